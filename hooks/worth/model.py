@@ -1,0 +1,199 @@
+"""The plain data that flows through Worth's pipeline.
+
+Every stage is a function from these frozen values to new ones::
+
+    read_article(path)      -> RawArticle
+    clean_lines(raw)        -> CleanText   (kept lines + NoiseLine[] + date found in a stamp)
+    detect_blocks(clean)    -> Block[]     (headings, paragraphs, lists, quotes)
+    build_sections(...)     -> Section[]   (with levels)
+    assign_themes(...)      -> Article     (sections with a Theme)
+    plan_pages(articles)    -> PageSpec[]  (Markdown strings, rendered later by MkDocs)
+
+Nothing here imports mkdocs; nothing here is mutated after it is made.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Mapping
+
+
+class Theme(str, Enum):
+    """What a section is about; each theme but OTHER has a page of its own."""
+
+    SIGNS = "signs"
+    COSTS = "costs"
+    LETTING_GO = "letting-go"
+    OTHER = "other"
+
+
+class BlockKind(str, Enum):
+    """The kinds of text block the reader finds in an article."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST = "list"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of an article's body as read: 1-based line number in the file, text cleaned of
+    BOM, trailing spaces and non-breaking spaces (curly quotes are kept as written)."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class NoiseLine:
+    """A line dropped as page furniture, with the name of the rule that dropped it."""
+
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What an editor can say in front matter to correct the reader.
+
+    All keys are optional; headings and lines are matched loosely (case, quotes, numbering and
+    trailing punctuation ignored).
+    - ``themes``: heading -> theme value (``signs``, ``costs``, ``letting-go``, ``other``)
+    - ``keep``: lines that must never be dropped as noise
+    - ``drop``: lines that are noise whatever the rules say
+    - ``headings``: lines that are headings; ``not_headings``: lines that are text
+    - ``related``: heading -> {"add": [heading, ...], "remove": [heading, ...]}
+    - ``checklist``: heading -> the one-sentence hint shown in the checklist
+    """
+
+    themes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    keep: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+    not_headings: tuple[str, ...] = ()
+    related: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=lambda: MappingProxyType({}))
+    checklist: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """An article's metadata, layered: defaults, then the file's path, then front matter, then
+    what the text says (a date stamp). ``date`` is ISO ``YYYY-MM-DD`` or None."""
+
+    slug: str
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    source_url: str | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """A source file as read: its path (as given, for messages), its format (``txt`` or ``md``),
+    the body lines after any front matter, the parsed front matter metadata and overrides."""
+
+    path: str
+    format: str
+    lines: tuple[SourceLine, ...]
+    metadata: Metadata
+    overrides: Overrides = Overrides()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of article text.
+
+    ``lines`` holds the text: one element for a heading or paragraph, one per item for a list,
+    one per line for a quote. ``line`` is the 1-based source line of its first line. ``level``
+    is set for headings only (2 = part heading, 3 = subsection; the title is level 1 and is not
+    a block). ``ordered`` tells a numbered list from a bulleted one.
+    """
+
+    kind: BlockKind
+    lines: tuple[str, ...]
+    line: int
+    level: int | None = None
+    ordered: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks under it, up to the next heading.
+
+    ``heading`` is None for text before the first heading. ``level`` is 2 for a part heading or
+    a heading at the top level, 3 for a subsection of a part. ``anchor`` is a readable slug,
+    unique within the article and stable across builds. ``part`` is the anchor of the part
+    heading this section belongs to (None for part headings and top-level sections).
+    """
+
+    heading: str | None
+    level: int
+    theme: Theme
+    blocks: tuple[Block, ...]
+    line: int
+    anchor: str
+    part: str | None = None
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Every text block in order as plain text (list items and quote lines one by one)."""
+        out: list[str] = []
+        for block in self.blocks:
+            if block.kind is BlockKind.PARAGRAPH:
+                out.append(block.text)
+            else:
+                out.extend(block.lines)
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned, structured, themed article: what every page is built from."""
+
+    slug: str
+    source: str
+    title: str
+    sections: tuple[Section, ...]
+    noise: tuple[NoiseLine, ...] = ()
+    date: str | None = None
+    author: str | None = None
+    source_url: str | None = None
+    summary: str | None = None
+    overrides: Overrides = Overrides()
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for s in self.sections for p in s.paragraphs) + sum(
+            len(s.heading.split()) for s in self.sections if s.heading
+        )
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to generate: its path under docs (``themes/signs.md``), title and Markdown."""
+
+    src_uri: str
+    title: str
+    content: str
+
+
+class ArticleError(Exception):
+    """Bad input: one clear line naming the file and line, saying what is wrong and what to do."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
