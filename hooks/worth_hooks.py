@@ -7,17 +7,22 @@ imported at the top.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from worth.model import ArticleError
-from worth.pipeline import load_articles
-from worth.plan import plan_pages
+from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle, local_polyfills, offline_features
+from worth.safety import secure_page
 from worth.settings import Settings, settings_from_config
+from worth.site import generate_pages
 
 log = logging.getLogger("mkdocs.plugins.worth")
+
+_PREVIEW = "WORTH_LIVE_PREVIEW"  # set while `mkdocs serve` runs (see on_startup)
 
 _settings: Settings | None = None
 
@@ -30,23 +35,65 @@ def on_config(config):
     _settings = settings_from_config(
         config_dir=Path(config.config_file_path).parent, extra=config.extra, offline=offline
     )
+    if offline:
+        config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
+        config.theme["features"] = offline_features(config.theme.get("features", []))
+    # The quick exit's link is rendered by the theme template, which reads this (default filled in).
+    config.extra["worth"] = {**(config.extra.get("worth") or {}), "quick_exit_url": _settings.quick_exit_url}
     return config
 
 
 def on_files(files, config):
     assert _settings is not None
     try:
-        result = load_articles(_settings.articles_dir, display_root=Path(config.config_file_path).parent)
+        site = generate_pages(_settings, display_root=Path(config.config_file_path).parent)
     except ArticleError as err:
         raise PluginError(str(err)) from None
-    for warning in result.warnings:
+    for warning in site.warnings:
         log.warning(warning)
-    for spec in plan_pages(result.articles, _settings):
+    for spec in site.pages:
+        if files.get_file_from_path(spec.src_uri) is not None:
+            raise PluginError(f"docs/{spec.src_uri}: this page is made from the articles; rename or remove the file")
         files.append(File.generated(config, spec.src_uri, content=spec.content))
     return files
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` adds its live-reload script to each page as it serves it, so the preview
+    # goes without the CSP (a built site always has it). The hook is loaded afresh for every
+    # rebuild, so the answer is kept in the environment of this one process.
+    os.environ[_PREVIEW] = "1" if command == "serve" else ""
+
+
+@event_priority(-100)  # last, so the page's CSP hashes the scripts other steps may have added
+def on_post_page(output, page, config):
+    return secure_page(output, csp=not os.environ.get(_PREVIEW))
+
+
+@event_priority(-100)
+def on_post_template(output_content, template_name, config):
+    if not template_name.endswith(".html"):
+        return output_content
+    return secure_page(output_content, csp=not os.environ.get(_PREVIEW))
 
 
 def on_serve(server, config, builder):
     assert _settings is not None
     server.watch(str(_settings.articles_dir))
+    checklist = Path(config.config_file_path).parent / "checklist.yml"
+    if checklist.exists():
+        server.watch(str(checklist))
     return server
+
+
+@event_priority(-200)  # after material's offline plugin (-100) has written search_index.js
+def on_post_build(config):
+    assert _settings is not None
+    if not _settings.offline:
+        return
+    zip_path = bundle_zip_path(config_dir=Path(config.config_file_path).parent, extra=config.extra)
+    try:
+        report = finish_bundle(Path(config.site_dir), zip_path)
+    except OfflineBundleError as err:
+        raise PluginError(str(err)) from None
+    log.info("Offline bundle: %s (%d files, %d KB)", report.zip_path, report.files, report.zip_bytes // 1024)

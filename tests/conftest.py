@@ -60,6 +60,29 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline bundle's zip, built once per run with ``OFFLINE=true mkdocs build --strict``
+    (the built folder is beside it, in ``site/``)."""
+    root = tmp_path_factory.mktemp("offline")
+    zip_path = root / "worth-offline.zip"
+    run = build_site(root / "site", env={"OFFLINE": "true", "OFFLINE_ZIP": str(zip_path)})
+    assert run.returncode == 0, f"OFFLINE=true mkdocs build --strict failed:\n{run.stderr[-4000:]}"
+    return zip_path
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline bundle as a person gets it: the zip unpacked; returns the folder holding
+    ``index.html``."""
+    import zipfile
+
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as bundle:
+        bundle.extractall(dest)
+    return dest / "worth-offline"
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
         pass

@@ -177,6 +177,16 @@ class Article:
 
 
 @dataclass(frozen=True)
+class SectionKey:
+    """Names one section of one article across the whole site: the article's slug and the
+    section's anchor on its article page (``Section.anchor``). ``plan.SiteMap.locate(key)`` gives
+    the URLs where the section appears (its article page and its theme page)."""
+
+    article: str
+    anchor: str
+
+
+@dataclass(frozen=True)
 class PageSpec:
     """A page to generate: its path under docs (``themes/signs.md``), title and Markdown."""
 

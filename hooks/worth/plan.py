@@ -1,16 +1,478 @@
-"""Plan the site's generated pages from articles: ``plan_pages(articles, settings) -> PageSpec[]``.
+"""Plan the site's generated pages from articles.
 
-PLACEHOLDER: a home page and one page per article.
+    plan_site_map(articles)                    -> SiteMap      (where every section appears)
+    plan_pages(articles, settings, extras=...) -> PageSpec[]   (Markdown for every page)
+
+The pages (their paths are stable: other pages and editors link to them):
+
+- ``index.md``: what the site is for, a card per theme, the list of articles.
+- ``costs.md``, ``signs.md``, ``letting-go.md``: every section of that theme from every article:
+  openings, then part introductions, then their subsections, then sections that stand alone,
+  each group in article order (date, then slug) and each article's sections in their original
+  order (``gathered``). Every section cites its
+  article, linked to the same passage on the article page, and lists related sections.
+- ``more.md``: the sections of no theme (introductions, conclusions), in the same order. So every
+  sentence of an article is on its article page and on exactly one of these four pages.
+- ``articles/index.md`` and ``articles/<slug>.md``: every article whole, in its original order,
+  each section linking to the page where it also appears. Article pages are kept out of the
+  global nav (``not_in_nav`` in mkdocs.yml) so the nav stays small however many articles there are.
+- ``sources.md``: every article's metadata and what was dropped as noise, for editors.
+
+Anchors are explicit (``{ #id }``), so they do not depend on MkDocs' heading slugger. On an article
+page a section's anchor is ``Section.anchor``. On a gathering page it is the same anchor, unless
+another article's section on that page has it too: then all of them get ``<article-slug>-<anchor>``.
 """
 from __future__ import annotations
 
-from .model import Article, PageSpec
+import math
+import posixpath
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping, Protocol, Sequence
+
+from .model import Article, PageSpec, Section, SectionKey, Theme
+from .render import InlineLink, escape_text, front_matter, render_blocks, render_heading
 from .settings import Settings
+from .slugs import unique_slug
+
+WORDS_PER_MINUTE = 200
+
+HOME_PAGE = "index.md"
+ARTICLES_INDEX = "articles/index.md"
+SOURCES_PAGE = "sources.md"
+GLOSSARY_PAGE = "glossary.md"
+SAFETY_PAGE = "staying-safe.md"
 
 
-def plan_pages(articles: tuple[Article, ...], settings: Settings) -> tuple[PageSpec, ...]:
-    pages = [PageSpec("index.md", "Home", "# Worth\n\n" + "\n".join(f"- [{a.title}](articles/{a.slug}.md)" for a in articles) + "\n")]
-    for a in articles:
-        body = "\n\n".join(p for s in a.sections for p in s.paragraphs)
-        pages.append(PageSpec(f"articles/{a.slug}.md", a.title, f"# {a.title}\n\n{body}\n"))
+@dataclass(frozen=True)
+class GatheringPage:
+    """A page that gathers the sections of one theme from all articles: where it lives, its
+    title, the project's one-line introduction, and what it says when no article has such a part."""
+
+    theme: Theme
+    src_uri: str
+    title: str
+    intro: str
+    empty: str
+
+
+# In the order they appear on the home page and in the nav.
+THEME_PAGES: tuple[GatheringPage, ...] = (
+    GatheringPage(
+        Theme.COSTS,
+        "costs.md",
+        "The cost of staying",
+        "What staying with someone who does not value you can cost, in the words of the articles.",
+        "No article has a part about this yet.",
+    ),
+    GatheringPage(
+        Theme.SIGNS,
+        "signs.md",
+        "Signs he doesn't see your worth",
+        "Signs you may recognise, in the words of the articles. They are not a diagnosis.",
+        "No article has a part about this yet.",
+    ),
+    GatheringPage(
+        Theme.LETTING_GO,
+        "letting-go.md",
+        "Why letting go helps",
+        "Why letting go can help, in the words of the articles.",
+        "No article has a part about this yet.",
+    ),
+)
+OTHER_PAGE = GatheringPage(
+    Theme.OTHER,
+    "more.md",
+    "Openings and closing thoughts",
+    "How each article begins and ends, and its other parts that are not about one theme.",
+    "There is nothing here yet.",
+)
+GATHERING_PAGES: Mapping[Theme, GatheringPage] = MappingProxyType({p.theme: p for p in (*THEME_PAGES, OTHER_PAGE)})
+
+HOME_INTRO = (
+    "This site gathers articles about relationships in which a person is not valued. "
+    "You may recognise some of what they describe. "
+    "Read at your own pace: the articles' words are kept as their authors wrote them."
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Where every section appears
+
+
+@dataclass(frozen=True)
+class Place:
+    """A passage of the site: the page (``src_uri`` under docs, e.g. ``costs.md``) and the anchor."""
+
+    src_uri: str
+    anchor: str
+
+    def link_from(self, src_uri: str) -> str:
+        """A Markdown link target to this place from the page ``src_uri`` (``../costs.md#x``)."""
+        return f"{relative_link(src_uri, self.src_uri)}#{self.anchor}"
+
+
+@dataclass(frozen=True)
+class SectionPlaces:
+    """Where one section appears: on its article page and on its theme page (``more.md`` for
+    sections of no theme)."""
+
+    article: Place
+    theme: Place
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """Every section of every article (by ``SectionKey``) and the two places it appears.
+
+    ``order`` lists, per gathering page's theme, the keys in the order they appear on it.
+    """
+
+    places: Mapping[SectionKey, SectionPlaces]
+    order: Mapping[Theme, tuple[SectionKey, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def locate(self, key: SectionKey) -> SectionPlaces:
+        """The places of a section; ``KeyError`` for a section no article has."""
+        return self.places[key]
+
+    def theme_link(self, key: SectionKey, *, from_page: str) -> str:
+        """A link target from ``from_page`` to the section on its theme (or ``more.md``) page."""
+        return self.places[key].theme.link_from(from_page)
+
+    def article_link(self, key: SectionKey, *, from_page: str) -> str:
+        """A link target from ``from_page`` to the section on its article page."""
+        return self.places[key].article.link_from(from_page)
+
+
+def relative_link(from_src_uri: str, to_src_uri: str) -> str:
+    """The relative path between two pages' source paths, as MkDocs wants in Markdown links."""
+    if from_src_uri == to_src_uri:
+        return posixpath.basename(to_src_uri)
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+def article_src_uri(article: Article) -> str:
+    return f"articles/{article.slug}.md"
+
+
+def reading_order(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """Articles in the order gathering pages follow: dated ones oldest first, then undated, by slug."""
+    return tuple(sorted(articles, key=lambda a: (a.date is None, a.date or "", a.slug)))
+
+
+def is_part_intro(article: Article, section: Section) -> bool:
+    """True for a part heading's own text: a section other sections name as their ``part``."""
+    return any(s.part == section.anchor for s in article.sections)
+
+
+def gathering_group(article: Article, section: Section) -> int:
+    """Where a section falls on its gathering page: 0 for text before an article's first heading
+    (an opening), 1 for a part's introduction, 2 for a part's subsections, 3 for a section that
+    stands alone (a top-level heading with no subsections, a conclusion)."""
+    if section.heading is None:
+        return 0
+    if is_part_intro(article, section):
+        return 1
+    return 2 if section.part else 3
+
+
+def gathered(articles: Sequence[Article], theme: Theme) -> tuple[tuple[Article, Section], ...]:
+    """The sections of ``theme`` in the order their gathering page shows them: openings, then
+    part introductions, then subsections, then sections that stand alone (see
+    ``gathering_group``); within a group, articles in ``reading_order`` and each article's
+    sections in their original order. So a part's introduction comes before its subsections and
+    the page reads as one guide rather than articles pasted one after another."""
+    entries = [(a, s) for a in reading_order(articles) for s in a.sections if s.theme is theme]
+    return tuple(sorted(entries, key=lambda entry: gathering_group(*entry)))  # stable: keeps the order within a group
+
+
+def plan_site_map(articles: Sequence[Article]) -> SiteMap:
+    """Where each section of each article appears (see the module docstring for the anchors)."""
+    places: dict[SectionKey, SectionPlaces] = {}
+    order: dict[Theme, tuple[SectionKey, ...]] = {}
+    for theme, page in GATHERING_PAGES.items():
+        entries = gathered(articles, theme)
+        counts: dict[str, int] = {}
+        for _article, section in entries:
+            counts[section.anchor] = counts.get(section.anchor, 0) + 1
+        used: set[str] = set()
+        keys = []
+        for article, section in entries:
+            anchor = section.anchor if counts[section.anchor] == 1 else f"{article.slug}-{section.anchor}"
+            anchor = _unused(anchor, used)
+            key = SectionKey(article.slug, section.anchor)
+            places[key] = SectionPlaces(Place(article_src_uri(article), section.anchor), Place(page.src_uri, anchor))
+            keys.append(key)
+        order[theme] = tuple(keys)
+    return SiteMap(MappingProxyType(places), MappingProxyType(order))
+
+
+def _unused(anchor: str, used: set[str]) -> str:
+    candidate = unique_slug(anchor, used)
+    used.add(candidate)
+    return candidate
+
+
+# ---------------------------------------------------------------------------------------------
+# What other stages add to the pages
+
+
+class RelatedLink(Protocol):
+    """What a theme page needs of a cross-link (``links.CrossLink``): the section it leads to."""
+
+    @property
+    def target(self) -> SectionKey: ...
+
+
+TermLinker = Callable[[str, str], Sequence[InlineLink]]
+"""``(text, page_src_uri) -> spans``: links to add to a text (first uses of glossary terms)."""
+
+
+@dataclass(frozen=True)
+class PageExtras:
+    """What other stages add to the planned pages; every field is optional.
+
+    ``related``: per section, cross-links (``links.relate_sections``) to suggest at its end on
+    theme pages, best first. ``term_links``:
+    per section, a function giving the spans of a text to link (called once per text, in reading
+    order, so it can link only the first use of a term in the section). ``signs_block``: Markdown
+    placed on the signs page after its introduction (the checklist). ``pages``: extra pages.
+    """
+
+    related: Mapping[SectionKey, Sequence[RelatedLink]] = field(default_factory=lambda: MappingProxyType({}))
+    term_links: Callable[[SectionKey], TermLinker] | None = None
+    signs_block: str = ""
+    pages: tuple[PageSpec, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+
+
+def plan_pages(
+    articles: Sequence[Article], settings: Settings, *, site_map: SiteMap | None = None, extras: PageExtras = PageExtras()
+) -> tuple[PageSpec, ...]:
+    """Every generated page (see the module docstring), as Markdown, in a stable order."""
+    site_map = site_map or plan_site_map(articles)
+    by_slug = {a.slug: a for a in articles}
+    pages = [
+        PageSpec(HOME_PAGE, "Home", render_home(articles, site_map)),
+        *(
+            PageSpec(page.src_uri, page.title, render_gathering_page(page, by_slug, site_map, extras))
+            for page in (*THEME_PAGES, OTHER_PAGE)
+        ),
+        PageSpec(ARTICLES_INDEX, "Articles", render_articles_index(articles)),
+        *(PageSpec(article_src_uri(a), a.title, render_article_page(a, site_map, extras)) for a in articles),
+        PageSpec(SOURCES_PAGE, "Sources", render_sources(articles)),
+        *extras.pages,
+    ]
     return tuple(pages)
+
+
+def reading_minutes(article: Article) -> int:
+    """Minutes to read the article at ``WORDS_PER_MINUTE``, at least one."""
+    return max(1, math.ceil(article.word_count / WORDS_PER_MINUTE))
+
+
+def display_date(iso: str | None) -> str:
+    """``2026-02-01`` as ``1 February 2026``; anything else as written; empty for None."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+def _article_line(article: Article, *, from_page: str) -> str:
+    details = [d for d in (display_date(article.date), f"{reading_minutes(article)} min read") if d]
+    link = _link(escape_text(article.title), relative_link(from_page, article_src_uri(article)))
+    summary = f"  \n  {escape_text(article.summary)}" if article.summary else ""
+    return f"- {link} · " + " · ".join(details) + summary
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
+_SUMMARY_MIN_WORDS = 8
+_SUMMARY_MAX_CHARS = 180
+
+
+def card_summary(sections: Iterable[Section]) -> str:
+    """One line drawn from the sections: the first sentence of at least eight words (or the first
+    sentence), shortened at a word with an ellipsis when longer than 180 characters."""
+    first = ""
+    for section in sections:
+        for text in section.paragraphs:
+            for sentence in (s.strip() for s in _SENTENCE_END.split(text)):
+                if not sentence:
+                    continue
+                first = first or sentence
+                if len(sentence.split()) >= _SUMMARY_MIN_WORDS:
+                    return _shorten(sentence)
+    return _shorten(first)
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= _SUMMARY_MAX_CHARS:
+        return text
+    return text[: _SUMMARY_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
+
+
+def render_home(articles: Sequence[Article], site_map: SiteMap) -> str:
+    """The home page: what the site is for, one card per theme, the list of articles."""
+    sections = {SectionKey(a.slug, s.anchor): s for a in articles for s in a.sections}
+    cards = []
+    for page in THEME_PAGES:
+        summary = card_summary(sections[k] for k in site_map.order.get(page.theme, ())) or page.empty
+        cards.append(f"-   **[{page.title}]({page.src_uri})**\n\n    ---\n\n    {escape_text(summary)}")
+    lines = [
+        "# Worth",
+        "",
+        HOME_INTRO,
+        "",
+        '<div class="grid cards" markdown>',
+        "",
+        "\n\n".join(cards),
+        "",
+        "</div>",
+        "",
+        f"How each article begins and ends is in [{OTHER_PAGE.title}]({OTHER_PAGE.src_uri}).",
+        "",
+        "## Articles { #articles }",
+        "",
+    ]
+    if articles:
+        lines += [_article_line(a, from_page=HOME_PAGE) for a in reading_order(articles)]
+    else:
+        lines.append("There are no articles yet.")
+    return "\n".join(lines) + "\n"
+
+
+def render_articles_index(articles: Sequence[Article]) -> str:
+    """Every article: title, date, reading time and summary where there is one."""
+    lines = ["# Articles", "", "Every article, whole, as its author wrote it.", ""]
+    if articles:
+        lines += [_article_line(a, from_page=ARTICLES_INDEX) for a in reading_order(articles)]
+    else:
+        lines.append("There are no articles yet.")
+    return "\n".join(lines) + "\n"
+
+
+def _section_body(
+    article: Article, section: Section, *, page: str, extras: PageExtras
+) -> list[str]:
+    key = SectionKey(article.slug, section.anchor)
+    linker = extras.term_links(key) if extras.term_links else None
+    spans = [[linker(line, page) for line in block.lines] for block in section.blocks] if linker else None
+    return render_blocks(section.blocks, links=spans)
+
+
+def render_gathering_page(
+    page: GatheringPage, articles: Mapping[str, Article], site_map: SiteMap, extras: PageExtras = PageExtras()
+) -> str:
+    """A theme page (or ``more.md``): each section with its heading (the article's title for text
+    before its first heading), its text, the article it comes from, and related sections."""
+    lines = [f"# {page.title}", "", page.intro]
+    if page.theme is Theme.SIGNS and extras.signs_block:
+        lines += ["", extras.signs_block.strip()]
+    keys = site_map.order.get(page.theme, ())
+    if not keys:
+        lines += ["", page.empty]
+    for key in keys:
+        article = articles[key.article]
+        section = next(s for s in article.sections if s.anchor == key.anchor)
+        places = site_map.locate(key)
+        heading = section.heading or article.title
+        lines += ["", render_heading(heading, level=2, anchor=places.theme.anchor)]
+        lines += [item for block in _section_body(article, section, page=page.src_uri, extras=extras) for item in ("", block)]
+        source = places.article.link_from(page.src_uri)
+        lines += ["", f"From {_link(escape_text(article.title), source)}", "{ .worth-source }"]
+        related = [r.target for r in extras.related.get(key, ()) if r.target in site_map.places]
+        if related:
+            lines += ["", "Related:", "{ .worth-related }", ""]
+            lines += [_related_item(target, articles, site_map, from_page=page.src_uri) for target in related]
+    return "\n".join(lines) + "\n"
+
+
+def _related_item(target: SectionKey, articles: Mapping[str, Article], site_map: SiteMap, *, from_page: str) -> str:
+    """A list item linking to a related section on its theme page, saying which page that is."""
+    article = articles[target.article]
+    section = next(s for s in article.sections if s.anchor == target.anchor)
+    page = GATHERING_PAGES[section.theme]
+    label = escape_text(section.heading or article.title)
+    return f"- {_link(label, site_map.theme_link(target, from_page=from_page))} ({page.title})"
+
+
+def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras = PageExtras()) -> str:
+    """The whole article in its original order; each section ends with a link to the page where
+    it also appears. Text before the first heading carries its anchor on its first block."""
+    page = article_src_uri(article)
+    meta = [d for d in (article.author and f"By {escape_text(article.author)}", display_date(article.date)) if d]
+    lines = [front_matter(title=article.title) + f"# {escape_text(article.title)}", ""]
+    if meta:
+        lines += [" · ".join(meta), "{ .worth-byline }", ""]
+    for section in article.sections:
+        key = SectionKey(article.slug, section.anchor)
+        theme_page = GATHERING_PAGES[section.theme]
+        body = _section_body(article, section, page=page, extras=extras)
+        if section.heading:
+            lines += [render_heading(section.heading, level=min(max(section.level, 2), 6), anchor=section.anchor), ""]
+        elif body:
+            body[0] += f"\n{{ #{section.anchor} }}"
+        else:
+            body = [f'<span id="{section.anchor}"></span>']
+        lines += [item for block in body for item in (block, "")]
+        also = site_map.theme_link(key, from_page=page)
+        lines += [f"Also in [{theme_page.title}]({also})", "{ .worth-also }", ""]
+    return "\n".join(lines)
+
+
+def render_sources(articles: Sequence[Article]) -> str:
+    """For editors: each article's metadata, and the lines dropped as noise (collapsed)."""
+    lines = [
+        "# Sources",
+        "",
+        "Where each article comes from, and what was left out of it as page furniture when it was cleaned.",
+    ]
+    if not articles:
+        lines += ["", "There are no articles yet."]
+    for article in reading_order(articles):
+        lines += ["", render_heading(article.title, level=2, anchor=article.slug), ""]
+        facts = [
+            ("Date", escape_text(display_date(article.date)) or "Not known"),
+            ("Author", escape_text(article.author) if article.author else "Not known"),
+            ("Source", _external_link(article.source_url) if article.source_url else "Not known"),
+            ("File", escape_text(article.source)),
+            ("Words", f"{article.word_count:,}"),
+            ("Read it", _link(escape_text(article.title), relative_link(SOURCES_PAGE, article_src_uri(article)))),
+        ]
+        lines += [f"- {name}: {value}" for name, value in facts]
+        count = len(article.noise)
+        if count:
+            noun = "line" if count == 1 else "lines"
+            lines += ["", f'??? note "Left out as noise: {count} {noun}"', ""]
+            for noise in article.noise:
+                text = escape_text(noise.text) or "(blank)"
+                lines.append(f"    - Line {noise.line}: {text} ({escape_text(noise.rule)})")
+        else:
+            lines += ["", "Nothing was left out as noise."]
+    return "\n".join(lines) + "\n"
+
+
+def _link(label: str, target: str) -> str:
+    """A Markdown link; ``label`` is Markdown already made safe, ``target`` a path or address."""
+    return f"[{label}](<{target}>)"
+
+
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+
+
+def _external_link(url: str) -> str:
+    """A link to an http(s) address; anything else is shown as text, never as a link."""
+    url = url.strip()
+    if _SAFE_URL.match(url):
+        return _link(escape_text(url), url.replace("(", "%28").replace(")", "%29"))
+    return escape_text(url)

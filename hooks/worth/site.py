@@ -1,0 +1,110 @@
+"""The one code path from a folder of articles to the site's generated pages.
+
+``generate_pages(settings)`` loads every article, plans where each section goes and returns the
+pages as Markdown, with the warnings an editor must see. The MkDocs hook adds these pages to the
+build; ``worth export DIR`` writes them to a folder (``write_pages``). Both call this function, so
+what is exported is exactly what is built.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checklist import collect_items, load_checklist_data, next_reads_for, render_checklist
+from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
+from .links import relate_sections
+from .model import Article, ArticleError, PageSpec
+from .pipeline import load_articles
+from .plan import PageExtras, SiteMap, plan_pages, plan_site_map
+from .settings import Settings
+
+GLOSSARY_FILE = "glossary.yml"
+CHECKLIST_FILE = "checklist.yml"
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    """The generated pages in a stable order and the warnings (one line each) for the editor."""
+
+    pages: tuple[PageSpec, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def generate_pages(settings: Settings, *, display_root: Path | None = None) -> GeneratedSite:
+    """Load the articles in ``settings.articles_dir`` and plan every page, with the glossary
+    (``glossary.yml``) and the signs checklist (``checklist.yml``) beside mkdocs.yml.
+
+    Raises ``ArticleError`` for an article or data file that cannot be read. File names in
+    messages are shown relative to ``display_root`` (the project folder) when given.
+    """
+    loaded = load_articles(settings.articles_dir, display_root=display_root)
+    articles = loaded.articles
+    site_map = plan_site_map(articles)
+    data_dir = settings.config_dir or settings.articles_dir.parent
+    extras = page_extras(articles, site_map, data_dir=data_dir, display_root=display_root)
+    pages = plan_pages(articles, settings, site_map=site_map, extras=extras)
+    return GeneratedSite(pages, tuple(loaded.warnings))
+
+
+def _shown(path: Path, display_root: Path | None) -> str:
+    try:
+        return str(path.relative_to(display_root)) if display_root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def page_extras(
+    articles: tuple[Article, ...], site_map: SiteMap, *, data_dir: Path, display_root: Path | None = None
+) -> PageExtras:
+    """What the glossary, the cross-links and the checklist add to the planned pages: links from
+    the first use of each term in a section to its entry, the glossary page, related sections at
+    the end of each theme-page section, and the checklist on the signs page."""
+    glossary_file = data_dir / GLOSSARY_FILE
+    entries = load_glossary(glossary_file, display_path=_shown(glossary_file, display_root))
+    terms = build_glossary(articles, entries)
+    related = relate_sections(articles, terms)
+    labels = section_labels(articles)
+    glossary = render_glossary_page(
+        terms,
+        lambda key: site_map.theme_link(key, from_page=GLOSSARY_PAGE),
+        label_for_section=lambda key: labels[key],
+    )
+
+    checklist_file = data_dir / CHECKLIST_FILE
+    data = load_checklist_data(checklist_file, display_path=_shown(checklist_file, display_root))
+    items = collect_items(articles, hints=data.hints)
+
+    def on_signs_page(key):
+        return site_map.theme_link(key, from_page="signs.md")
+
+    # More candidates than a theme page shows: the checklist sums them over the ticked signs.
+    next_reads = next_reads_for(items, relate_sections(articles, terms, limit=6), articles, link_for=on_signs_page)
+    checklist = render_checklist(items, data.bands, next_reads, link_for=on_signs_page)
+    return PageExtras(
+        related=related,
+        term_links=term_linker(terms, glossary_page=GLOSSARY_PAGE),
+        signs_block=checklist,
+        pages=(PageSpec(GLOSSARY_PAGE, GLOSSARY_TITLE, glossary),),
+    )
+
+
+def write_pages(pages: tuple[PageSpec, ...], folder: Path) -> list[Path]:
+    """Write each page to ``folder / page.src_uri`` (folders made as needed); return the paths."""
+    written = []
+    for page in pages:
+        path = folder / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.content, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def export_pages(settings: Settings, folder: Path, *, display_root: Path | None = None) -> tuple[GeneratedSite, list[Path]]:
+    """``worth export``: generate the pages exactly as a build does and write them under
+    ``folder``. Refuses (``ArticleError``) to write into the articles folder, which the
+    development server watches and which holds only sources."""
+    target = folder.resolve()
+    if target == settings.articles_dir or settings.articles_dir in target.parents:
+        raise ArticleError(str(folder), None, "is inside the articles folder; export to another folder")
+    site = generate_pages(settings, display_root=display_root)
+    return site, write_pages(site.pages, folder)

@@ -1,0 +1,251 @@
+"""The real site, built with ``mkdocs build --strict``: every page, every line of every article,
+citations that land, article text that stays text, and bad articles that stop the build."""
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build_site
+from worth.pipeline import load_articles
+
+pytestmark = pytest.mark.build
+
+GATHERING_PAGES = ("costs", "signs", "letting-go", "more")
+FIXED_PAGES = ("index.html", "articles/index.html", "sources/index.html", *(f"{p}/index.html" for p in GATHERING_PAGES))
+
+
+class _Content(HTMLParser):
+    """The main content of a built page: its text, ids, links and script elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # > 0 inside <article class="md-content__inner ...">
+        self.text: list[str] = []
+        self.ids: set[str] = set()
+        self.links: list[dict[str, str | None]] = []
+        self.scripts: list[str] = []
+        self.tags_in_content: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+        if tag == "article" and "md-content__inner" in (attrs.get("class") or ""):
+            self.depth = 1
+        elif self.depth:
+            self.tags_in_content.append(tag)
+            if tag == "article":
+                self.depth += 1
+            if tag == "a":
+                self.links.append(attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+        if tag == "article" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+        elif self.depth:
+            self.text.append(data)
+
+
+def read_page(path: Path) -> _Content:
+    page = _Content()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def normalised(text: str) -> str:
+    return " ".join(html.unescape(text).split())
+
+
+def content_text(path: Path) -> str:
+    return normalised("".join(read_page(path).text))
+
+
+def url_to_file(site: Path, from_file: Path, href: str) -> tuple[Path, str]:
+    """The built file a relative link points to, and its anchor."""
+    path, _, anchor = href.partition("#")
+    target = (from_file.parent / path).resolve() if path else from_file
+    if target.is_dir() or path.endswith("/"):
+        target = target / "index.html"
+    return target, anchor
+
+
+def article_lines(articles_dir: Path) -> list[tuple[str, str, bool]]:
+    """(slug, line, is_heading) for every heading, paragraph, list item and quote line the reader kept."""
+    out = []
+    for article in load_articles(articles_dir).articles:
+        for section in article.sections:
+            if section.heading:
+                out.append((article.slug, section.heading, True))
+            out += [(article.slug, text, False) for text in section.paragraphs]
+    return out
+
+
+def headings(path: Path, tag: str = "h2") -> list[str]:
+    built = path.read_text(encoding="utf-8")
+    return [normalised(re.sub(r"<[^>]+>", "", h)) for h in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", built, re.S)]
+
+
+def project_copy(tmp_path: Path, articles: list[Path]) -> Path:
+    """A copy of the project whose ``articles/`` holds only ``articles``."""
+    root = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".git", "site", "dist", "__pycache__", "node_modules", "tests", "benchmarks", "articles")
+    shutil.copytree(ROOT, root, ignore=ignore)
+    (root / "articles").mkdir()
+    for path in articles:
+        shutil.copy(path, root / "articles" / path.name)
+    return root
+
+
+def test_every_page_is_built(built_site):
+    expected = [*FIXED_PAGES, *(f"articles/{p.stem}/index.html" for p in sorted((ROOT / "articles").glob("*.txt")))]
+    missing = [page for page in expected if not (built_site / page).is_file()]
+    assert not missing
+
+
+def test_every_line_of_every_article_is_on_its_article_page_and_on_one_gathering_page(built_site):
+    gathering = {name: content_text(built_site / name / "index.html") for name in GATHERING_PAGES}
+    gathering_headings = {name: headings(built_site / name / "index.html") for name in GATHERING_PAGES}
+    article_pages: dict[str, str] = {}
+    lines = article_lines(ROOT / "articles")
+    assert len(lines) > 50  # both real articles, not an empty site
+    for slug, line, is_heading in lines:
+        if slug not in article_pages:
+            article_pages[slug] = content_text(built_site / "articles" / slug / "index.html")
+        wanted = normalised(line)
+        assert wanted in article_pages[slug], f"{slug}: {line!r} is missing from its article page"
+        if is_heading:  # a heading is also named in "Related" links elsewhere: look at headings only
+            found_on = [name for name, found in gathering_headings.items() if wanted in found]
+            assert len(found_on) == 1, f"{slug}: heading {line!r} heads a section on {found_on}"
+            continue
+        found_on = [name for name, text in gathering.items() if wanted in text]
+        assert found_on, f"{slug}: {line!r} is on no theme page"
+        if len(wanted.split()) >= 8:  # short lines ("The other?") may occur inside longer ones
+            assert len(found_on) == 1, f"{slug}: {line!r} is on {found_on}"
+
+
+def test_citations_and_also_in_links_land_on_existing_anchors(built_site):
+    checked = 0
+    pages = [built_site / name / "index.html" for name in GATHERING_PAGES]
+    pages += sorted((built_site / "articles").glob("*/index.html"))
+    for page in pages:
+        for link in read_page(page).links:
+            href = link.get("href") or ""
+            if "#" not in href or href.startswith(("http:", "https:")) or href.startswith("#"):
+                continue
+            target, anchor = url_to_file(built_site, page, href)
+            assert target.is_file(), f"{page.relative_to(built_site)}: {href} leads to no page"
+            assert anchor in read_page(target).ids, f"{page.relative_to(built_site)}: {href} has no such anchor"
+            checked += 1
+    sections = sum(len(a.sections) for a in load_articles(ROOT / "articles").articles)
+    assert checked >= 2 * sections  # each section: its citation and its "Also in" link
+
+
+def test_every_section_on_a_gathering_page_cites_its_article(built_site):
+    citations = []
+    for name in GATHERING_PAGES:
+        built = (built_site / name / "index.html").read_text(encoding="utf-8")
+        citations += re.findall(r'<p class="worth-source">From <a href="([^"]+)"', built)
+    sections = sum(len(a.sections) for a in load_articles(ROOT / "articles").articles)
+    assert len(citations) == sections
+    assert all(href.startswith("../articles/") and "#" in href for href in citations)
+
+
+def test_article_pages_are_not_in_the_global_nav(built_site):
+    for page in (built_site / "index.html", built_site / "articles" / "let-him-go" / "index.html"):
+        nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page.read_text(encoding="utf-8"))
+        assert any(href.rstrip("/").endswith("articles") or href in ("./", "../") for href in nav_links)
+        assert not [href for href in nav_links if "let-him-go" in href or "walking-away" in href]
+
+
+@pytest.fixture(scope="module")
+def markup_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("markup")
+    root = project_copy(tmp, [FIXTURES / "article_with_markup_characters.txt"])
+    run = build_site(tmp / "site", config=root / "mkdocs.yml")
+    assert run.returncode == 0, run.stderr[-3000:]
+    return tmp / "site"
+
+
+MARKUP_LINES = [
+    "She typed <script>alert(1)</script> into the note, and nothing happened.",
+    "Some words were <b>bold</b>, some had *stars*, some had _under_ lines, and one was a link: [a](b).",
+    "An entity stays as written: &amp; and &copy; and &#169; and a lone & too.",
+    "Templates look like {{ braces }} and {% blocks %}, and paths look like C:\\Users\\back\\slash.",
+    "# hash at the start of a line is not a heading here",
+    "> an arrow at the start of a line is not a quote here",
+    "1. at the start of a line is not a list here",
+    "!!! note that this is not a box",
+    "A colon touching words :smile: and a web address https://example.com stay plain text.",
+]
+
+
+def test_article_text_shows_exactly_as_written(markup_site):
+    article_page = next((markup_site / "articles").glob("*/index.html"))
+    for page in (article_page, markup_site / "more" / "index.html"):
+        text = " ".join("".join(read_page(page).text).split())  # entities decoded once, by the browser
+        for line in MARKUP_LINES:
+            assert line in text, f"{page.relative_to(markup_site)}: {line!r}"
+
+
+def test_nothing_in_an_article_becomes_markup_or_script(markup_site):
+    for page in markup_site.rglob("*.html"):
+        content = read_page(page)
+        assert not any("alert(1)" in script for script in content.scripts), page
+        assert not [a for a in content.links if (a.get("href") or "") in ("b", "https://example.com")], page
+    # Pages that show the article's text hold none of the markup written in it.
+    for page in [*(markup_site / "articles").glob("*/index.html"), *(markup_site / n / "index.html" for n in GATHERING_PAGES)]:
+        content = read_page(page)
+        assert not {"b", "em", "strong", "img", "code", "blockquote", "ol", "details"} & set(content.tags_in_content), page
+
+
+def test_an_article_that_cannot_be_read_stops_the_build_with_one_clear_line(tmp_path):
+    root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt"])
+    (root / "articles" / "broken.txt").write_bytes(b"A title\n\nSome text \xff\xfe here.\n")
+    run = build_site(tmp_path / "site", config=root / "mkdocs.yml")
+    assert run.returncode != 0
+    assert re.search(r"ERROR\s+-\s+articles/broken\.txt:\d+: ", run.stderr)
+    assert "Traceback" not in run.stderr
+
+
+def test_an_empty_article_fails_the_strict_build_naming_the_file(tmp_path):
+    root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt"])
+    (root / "articles" / "empty.txt").write_text("\n  \n", encoding="utf-8")
+    run = build_site(tmp_path / "site", config=root / "mkdocs.yml")
+    assert run.returncode != 0
+    assert re.search(r"WARNING\s+-\s+articles/empty\.txt", run.stderr)
+    assert "Traceback" not in run.stderr
+    # Without --strict the warning stays a warning: the site is built, without that article.
+    loose = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "loose")],
+        capture_output=True,
+        text=True,
+    )
+    assert loose.returncode == 0, loose.stderr[-2000:]
+    assert (tmp_path / "loose" / "articles" / "walking-away" / "index.html").is_file()
+    assert not (tmp_path / "loose" / "articles" / "empty").exists()
+
+
+def test_a_hand_written_page_in_the_place_of_a_generated_one_stops_the_build(tmp_path):
+    root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt"])
+    (root / "docs" / "costs.md").write_text("# My own costs page\n", encoding="utf-8")
+    run = build_site(tmp_path / "site", config=root / "mkdocs.yml")
+    assert run.returncode != 0
+    assert "docs/costs.md" in run.stderr and "Traceback" not in run.stderr
