@@ -1,0 +1,130 @@
+"""The Content-Security-Policy and link protections added to every built page (pure), and what
+the real build carries (meta tags, marked links, one policy for the whole site)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from worth.csp import add_csp_meta, content_security_policy, csp_hash, inline_scripts
+from worth.safety import mark_external_links, secure_page
+
+PAGE = """<!doctype html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>A page</title>
+<script>var palette = 1</script>
+<script src="assets/bundle.js"></script>
+<script id="__config" type="application/json">{"base": "."}</script>
+</head><body>
+<p>Text</p>
+<script type="module">import("./x.js")</script>
+</body></html>
+"""
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    found = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        found[name] = values
+    return found
+
+
+def test_hash_is_the_one_the_csp_specification_gives_for_its_example_script():
+    # CSP Level 3, "hash-source" example: <script>alert('Hello, world.');</script>
+    assert csp_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+
+
+def test_only_scripts_that_run_are_hashed():
+    assert inline_scripts(PAGE) == ("var palette = 1", 'import("./x.js")')
+    scripts = directives(content_security_policy(PAGE))["script-src"]
+    assert scripts == ["'self'", csp_hash("var palette = 1"), csp_hash('import("./x.js")')]
+
+
+def test_policy_never_allows_inline_code_wholesale():
+    policy = content_security_policy(PAGE + '<div style="color: red">x</div><style>p{color:red}</style>')
+    assert "'unsafe-inline'" not in policy
+    assert "'unsafe-eval'" not in policy
+
+
+def test_everything_else_is_the_site_itself_or_nothing():
+    found = directives(content_security_policy(PAGE))
+    assert found["default-src"] == ["'none'"]
+    for name in ("connect-src", "font-src", "worker-src", "frame-src", "form-action"):
+        assert found[name] == ["'self'"], name
+    assert found["img-src"] == ["'self'", "data:"]  # the theme's icons are data: SVG in its CSS
+    assert found["object-src"] == ["'none'"] and found["base-uri"] == ["'none'"]
+
+
+def test_a_page_without_inline_styles_allows_none():
+    found = directives(content_security_policy(PAGE))
+    assert found["style-src"] == ["'self'"]
+    assert "style-src-elem" not in found and "style-src-attr" not in found
+
+
+def test_inline_styles_are_allowed_one_by_one_by_hash():
+    page = PAGE.replace("<p>Text</p>", '<p style="color: red &amp; blue">Text</p><style>p{margin:0}</style>')
+    found = directives(content_security_policy(page))
+    assert found["style-src-elem"] == ["'self'", csp_hash("p{margin:0}")]
+    # the browser hashes the attribute's value after decoding character references
+    assert found["style-src-attr"] == ["'unsafe-hashes'", csp_hash("color: red & blue")]
+
+
+def test_meta_tag_comes_right_after_charset_and_before_any_script():
+    page = add_csp_meta(PAGE)
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    assert meta is not None
+    assert page.index('<meta charset="utf-8">') < meta.start() < page.index("<script")
+    assert meta.group(1) == content_security_policy(PAGE)
+
+
+def test_a_fragment_without_head_is_left_alone():
+    assert add_csp_meta("<p>no head</p>") == "<p>no head</p>"
+
+
+def test_external_links_tell_the_other_site_nothing():
+    html = (
+        '<a href="https://example.org/a">a</a>'
+        '<a href="//example.org/b" rel="nofollow">b</a>'
+        "<a href='http://example.org/c' rel='noopener'>c</a>"
+        '<a href="../signs/">own page</a><a href="#part">anchor</a><a href="mailto:x@example.org">mail</a>'
+    )
+    marked = mark_external_links(html)
+    assert '<a href="https://example.org/a" rel="noopener noreferrer">' in marked
+    assert '<a href="//example.org/b" rel="nofollow noopener noreferrer">' in marked
+    assert "<a href='http://example.org/c' rel=\"noopener noreferrer\">" in marked
+    assert '<a href="../signs/">own page</a><a href="#part">anchor</a><a href="mailto:x@example.org">mail</a>' in marked
+
+
+def test_secure_page_hashes_the_finished_page():
+    page = secure_page(PAGE.replace("<p>Text</p>", '<a href="https://example.org/">x</a>'))
+    assert 'rel="noopener noreferrer"' in page
+    assert "Content-Security-Policy" in page
+
+
+def test_the_local_preview_goes_without_the_policy_but_keeps_links_marked():
+    # `mkdocs serve` adds a live-reload script to each page as it serves it; no hash can allow it.
+    page = secure_page(PAGE.replace("<p>Text</p>", '<a href="https://example.org/">x</a>'), csp=False)
+    assert "Content-Security-Policy" not in page
+    assert 'rel="noopener noreferrer"' in page
+
+
+@pytest.mark.build
+def test_every_built_page_has_the_policy_and_a_referrer_policy(built_site: Path):
+    pages = sorted(built_site.rglob("*.html"))
+    assert pages
+    policies = set()
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        name = path.relative_to(built_site)
+        meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert meta, f"{name} has no Content-Security-Policy"
+        assert meta.group(1) == content_security_policy(html.replace(meta.group(0), "")), f"{name}: policy does not fit the page"
+        assert '<meta name="referrer" content="no-referrer">' in html, f"{name} has no referrer policy"
+        for tag in re.findall(r"<a\b[^>]*href=\"(?:https?:)?//[^>]*>", html):
+            assert re.search(r'rel="[^"]*\bnoopener\b[^"]*\bnoreferrer\b', tag), f"{name}: {tag}"
+        policies.add(meta.group(1))
+    # Instant navigation keeps the first page's policy in force: every page must share it.
+    assert len(policies) == 1, f"pages carry {len(policies)} different policies"
