@@ -1,17 +1,31 @@
 """The article pipeline end to end: a file or a folder of articles in, ``Article`` values out.
 
-``load_article(path)`` raises ``ArticleError`` for bad input; ``load_articles(folder)`` reads every
-``.txt`` and ``.md`` file in sorted order and returns the articles plus warnings (an empty article
-is a warning naming the file and is skipped).
+``load_article(path)`` reads, cleans, structures and themes one article and raises
+``ArticleError`` for bad input; ``load_articles(folder)`` reads every ``.txt`` and ``.md`` file
+in sorted order and returns the articles plus warnings (an empty article is a warning naming
+the file and is skipped).
+
+Metadata is layered: defaults, then the file's path (slug), then front matter, then what the
+text says (the title line, a date stamp). Front matter wins over the text: it is the editor's
+correction.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .model import Article, ArticleError, Block, BlockKind, Section, Theme
+from .blocks import detect_blocks
+from .model import Article, ArticleError, RawArticle
+from .noise import CleanText, clean_lines
+from .read import path_metadata, read_article
+from .sections import build_sections
+from .themes import assign_themes
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+class EmptyArticleError(ArticleError):
+    """An article with no text left to show (empty, or only a title and page furniture)."""
 
 
 @dataclass(frozen=True)
@@ -22,28 +36,60 @@ class LoadResult:
     warnings: tuple[str, ...] = ()
 
 
+def article_from_raw(raw: RawArticle) -> Article:
+    """Clean, structure and theme an article already read. Raises ``EmptyArticleError`` when no
+    text is left."""
+    clean: CleanText = clean_lines(raw)
+    blocks = detect_blocks(clean, format=raw.format, overrides=raw.overrides)
+    meta = raw.metadata
+    title = meta.title or clean.title or meta.slug.replace("-", " ").capitalize()
+    sections = assign_themes(build_sections(blocks, format=raw.format), overrides=raw.overrides, title=title)
+    if not any(s.paragraphs for s in sections):
+        raise EmptyArticleError(raw.path, 1, "the article has no text; add its text or remove the file")
+    return Article(
+        slug=meta.slug,
+        source=raw.path,
+        title=title,
+        sections=sections,
+        noise=clean.noise,
+        date=meta.date or clean.date,
+        author=meta.author,
+        source_url=meta.source_url,
+        summary=meta.summary,
+        overrides=raw.overrides,
+    )
+
+
 def load_article(path: Path, *, display_path: str | None = None) -> Article:
     """Read, clean, structure and theme one article. Raises ``ArticleError`` for bad input.
 
-    PLACEHOLDER until the reader lands: every non-blank line is a paragraph of one section.
+    ``display_path`` is how the file is named in messages and in ``Article.source``.
     """
     shown = display_path or str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ArticleError(shown, None, f"not UTF-8 (byte {err.start}); save the file as UTF-8") from None
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if not lines:
-        raise ArticleError(shown, 1, "the article is empty")
-    blocks = tuple(Block(BlockKind.PARAGRAPH, (ln,), i + 1) for i, ln in enumerate(lines[1:]))
-    section = Section(None, 2, Theme.OTHER, blocks, 1, "start")
-    return Article(slug=path.stem, source=shown, title=lines[0], sections=(section,))
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise ArticleError(shown, None, f"cannot be read ({err.strerror or err}); check the file name") from None
+    raw = read_article(data, path=shown)
+    # The slug comes from the real file name, whatever name is shown in messages.
+    raw = replace(raw, metadata=replace(raw.metadata, slug=path_metadata(str(path)).slug))
+    return article_from_raw(raw)
 
 
 def load_articles(folder: Path, *, display_root: Path | None = None) -> LoadResult:
-    """Read every article in ``folder`` (sorted by file name)."""
-    articles = []
-    for path in sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
-        shown = str(path.relative_to(display_root)) if display_root else str(path)
-        articles.append(load_article(path, display_path=shown))
-    return LoadResult(tuple(articles))
+    """Read every article in ``folder`` (sorted by file name); empty ones become warnings.
+
+    File names are shown relative to ``display_root`` when given.
+    """
+    articles: list[Article] = []
+    warnings: list[str] = []
+    for path in sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
+        try:
+            shown = str(path.relative_to(display_root)) if display_root else str(path)
+        except ValueError:
+            shown = str(path)
+        try:
+            articles.append(load_article(path, display_path=shown))
+        except EmptyArticleError as err:
+            warnings.append(f"{err.path}: the article has no text, so it is left out of the site; add its text or remove the file")
+    return LoadResult(tuple(articles), tuple(warnings))

@@ -1,0 +1,162 @@
+"""The ``worth`` command.
+
+``worth inspect [--json] ARTICLE...`` shows how each article was understood: its title and
+date, each heading with its level, theme and paragraph count, and every line dropped as noise
+with the rule that dropped it. ``--json`` prints the same as JSON (one object for one article,
+a list for several).
+
+``worth check-links [--offline] [--base-path /repo/] SITE_DIR`` checks a built site without a
+server or the network: one line per broken link or missing file (``page: href (why)``) and exit
+status 1, the links to other sites listed but not visited, exit status 0 when all is well and 2
+when there is no built site at SITE_DIR.
+
+``worth export [--config mkdocs.yml] DIR`` writes the pages a build generates from the articles
+(home, theme pages, article pages, sources, glossary) as Markdown files under DIR, through the
+same code as the MkDocs hook, so they can be reviewed, diffed or built by another engine.
+
+Subcommands are registered in ``build_parser``; each sets ``func`` to a function taking the
+parsed arguments and returning an exit status. Bad input gives exit status 1 and one line on
+stderr naming the file and line, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .linkcheck import check_site, report_lines
+from .model import Article, ArticleError
+from .pipeline import load_article
+from .settings import settings_from_file
+from .site import export_pages
+
+
+def article_outline(article: Article) -> dict[str, Any]:
+    """The JSON shape of ``worth inspect --json`` for one article."""
+    return {
+        "title": article.title,
+        "date": article.date,
+        "source": article.source,
+        "slug": article.slug,
+        "author": article.author,
+        "source_url": article.source_url,
+        "noise": [{"line": n.text, "rule": n.rule, "number": n.line} for n in article.noise],
+        "sections": [
+            {
+                "heading": s.heading,
+                "level": s.level,
+                "theme": s.theme.value,
+                "paragraphs": list(s.paragraphs),
+                "anchor": s.anchor,
+                "part": s.part,
+                "line": s.line,
+            }
+            for s in article.sections
+        ],
+    }
+
+
+def format_outline(article: Article) -> str:
+    """A plain-text outline of one article for its editor."""
+    out = [
+        f"{article.source}",
+        f"  Title: {article.title}",
+        f"  Date:  {article.date or 'none found'}",
+        "",
+    ]
+    for s in article.sections:
+        count = len(s.paragraphs)
+        heading = s.heading if s.heading is not None else "(text before the first heading)"
+        indent = "  " * (s.level - 1)
+        out.append(f"{indent}{heading}  [level {s.level}, {s.theme.value}, {count} paragraph{'s' if count != 1 else ''}]  line {s.line}")
+    out.append("")
+    if article.noise:
+        out.append(f"  Dropped as noise ({len(article.noise)}):")
+        out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in article.noise]
+    else:
+        out.append("  Nothing was dropped as noise.")
+    return "\n".join(out)
+
+
+def run_inspect(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
+    articles = []
+    for name in args.articles:
+        path = Path(name)
+        if not path.is_file():
+            print(f"{name}: no such file; give the path of a .txt or .md article", file=stderr)
+            return 1
+        try:
+            articles.append(load_article(path, display_path=name))
+        except ArticleError as err:
+            print(str(err), file=stderr)
+            return 1
+    if args.json:
+        data: Any = article_outline(articles[0]) if len(articles) == 1 else [article_outline(a) for a in articles]
+        print(json.dumps(data, ensure_ascii=False, indent=1), file=stdout)
+    else:
+        print("\n\n".join(format_outline(a) for a in articles), file=stdout)
+    return 0
+
+
+def run_check_links(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{args.site}: no built site here (no index.html); run mkdocs build first", file=stderr)
+        return 2
+    report = check_site(site, base_path=args.base_path, directory_urls=not args.offline)
+    print("\n".join(report_lines(report)), file=stdout)
+    return 0 if report.ok else 1
+
+
+def run_export(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
+    config = Path(args.config)
+    settings = settings_from_file(config)
+    site, written = export_pages(settings, Path(args.folder), display_root=config.resolve().parent)
+    for warning in site.warnings:
+        print(warning, file=stderr)
+    print(f"Wrote {len(written)} pages to {args.folder}", file=stdout)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``worth`` argument parser with its subcommands."""
+    parser = argparse.ArgumentParser(prog="worth", description="Build a calm site from articles about being valued.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    inspect = commands.add_parser("inspect", help="show how articles were understood (headings, themes, noise)")
+    inspect.add_argument("--json", action="store_true", help="print JSON instead of an outline")
+    inspect.add_argument("articles", nargs="+", metavar="ARTICLE", help="a .txt or .md article file")
+    inspect.set_defaults(func=run_inspect)
+    check = commands.add_parser("check-links", help="check every link and file of a built site (nothing is fetched)")
+    check.add_argument("site", metavar="SITE_DIR", help="a built site folder (site/ or the unzipped offline bundle)")
+    check.add_argument("--base-path", default="/", help="the path of site_url, e.g. /repo/ (used for 404.html only)")
+    check.add_argument("--offline", action="store_true", help="the offline bundle: a link to a folder is broken")
+    check.set_defaults(func=run_check_links)
+    export = commands.add_parser("export", help="write the generated pages as Markdown to a folder")
+    export.add_argument("folder", metavar="DIR", help="where to write the pages (made if missing)")
+    export.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: mkdocs.yml)")
+    export.set_defaults(func=run_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the ``worth`` command; returns the exit status."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return args.func(args, stdout=stdout, stderr=stderr)
+    except ArticleError as err:
+        print(str(err), file=stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""Read one article file: bytes in, ``RawArticle`` out.
+
+Accepts UTF-8 with or without a BOM, CRLF, LF or CR line ends, trailing spaces and non-breaking
+spaces (turned into plain spaces). A file may start with YAML front matter between ``---`` lines;
+its keys give metadata (``title``, ``date``, ``author``, ``source_url``, ``summary``) and the
+editor's overrides (see ``model.Overrides``). Bad input raises ``ArticleError`` naming the file
+and line. Body lines keep their line numbers in the file so messages point at the right place.
+
+Metadata here covers two layers: the file's path (the slug) and the front matter. What the text
+itself says (title line, date stamp) is added later by the pipeline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import PurePath
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from .model import ArticleError, Metadata, Overrides, RawArticle, SourceLine, Theme
+from .slugs import slugify
+
+METADATA_KEYS = ("title", "date", "author", "source_url", "summary")
+OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related", "checklist")
+FRONT_MATTER_KEYS = METADATA_KEYS + OVERRIDE_KEYS
+_FENCE = "---"
+_FENCE_ENDS = ("---", "...")
+_TOP_KEY = re.compile(r"^([^\s#:][^:]*):(?:\s|$)")
+# Spaces a web page may leave in text; the reader sees them as plain spaces.
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\ufeff": ""})
+
+
+def read_article(data: bytes, *, path: str) -> RawArticle:
+    """Decode ``data`` (the bytes of the file shown as ``path``) into a ``RawArticle``.
+
+    The format is ``md`` for a ``.md`` path and ``txt`` otherwise.
+    """
+    text = decode_text(data, path=path)
+    lines = split_lines(text)
+    fm_data, body_start = split_front_matter(lines, path=path)
+    metadata = path_metadata(path)
+    overrides = Overrides()
+    if fm_data is not None:
+        key_lines = front_matter_key_lines(lines[:body_start])
+        metadata, overrides = front_matter_metadata(fm_data, metadata, path=path, key_lines=key_lines)
+    body = tuple(SourceLine(n, t) for n, t in enumerate(lines, start=1) if n > body_start)
+    fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
+    return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides)
+
+
+def decode_text(data: bytes, *, path: str) -> str:
+    """UTF-8 text of ``data`` without a BOM; not UTF-8 is an ``ArticleError`` with the byte offset."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        offset = err.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        line = data[:offset].count(b"\n") + 1
+        raise ArticleError(
+            path, line, f"the file is not UTF-8 text (byte {offset}); save it as UTF-8 and build again"
+        ) from None
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of ``text`` with any line end, trailing spaces removed and odd spaces made plain."""
+    return [line.translate(_SPACES).rstrip() for line in text.splitlines()]
+
+
+def split_front_matter(lines: list[str], *, path: str) -> tuple[Any | None, int]:
+    """The parsed front matter (None when there is none) and the line number it ends on (0 if none)."""
+    if not lines or lines[0].strip() != _FENCE:
+        return None, 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in _FENCE_ENDS:
+            break
+    else:
+        raise ArticleError(path, 1, "front matter starts with --- but never ends; add a closing --- line")
+    source = "\n".join(lines[1:index])
+    try:
+        data = yaml.safe_load(source) if source.strip() else {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 2}: " if mark is not None else ""
+        problem = getattr(err, "problem", None) or "it cannot be read"
+        raise ArticleError(
+            path, 1, f"front matter is not valid YAML ({where}{problem}); fix it or remove the --- block"
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, Mapping):
+        raise ArticleError(path, 1, "front matter must be a list of 'key: value' lines; fix it or remove the --- block")
+    return data, index + 1
+
+
+def path_metadata(path: str) -> Metadata:
+    """The defaults and what the file's path says: the slug comes from the file name."""
+    return Metadata(slug=slugify(PurePath(path).stem, fallback="article"))
+
+
+def front_matter_key_lines(lines: list[str]) -> dict[str, int]:
+    """The file line number of each top-level key in the front matter ``lines`` (fences included)."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        match = _TOP_KEY.match(line)
+        if match:
+            found.setdefault(match.group(1).strip("'\""), number)
+    return found
+
+
+def front_matter_metadata(
+    data: Mapping[Any, Any], base: Metadata, *, path: str, key_lines: Mapping[str, int] | None = None
+) -> tuple[Metadata, Overrides]:
+    """Layer the front matter over ``base``; check every key and value and say clearly what is wrong.
+
+    ``key_lines`` maps keys to their line in the file, for messages (line 1 when unknown).
+    """
+    line_of = dict(key_lines or {})
+    for key in data:
+        if key not in FRONT_MATTER_KEYS:
+            raise ArticleError(
+                path, line_of.get(key, 1),
+                f"unknown front matter key '{key}'; use one of: {', '.join(FRONT_MATTER_KEYS)}",
+            )
+    values: dict[str, str | None] = {}
+    for key in METADATA_KEYS:
+        if key in data and data[key] is not None:
+            values[key] = _metadata_value(key, data[key], path=path, line=line_of.get(key, 1))
+    date = values.get("date")
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise ArticleError(path, line_of.get("date", 1), f"date '{date}' is not a date; write it as YYYY-MM-DD") from None
+    metadata = Metadata(
+        slug=base.slug,
+        title=values.get("title") or base.title,
+        date=date or base.date,
+        author=values.get("author") or base.author,
+        source_url=values.get("source_url") or base.source_url,
+        summary=values.get("summary") or base.summary,
+    )
+    return metadata, _overrides(data, path=path, line_of=line_of)
+
+
+def _metadata_value(key: str, value: Any, *, path: str, line: int) -> str:
+    if key == "date" and isinstance(value, (dt.date, dt.datetime)):
+        return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    raise ArticleError(path, line, f"front matter '{key}' must be a single line of text")
+
+
+def _text_list(key: str, value: Any, *, path: str, line: int) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return tuple(str(v) for v in value)
+    raise ArticleError(path, line, f"front matter '{key}' must be a list of lines of text")
+
+
+def _text_map(key: str, value: Any, *, path: str, line: int) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ArticleError(path, line, f"front matter '{key}' must be 'heading: value' pairs")
+    return {str(k): v for k, v in value.items()}
+
+
+def _overrides(data: Mapping[Any, Any], *, path: str, line_of: Mapping[Any, int]) -> Overrides:
+    def where(key: str) -> int:
+        return line_of.get(key, 1)
+
+    themes = _text_map("themes", data.get("themes"), path=path, line=where("themes"))
+    allowed = [t.value for t in Theme]
+    for heading, theme in themes.items():
+        if str(theme) not in allowed:
+            raise ArticleError(
+                path, where("themes"),
+                f"theme '{theme}' for '{heading}' is not known; use one of: {', '.join(allowed)}",
+            )
+    related: dict[str, Mapping[str, tuple[str, ...]]] = {}
+    for heading, change in _text_map("related", data.get("related"), path=path, line=where("related")).items():
+        if isinstance(change, (str, list)):
+            change = {"add": change}
+        if not isinstance(change, Mapping) or set(change) - {"add", "remove"}:
+            raise ArticleError(
+                path, where("related"), f"related '{heading}' must have 'add' and/or 'remove' lists of headings"
+            )
+        related[heading] = MappingProxyType(
+            {k: _text_list(f"related {k}", change.get(k), path=path, line=where("related")) for k in ("add", "remove")}
+        )
+    checklist = _text_map("checklist", data.get("checklist"), path=path, line=where("checklist"))
+    for heading, hint in checklist.items():
+        if not isinstance(hint, str):
+            raise ArticleError(path, where("checklist"), f"checklist hint for '{heading}' must be one line of text")
+    return Overrides(
+        themes=MappingProxyType({k: str(v) for k, v in themes.items()}),
+        keep=_text_list("keep", data.get("keep"), path=path, line=where("keep")),
+        drop=_text_list("drop", data.get("drop"), path=path, line=where("drop")),
+        headings=_text_list("headings", data.get("headings"), path=path, line=where("headings")),
+        not_headings=_text_list("not_headings", data.get("not_headings"), path=path, line=where("not_headings")),
+        related=MappingProxyType(related),
+        checklist=MappingProxyType(checklist),
+    )

@@ -1,0 +1,185 @@
+"""Give every section a theme: ``costs``, ``signs``, ``letting-go`` or ``other``.
+
+The vocabulary is data: ``themes.yml`` beside this module (read once by ``load_lexicon``). The
+rules that use it, in order of precedence:
+
+1. A front matter ``themes:`` override for the heading wins.
+2. Text before the first heading, and introduction or conclusion headings, are ``other``
+   (an article with no heading at all takes the theme its text clearly speaks of).
+3. A part heading takes the theme its heading names (else what its text speaks of most).
+4. A subsection takes its part's theme, unless its own heading and text clearly name another.
+5. Any other heading takes the theme its heading and text name most; when none, the theme the
+   article's title names if the title reads like a part heading ("7 Signs..."), else ``other``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .model import Overrides, Section, Theme
+from .noise import loose
+
+LEXICON_FILE = Path(__file__).with_name("themes.yml")
+THEMED = (Theme.SIGNS, Theme.COSTS, Theme.LETTING_GO)
+HEADING_WEIGHT = 3.0
+# How much stronger another theme must be in a subsection's own words to beat its part's theme.
+OVERRIDE_MARGIN = 3.0
+MIN_BODY_SCORE = 3.0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled ``themes.yml``: phrase patterns per theme, part and closing/opening headings."""
+
+    heading: Mapping[Theme, tuple[re.Pattern[str], ...]]
+    text: Mapping[Theme, tuple[re.Pattern[str], ...]]
+    parts: tuple[re.Pattern[str], ...]
+    closing: frozenset[str]
+    opening: frozenset[str]
+
+    def is_part(self, heading: str) -> bool:
+        return any(p.search(loose(heading)) for p in self.parts)
+
+    def is_closing(self, heading: str) -> bool:
+        return loose(heading) in self.closing
+
+    def is_opening(self, heading: str) -> bool:
+        return loose(heading) in self.opening
+
+    def heading_scores(self, heading: str) -> dict[Theme, float]:
+        text = loose(heading)
+        return {
+            t: HEADING_WEIGHT * _count(self.heading[t], text) + _count(self.text[t], text) for t in THEMED
+        }
+
+    def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
+        text = loose(" ".join(paragraphs))
+        return {t: float(_count(self.text[t], text)) for t in THEMED}
+
+
+def _count(patterns: Sequence[re.Pattern[str]], text: str) -> int:
+    return sum(len(p.findall(text)) for p in patterns)
+
+
+def _phrase(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])" + re.escape(loose(phrase)).replace(r"\ ", r"\s+"))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    """Read and compile a theme lexicon file (``themes.yml`` by default)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    themes = data["themes"]
+    return Lexicon(
+        heading={Theme(k): tuple(_phrase(p) for p in v.get("heading", ())) for k, v in themes.items()},
+        text={Theme(k): tuple(_phrase(p) for p in v.get("text", ())) for k, v in themes.items()},
+        parts=tuple(re.compile(p) for p in data.get("parts", ())),
+        closing=frozenset(loose(h) for h in data.get("closing", ())),
+        opening=frozenset(loose(h) for h in data.get("opening", ())),
+    )
+
+
+def _best(scores: Mapping[Theme, float]) -> Theme | None:
+    # Ties go to the theme listed first in THEMED; no evidence at all gives None.
+    best = max(THEMED, key=lambda t: scores[t])
+    return best if scores[best] > 0 else None
+
+
+def _clear_winner(scores: Mapping[Theme, float]) -> Theme | None:
+    ranked = sorted(THEMED, key=lambda t: -scores[t])
+    top, second = scores[ranked[0]], scores[ranked[1]]
+    return ranked[0] if top >= MIN_BODY_SCORE and top >= 1.5 * second else None
+
+
+def _override(heading: str | None, overrides: Overrides) -> Theme | None:
+    if heading is None:
+        return None
+    wanted = loose(heading)
+    for key, value in overrides.themes.items():
+        if loose(key) == wanted:
+            return Theme(value)
+    return None
+
+
+def theme_of_section(section: Section, lexicon: Lexicon) -> Theme:
+    """The theme a section's own heading and text speak of most (``other`` when none)."""
+    if section.heading is None:
+        return Theme.OTHER
+    if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
+        return Theme.OTHER
+    heading = lexicon.heading_scores(section.heading)
+    body = lexicon.text_scores(section.paragraphs)
+    return _best({t: heading[t] + body[t] for t in THEMED}) or Theme.OTHER
+
+
+def assign_themes(
+    sections: Sequence[Section],
+    *,
+    overrides: Overrides = Overrides(),
+    title: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[Section, ...]:
+    """``sections`` with their ``theme`` set by the rules in this module's docstring.
+
+    When the article's ``title`` names a part ("7 Signs He Doesn't Value You"), its top-level
+    sections that say nothing of a theme themselves take the title's theme, like subsections.
+    """
+    lexicon = lexicon or load_lexicon()
+    title_theme = _best(lexicon.heading_scores(title)) if title and lexicon.is_part(title) else None
+    parts: dict[str, Theme] = {}
+    out: list[Section] = []
+    children: dict[str, list[Section]] = {}
+    for section in sections:
+        if section.part:
+            children.setdefault(section.part, []).append(section)
+    for section in sections:
+        theme = _override(section.heading, overrides)
+        if theme is None:
+            theme = _automatic_theme(section, sections, children, parts, lexicon)
+            if theme is Theme.OTHER and title_theme and section.heading and not section.part:
+                if not (lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading)):
+                    theme = title_theme
+        if section.anchor in children:
+            parts[section.anchor] = theme
+        out.append(replace(section, theme=theme))
+    return tuple(out)
+
+
+def _automatic_theme(
+    section: Section,
+    sections: Sequence[Section],
+    children: Mapping[str, list[Section]],
+    parts: Mapping[str, Theme],
+    lexicon: Lexicon,
+) -> Theme:
+    if section.heading is None:
+        if len(sections) == 1:  # an article without headings: its text decides
+            return _clear_winner(lexicon.text_scores(section.paragraphs)) or Theme.OTHER
+        return Theme.OTHER
+    if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
+        return Theme.OTHER
+    heading = lexicon.heading_scores(section.heading)
+    if section.anchor in children:  # a part: its heading names the theme, else all its text
+        named = _best(heading)
+        if named:
+            return named
+        body = lexicon.text_scores([*section.paragraphs, *(p for c in children[section.anchor] for p in c.paragraphs)])
+        return _best(body) or Theme.OTHER
+    own = theme_of_section(section, lexicon)
+    inherited = parts.get(section.part) if section.part else None
+    if inherited is None or inherited is Theme.OTHER:
+        return own
+    if own is not inherited and own is not Theme.OTHER:
+        # A subsection leaves its part's theme only when its own heading names another theme
+        # and its text agrees by a clear margin.
+        body = lexicon.text_scores(section.paragraphs)
+        heading_says = heading[own] >= HEADING_WEIGHT and heading[inherited] == 0
+        text_says = body[own] >= MIN_BODY_SCORE and body[own] >= OVERRIDE_MARGIN * max(body[inherited], 1)
+        if heading_says and text_says:
+            return own
+    return inherited

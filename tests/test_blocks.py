@@ -1,0 +1,144 @@
+"""Headings, paragraphs, lists and quotes found in plain text and Markdown."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from worth.blocks import build_block_detectors, detect_blocks
+from worth.model import BlockKind
+from worth.noise import clean_lines
+from worth.read import read_article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LONG = (
+    "When a partner keeps missing what you give, the gap grows quietly until it shapes how you see "
+    "yourself, your work and the people who love you."
+)
+
+
+def blocks_of(text: str, path: str = "a.txt"):
+    raw = read_article(text.encode(), path=path)
+    return detect_blocks(clean_lines(raw), format=raw.format, overrides=raw.overrides)
+
+
+def fixture_blocks(name: str):
+    raw = read_article((FIXTURES / name).read_bytes(), path=name)
+    return detect_blocks(clean_lines(raw), format=raw.format, overrides=raw.overrides)
+
+
+def shape(blocks):
+    return [(b.kind.value, b.text) for b in blocks]
+
+
+def headings(blocks):
+    return [b.text for b in blocks if b.kind is BlockKind.HEADING]
+
+
+def test_numbered_headings_are_headings_and_a_numbered_run_between_them_is_a_list():
+    blocks = fixture_blocks("article_with_numbered_headings.txt")
+    assert headings(blocks) == [
+        "1. He Never Asks About Your Day",
+        "2. He Cancels Plans at the Last Minute",
+        "3. He Forgets What Matters to You",
+        "4. He Makes Fun of Your Feelings",
+    ]
+    lists = [b for b in blocks if b.kind is BlockKind.LIST]
+    assert [(b.lines, b.ordered) for b in lists] == [
+        (("Your friends' names", "Your big work days", "Your doctor's appointments"), True)
+    ]
+
+
+def test_questions_followed_by_answers_are_headings_in_a_question_and_answer_article():
+    assert headings(fixture_blocks("article_with_question_headings.txt")) == [
+        "How do I know if he really values me?",
+        "Why do I keep hoping he will change?",
+        "Is it my fault that he treats me this way?",
+        "What happens after I leave?",
+    ]
+
+
+@pytest.mark.parametrize("line", ["The other?", "But from the inside?", "It felt like hope.", "And the act of leaving?"])
+def test_short_one_line_paragraphs_are_text_not_headings(line):
+    blocks = blocks_of(f"Title\n{LONG}\n{line}\n{LONG}\nA Real Heading Here\n{LONG}\n")
+    assert ("paragraph", line) in shape(blocks)
+    assert headings(blocks) == ["A Real Heading Here"]
+
+
+def test_short_lines_with_different_shapes_stay_paragraphs_and_parallel_short_lines_are_a_list():
+    blocks = fixture_blocks("article_with_short_lines.txt")
+    assert headings(blocks) == ["What She Found When She Left"]
+    for line in ("The result?", "Nothing changed.", "And the hardest part?"):
+        assert ("paragraph", line) in shape(blocks)
+    assert [b.lines for b in blocks if b.kind is BlockKind.LIST] == [("Time", "Friends", "Sleep", "Laughter")]
+
+
+def test_a_heading_broken_over_two_lines_is_one_heading():
+    assert headings(fixture_blocks("article_with_heading_over_two_lines.txt")) == [
+        "The Hard Truth About Walking Away From Someone You Love",
+        "What Comes After",
+    ]
+
+
+def test_bold_statement_is_text_and_quoted_line_is_a_quote():
+    blocks = fixture_blocks("article_with_news_furniture.txt")
+    assert ("paragraph", "**You deserve better.**") in shape(blocks)
+    assert headings(blocks) == ["The Quiet Signs of Imbalance", "What Staying Can Cost You"]
+    quoted = blocks_of(f"Title\n{LONG}\n\u201cLadies, when a man doesn\u2019t appreciate you, do this.\u201d\n{LONG}\n")
+    assert ("quote", "\u201cLadies, when a man doesn\u2019t appreciate you, do this.\u201d") in shape(quoted)
+
+
+def test_a_line_introduced_by_a_colon_is_not_a_heading():
+    blocks = blocks_of(f"Title\n{LONG}\nHere is what I learned:\nChoosing Yourself Changes Everything\n{LONG}\n")
+    assert headings(blocks) == []
+
+
+def test_article_without_headings_is_all_paragraphs():
+    blocks = fixture_blocks("article_without_headings.txt")
+    assert {b.kind for b in blocks} == {BlockKind.PARAGRAPH} and len(blocks) == 3
+
+
+def test_markup_characters_in_plain_text_are_not_markdown():
+    blocks = fixture_blocks("article_with_markup_characters.txt")
+    assert {b.kind for b in blocks} == {BlockKind.PARAGRAPH}
+    assert any(b.text.startswith("# hash at the start of a line") for b in blocks)
+    assert any(b.text.startswith("1. at the start of a line") for b in blocks)
+
+
+def test_markdown_headings_lists_and_quotes_are_taken_as_given():
+    blocks = fixture_blocks("article_with_front_matter.md")
+    assert [(b.kind.value, b.level) for b in blocks if b.kind is BlockKind.HEADING] == [
+        ("heading", 2), ("heading", 2), ("heading", 3)
+    ]
+    assert ("list", "He remembers what you said yesterday.\nHe asks how the appointment went.\nHe makes room for your plans.") in shape(blocks)
+    assert ("quote", "Attention is the most basic form of love.") in shape(blocks)
+    assert ("paragraph", "You Are Not Too Much") in shape(blocks)
+
+
+def test_editor_headings_and_not_headings_win():
+    text = f"---\nheadings: [It felt like hope.]\nnot_headings: [The Gut Test]\n---\nTitle\n{LONG}\nIt felt like hope.\n{LONG}\nThe Gut Test\n{LONG}\n"
+    assert headings(blocks_of(text)) == ["It felt like hope."]
+
+
+def test_every_detector_has_a_distinct_name_and_paragraph_comes_last():
+    detectors = build_block_detectors()
+    names = [d.name for d in detectors]
+    assert len(set(names)) == len(names) and names[-1] == "paragraph"
+
+
+@pytest.mark.parametrize("line", ["You deserve better", "You Deserve Better.", "It was never your fault"])
+def test_short_emphatic_statements_are_text(line):
+    blocks = blocks_of(f"Title\n\n{LONG}\n\n{line}\n\n{LONG}\n")
+    assert headings(blocks) == []
+
+
+@pytest.mark.parametrize("line", ["Why women are taught to stay", "Sign #3: He Never Apologizes", "WHY HE NEVER CALLS BACK"])
+def test_sentence_case_capitals_and_numbered_headings_between_paragraphs_are_headings(line):
+    blocks = blocks_of(f"Title\n\n{LONG}\n\n{line}\n\n{LONG}\n")
+    assert headings(blocks) == [line]
+
+
+def test_a_run_of_short_title_case_lines_is_a_list_not_headings():
+    blocks = blocks_of(f"Title\n{LONG}\nWhat He Took\n{LONG}\nEmotional Labor\nSteady Care\nQuiet Support\n{LONG}\n")
+    assert headings(blocks) == ["What He Took"]
+    assert [b.lines for b in blocks if b.kind is BlockKind.LIST] == [("Emotional Labor", "Steady Care", "Quiet Support")]

@@ -1,0 +1,99 @@
+"""``worth inspect``: the outline an editor reads, as text and as JSON."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from worth.cli import main
+
+ROOT = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_inspect_json_on_walking_away_has_the_documented_shape():
+    code, out, err = run("inspect", "--json", "articles/walking-away.txt")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["title"] == "When He Doesn\u2019t Appreciate You, Do This: The Hard Truth About Walking Away"
+    assert data["date"] == "2026-02-01"
+    assert data["source"] == "articles/walking-away.txt"
+    assert {"line": "News Post", "rule": "recommended-link", "number": 74} in data["noise"]
+    assert [s["heading"] for s in data["sections"]] == [
+        None,
+        "Appreciation Is Not a Luxury\u2014It\u2019s a Baseline",
+        "Why Women Are Conditioned to Stay",
+        "Walking Away Is Not Revenge\u2014It\u2019s Self-Respect",
+        "The Shock Factor: He Notices When You\u2019re Gone",
+        "Choosing Yourself Changes the Ending",
+    ]
+    section = data["sections"][2]
+    assert (section["level"], section["theme"], section["anchor"]) == (2, "costs", "why-women-are-conditioned-to-stay")
+    assert section["paragraphs"][-1] == "Walking away breaks that loop."
+
+
+def test_inspect_json_on_let_him_go_keeps_every_line_and_finds_no_noise():
+    code, out, _ = run("inspect", "--json", "articles/let-him-go.txt")
+    data = json.loads(out)
+    assert code == 0 and data["noise"] == [] and data["date"] is None
+    found = {p for s in data["sections"] for p in s["paragraphs"]} | {s["heading"] for s in data["sections"]}
+    lines = (ROOT / "articles" / "let-him-go.txt").read_text(encoding="utf-8").splitlines()
+    assert [ln for ln in lines[1:] if ln.strip() and ln.strip() not in found] == []
+    assert {s["theme"] for s in data["sections"] if s["heading"] == "Selective Presence"} == {"signs"}
+
+
+def test_inspect_text_is_an_outline_with_levels_themes_counts_and_noise():
+    code, out, _ = run("inspect", "articles/walking-away.txt")
+    assert code == 0
+    assert "Title: When He Doesn\u2019t Appreciate You" in out
+    assert "Date:  2026-02-01" in out
+    assert "Why Women Are Conditioned to Stay  [level 2, costs, 3 paragraphs]" in out
+    assert "line 1: Facts 01/02/2026 22:54  (stamp)" in out
+    assert "line 74: News Post  (recommended-link)" in out
+
+
+def test_inspect_several_articles_as_json_is_a_list():
+    code, out, _ = run("inspect", "--json", str(FIXTURES / "article_with_booking_cta.txt"), str(FIXTURES / "article_without_headings.txt"))
+    assert code == 0 and [a["title"] for a in json.loads(out)] == [
+        "Why Walking Away Can Be an Act of Self-Care",
+        "Article without headings",
+    ]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"Caf\xe9\n", "bad.txt:1: the file is not UTF-8 text (byte 3); save it as UTF-8 and build again"),
+        (b"---\ncolour: blue\n---\nText\n", "bad.txt:2: unknown front matter key 'colour'"),
+        (b"\n\n", "bad.txt:1: the article has no text; add its text or remove the file"),
+    ],
+)
+def test_bad_input_exits_1_with_one_line_naming_the_file(tmp_path, content, message):
+    (tmp_path / "bad.txt").write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "worth.cli", "inspect", "bad.txt"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_a_missing_file_is_one_clear_line():
+    code, out, err = run("inspect", "nowhere/article.txt")
+    assert (code, out) == (1, "")
+    assert err == "nowhere/article.txt: no such file; give the path of a .txt or .md article\n"
+
+
+def test_no_command_is_a_usage_error_not_a_traceback():
+    code, _, _ = run()
+    assert code == 2

@@ -1,0 +1,135 @@
+"""Page furniture is dropped by named rules; article text is kept."""
+from __future__ import annotations
+
+import pytest
+
+from worth.noise import build_noise_filters, clean_lines, find_date
+from worth.read import read_article
+
+BODY = (
+    "Many people stay for years in relationships where they give far more than they receive, "
+    "and they often do not notice the imbalance until they are exhausted."
+)
+LATER = (
+    "Counselors say the pattern usually starts small: a partner forgets plans, brushes off feelings, "
+    "or only calls when he needs something."
+)
+
+
+def clean(text: str, path: str = "a.txt"):
+    return clean_lines(read_article(text.encode(), path=path))
+
+
+def dropped(text: str) -> dict[str, str]:
+    return {n.text: n.rule for n in clean(text).noise}
+
+
+def kept(text: str) -> list[str]:
+    return [line.text for line in clean(text).lines if line.text]
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Facts 01/02/2026 22:54", "stamp"),
+        ("Relationships | March 3, 2025 10:15 AM", "stamp"),
+        ("Published: 2025-11-30", "stamp"),
+        ("By Anna Field", "byline"),
+        ("Watch: Three quiet signs your partner takes you for granted", "media-caption"),
+        ("Video: A counselor explains boundaries", "media-caption"),
+        ("Photo: A woman sits alone on a bench.", "media-caption"),
+        ("(Getty Images)", "media-caption"),
+        ("Image credit: Shutterstock", "media-caption"),
+        ("Source: National Relationship Survey, 2024", "source-credit"),
+        ("Via The Daily Paper", "source-credit"),
+        ("Recommended: How to help a friend", "recommended-link"),
+        ("You may also like", "recommended-link"),
+        ("Read more: Why we stay", "recommended-link"),
+        ("Related: Ten signs of respect", "recommended-link"),
+        ("News in the same category", "recommended-link"),
+        ("News Post", "recommended-link"),
+        ("Book an appointment", "call-to-action"),
+        ("Schedule a consultation with our caring team today.", "call-to-action"),
+        ("Call us today at 555-0100 to speak with a counselor.", "call-to-action"),
+        ("Share on Facebook", "share-subscribe"),
+        ("Subscribe to our newsletter", "share-subscribe"),
+        ("Advertisement", "advertisement"),
+        ("Tags: relationships, self-worth, dating", "site-navigation"),
+        ("Home > Relationships > Advice", "site-navigation"),
+        ("5 min read", "site-navigation"),
+        ("Most Popular", "site-navigation"),
+        ("We use cookies to improve your experience. Accept all cookies", "cookie-banner"),
+        ("8 cách níu kéo người yêu khi họ muốn chia tay", "other-language"),
+        ("Как понять, что он тебя не ценит", "other-language"),
+    ],
+)
+def test_furniture_is_dropped_with_the_rule_that_names_it(line, rule):
+    text = f"A Title About Worth\n\n{BODY}\n\n{line}\n\n{LATER}\n"
+    assert dropped(text) == {line: rule}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Watch how he reacts when you say no.",
+        "Share your feelings with him honestly, even when it feels hard.",
+        "Source of comfort or source of stress? Only you can say.",
+        "Related issues often show up at work as well.",
+        "Call it what it is: neglect.",
+        "Upright. Forward-facing. Unapologetic.",
+        "Emotional labor, stability, care, support.",
+        "José García López",
+        "On 3 March 2025 she finally packed her bags and left for good.",
+        "Home is where she felt safe again.",
+        "Reading time with her children became precious.",
+    ],
+)
+def test_article_text_that_resembles_furniture_is_kept(line):
+    text = f"A Title About Worth\n\n{BODY}\n\n{line}\n\n{LATER}\n"
+    assert dropped(text) == {}
+    assert line in kept(text)
+
+
+def test_stamp_date_becomes_the_article_date_day_first():
+    assert clean(f"Facts 01/02/2026 22:54\n\nTitle\n\n{BODY}\n").date == "2026-02-01"
+
+
+def test_month_first_date_is_used_when_day_first_is_impossible():
+    assert find_date("News 12/31/2025")[0] == "2025-12-31"
+    assert find_date("News 31/12/2025")[0] == "2025-12-31"
+    assert find_date("no date here") is None
+
+
+def test_title_is_the_first_line_left_and_its_repeats_are_noise():
+    text = f"Facts 01/02/2026 22:54\n\nWhen He Doesn\u2019t Appreciate You\n\n{BODY}\n\nWhen He Doesn't Appreciate You\n\n{LATER}\n"
+    result = clean(text)
+    assert result.title == "When He Doesn\u2019t Appreciate You"
+    assert {n.text: n.rule for n in result.noise}["When He Doesn't Appreciate You"] == "repeated-title"
+
+
+def test_teaser_near_the_top_that_repeats_a_later_sentence_is_dropped():
+    text = (
+        "Title Line\n\nThe action implied is even blunter: walk away.\n\n"
+        f"{BODY}\n\nThe message is blunt. The action implied is even blunter: walk away.\n"
+    )
+    assert dropped(text) == {"The action implied is even blunter: walk away.": "teaser"}
+
+
+def test_a_sentence_repeated_deep_in_the_body_is_not_a_teaser():
+    repeated = "Walking away breaks that loop."
+    text = f"Title\n\n{BODY}\n\n{LATER}\n\nThe first weeks were the hardest.\n\n{repeated}\n\nAnd so: {repeated} Really.\n"
+    assert dropped(text) == {}
+
+
+def test_keep_and_drop_overrides_win():
+    text = (
+        "---\nkeep: [Share this with someone who needs it.]\ndrop: [A word from the editor.]\n---\n"
+        f"Title\n\nA word from the editor.\n\n{BODY}\n\nShare this with someone who needs it.\n"
+    )
+    assert dropped(text) == {"A word from the editor.": "editor-drop"}
+    assert "Share this with someone who needs it." in kept(text)
+
+
+def test_every_filter_has_a_distinct_name():
+    names = [f.name for f in build_noise_filters()]
+    assert len(names) == len(set(names)) and all(names)

@@ -1,0 +1,55 @@
+"""Loading a folder of articles for the site."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from worth.model import ArticleError
+from worth.pipeline import load_article, load_articles
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PARA = "A paragraph of the article, long enough to be plainly text and not a heading at all."
+
+
+def test_folder_is_read_in_name_order_and_empty_articles_are_warnings(tmp_path):
+    (tmp_path / "b-second.txt").write_text(f"Second Title\n\n{PARA}\n", encoding="utf-8")
+    (tmp_path / "a-first.md").write_text(f"# First Title\n\n{PARA}\n", encoding="utf-8")
+    (tmp_path / "c-empty.txt").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "notes.docx").write_text("ignored", encoding="utf-8")
+    result = load_articles(tmp_path, display_root=tmp_path)
+    assert [(a.slug, a.title, a.source) for a in result.articles] == [
+        ("a-first", "First Title", "a-first.md"),
+        ("b-second", "Second Title", "b-second.txt"),
+    ]
+    assert result.warnings == (
+        "c-empty.txt: the article has no text, so it is left out of the site; add its text or remove the file",
+    )
+
+
+def test_an_article_of_only_furniture_is_empty(tmp_path):
+    (tmp_path / "furniture.txt").write_text("Advertisement\n\nShare on Facebook\n", encoding="utf-8")
+    assert load_articles(tmp_path).articles == ()
+
+
+def test_bad_article_in_a_folder_stops_with_its_error(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"---\ntitle: [x\n---\n")
+    with pytest.raises(ArticleError, match=r"bad.txt:1: front matter is not valid YAML"):
+        load_articles(tmp_path, display_root=tmp_path)
+
+
+def test_front_matter_metadata_wins_over_the_text_and_the_stamp():
+    article = load_article(FIXTURES / "article_with_front_matter.md", display_path="fixtures/notes.md")
+    assert (article.title, article.date, article.author, article.source_url) == (
+        "Notes on Being Seen", "2025-05-04", "A. Writer", "https://example.org/notes"
+    )
+    assert article.source == "fixtures/notes.md" and article.slug == "article-with-front-matter"
+
+
+def test_news_article_keeps_its_text_and_loses_its_furniture():
+    article = load_article(FIXTURES / "article_with_news_furniture.txt")
+    assert article.date == "2025-03-03"
+    text = " ".join(p for s in article.sections for p in s.paragraphs)
+    assert "Counselors say the pattern usually starts small." in text
+    assert not any(word in text for word in ("Getty", "Facebook", "Advertisement", "cookies", "Recommended"))
+    assert len(article.noise) == 12

@@ -1,0 +1,85 @@
+"""Sections, levels, parts and anchors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from worth.pipeline import load_article
+from worth.slugs import slugify, unique_slug
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+
+
+def outline(article):
+    return [(s.heading, s.level, s.part) for s in article.sections]
+
+
+def test_part_headings_group_the_subsections_after_them_until_a_closing_heading():
+    article = load_article(ROOT / "articles" / "let-him-go.txt")
+    by_heading = {s.heading: s for s in article.sections}
+    signs = by_heading["Signs He Doesn\u2019t See Your Worth"]
+    assert (signs.level, signs.part) == (2, None)
+    for sub in ("Emotional Minimization", "Selective Presence", "The Gut Test"):
+        assert (by_heading[sub].level, by_heading[sub].part) == (3, signs.anchor)
+    # A heading naming the same theme inside a part is one more subsection, not a new part.
+    assert by_heading["The Emotional Cost of Silence"].part == "the-cost-of-staying-where-youre-not-seen"
+    assert (by_heading["Final Thoughts"].level, by_heading["Final Thoughts"].part) == (2, None)
+
+
+def test_article_without_parts_has_every_heading_at_level_two():
+    article = load_article(ROOT / "articles" / "walking-away.txt")
+    assert {s.level for s in article.sections} == {2}
+    assert all(s.part is None for s in article.sections)
+
+
+def test_text_before_the_first_heading_is_the_introduction_section():
+    article = load_article(FIXTURES / "article_with_numbered_headings.txt")
+    first = article.sections[0]
+    assert (first.heading, first.anchor, first.level) == (None, "introduction", 2)
+
+
+def test_anchors_are_readable_unique_and_stable():
+    path = ROOT / "articles" / "let-him-go.txt"
+    anchors = [s.anchor for s in load_article(path).sections]
+    assert "emotional-minimization" in anchors and "real-world-example-the-academic-couple" in anchors
+    assert len(anchors) == len(set(anchors))
+    assert anchors == [s.anchor for s in load_article(path).sections]
+
+
+def test_repeated_headings_get_numbered_anchors(tmp_path):
+    para = "A paragraph long enough to follow a heading, with more than a dozen words in it for sure."
+    path = tmp_path / "repeats.txt"
+    path.write_text(f"Title\n{para}\nIn Practice\n{para}\nAnother Thing\n{para}\nIn Practice\n{para}\n", encoding="utf-8")
+    assert [s.anchor for s in load_article(path).sections] == ["introduction", "in-practice", "another-thing", "in-practice-2"]
+
+
+def test_numbered_subsections_under_an_unnumbered_heading_are_its_parts(tmp_path):
+    para = "A paragraph long enough to follow a heading, with more than a dozen words in it for sure."
+    path = tmp_path / "steps.txt"
+    path.write_text(
+        f"Title\n{para}\nMoving Forward Slowly\n{para}\n1. Tell Someone You Trust\n{para}\n"
+        f"2. Write Down What You Need\n{para}\nA Closing Word About Hope\n{para}\n",
+        encoding="utf-8",
+    )
+    assert outline(load_article(path))[1:] == [
+        ("Moving Forward Slowly", 2, None),
+        ("1. Tell Someone You Trust", 3, "moving-forward-slowly"),
+        ("2. Write Down What You Need", 3, "moving-forward-slowly"),
+        ("A Closing Word About Hope", 2, None),
+    ]
+
+
+def test_slugify_makes_readable_ascii_anchors():
+    assert slugify("Emotional Minimization") == "emotional-minimization"
+    assert slugify("Appreciation Is Not a Luxury\u2014It\u2019s a Baseline") == "appreciation-is-not-a-luxury-its-a-baseline"
+    assert slugify("4. He Forgets What Matters to You") == "he-forgets-what-matters-to-you"
+    assert slugify("Café crème") == "cafe-creme"
+    assert slugify("???") == "section"
+    assert len(slugify("word " * 40)) <= 60
+
+
+def test_unique_slug_counts_up_without_changing_what_is_taken():
+    taken = {"intro", "intro-2"}
+    assert unique_slug("intro", taken) == "intro-3"
+    assert unique_slug("other", taken) == "other"
+    assert taken == {"intro", "intro-2"}
