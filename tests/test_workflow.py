@@ -88,7 +88,8 @@ def test_pages_artifact_is_the_public_build_and_deploy_publishes_it(workflow: di
 
 def test_least_permissions(workflow: dict) -> None:
     assert workflow["permissions"] == {"contents": "read"}
-    assert "permissions" not in workflow["jobs"]["build"]
+    # building only reads: the code, and the Pages settings for the site's address
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
