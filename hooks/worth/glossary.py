@@ -1,0 +1,519 @@
+"""The glossary: terms the articles use, defined in the articles' own words where they can be.
+
+    load_glossary(path)                      -> GlossaryEntry[]   (the editor's ``glossary.yml``)
+    find_definitions(articles, entries)      -> {term: Definition} (defining sentences in the text)
+    build_glossary(articles, entries)        -> GlossaryTerm[]    (definition + every section using it)
+    find_term_uses(text, terms)              -> TermUse[]         (where terms occur in plain text)
+    first_uses(paragraphs, terms)            -> TermUse[][]       (the first use of each term in a section)
+    link_first_uses(paragraphs, terms, ...)  -> str[]             (Markdown: those uses as links with a tooltip)
+    term_linker(terms, glossary_page=...)    -> per section, spans for ``render.render_inline``
+    render_glossary_page(terms, ...)         -> str               (the glossary page's Markdown)
+
+A defining sentence is found by the patterns in ``DEFINING_PATTERNS`` (data, in order of trust):
+"Psychologists call this identity diffusion—a loss of clarity about who you are",
+"Experts often use the term relational asymmetry to describe one-sided emotional labor",
+"Selective presence is a form of opportunism", "That's cognitive dissonance at play—you're trying
+to reconcile ...", "the prefrontal cortex (the part of your brain tied to reasoning ...)". Some
+patterns are sure enough to bring in a term the editor did not list; the others only define
+listed terms. The article's own definition wins over the editor's.
+
+Matching is on plain text (never Markdown): whole words only, any case, every spelling the entry
+lists plus the -ize/-ise forms, the longest term first and never two uses overlapping.
+"""
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import yaml
+
+from .model import Article, ArticleError, Section, SectionKey
+from .render import InlineLink, escape_text, render_heading
+
+GLOSSARY_PAGE = "glossary.md"
+
+# ---------------------------------------------------------------------------------------------
+# Data
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One entry of the editor's ``glossary.yml``: the term as shown, other spellings and forms
+    to find (``variants``) and an optional plain definition (used when no article gives one)."""
+
+    term: str
+    variants: tuple[str, ...] = ()
+    definition: str | None = None
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A term defined in an article: the defining words (``definition``), the whole sentence
+    they come from (``sentence``), the section it is in and the name of the pattern that found it."""
+
+    term: str
+    definition: str
+    sentence: str
+    key: SectionKey
+    pattern: str
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A term on the glossary page.
+
+    ``definition`` is the article's defining words when ``defined_in`` is set (``quote`` is then
+    the whole sentence), else the editor's. ``uses`` lists every section whose heading or text
+    uses the term, in article order.
+    """
+
+    term: str
+    slug: str
+    variants: tuple[str, ...]
+    definition: str
+    defined_in: SectionKey | None
+    uses: tuple[SectionKey, ...]
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """A use of a term in a text: ``text[start:end]`` is the word as written, ``term`` the
+    glossary term it stands for."""
+
+    start: int
+    end: int
+    term: str
+
+
+# ---------------------------------------------------------------------------------------------
+# The editor's list
+
+
+def load_glossary(path: Path, *, display_path: str | None = None) -> tuple[GlossaryEntry, ...]:
+    """Read ``glossary.yml``: a list of entries with ``term``, optional ``variants`` (a list) and
+    ``definition``. A missing file is an empty list; bad content raises ``ArticleError`` naming
+    the file and line."""
+    shown = display_path or str(path)
+    if not path.exists():
+        return ()
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "it cannot be read"
+        raise ArticleError(shown, mark.line + 1 if mark else None, f"not valid YAML ({problem}); fix it or delete the file") from None
+    if root is None:
+        return ()
+    if not isinstance(root, yaml.SequenceNode):
+        raise ArticleError(shown, root.start_mark.line + 1, "expected a list of entries, each starting with '- term:'")
+    entries = []
+    seen: dict[str, int] = {}
+    for node in root.value:
+        line = node.start_mark.line + 1
+        value: Any = yaml.SafeLoader("").construct_document(node)
+        entry = _entry(value, shown, line)
+        if _norm(entry.term) in seen:
+            raise ArticleError(shown, line, f'"{entry.term}" is listed twice (first on line {seen[_norm(entry.term)]}); keep one entry')
+        seen[_norm(entry.term)] = line
+        entries.append(entry)
+    return tuple(entries)
+
+
+def _entry(value: Any, shown: str, line: int) -> GlossaryEntry:
+    if not isinstance(value, dict) or not isinstance(value.get("term"), str) or not value["term"].strip():
+        raise ArticleError(shown, line, "each entry needs 'term' (the word or phrase), and may have 'variants' and 'definition'")
+    unknown = sorted(set(value) - {"term", "variants", "definition"})
+    if unknown:
+        raise ArticleError(shown, line, f"unknown key '{unknown[0]}'; use 'term', 'variants' or 'definition'")
+    variants = value.get("variants") or []
+    if isinstance(variants, str):
+        variants = [variants]
+    if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+        raise ArticleError(shown, line, "'variants' must be a list of words, like [labor, labour]")
+    definition = value.get("definition")
+    if definition is not None and not isinstance(definition, str):
+        raise ArticleError(shown, line, "'definition' must be text")
+    return GlossaryEntry(
+        term=" ".join(value["term"].split()),
+        variants=tuple(" ".join(v.split()) for v in variants),
+        definition=" ".join(definition.split()) if definition and definition.strip() else None,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Words
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+
+
+def _norm(term: str) -> str:
+    """A term compared loosely: lower case, straight quotes, hyphens and spaces alike."""
+    return " ".join(re.split(r"[\s\-]+", _plain(term).lower().strip()))
+
+
+def slugify(term: str) -> str:
+    """The glossary anchor of a term: ``emotional labour`` -> ``emotional-labour``."""
+    return re.sub(r"[^a-z0-9]+", "-", _norm(term)).strip("-") or "term"
+
+
+# Spellings found without being listed: American and British -ize/-ise.
+_SPELLINGS = (("ization", "isation"), ("isation", "ization"), ("izing", "ising"), ("ising", "izing"),
+              ("ized", "ised"), ("ised", "ized"), ("ize", "ise"), ("ise", "ize"))
+
+
+def spellings(term: str, variants: Iterable[str] = ()) -> tuple[str, ...]:
+    """Every form of a term to look for, normalised: the term, its variants, and each one's
+    -ize/-ise spelling; longest first."""
+    forms = {_norm(term), *(_norm(v) for v in variants)}
+    for form in list(forms):
+        for a, b in _SPELLINGS:
+            if a in form:
+                forms.add(form.replace(a, b))
+    return tuple(sorted((f for f in forms if f), key=lambda f: (-len(f), f)))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\\\"'\u201c\u2018(]*[A-Z0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences (a full stop, ! or ? followed by a capital)."""
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding terms in text
+
+
+class _Matcher:
+    """One regular expression for all terms: each form's words joined by any space or hyphen,
+    longest form first so the alternation prefers it, bounded by non-word characters."""
+
+    def __init__(self, spelled: Sequence[tuple[str, tuple[str, ...]]]) -> None:
+        self.by_form: dict[str, str] = {}
+        for term, variants in spelled:
+            for form in spellings(term, variants):
+                self.by_form.setdefault(form, term)
+        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
+        alternatives = ["[\\s\\-]+".join(re.escape(w).replace("'", "['\u2019]") for w in f.split()) for f in forms]
+        self.regex = (
+            re.compile(r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w\-])", re.IGNORECASE) if forms else None
+        )
+
+    def uses(self, text: str) -> list[TermUse]:
+        if self.regex is None:
+            return []
+        return [TermUse(m.start(), m.end(), self.by_form[_norm(m.group(0))]) for m in self.regex.finditer(text)]
+
+
+@functools.lru_cache(maxsize=16)
+def _matcher(spelled: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher:
+    return _Matcher(spelled)
+
+
+def find_term_uses(text: str, terms: Sequence[GlossaryEntry | GlossaryTerm]) -> list[TermUse]:
+    """Every use of a term in plain ``text``, in order: whole words only (never inside another
+    word), any case, any listed spelling, the longest term where two could match, no overlaps."""
+    # Keyed by spellings only: a GlossaryTerm's ``uses`` can be long and is no part of matching.
+    return _matcher(tuple((t.term, tuple(t.variants)) for t in terms)).uses(text)
+
+
+def first_uses(paragraphs: Sequence[str], terms: Sequence[GlossaryEntry | GlossaryTerm]) -> list[list[TermUse]]:
+    """For a section's paragraphs in order, the first use of each term in the section (a term
+    used again later in the section is not repeated); one list per paragraph."""
+    seen: set[str] = set()
+    out: list[list[TermUse]] = []
+    for text in paragraphs:
+        found = []
+        for use in find_term_uses(text, terms):
+            if use.term not in seen:
+                seen.add(use.term)
+                found.append(use)
+        out.append(found)
+    return out
+
+
+def _title(text: str) -> str:
+    # A link title is an attribute: one line, and quotes and markup characters kept literal.
+    one_line = " ".join(text.split())
+    return one_line.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _placeholder(text: str, index: int) -> str:
+    # Letters and digits only, so any escaping function leaves it as it is.
+    token = f"zqglossaryterm{index}zq"
+    while token in text:
+        token = "q" + token
+    return token
+
+
+def link_first_uses(
+    paragraphs: Sequence[str],
+    terms: Sequence[GlossaryTerm],
+    *,
+    escape: Callable[[str], str] = escape_text,
+    glossary_url: str,
+) -> list[str]:
+    """Markdown for a section's paragraphs (plain text in, one string per paragraph): each text
+    made safe with ``escape`` as a whole, and the first use of each term in the section made a
+    link to its entry with the definition as the link's title, which the theme shows as a
+    tooltip: ``[identity diffusion](<../glossary.md#identity-diffusion> "a loss of clarity ...")``.
+    """
+    by_term = {t.term: t for t in terms}
+    out = []
+    for text, uses in zip(paragraphs, first_uses(paragraphs, terms)):
+        pieces, links, position = [], {}, 0
+        for index, use in enumerate(uses):
+            term = by_term[use.term]
+            token = _placeholder(text, index)
+            label = escape(text[use.start : use.end])
+            links[token] = f'[{label}](<{glossary_url}#{term.slug}> "{_title(term.definition)}")'
+            pieces += [text[position : use.start], token]
+            position = use.end
+        pieces.append(text[position:])
+        markdown_text = escape("".join(pieces))
+        for token, link in links.items():
+            markdown_text = markdown_text.replace(token, link, 1)
+        out.append(markdown_text)
+    return out
+
+
+def glossary_href(from_page: str, term: GlossaryTerm, *, glossary_page: str = GLOSSARY_PAGE) -> str:
+    """The relative link from the page ``from_page`` (``articles/x.md``) to a term's entry."""
+    folder = posixpath.dirname(from_page) or "."
+    return f"{posixpath.relpath(glossary_page, folder)}#{term.slug}"
+
+
+TermLinker = Callable[[str, str], Sequence[InlineLink]]
+
+
+def term_linker(terms: Sequence[GlossaryTerm], *, glossary_page: str = GLOSSARY_PAGE) -> Callable[[SectionKey], TermLinker]:
+    """For ``plan.PageExtras.term_links``: given a section, a function ``(text, page) -> spans``
+    to call on each of the section's texts in reading order; it returns the first use of each
+    term in the section (not already linked in an earlier text) as ``InlineLink`` spans to the
+    term's entry, titled with its definition. Each section gets a fresh function."""
+    by_term = {t.term: t for t in terms}
+    kept = tuple(terms)
+
+    def for_section(_key: SectionKey) -> TermLinker:
+        seen: set[str] = set()
+
+        def links(text: str, page: str) -> list[InlineLink]:
+            if page == glossary_page:
+                return []
+            spans = []
+            for use in find_term_uses(text, kept):
+                if use.term in seen:
+                    continue
+                seen.add(use.term)
+                term = by_term[use.term]
+                spans.append(InlineLink(use.start, use.end, glossary_href(page, term, glossary_page=glossary_page), term.definition))
+            return spans
+
+        return links
+
+    return for_section
+
+
+# ---------------------------------------------------------------------------------------------
+# Defining sentences
+
+# A term as it can stand in running text: one to four words of letters (hyphens inside).
+_TERM = r"(?P<term>[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3}?)"
+_DASH = r"\s*(?:\u2014|\u2013|--|:)\s*"
+
+
+@dataclass(frozen=True)
+class DefiningPattern:
+    """A way articles define a term. ``regex`` is tried on each sentence (plain quotes, any case)
+    and names the groups ``term`` and ``definition``; with ``from_heading`` the term is the
+    section's heading and only the section's first sentence is tried. ``discovers``: the pattern
+    is sure enough to bring in a term that is not in ``glossary.yml``."""
+
+    name: str
+    regex: re.Pattern[str]
+    discovers: bool = False
+    from_heading: bool = False
+
+
+def _pattern(name: str, regex: str, *, discovers: bool = False, from_heading: bool = False) -> DefiningPattern:
+    return DefiningPattern(name, re.compile(regex, re.IGNORECASE), discovers, from_heading)
+
+
+# In order of trust: the first pattern that defines a term in an article wins.
+DEFINING_PATTERNS: tuple[DefiningPattern, ...] = (
+    # "Experts often use the term relational asymmetry to describe one-sided emotional labor."
+    _pattern("the term X to describe", rf"\b(?:use|uses|used|using) the (?:term|phrase|word|label) {_TERM} to (?:describe|mean|name|refer to) (?P<definition>.+)", discovers=True),
+    # "The term gaslighting refers to ..." / "Gaslighting refers to ..."
+    _pattern("X refers to", rf"^(?:the (?:term|phrase|word) )?{_TERM},? (?:refers to|is defined as|is the name for) (?P<definition>.+)", discovers=True),
+    # "Psychologists call this identity diffusion—a loss of clarity about who you are ..."
+    _pattern("call this X", rf"\b(?:call|calls|called) (?:this|it|that) {_TERM}{_DASH}(?P<definition>.+)", discovers=True),
+    # "A loss of clarity about who you are is known as identity diffusion."
+    _pattern("known as X", rf"^(?!(?:this|that|it|which)\b)(?P<definition>[^,]+?) (?:is|are) (?:known as|called|termed) {_TERM}[.!]?$", discovers=True),
+    # "That's cognitive dissonance at play—you're trying to reconcile ..."
+    _pattern("X at play", rf"\bthat(?:'s| is) {_TERM} at (?:play|work){_DASH}(?P<definition>.+)", discovers=True),
+    # "... the prefrontal cortex (the part of your brain tied to reasoning and long-term planning) ..."
+    _pattern("X (the ...)", rf"\bthe {_TERM} \((?P<definition>(?:the|a|an) [^)]+)\)", discovers=True),
+    # "Selective presence is a form of opportunism—it reveals that he values what you give ..."
+    _pattern("X is a", rf"^{_TERM} (?:is|are|means) (?P<definition>(?:a|an|the|when|what) .+)"),
+    # Under the heading "Emotional Minimization": "This is the classic “you're too sensitive” ... response."
+    _pattern("heading: this is a", r"^this is (?P<definition>(?:a|an|the) .+)", from_heading=True),
+)
+
+# Words a discovered term may not start or end with: it would be a piece of a sentence.
+_NOT_TERM_EDGE = frozenset(
+    "a an and are as at be but by for from he her him his i if in into is it its me my no not of on or our "
+    "she so than that the their them they this to up was we what when which who with you your yours "
+    "one some all any more most very just much many".split()
+)
+
+
+def _sane_term(term: str) -> bool:
+    words = term.split()
+    return 1 <= len(words) <= 4 and len(term) >= 4 and words[0] not in _NOT_TERM_EDGE and words[-1] not in _NOT_TERM_EDGE
+
+
+def _clean_definition(text: str) -> str:
+    text = text.strip().rstrip(".;:,!").strip()
+    return text
+
+
+def find_definitions(articles: Sequence[Article], entries: Sequence[GlossaryEntry] = ()) -> dict[str, Definition]:
+    """The first defining sentence of each term in the articles (articles as given, sections and
+    sentences in order, patterns in ``DEFINING_PATTERNS`` order within a sentence), by term.
+
+    A listed term is named as in ``glossary.yml`` (any of its spellings is recognised); a term
+    only the articles define is named as written, in lower case.
+    """
+    known: dict[str, str] = {}
+    for entry in entries:
+        for form in spellings(entry.term, entry.variants):
+            known.setdefault(form, entry.term)
+    found: dict[str, Definition] = {}
+    for article in articles:
+        for section in article.sections:
+            key = SectionKey(article.slug, section.anchor)
+            first = True
+            for text in section.paragraphs:
+                for sentence in sentences(text):
+                    plain = _plain(sentence)
+                    for pattern in DEFINING_PATTERNS:
+                        if pattern.from_heading and not (first and section.heading):
+                            continue
+                        match = pattern.regex.search(plain)
+                        if not match:
+                            continue
+                        raw = section.heading if pattern.from_heading else match.group("term")
+                        name = known.get(_norm(raw or ""))
+                        if name is None:
+                            if not pattern.discovers or not _sane_term(_norm(raw or "")):
+                                continue
+                            name = _norm(raw or "")
+                        if name in found:
+                            continue
+                        # Quote the article as written (curly quotes and all): same offsets.
+                        start, end = match.span("definition")
+                        definition = _clean_definition(sentence[start:end])
+                        if definition.lower().startswith("not ") or len(definition.split()) < 2:
+                            continue
+                        found[name] = Definition(name, definition, sentence, key, pattern.name)
+                    first = False
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# The glossary
+
+
+def section_texts(section: Section) -> tuple[str, ...]:
+    """What of a section counts as using a term: its heading and every paragraph."""
+    return ((section.heading,) if section.heading else ()) + section.paragraphs
+
+
+def build_glossary(articles: Sequence[Article], entries: Sequence[GlossaryEntry] = ()) -> tuple[GlossaryTerm, ...]:
+    """The glossary's terms, alphabetical: every listed or article-defined term that some
+    section uses and that has a definition (the article's first, else the editor's), with every
+    section using it."""
+    definitions = find_definitions(articles, entries)
+    candidates: dict[str, GlossaryEntry] = {e.term: e for e in entries}
+    for name in definitions:
+        candidates.setdefault(name, GlossaryEntry(name))
+    matchable = tuple(candidates.values())
+    uses: dict[str, list[SectionKey]] = {name: [] for name in candidates}
+    for article in articles:
+        for section in article.sections:
+            key = SectionKey(article.slug, section.anchor)
+            named = {use.term for text in section_texts(section) for use in find_term_uses(text, matchable)}
+            for name in named:
+                uses[name].append(key)
+    terms = []
+    for name, entry in candidates.items():
+        found = definitions.get(name)
+        definition = found.definition if found else entry.definition
+        if not definition or not uses[name]:
+            continue
+        terms.append(
+            GlossaryTerm(
+                term=entry.term,
+                slug=slugify(entry.term),
+                variants=entry.variants,
+                definition=definition,
+                defined_in=found.key if found else None,
+                uses=tuple(uses[name]),
+                quote=found.sentence if found else None,
+            )
+        )
+    return tuple(sorted(terms, key=lambda t: _norm(t.term)))
+
+
+GLOSSARY_TITLE = "Glossary"
+USES_SHOWN = 12  # places listed under a term; the others are in a collapsed list below them
+GLOSSARY_INTRO = (
+    "Words the articles use, in plain language. "
+    "Where an article explains a word itself, its own words are quoted. "
+    "Each word links to the places that use it."
+)
+
+
+def render_glossary_page(
+    terms: Sequence[GlossaryTerm],
+    url_for_section: Callable[[SectionKey], str],
+    *,
+    label_for_section: Callable[[SectionKey], str],
+) -> str:
+    """The glossary page's Markdown: each term as a heading with its slug as anchor, its
+    definition (the article's sentence quoted, with a link to where it says it, or the editor's
+    words), then links to every section that uses it (the first ``USES_SHOWN``, then the others
+    in a collapsed block). ``url_for_section`` gives a link target
+    from the glossary page; ``label_for_section`` the words to show for it."""
+    lines = [f"# {GLOSSARY_TITLE}", "", GLOSSARY_INTRO]
+    if not terms:
+        lines += ["", "There are no words here yet."]
+    for term in terms:
+        lines += ["", render_heading(term.term[:1].upper() + term.term[1:], level=2, anchor=term.slug), ""]
+        if term.defined_in is not None and term.quote:
+            lines += [f"> {escape_text(term.quote)}", ""]
+            source = f"[{escape_text(label_for_section(term.defined_in))}](<{url_for_section(term.defined_in)}>)"
+            lines += [f"From {source}", "{ .worth-source }"]
+        else:
+            lines.append(escape_text(term.definition[:1].upper() + term.definition[1:]))
+        links = [f"[{escape_text(label_for_section(k))}](<{url_for_section(k)}>)" for k in term.uses]
+        lines += ["", f"Used in: {', '.join(links[:USES_SHOWN])}", "{ .worth-used-in }"]
+        rest = links[USES_SHOWN:]
+        if rest:
+            # With many articles a common term is used in hundreds of places: the rest fold away.
+            noun = "place" if len(rest) == 1 else "places"
+            lines += ["", f'??? note "And {len(rest)} more {noun}"', "", *(f"    - {link}" for link in rest)]
+    return "\n".join(lines) + "\n"
+
+
+def section_labels(articles: Iterable[Article]) -> Mapping[SectionKey, str]:
+    """Words to show for each section in a list of links: its heading, or its article's title
+    for text before the first heading."""
+    return {SectionKey(a.slug, s.anchor): s.heading or a.title for a in articles for s in a.sections}
