@@ -1,0 +1,475 @@
+"""The signs checklist: items from the articles' ``signs`` sections, bands from data, one block.
+
+    collect_items(articles, hints=...)            -> ChecklistItem[]  (de-duplicated, in reading order)
+    load_checklist_data(path)                     -> ChecklistData    (bands and editor hints)
+    next_reads_for(items, links, articles, ...)   -> {SectionKey: NextRead[]}
+    render_checklist(items, bands, next_reads, ...) -> str            (Markdown with HTML, md_in_html)
+    checklist_block(articles, data, links, ...)   -> str              (all of the above in one call)
+
+An item is one sign: a subsection of a signs part ("Emotional Minimization" under "Signs He
+Doesn't See Your Worth"), a signs section with no subsections, or one phrase of a list of signs
+written inside a sentence ("the signs are ...: your needs are minimized, your boundaries tested").
+A part heading that only introduces its subsections is not an item.
+
+The hint is one sentence of the section that describes the sign (see ``choose_hint``); an editor
+can replace it in the article's front matter (``checklist: {heading: hint}``) or in
+``checklist.yml``. The block works without JavaScript (a plain list with a key for counting);
+``checklist.js`` turns it into the interactive checklist in the reader's browser.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+
+import yaml
+
+from .model import Article, ArticleError, Section, SectionKey, Theme
+from .render import escape_text
+
+# ---------------------------------------------------------------------------------------------
+# Data
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One sign: its short label, a one-sentence hint, the section it comes from (``key``) and
+    the sections of other articles that describe the same sign (``also``)."""
+
+    label: str
+    hint: str
+    key: SectionKey
+    also: tuple[SectionKey, ...] = ()
+
+    @property
+    def keys(self) -> tuple[SectionKey, ...]:
+        return (self.key, *self.also)
+
+
+@dataclass(frozen=True)
+class Band:
+    """Words shown when at least ``min_percent`` of the signs are ticked (0 = nothing ticked)."""
+
+    min_percent: float
+    words: str
+
+
+@dataclass(frozen=True)
+class NextRead:
+    """A section worth reading next for one sign: its title, its link and how related it is."""
+
+    title: str
+    url: str
+    score: float
+
+
+@dataclass(frozen=True)
+class ChecklistData:
+    """What an editor can change in ``checklist.yml``: the bands and hints by heading."""
+
+    bands: tuple[Band, ...]
+    hints: Mapping[str, str]
+
+
+class RelatedLink(Protocol):
+    """What ``next_reads_for`` needs of a cross-link: the section it leads to and its score."""
+
+    @property
+    def target(self) -> SectionKey: ...
+
+    @property
+    def score(self) -> float: ...
+
+
+DEFAULT_BANDS: tuple[Band, ...] = (
+    Band(0, "You have not ticked any signs yet. Take your time."),
+    Band(1, "You recognise a few of these signs. Noticing them matters."),
+    Band(34, "You recognise several of these signs. That can be a lot to take in. Go gently."),
+    Band(67, "You recognise most of these signs. That can hurt to see. Your feelings are worth listening to."),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Words and matching
+
+_STOPWORDS = frozenset(
+    "a an and are as at be been being but by do does for from he her him his i if in into is it its "
+    "me my no not of on or our she so than that the their them they this to too up was we were what "
+    "when which who will with you your yours".split()
+)
+# Longest first: the first suffix that leaves a stem of at least four letters is cut.
+_SUFFIXES = ("izations", "ization", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ized",
+             "ises", "izes", "ised", "ize", "ise", "ies", "ied", "ed", "es", "s", "e", "y")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _plain(text: str) -> str:
+    """Lower case with curly quotes and dashes made plain."""
+    return (
+        text.lower()
+        .replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+        .replace("\u2014", " ").replace("\u2013", " ")
+    )
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> frozenset[str]:
+    """The content words of ``text``, lower-cased and stemmed (``Minimization`` -> ``minim``)."""
+    return frozenset(_stem(w) for w in _WORD.findall(_plain(text)) if w not in _STOPWORDS and "'" not in w)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def loose_heading(text: str) -> str:
+    """A heading as an editor may type it: case, quotes, numbering and end punctuation ignored."""
+    text = re.sub(r"^\s*(?:\d+|[ivx]+)[.)]\s+", "", _plain(text))
+    return " ".join(re.sub(r"[^\w\s]", "", text.replace("'", "")).split())
+
+
+def same_sign(a: ChecklistItem, b: ChecklistItem) -> bool:
+    """True when two items describe the same sign: most of their label words agree, or some do and
+    the words of their labels and hints overlap a good deal."""
+    label_a, label_b = terms(a.label), terms(b.label)
+    label_overlap = _jaccard(label_a, label_b)
+    if label_overlap >= 0.5:
+        return True
+    return label_overlap > 0 and _jaccard(label_a | terms(a.hint), label_b | terms(b.hint)) >= 0.3
+
+
+# ---------------------------------------------------------------------------------------------
+# Hints
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\\\"'\u201c\u2018(]*[A-Z0-9])")
+# Openings that point at something else and make no sense alone; with a colon, what follows it
+# may still be a fine hint ("Here's one that often gets overlooked: he shows up when...").
+_LEAD_INS = ("here's", "here is", "this is", "that's", "that is", "let's", "and finally", "now,", "so,", "it's")
+# A sentence describes the sign when it speaks of the partner or of the reader.
+_PEOPLE = frozenset("he him his partner you your you're you've yourself".split())
+_MIN_WORDS, _MAX_WORDS = 5, 40
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences (a full stop, ! or ? followed by a capital)."""
+    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def _as_hint(sentence: str) -> str | None:
+    """The sentence as a hint, or None when it is a question, too short or long, or a lead-in."""
+    plain = _plain(sentence).lstrip("\\\"' ")
+    if plain.startswith(_LEAD_INS):
+        _lead, colon, rest = sentence.partition(":")
+        if not colon or not rest.strip():
+            return None
+        sentence = rest.strip()
+        sentence = sentence[0].upper() + sentence[1:]
+        plain = _plain(sentence)
+    words = plain.split()
+    if sentence.rstrip("\"'\u201d\u2019 ").endswith("?") or not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+        return None
+    if not _PEOPLE & set(_WORD.findall(plain)):
+        return None
+    return sentence.lstrip("\\")
+
+
+def choose_hint(texts: Iterable[str]) -> str:
+    """The first sentence that describes the sign: not a question, not a lead-in ("Let's not
+    forget..."), five to forty words, speaking of him, the partner or you. Falls back to the first
+    sentence; empty when there is no text."""
+    first = ""
+    for text in texts:
+        for sentence in sentences(text):
+            first = first or sentence
+            hint = _as_hint(sentence)
+            if hint:
+                return hint
+    return first
+
+
+# ---------------------------------------------------------------------------------------------
+# Items
+
+_LIST_OF_SIGNS = re.compile(r"\bsigns?\b[^:]{0,80}:\s*(?P<list>[^:]+)$", re.IGNORECASE)
+
+
+def _listed_signs(sentence: str) -> list[str]:
+    """Phrases of a list of signs written inside a sentence, or [] when there is none."""
+    match = _LIST_OF_SIGNS.search(sentence)
+    if not match:
+        return []
+    parts = [p.strip(" .;\u2026") for p in re.split(r",\s*(?:and\s+|or\s+)?|;\s*|\s+and\s+", match["list"])]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(not 1 <= len(p.split()) <= 8 for p in parts):
+        return []
+    return [p[0].upper() + p[1:] for p in parts]
+
+
+def _section_items(article: Article, section: Section) -> list[ChecklistItem]:
+    key = SectionKey(article.slug, section.anchor)
+    texts = section.paragraphs
+    for text in texts:
+        for sentence in sentences(text):
+            listed = _listed_signs(sentence)
+            if listed:
+                hint = sentence.partition(":")[0].rstrip(" ,;") + "."
+                return [ChecklistItem(label, hint, key) for label in listed]
+    return [ChecklistItem(section.heading or "", choose_hint(texts), key)]
+
+
+def _hint_for(label: str, overrides: Sequence[Mapping[str, str]]) -> str | None:
+    wanted = loose_heading(label)
+    for table in overrides:
+        for heading, hint in table.items():
+            if loose_heading(heading) == wanted:
+                return str(hint).strip()
+    return None
+
+
+def items_of(article: Article, *, hints: Mapping[str, str] | None = None) -> list[ChecklistItem]:
+    """The article's signs in reading order, each with the editor's hint where she gave one
+    (front matter first, then ``hints`` from ``checklist.yml``)."""
+    parts_with_children = {s.part for s in article.sections if s.part}
+    items: list[ChecklistItem] = []
+    for section in article.sections:
+        if section.theme is not Theme.SIGNS or not section.heading:
+            continue
+        if section.anchor in parts_with_children:
+            continue  # a part heading introducing its signs, not a sign
+        items.extend(_section_items(article, section))
+    tables = (article.overrides.checklist, hints or {})
+    out = []
+    for item in items:
+        hint = _hint_for(item.label, tables)
+        out.append(ChecklistItem(item.label, hint if hint is not None else item.hint, item.key))
+    return out
+
+
+def collect_items(articles: Iterable[Article], *, hints: Mapping[str, str] | None = None) -> tuple[ChecklistItem, ...]:
+    """Every sign of every article, in article then reading order; a sign that an earlier item
+    already describes (``same_sign``) is folded into it as ``also``."""
+    merged: list[ChecklistItem] = []
+    for article in articles:
+        for item in items_of(article, hints=hints):
+            for index, kept in enumerate(merged):
+                if kept.key.article != item.key.article and same_sign(kept, item):
+                    merged[index] = ChecklistItem(kept.label, kept.hint, kept.key, (*kept.also, item.key))
+                    break
+            else:
+                merged.append(item)
+    return tuple(merged)
+
+
+# ---------------------------------------------------------------------------------------------
+# Editor data
+
+
+def _yaml_line(err: yaml.YAMLError) -> int | None:
+    mark = getattr(err, "problem_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+def load_checklist_data(path: Path, *, display_path: str | None = None) -> ChecklistData:
+    """Read ``checklist.yml`` (``bands``: list of {from: percent, words}; ``hints``: {heading:
+    hint}). A missing file gives the default bands and no hints; bad content raises
+    ``ArticleError`` naming the file and line."""
+    shown = display_path or str(path)
+    if not path.exists():
+        return ChecklistData(DEFAULT_BANDS, {})
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except yaml.YAMLError as err:
+        problem = getattr(err, "problem", None) or "it cannot be read"
+        raise ArticleError(shown, _yaml_line(err), f"not valid YAML ({problem}); fix it or delete the file") from None
+    if not isinstance(data, dict):
+        raise ArticleError(shown, 1, "expected 'bands' and 'hints' at the top; see the example in the README")
+    return ChecklistData(_bands(data.get("bands"), path, shown), _hints(data.get("hints"), path, shown))
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if needle in line:
+            return number
+    return None
+
+
+def _bands(raw: Any, path: Path, shown: str) -> tuple[Band, ...]:
+    if raw is None:
+        return DEFAULT_BANDS
+    where = _line_of(path, "bands")
+    if not isinstance(raw, list) or not raw:
+        raise ArticleError(shown, where, "'bands' must be a list of entries with 'from' (a percent) and 'words'")
+    bands = []
+    for entry in raw:
+        ok = isinstance(entry, dict) and isinstance(entry.get("words"), str) and entry["words"].strip()
+        start = entry.get("from") if isinstance(entry, dict) else None
+        if not ok or isinstance(start, bool) or not isinstance(start, (int, float)) or not 0 <= start <= 100:
+            line = _line_of(path, str(entry.get("words", "")).strip()[:30]) if isinstance(entry, dict) else where
+            raise ArticleError(shown, line or where, "each band needs 'from' (a percent from 0 to 100) and 'words'")
+        bands.append(Band(float(start), " ".join(entry["words"].split())))
+    bands.sort(key=lambda b: b.min_percent)
+    if bands[0].min_percent != 0:
+        raise ArticleError(shown, where, "the first band must start 'from: 0' (nothing ticked yet)")
+    return tuple(bands)
+
+
+def _hints(raw: Any, path: Path, shown: str) -> Mapping[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise ArticleError(shown, _line_of(path, "hints"), "'hints' must map a sign's heading to one sentence")
+    return {str(k): " ".join(v.split()) for k, v in raw.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# What to read next
+
+NEXT_THEMES = (Theme.COSTS, Theme.LETTING_GO)
+
+
+def next_reads_for(
+    items: Iterable[ChecklistItem],
+    links: Mapping[SectionKey, Sequence[RelatedLink]],
+    articles: Iterable[Article],
+    *,
+    link_for: Callable[[SectionKey], str],
+) -> dict[SectionKey, tuple[NextRead, ...]]:
+    """For each item, the costs and letting-go sections its sections are linked to (an item with
+    ``also`` sections gathers theirs, keeping each target's best score), best first."""
+    sections = {SectionKey(a.slug, s.anchor): s for a in articles for s in a.sections}
+    out: dict[SectionKey, tuple[NextRead, ...]] = {}
+    for item in items:
+        best: dict[SectionKey, float] = {}
+        for key in item.keys:
+            for link in links.get(key, ()):
+                target = sections.get(link.target)
+                if target is None or target.theme not in NEXT_THEMES or not target.heading:
+                    continue
+                best[link.target] = max(best.get(link.target, 0.0), float(link.score))
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0].article, kv[0].anchor))
+        out[item.key] = tuple(NextRead(sections[k].heading or "", link_for(k), s) for k, s in ranked)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+
+def _text(text: str) -> str:
+    """Article text made safe inside HTML parsed as Markdown: no tags, no emphasis, no links."""
+    return escape_text(" ".join(text.split()))
+
+
+def render_checklist(
+    items: Sequence[ChecklistItem],
+    bands: Sequence[Band],
+    next_reads: Mapping[SectionKey, Sequence[NextRead]],
+    *,
+    link_for: Callable[[SectionKey], str],
+    limit: int = 3,
+) -> str:
+    """The checklist block for the signs page (Markdown with HTML, needs ``md_in_html`` and
+    ``attr_list``); empty when there are no items.
+
+    Without JavaScript it is a list of the signs, each with its hint and a link to its section,
+    under a key for counting; the checkboxes, the result and the buttons carry ``hidden`` until
+    ``checklist.js`` shows them. Each checkbox lists its next reads in ``data-next`` as
+    ``id:score`` pairs pointing into a hidden list of links; ``limit`` is how many the result shows.
+    Without items it is a short note (the ``#checklist`` anchor is always there).
+    """
+    if not items:
+        return (
+            '<div class="worth-checklist" id="checklist" markdown>\n\n'
+            "No article has a part about signs yet, so there is nothing to tick here.\n\n</div>\n"
+        )
+    targets: dict[str, str] = {}  # url -> id
+    pool: list[str] = []
+    rows: list[str] = []
+    for number, item in enumerate(items, 1):
+        pairs = []
+        for read in next_reads.get(item.key, ()):
+            if read.url not in targets:
+                targets[read.url] = f"n{len(targets) + 1}"
+                pool.append(f'<li markdown>[{_text(read.title)}](<{read.url}>){{ data-read="{targets[read.url]}" }}</li>')
+            pairs.append(f"{targets[read.url]}:{read.score:.3f}")
+        also = "".join(f" [Also in another article](<{link_for(k)}>)" for k in item.also)
+        hint = f' <span class="worth-checklist__hint">{_text(item.hint)}</span>' if item.hint else ""
+        rows.append(
+            f'<li class="worth-checklist__item" markdown>'
+            f'<input type="checkbox" id="sign-{number}" name="sign-{number}" data-next="{" ".join(pairs)}" hidden> '
+            f'<label for="sign-{number}" class="worth-checklist__label">{_text(item.label)}</label>{hint} '
+            f"[Read the full section](<{link_for(item.key)}>){also}</li>"
+        )
+    band_data = json.dumps([{"from": b.min_percent, "words": b.words} for b in bands], ensure_ascii=False)
+    band_data = band_data.replace("<", "\\u003c")  # never closes the script element
+    first_band = bands[0].words if bands else ""
+    return "\n".join(
+        [
+            '<div class="worth-checklist" id="checklist" data-limit="%d" markdown>' % limit,
+            "",
+            "## Which signs do you recognise? { #checklist-title }",
+            "",
+            '<p class="worth-checklist__note">This is not a diagnosis. It is a way to notice what you '
+            "recognise in your own words and time.</p>",
+            "",
+            '<p class="worth-checklist__key" data-nojs>Count the signs you recognise. There is no score to reach '
+            f"and no right answer. Each one links to the part of an article that describes it. There are {len(items)} "
+            "signs in all.</p>",
+            "",
+            '<p class="worth-checklist__key" data-js hidden>Tick the signs you recognise. Your answers stay on this '
+            "device, and are forgotten when you leave the page unless you choose to remember them.</p>",
+            "",
+            '<form class="worth-checklist__form" markdown>',
+            '<fieldset markdown>',
+            "<legend>Signs you may recognise</legend>",
+            '<ul class="worth-checklist__items" markdown>',
+            *rows,
+            "</ul>",
+            "</fieldset>",
+            '<div class="worth-checklist__result" role="status" data-js hidden>',
+            f'<p class="worth-checklist__count">0 of {len(items)} signs ticked.</p>',
+            f'<p class="worth-checklist__band">{html.escape(first_band)}</p>',
+            '<div class="worth-checklist__next"></div>',
+            "</div>",
+            '<div class="worth-checklist__actions" data-js hidden>',
+            '<button type="button" class="md-button" data-action="print">Print my checklist</button>',
+            '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
+            "</div>",
+            '<p class="worth-checklist__remember" data-js hidden>',
+            '<input type="checkbox" id="checklist-remember" aria-describedby="checklist-remember-note">',
+            '<label for="checklist-remember">Remember my answers on this device</label>',
+            '<span class="worth-checklist__remember-note" id="checklist-remember-note">If you switch this on, your '
+            "ticks are kept in this browser's storage on this device. Anyone who uses this device could see "
+            "them. Nothing is sent anywhere.</span>",
+            "</p>",
+            "</form>",
+            '<ul class="worth-checklist__pool" hidden markdown>',
+            *pool,
+            "</ul>",
+            f'<script type="application/json" class="worth-checklist__bands">{band_data}</script>',
+            "",
+            "</div>",
+            "",
+        ]
+    )
+
+
+def checklist_block(
+    articles: Sequence[Article],
+    *,
+    data: ChecklistData,
+    links: Mapping[SectionKey, Sequence[RelatedLink]],
+    link_for: Callable[[SectionKey], str],
+) -> str:
+    """The signs page's checklist from the articles, the editor's data and the cross-links;
+    ``link_for`` gives the Markdown link target of a section from the signs page."""
+    items = collect_items(articles, hints=data.hints)
+    reads = next_reads_for(items, links, articles, link_for=link_for)
+    return render_checklist(items, data.bands, reads, link_for=link_for)

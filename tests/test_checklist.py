@@ -1,0 +1,322 @@
+"""The signs checklist, without a browser: which signs become items, their hints, the editor's
+words, what to read next, and the block that goes on the signs page."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import markdown
+import pytest
+
+from worth.checklist import (
+    DEFAULT_BANDS,
+    Band,
+    NextRead,
+    checklist_block,
+    choose_hint,
+    collect_items,
+    load_checklist_data,
+    next_reads_for,
+    render_checklist,
+)
+from worth.model import Article, ArticleError, Block, BlockKind, Overrides, Section, SectionKey, Theme
+
+SIGNS_INTRO = (
+    "Let's get practical for a moment. Sometimes the hardest part isn't admitting you're undervalued. "
+    "Here's where I want to break it down, list style."
+)
+
+
+def section(heading, text="", *, theme=Theme.SIGNS, level=3, anchor=None, part="signs"):
+    anchor = anchor or re.sub(r"[^a-z]+", "-", (heading or "start").lower()).strip("-")
+    paragraphs = tuple(Block(BlockKind.PARAGRAPH, (p,), 1) for p in text.split("\n\n") if p)
+    return Section(heading, level, theme, paragraphs, 1, anchor, part if level == 3 else None)
+
+
+def signs_part(*subsections, heading="Signs He Doesn't See Your Worth"):
+    return (section(heading, SIGNS_INTRO, level=2, anchor="signs"), *subsections)
+
+
+def article(slug, *sections, overrides=Overrides()):
+    return Article(slug=slug, source=f"articles/{slug}.txt", title=slug.title(), sections=tuple(sections), overrides=overrides)
+
+
+LET_HIM_GO = article(
+    "let-him-go",
+    section("The Cost of Staying", "Staying with someone who doesn't see you reshapes you.", theme=Theme.COSTS, level=2, anchor="cost"),
+    *signs_part(
+        section(
+            "Emotional Minimization",
+            "This is the classic \u201cyou\u2019re too sensitive\u201d response. When a partner consistently downplays "
+            "your feelings, what they\u2019re really saying is: your inner world doesn\u2019t matter enough to me.",
+        ),
+        section(
+            "Lack of Investment",
+            "Pay attention to the long game. Does he include you in his vision of the future?\n\n"
+            "A partner who values you invests\u2014not just money, but energy, time, and thought.",
+        ),
+        section("Selective Presence", "Here\u2019s one that often gets overlooked: he shows up when it benefits him. But when you\u2019re in need? He\u2019s busy."),
+        section("The Gut Test", "And finally, let\u2019s not forget intuition. If you constantly feel smaller, muted, or invisible around him, that\u2019s the biggest sign of all."),
+    ),
+    section("Boundaries as Catalysts", "A lot of people think boundaries are just about protection.", theme=Theme.LETTING_GO, level=2, anchor="boundaries"),
+)
+
+
+def labels(items):
+    return [i.label for i in items]
+
+
+# --- Which signs become items ----------------------------------------------------------------
+
+
+def test_each_sign_under_a_signs_part_is_an_item_in_reading_order_and_the_part_heading_is_not():
+    items = collect_items([LET_HIM_GO])
+    assert labels(items) == ["Emotional Minimization", "Lack of Investment", "Selective Presence", "The Gut Test"]
+    assert items[0].key == SectionKey("let-him-go", "emotional-minimization")
+
+
+def test_a_signs_section_without_subsections_is_one_item():
+    alone = article("alone", section("When Effort Is One-Sided", "You plan every weekend and he forgets to ask how yours was.", level=2))
+    assert labels(collect_items([alone])) == ["When Effort Is One-Sided"]
+
+
+def test_signs_listed_inside_a_sentence_become_one_item_each():
+    walking = article(
+        "walking-away",
+        section(
+            "Appreciation Is Not a Luxury",
+            "Appreciation is not grand gestures. When appreciation is missing, the signs are usually subtle at first: "
+            "your needs are minimized, your boundaries tested, your presence taken for granted. Over time, those "
+            "small dismissals accumulate.",
+            level=2,
+        ),
+    )
+    items = collect_items([walking])
+    assert labels(items) == ["Your needs are minimized", "Your boundaries tested", "Your presence taken for granted"]
+    assert all(i.key == SectionKey("walking-away", "appreciation-is-not-a-luxury") for i in items)
+    assert items[0].hint == "When appreciation is missing, the signs are usually subtle at first."
+
+
+def test_a_new_article_with_a_signs_part_adds_its_signs_by_itself():
+    new = article("new-one", *signs_part(section("Broken Promises", "He says he will call, and you wait all evening.")))
+    assert labels(collect_items([LET_HIM_GO, new]))[-1] == "Broken Promises"
+    assert labels(collect_items([new])) == ["Broken Promises"]
+
+
+def test_costs_letting_go_and_untitled_text_are_not_items():
+    other = article("other", section(None, "You may find yourself waiting for him.", level=2), section("Costs", "It costs you sleep.", theme=Theme.COSTS, level=2))
+    assert collect_items([other]) == ()
+
+
+# --- De-duplication ----------------------------------------------------------------------------
+
+
+def test_the_same_sign_in_two_articles_is_one_item_that_links_to_both():
+    first = article("first", *signs_part(section("Dismissing Achievements", "He brushes off your wins.")))
+    second = article("second", *signs_part(section("Dismissed Achievements", "When you win, he shrugs it off.")))
+    items = collect_items([first, second])
+    assert labels(items) == ["Dismissing Achievements"]
+    assert items[0].also == (SectionKey("second", "dismissed-achievements"),)
+
+
+def test_different_signs_that_share_a_word_stay_apart():
+    first = article("first", *signs_part(section("Selective Presence", "He shows up when it benefits him.")))
+    second = article("second", section("Taken For Granted", "The signs: your needs are minimized, your presence taken for granted.", level=2))
+    assert labels(collect_items([first, second])) == ["Selective Presence", "Your needs are minimized", "Your presence taken for granted"]
+
+
+# --- Hints -------------------------------------------------------------------------------------
+
+
+def test_the_hint_is_the_first_sentence_that_describes_the_sign():
+    hints = {i.label: i.hint for i in collect_items([LET_HIM_GO])}
+    assert hints["Emotional Minimization"].startswith("When a partner consistently downplays your feelings")
+    assert hints["Lack of Investment"] == "A partner who values you invests\u2014not just money, but energy, time, and thought."
+    assert hints["Selective Presence"] == "He shows up when it benefits him."
+    assert hints["The Gut Test"].startswith("If you constantly feel smaller")
+
+
+def test_a_hint_falls_back_to_the_first_sentence_and_is_empty_without_text():
+    assert choose_hint(["Is this love? Or is it habit?"]) == "Is this love?"
+    assert choose_hint([]) == ""
+
+
+def test_the_editor_can_replace_a_hint_in_front_matter_or_in_the_checklist_file():
+    edited = article(
+        "let-him-go",
+        *LET_HIM_GO.sections,
+        overrides=Overrides(checklist=MappingProxyType({"selective presence.": "He is there when it suits him."})),
+    )
+    items = collect_items([edited], hints={"THE GUT TEST": "You feel smaller around him."})
+    hints = {i.label: i.hint for i in items}
+    assert hints["Selective Presence"] == "He is there when it suits him."
+    assert hints["The Gut Test"] == "You feel smaller around him."
+    # Front matter speaks for its own article, so it wins over the shared file.
+    both = collect_items([edited], hints={"Selective Presence": "From the file."})
+    assert {i.label: i.hint for i in both}["Selective Presence"] == "He is there when it suits him."
+
+
+# --- The editor's file -------------------------------------------------------------------------
+
+
+def test_without_a_checklist_file_the_default_bands_apply(tmp_path):
+    data = load_checklist_data(tmp_path / "checklist.yml")
+    assert data.bands == DEFAULT_BANDS and data.hints == {}
+
+
+def test_the_projects_checklist_file_is_valid_and_its_words_never_diagnose():
+    data = load_checklist_data(Path(__file__).resolve().parent.parent / "checklist.yml")
+    assert data.bands[0].min_percent == 0 and len(data.bands) >= 3
+    for band in data.bands:
+        assert not re.search(r"\byou are (in|being)\b|\babus|\bdiagnos|\bnarcissis|\bmust\b", band.words, re.IGNORECASE)
+
+
+def test_the_editor_changes_the_bands_and_hints(tmp_path):
+    path = tmp_path / "checklist.yml"
+    path.write_text("bands:\n  - from: 50\n    words: Half or more.\n  - from: 0\n    words: Take your time.\nhints:\n  The Gut Test: You know.\n")
+    data = load_checklist_data(path)
+    assert data.bands == (Band(0, "Take your time."), Band(50, "Half or more."))
+    assert data.hints == {"The Gut Test": "You know."}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("bands:\n  - from: 0\n    words: [unclosed\n", 4, "not valid YAML"),
+        ("bands:\n  - from: 0\n    words: Fine.\n  - words: No start.\n", 4, "'from'"),
+        ("bands:\n  - from: 10\n    words: Some.\n", 1, "from: 0"),
+        ("hints:\n  - a list\n", 1, "'hints'"),
+    ],
+)
+def test_a_mistake_in_the_checklist_file_is_one_line_naming_file_and_line(tmp_path, text, line, says):
+    path = tmp_path / "checklist.yml"
+    path.write_text(text)
+    with pytest.raises(ArticleError) as err:
+        load_checklist_data(path, display_path="checklist.yml")
+    message = str(err.value)
+    assert message.startswith(f"checklist.yml:{line}: ") and says in message and "\n" not in message
+
+
+# --- What to read next -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    source: SectionKey
+    target: SectionKey
+    score: float
+
+
+def key(slug, anchor):
+    return SectionKey(slug, anchor)
+
+
+def test_next_reads_are_the_related_costs_and_letting_go_sections_best_first():
+    items = collect_items([LET_HIM_GO])
+    minimization = key("let-him-go", "emotional-minimization")
+    links = {
+        minimization: [
+            Link(minimization, key("let-him-go", "boundaries"), 0.2),
+            Link(minimization, key("let-him-go", "cost"), 0.6),
+            Link(minimization, key("let-him-go", "selective-presence"), 0.9),  # another sign: not a next read
+        ]
+    }
+    reads = next_reads_for(items, links, [LET_HIM_GO], link_for=lambda k: f"page.md#{k.anchor}")
+    assert reads[minimization] == (NextRead("The Cost of Staying", "page.md#cost", 0.6), NextRead("Boundaries as Catalysts", "page.md#boundaries", 0.2))
+    assert reads[key("let-him-go", "the-gut-test")] == ()
+
+
+def test_a_sign_found_in_two_articles_gathers_the_next_reads_of_both():
+    first = article("first", *signs_part(section("Dismissing Achievements", "He brushes off your wins.")), section("Cost", "It costs you.", theme=Theme.COSTS, level=2))
+    second = article("second", *signs_part(section("Dismissed Achievements", "He shrugs off your wins.")), section("Leaving", "You leave.", theme=Theme.LETTING_GO, level=2))
+    items = collect_items([first, second])
+    links = {
+        key("first", "dismissing-achievements"): [Link(key("first", "dismissing-achievements"), key("first", "cost"), 0.3)],
+        key("second", "dismissed-achievements"): [Link(key("second", "dismissed-achievements"), key("second", "leaving"), 0.5)],
+    }
+    reads = next_reads_for(items, links, [first, second], link_for=lambda k: k.anchor)
+    assert [r.title for r in reads[items[0].key]] == ["Leaving", "Cost"]
+
+
+# --- The block on the signs page ---------------------------------------------------------------
+
+
+def to_html(block: str) -> str:
+    return markdown.markdown(block, extensions=["abbr", "admonition", "attr_list", "md_in_html", "toc"])
+
+
+def render(items, reads=None, bands=DEFAULT_BANDS):
+    return to_html(render_checklist(items, bands, reads or {}, link_for=lambda k: f"{k.article}.md#{k.anchor}"))
+
+
+def test_every_sign_has_an_unticked_labelled_checkbox_and_a_link_to_its_section():
+    items = collect_items([LET_HIM_GO])
+    page = render(items)
+    boxes = re.findall(r"<input [^>]*id=\"(sign-\d+)\"[^>]*>", page)
+    assert len(boxes) == len(items) == 4
+    for box_id, item in zip(boxes, items):
+        assert f'<label for="{box_id}" class="worth-checklist__label">{item.label}</label>' in page
+    assert "checked" not in page
+    assert '<a href="let-him-go.md#selective-presence">Read the full section</a>' in page
+    assert re.search(r"<fieldset>\s*<legend>", page)
+
+
+def test_without_javascript_the_block_is_a_plain_list_with_a_key_and_no_visible_controls():
+    page = render(collect_items([LET_HIM_GO]))
+    for control in re.findall(r"<input [^>]*>", page):
+        assert " hidden" in control or control.startswith('<input type="checkbox" id="checklist-remember"')
+    for part in ("worth-checklist__result", "worth-checklist__actions", "worth-checklist__remember"):
+        assert re.search(rf'class="{part}"[^>]*hidden', page), part
+    assert "Count the signs you recognise" in page
+    assert "This is not a diagnosis" in page
+
+
+def test_the_result_region_is_a_status_present_from_the_start():
+    page = render(collect_items([LET_HIM_GO]))
+    assert re.search(r'<div class="worth-checklist__result"[^>]*role="status"', page)
+    assert "0 of 4 signs ticked." in page
+    assert DEFAULT_BANDS[0].words in page
+
+
+def test_the_block_needs_no_inline_code_and_carries_bands_as_data():
+    items = collect_items([LET_HIM_GO])
+    page = render(items, bands=(Band(0, "None yet </script><b>"), Band(50, "Half.")))
+    assert not re.search(r"\son\w+=|\sstyle=|javascript:", page)
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page, re.S)
+    assert [attrs for attrs, _ in scripts] == [' class="worth-checklist__bands" type="application/json"']
+    assert "</script><b>" not in scripts[0][1]
+
+
+def test_next_reads_are_embedded_per_sign_as_links_the_browser_can_rank():
+    items = collect_items([LET_HIM_GO])
+    reads = {
+        items[0].key: (NextRead("The Cost of Staying", "costs.md#cost", 0.6), NextRead("Boundaries", "letting-go.md#b", 0.2)),
+        items[1].key: (NextRead("Boundaries", "letting-go.md#b", 0.9),),
+    }
+    page = render(items, reads)
+    assert 'data-next="n1:0.600 n2:0.200"' in page and 'data-next="n2:0.900"' in page
+    assert '<a data-read="n1" href="costs.md#cost">The Cost of Staying</a>' in page
+    assert '<a data-read="n2" href="letting-go.md#b">Boundaries</a>' in page
+
+
+def test_article_text_in_labels_and_hints_stays_text():
+    odd = article("odd", *signs_part(section("<script>alert(1)</script> *Stars*", "You hear [a link](http://x) and **shouting** from him.")))
+    page = render(collect_items([odd]))
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; *Stars*" in page
+    hint = re.search(r'class="worth-checklist__hint">(.*?)</span>', page)[1]
+    assert "<a " not in hint and html.unescape(hint) == "You hear [a link](http://x) and **shouting** from him."
+
+
+def test_with_no_signs_yet_the_page_says_so_and_keeps_its_anchor():
+    page = to_html(checklist_block([article("costs-only", section("Costs", "It costs.", theme=Theme.COSTS, level=2))], data=load_checklist_data(Path("/nonexistent/checklist.yml")), links={}, link_for=str))
+    assert 'id="checklist"' in page and "nothing to tick" in page and "<input" not in page
+
+
+def test_a_merged_sign_links_to_the_other_article_too():
+    first = article("first", *signs_part(section("Dismissing Achievements", "He brushes off your wins.")))
+    second = article("second", *signs_part(section("Dismissed Achievements", "He shrugs off your wins.")))
+    page = render(collect_items([first, second]))
+    assert '<a href="second.md#dismissed-achievements">Also in another article</a>' in page
