@@ -61,8 +61,8 @@ class _Sections(HTMLParser):
         if tag in ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6") and self._block is None:
             self._block = _Element(tag, attrs)
             self.sections[-1]["blocks"].append(self._block)
-            if "worth-related" in (attrs.get("class") or ""):
-                self.sections[-1]["related"] = True
+            if tag == "p":  # the "Related" label starts the list; any other paragraph ends it
+                self.sections[-1]["related"] = "worth-related" in (attrs.get("class") or "")
         if tag == "a":
             related = self.sections[-1].get("related", False)
             link = {**attrs, "in": self._block.tag if self._block else None, "text": "", "related": related}
@@ -261,3 +261,17 @@ related:
     assert "Traceback" not in run.stderr
     [line] = [ln for ln in run.stderr.splitlines() if "Reinforcment" in ln]
     assert "articles/let-him-go.txt" in line and '"The Hook of Intermittent Reinforcment"' in line
+
+
+def test_theme_pages_end_with_links_to_each_other_in_reading_order_and_the_home_page_links_to_all(built_site):
+    order = ["signs", "costs", "letting-go"]
+    for index, name in enumerate(order):
+        path = built_site / name / "index.html"
+        last = read(path).sections[-1]
+        ending = [link for link in last["links"] if not link["related"] and "glossary/" not in link["href"]][-2:]
+        wanted = ([f"../{order[index - 1]}/"] if index > 0 else []) + ([f"../{order[index + 1]}/"] if index + 1 < len(order) else [])
+        assert [link["href"] for link in ending][-len(wanted):] == wanted, f"{name} ends with links to {wanted}"
+        for href in wanted:
+            assert resolve(built_site, path, href)[0].is_file()
+    home = [link["href"] for section in read(built_site / "index.html").sections for link in section["links"]]
+    assert all(f"{name}/" in home for name in order)

@@ -90,6 +90,9 @@ OTHER_PAGE = GatheringPage(
     "There is nothing here yet.",
 )
 GATHERING_PAGES: Mapping[Theme, GatheringPage] = MappingProxyType({p.theme: p for p in (*THEME_PAGES, OTHER_PAGE)})
+# The order a reader follows from page to page: recognising the signs, what staying costs, then
+# why letting go helps. Each theme page ends with links to the pages before and after it.
+READING_ORDER: tuple[Theme, ...] = (Theme.SIGNS, Theme.COSTS, Theme.LETTING_GO)
 
 HOME_INTRO = (
     "This site gathers articles about relationships in which a person is not valued. "
@@ -188,6 +191,14 @@ def gathered(articles: Sequence[Article], theme: Theme) -> tuple[tuple[Article, 
     return tuple(sorted(entries, key=lambda entry: gathering_group(*entry)))  # stable: keeps the order within a group
 
 
+# A gathering page shows its first FULL_SECTIONS sections in full and lists the rest "in brief",
+# one line per article linking to where they are read in full, so that with hundreds of articles
+# the page stays readable (and well under 1 MB). A section in brief is placed at its article's
+# line in that list, so every link to it still lands on the gathering page.
+FULL_SECTIONS = 40
+IN_BRIEF = "in-brief"
+
+
 def plan_site_map(articles: Sequence[Article]) -> SiteMap:
     """Where each section of each article appears (see the module docstring for the anchors)."""
     places: dict[SectionKey, SectionPlaces] = {}
@@ -197,11 +208,15 @@ def plan_site_map(articles: Sequence[Article]) -> SiteMap:
         counts: dict[str, int] = {}
         for _article, section in entries:
             counts[section.anchor] = counts.get(section.anchor, 0) + 1
-        used: set[str] = set()
+        used: set[str] = {IN_BRIEF}
+        brief: dict[str, str] = {}  # article slug -> the anchor of its line in the list in brief
         keys = []
-        for article, section in entries:
-            anchor = section.anchor if counts[section.anchor] == 1 else f"{article.slug}-{section.anchor}"
-            anchor = _unused(anchor, used)
+        for index, (article, section) in enumerate(entries):
+            if index < FULL_SECTIONS:
+                anchor = section.anchor if counts[section.anchor] == 1 else f"{article.slug}-{section.anchor}"
+                anchor = _unused(anchor, used)
+            else:
+                anchor = brief.get(article.slug) or brief.setdefault(article.slug, _unused(f"{IN_BRIEF}-{article.slug}", used))
             key = SectionKey(article.slug, section.anchor)
             places[key] = SectionPlaces(Place(article_src_uri(article), section.anchor), Place(page.src_uri, anchor))
             keys.append(key)
@@ -381,7 +396,7 @@ def render_gathering_page(
     keys = site_map.order.get(page.theme, ())
     if not keys:
         lines += ["", page.empty]
-    for key in keys:
+    for key in keys[:FULL_SECTIONS]:
         article = articles[key.article]
         section = next(s for s in article.sections if s.anchor == key.anchor)
         places = site_map.locate(key)
@@ -394,7 +409,44 @@ def render_gathering_page(
         if related:
             lines += ["", "Related:", "{ .worth-related }", ""]
             lines += [_related_item(target, articles, site_map, from_page=page.src_uri) for target in related]
+    lines += _in_brief(keys[FULL_SECTIONS:], articles, site_map, from_page=page.src_uri)
+    lines += _reading_links(page)
     return "\n".join(lines) + "\n"
+
+
+def _in_brief(keys: Sequence[SectionKey], articles: Mapping[str, Article], site_map: SiteMap, *, from_page: str) -> list[str]:
+    """The sections past ``FULL_SECTIONS``: one list item per article, in page order, linking to
+    its first such section on the article page and naming the others."""
+    if not keys:
+        return []
+    by_article: dict[str, list[SectionKey]] = {}
+    for key in keys:
+        by_article.setdefault(key.article, []).append(key)
+    lines = ["", render_heading("More, in brief", level=2, anchor=IN_BRIEF), "",
+             f"{len(keys)} more sections from {len(by_article)} articles, each read in full on its article's page:", ""]
+    for slug, group in by_article.items():
+        article = articles[slug]
+        headings = {s.anchor: s.heading or article.title for s in article.sections}
+        places = site_map.locate(group[0])
+        named = " · ".join(escape_text(headings[k.anchor]) for k in group)
+        lines += [f"- {_link(escape_text(article.title), places.article.link_from(from_page))}: {named}", f"  {{ #{places.theme.anchor} }}"]
+    return lines
+
+
+def _reading_links(page: GatheringPage) -> list[str]:
+    """Links from a theme page to the ones before and after it in ``READING_ORDER`` (none for
+    ``more.md``)."""
+    if page.theme not in READING_ORDER:
+        return []
+    index = READING_ORDER.index(page.theme)
+    out = []
+    if index > 0:
+        before = GATHERING_PAGES[READING_ORDER[index - 1]]
+        out.append(f"Before this: {_link(escape_text(before.title), relative_link(page.src_uri, before.src_uri))}")
+    if index + 1 < len(READING_ORDER):
+        after = GATHERING_PAGES[READING_ORDER[index + 1]]
+        out.append(f"Read next: {_link(escape_text(after.title), relative_link(page.src_uri, after.src_uri))}")
+    return ["", "  \n".join(out), "{ .worth-reading-order }"]
 
 
 def _related_item(target: SectionKey, articles: Mapping[str, Article], site_map: SiteMap, *, from_page: str) -> str:
