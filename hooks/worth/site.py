@@ -20,6 +20,8 @@ from .settings import Settings
 
 GLOSSARY_FILE = "glossary.yml"
 CHECKLIST_FILE = "checklist.yml"
+RELATED_SHOWN = 3  # related sections at the end of a theme-page section
+CHECKLIST_CANDIDATES = 6  # related sections per sign the checklist weighs for "what to read next"
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,10 @@ def page_extras(
     glossary_file = data_dir / GLOSSARY_FILE
     entries = load_glossary(glossary_file, display_path=_shown(glossary_file, display_root))
     terms = build_glossary(articles, entries)
-    related = relate_sections(articles, terms)
+    # Worked out once: the checklist sums more candidates over the ticked signs than a theme
+    # page shows at the end of a section.
+    candidates = relate_sections(articles, terms, limit=CHECKLIST_CANDIDATES)
+    related = {key: links[:RELATED_SHOWN] for key, links in candidates.items()}
     labels = section_labels(articles)
     glossary = render_glossary_page(
         terms,
@@ -77,8 +82,7 @@ def page_extras(
     def on_signs_page(key):
         return site_map.theme_link(key, from_page="signs.md")
 
-    # More candidates than a theme page shows: the checklist sums them over the ticked signs.
-    next_reads = next_reads_for(items, relate_sections(articles, terms, limit=6), articles, link_for=on_signs_page)
+    next_reads = next_reads_for(items, candidates, articles, link_for=on_signs_page)
     checklist = render_checklist(items, data.bands, next_reads, link_for=on_signs_page)
     return PageExtras(
         related=related,
