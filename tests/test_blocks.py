@@ -45,8 +45,8 @@ def test_numbered_headings_are_headings_and_a_numbered_run_between_them_is_a_lis
     ]
     lists = [b for b in blocks if b.kind is BlockKind.LIST]
     assert [(b.lines, b.ordered) for b in lists] == [
-        (("Your friends' names", "Your big work days", "Your doctor's appointments"), True)
-    ]
+        (("1. Your friends' names", "2. Your big work days", "3. Your doctor's appointments"), True)
+    ]  # the numbers stay as written: the renderer shows them once
 
 
 def test_questions_followed_by_answers_are_headings_in_a_question_and_answer_article():
@@ -142,3 +142,37 @@ def test_a_run_of_short_title_case_lines_is_a_list_not_headings():
     blocks = blocks_of(f"Title\n{LONG}\nWhat He Took\n{LONG}\nEmotional Labor\nSteady Care\nQuiet Support\n{LONG}\n")
     assert headings(blocks) == ["What He Took"]
     assert [b.lines for b in blocks if b.kind is BlockKind.LIST] == [("Emotional Labor", "Steady Care", "Quiet Support")]
+
+
+def test_numbered_steps_keep_their_numbers_as_written():
+    lists = [b for b in fixture_blocks("article_with_numbered_steps.txt") if b.kind is BlockKind.LIST]
+    assert len(lists) == 1 and lists[0].ordered
+    assert [line.split(" ", 1)[0] for line in lists[0].lines] == ["1.", "2.", "3.", "4."]
+
+
+def test_bulleted_items_keep_their_bullets_as_written():
+    lists = [b for b in blocks_of(f"Title\n\n{LONG}\n\u2022 Your sleep\n\u2022 Your friends\n\n{LONG}\n") if b.kind is BlockKind.LIST]
+    assert [b.lines for b in lists] == [("\u2022 Your sleep", "\u2022 Your friends")]
+
+
+def test_a_full_question_between_paragraphs_is_a_heading_among_sentence_case_headings():
+    assert headings(fixture_blocks("article_with_sentence_case_headings.txt")) == [
+        "The little things go first",
+        "Why does being ignored sting more than an argument?",
+        "Where to go from here",
+    ]
+
+
+def test_a_short_question_between_paragraphs_stays_text_among_sentence_case_headings():
+    text = (
+        f"Title Here\n\n{LONG}\nThe little things go first\n{LONG}\nDo you answer him?\n{LONG}\n"
+        f"Where to go from here\n{LONG}\n"
+    )
+    assert "Do you answer him?" not in headings(blocks_of(text))
+
+
+def test_a_part_label_and_the_subheading_under_it_are_two_headings():
+    assert headings(fixture_blocks("article_with_labelled_parts.txt")) == [
+        "Part 1: The Price of Holding On", "Your Sleep", "Your Friendships",
+        "Part 2: Stepping Away", "Start With One True Sentence", "Let the Quiet Be Quiet",
+    ]

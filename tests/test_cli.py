@@ -97,3 +97,15 @@ def test_a_missing_file_is_one_clear_line():
 def test_no_command_is_a_usage_error_not_a_traceback():
     code, _, _ = run()
     assert code == 2
+
+
+def test_inspect_json_lists_numbered_steps_with_their_numbers_as_written():
+    code, out, _ = run("inspect", "--json", str(FIXTURES / "article_with_numbered_steps.txt"))
+    assert code == 0
+    paragraphs = json.loads(out)["sections"][1]["paragraphs"]
+    assert paragraphs[1:] == [
+        "1. Write down the last five promises he made and what happened to each.",
+        "2. Note how you felt the day after each broken promise.",
+        "3. Read the notes to someone you trust.",
+        "4. Circle the excuses you made for him.",
+    ]

@@ -61,6 +61,27 @@ def kept(text: str) -> list[str]:
         ("We use cookies to improve your experience. Accept all cookies", "cookie-banner"),
         ("8 cách níu kéo người yêu khi họ muốn chia tay", "other-language"),
         ("Как понять, что он тебя не ценит", "other-language"),
+        # Latin-script lines in another language: only words English lacks decide.
+        ("Por qué sigues esperando a que él cambie", "other-language"),
+        ("Lo que nadie te dice cuando decides irte", "other-language"),
+        # Captions with only a bracketed credit at the end, and no "Photo:" prefix.
+        ("A couple walks apart on a rainy street. (Stock photo)", "media-caption"),
+        ("Maria, two years after she left. (Supplied)", "media-caption"),
+        ("Her kitchen table, where the lists were written [Handout]", "media-caption"),
+        # Category paths and bylines with credentials set apart by "|".
+        ("Love | Advice", "breadcrumb"),
+        ("Wellbeing \u203a Dating \u203a Breakups", "breadcrumb"),
+        ("By Lena Ortiz, LCSW | Medically reviewed by Dr. Sam Reyes", "byline-with-credentials"),
+        # Invitations to book or sign up anywhere in a short line.
+        ("Questions about your situation? Write to hello@calmerdays.example", "sign-up-or-booking"),
+        ("Phone 020 7946 0321 to book your first session.", "sign-up-or-booking"),
+        ("Feeling stuck? Book a free clarity call", "sign-up-or-booking"),
+        ("Over 5,000 readers get my Friday notes. Sign up here", "sign-up-or-booking"),
+        ("Most read: Why he goes quiet when you need him", "recommended-link"),
+        ("Medically reviewed by Dr. Ruth Okafor, PhD", "byline-with-credentials"),
+        ("Listen to this article (6 min)", "media-caption"),
+        ("Disclaimer: This content does not replace advice from a qualified professional.", "disclaimer"),
+        ("Updated 3 hours ago", "site-navigation"),
     ],
 )
 def test_furniture_is_dropped_with_the_rule_that_names_it(line, rule):
@@ -82,6 +103,17 @@ def test_furniture_is_dropped_with_the_rule_that_names_it(line, rule):
         "On 3 March 2025 she finally packed her bags and left for good.",
         "Home is where she felt safe again.",
         "Reading time with her children became precious.",
+        "Most readers of this column have been there, and most of them left in the end.",
+        "If you are in danger, call the helpline on 0808 200 0247, any hour of the day.",
+        "Book a weekend away with a friend who makes you laugh.",
+        "It was 2019-2021 when the calls stopped and the excuses began in earnest.",
+        "No one told me that leaving a man is a kind of grief.",
+        "He said he loved me. (He did not.)",
+        "I kept only one thing from that year (not even a photo)",
+        "Two days ago I finally said it out loud.",
+        "Reviewed by nobody, my choices were mine alone, and that felt strange at first.",
+        "Listen to the way he talks about you when he thinks you cannot hear.",
+        "Dinner | Dishes | Laundry | Kids was the order of every evening, and I never asked why.",
     ],
 )
 def test_article_text_that_resembles_furniture_is_kept(line):
@@ -113,6 +145,29 @@ def test_teaser_near_the_top_that_repeats_a_later_sentence_is_dropped():
         f"{BODY}\n\nThe message is blunt. The action implied is even blunter: walk away.\n"
     )
     assert dropped(text) == {"The action implied is even blunter: walk away.": "teaser"}
+
+
+def test_teaser_under_the_title_repeated_word_for_word_far_below_is_dropped_once():
+    teaser = "The quietest sign is the one that hurts the most."
+    filler = "\n\n".join([BODY, LATER] * 3)
+    text = f"Title Line\n\n{teaser}\n\n{filler}\n\nSign Six\n\n{teaser}\n\n{BODY}\n"
+    assert dropped(text) == {teaser: "teaser"}
+    assert teaser in kept(text)  # the copy in the body is the article's text
+
+
+def test_the_story_title_under_a_bare_recommended_label_is_dropped_and_what_follows_is_kept():
+    text = (
+        f"A Title About Worth\n\n{BODY}\nYou might also like\nWhen Love Feels Like Work\n"
+        f"Part Two: Walking Away\nTell One Person First\n{LATER}\n"
+    )
+    assert dropped(text) == {"You might also like": "recommended-link", "When Love Feels Like Work": "recommended-story"}
+    assert {"Part Two: Walking Away", "Tell One Person First"} <= set(kept(text))
+
+
+def test_a_breadcrumb_above_the_title_is_not_the_title():
+    result = clean(f"Life | Relationships\n\nWhen He Stops Trying\n\n{BODY}\n")
+    assert result.title == "When He Stops Trying"
+    assert {n.text: n.rule for n in result.noise} == {"Life | Relationships": "breadcrumb"}
 
 
 def test_a_sentence_repeated_deep_in_the_body_is_not_a_teaser():

@@ -167,3 +167,17 @@ def test_entities_written_in_an_article_are_not_decoded():
     page = parse(escape_text("&lt;b&gt; &amp;amp;"))
     assert "".join(page.text) == "&lt;b&gt; &amp;amp;"
     assert html.unescape("".join(page.text)) != "".join(page.text)
+
+
+def test_list_items_written_with_their_own_numbers_or_bullets_show_them_once():
+    steps = Block(BlockKind.LIST, ("1. Write it down.", "2. Read it aloud."), 1, ordered=True)
+    page = parse(render_block(steps))
+    assert [tag for tag, _ in page.tags] == ["ol", "li", "li"]
+    assert [t for t in page.text if t.strip()] == ["Write it down.", "Read it aloud."]
+    # Numbers the list could not show as written (Markdown counts from 1) stay in the text.
+    later = Block(BlockKind.LIST, ("3. Write it down.", "4. Read it aloud."), 1, ordered=True)
+    page = parse(render_block(later))
+    assert [tag for tag, _ in page.tags] == ["ul", "li", "li"]
+    assert [t for t in page.text if t.strip()] == ["3. Write it down.", "4. Read it aloud."]
+    bullets = Block(BlockKind.LIST, ("\u2022 sleep", "\u2022 friends"), 1)
+    assert [t for t in parse(render_block(bullets)).text if t.strip()] == ["sleep", "friends"]

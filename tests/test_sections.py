@@ -83,3 +83,20 @@ def test_unique_slug_counts_up_without_changing_what_is_taken():
     assert unique_slug("intro", taken) == "intro-3"
     assert unique_slug("other", taken) == "other"
     assert taken == {"intro", "intro-2"}
+
+
+def test_a_labelled_part_groups_the_headings_up_to_the_next_part_label():
+    article = load_article(FIXTURES / "article_with_labelled_parts.txt")
+    assert outline(article)[1:] == [
+        ("Part 1: The Price of Holding On", 2, None),
+        ("Your Sleep", 3, "part-1-the-price-of-holding-on"),
+        ("Your Friendships", 3, "part-1-the-price-of-holding-on"),
+        ("Part 2: Stepping Away", 2, None),
+        ("Start With One True Sentence", 3, "part-2-stepping-away"),
+        ("Let the Quiet Be Quiet", 3, "part-2-stepping-away"),
+    ]
+
+
+def test_headings_in_the_same_capitals_as_a_part_are_its_siblings():
+    article = load_article(FIXTURES / "article_with_capital_headings.txt")
+    assert [(s.level, s.part) for s in article.sections if s.heading] == [(2, None)] * 4

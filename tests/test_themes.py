@@ -77,3 +77,36 @@ def test_news_and_clinic_articles_get_themes_from_their_headings():
     assert (news["The Quiet Signs of Imbalance"], news["What Staying Can Cost You"]) == (Theme.SIGNS, Theme.COSTS)
     clinic = themes(load_article(FIXTURES / "article_with_booking_cta.txt"))
     assert clinic["Setting Boundaries Before You Go"] is Theme.LETTING_GO
+
+
+def test_subsections_of_a_labelled_part_take_the_theme_its_label_names():
+    got = themes(load_article(FIXTURES / "article_with_labelled_parts.txt"))
+    assert got["Your Sleep"] is got["Your Friendships"] is Theme.COSTS
+    assert got["Part 2: Stepping Away"] is Theme.LETTING_GO
+    assert got["Start With One True Sentence"] is got["Let the Quiet Be Quiet"] is Theme.LETTING_GO
+
+
+def test_sibling_capital_headings_take_their_own_themes_and_a_last_word_is_other():
+    got = themes(load_article(FIXTURES / "article_with_capital_headings.txt"))
+    assert got["HOW YOU KNOW HE DOESN'T VALUE YOU"] is Theme.SIGNS
+    assert got["WHAT STAYING DOES TO YOU"] is Theme.COSTS
+    assert got["LEAVING, ONE SMALL STEP AT A TIME"] is Theme.LETTING_GO
+    assert got["A FINAL WORD"] is Theme.OTHER
+
+
+def test_the_words_that_open_a_heading_say_what_the_section_does():
+    lexicon = load_lexicon()
+    scores = lexicon.heading_scores("What to Do When You See the Signs")
+    assert max(scores, key=scores.get) is Theme.LETTING_GO
+
+
+def test_a_heading_with_only_a_tie_in_its_text_takes_the_theme_the_title_names(tmp_path):
+    body = "He may write after you go. It will sting, and that is normal when staying felt safer."
+    path = tmp_path / "steps.txt"
+    path.write_text(
+        "How to Let Go of Someone Who Won't Choose You\n\n"
+        "Letting go is a process, and you are allowed to take it one step at a time, in any order.\n\n"
+        f"Expect the Quiet to Feel Loud\n\n{body}\n",
+        encoding="utf-8",
+    )
+    assert themes(load_article(path))["Expect the Quiet to Feel Loud"] is Theme.LETTING_GO

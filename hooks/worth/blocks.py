@@ -24,6 +24,10 @@ from .noise import CleanText, loose, words
 # -- line features -------------------------------------------------------------------------------
 
 _NUMBERED = re.compile(r"^\s*(?:#?\d{1,2}|[ivx]{1,4})[.)]\s+\S|^\s*#\d{1,2}\s+\S|^\s*(?:step|tip|sign|reason|way|part|rule|lesson)\s+#?\d{1,2}\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
+# "Part One: ...", "Chapter 2 - ...": a label that opens a part of the article and is complete
+# on its own line (the line after it is the first subsection, not the rest of it).
+_PART_LABEL = re.compile(r"^\s*(?:part|chapter|stage|phase)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"first|second|third|fourth|final|last|[ivx]{1,4})\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]|[-*+\u2013](?=\s))\s*")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -44,6 +48,7 @@ CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
 MAX_HEADING_WORDS = 14
 LONG_PARAGRAPH_WORDS = 12
 HEADING_THRESHOLD = 3.0
+MIN_QUESTION_HEADING_WORDS = 5  # "Do you answer?" between paragraphs stays text
 
 
 def core_text(text: str) -> str:
@@ -76,6 +81,11 @@ def is_numbered(text: str) -> bool:
     return bool(_NUMBERED.match(text))
 
 
+def is_part_label(text: str) -> bool:
+    """Whether a line opens a labelled part: ``Part One: What Staying Costs You``."""
+    return bool(_PART_LABEL.match(text))
+
+
 # -- the walk ------------------------------------------------------------------------------------
 
 
@@ -101,6 +111,7 @@ class BlockContext:
     not_headings: frozenset[str]
     blank_separated: bool  # most paragraphs are separated by blank lines
     question_headings: bool  # the article uses several questions as headings (Q&A style)
+    sentence_case_headings: bool = False  # its headings are sentence case ("The toll on your body")
 
     def word_count(self, index: int) -> int:
         return len(words(self.items[index].text)) if 0 <= index < len(self.items) else 0
@@ -235,7 +246,7 @@ class BulletList(BlockDetector):
         for item in ctx.items[index:]:
             if not _BULLET.match(item.text) or not words(_BULLET.sub("", item.text)):
                 break
-            texts.append(_BULLET.sub("", item.text).strip())
+            texts.append(item.text)  # as written, bullet included: the renderer draws the list
         return Block(BlockKind.LIST, tuple(texts), ctx.items[index].line.number), len(texts)
 
 
@@ -264,7 +275,8 @@ class NumberedList(BlockDetector):
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         n = self._run_length(index, ctx)
-        texts = tuple(_NUMBER_PREFIX.sub("", it.text).strip() for it in ctx.items[index:index + n])
+        # Items keep their numbers as written ("1. ..."): ordered steps lose meaning without them.
+        texts = tuple(it.text for it in ctx.items[index:index + n])
         return Block(BlockKind.LIST, texts, ctx.items[index].line.number, ordered=True), n
 
 
@@ -356,6 +368,12 @@ def heading_score(index: int, ctx: BlockContext) -> float:
         score -= 2
     elif end == "?":
         title_like = share >= 0.75 or numbered or (ctx.question_headings and first in QUESTION_STARTS)
+        # Among sentence-case headings, a full question standing alone between two paragraphs
+        # is one more heading ("Why does it hurt so much more than a fight?").
+        prev_long = index > 0 and ctx.word_count(index - 1) >= LONG_PARAGRAPH_WORDS
+        title_like = title_like or (
+            ctx.sentence_case_headings and first in QUESTION_STARTS and n >= MIN_QUESTION_HEADING_WORDS and prev_long
+        )
         score += 2 if title_like and next_is_long and first not in CONJUNCTIONS else -3
     if n == 1:
         score += 1 if share == 1 else -1
@@ -396,6 +414,8 @@ class TwoLineHeading(BlockDetector):
         a, b = ctx.items[index], ctx.items[index + 1]
         if b.blank_before or b.line.number != a.line.number + 1 or is_numbered(b.text):
             return False
+        if is_part_label(a.text) or is_part_label(b.text):
+            return False  # a part label is a whole heading; the next line is its first subsection
         wa, wb = words(core_text(a.text)), words(core_text(b.text))
         if not wa or not wb or len(wa) + len(wb) > MAX_HEADING_WORDS or ending(a.text) or ending(b.text):
             return False
@@ -518,6 +538,23 @@ def _question_headings(items: Sequence[Item]) -> bool:
     return count >= 2
 
 
+def _sentence_case_headings(items: Sequence[Item]) -> bool:
+    # Two or more sentence-case lines standing alone between long paragraphs, with no closing
+    # punctuation: the article writes its headings in sentence case.
+    count = 0
+    for i in range(1, len(items) - 1):
+        found = words(items[i].text)
+        if (
+            2 <= len(found) <= MAX_HEADING_WORDS and ending(items[i].text) == ""
+            and found[0][0].isupper() and found[0].lower() not in PRONOUNS
+            and title_case_share(items[i].text) < 0.75
+            and len(words(items[i - 1].text)) >= LONG_PARAGRAPH_WORDS
+            and len(words(items[i + 1].text)) >= LONG_PARAGRAPH_WORDS
+        ):
+            count += 1
+    return count >= 2
+
+
 def markdown_levels(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Map Markdown heading depths to levels: the shallowest depth used is 2, deeper ones 3."""
     depths = sorted({b.level for b in blocks if b.kind is BlockKind.HEADING and b.level})
@@ -549,6 +586,7 @@ def detect_blocks(
         not_headings=frozenset(loose(h) for h in overrides.not_headings),
         blank_separated=len(items) > 1 and gaps / (len(items) - 1) >= 0.5,
         question_headings=_question_headings(items),
+        sentence_case_headings=_sentence_case_headings(items),
     )
     detectors = list(detectors) if detectors is not None else build_block_detectors()
     blocks: list[Block] = []

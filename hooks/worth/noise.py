@@ -12,6 +12,7 @@ line is kept, because losing article text is worse than showing a stray line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d+|[ivxlc]+)[.):]\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def loose(text: str) -> str:
     """Text compared loosely: no numbering, case, curly quotes, markup or edge punctuation."""
     s = _NUMBERING.sub("", text.translate(_QUOTES).strip())
@@ -48,7 +50,8 @@ STOP_WORDS: dict[str, frozenset[str]] = {
                     "what when why how who will would can could should there their them our us than then".split()),
     "vi": frozenset("của và là không có những khi người cho với một các được bạn anh em này đó thì mà "
                     "để trong như cũng rất lại đã sẽ đang hơn họ".split()),
-    "es": frozenset("el la los las y de que en un una es por con para no se su al lo como más pero sus".split()),
+    "es": frozenset("el la los las y de que en un una es por con para no se su al lo como más pero sus "
+                    "a tu te él ya cuando cómo qué está muy sin".split()),
     "fr": frozenset("le la les et de des du que en un une est pour dans ne pas qui sur au avec ce il elle".split()),
     "de": frozenset("der die das und ist nicht zu den mit sich des auf für ein eine dem im sie er es".split()),
     "pt": frozenset("o a os as e de que em um uma não para com se por mais do da dos das ao ele ela".split()),
@@ -63,13 +66,24 @@ def language_votes(text: str) -> dict[str, int]:
 
 def script_of(text: str) -> str:
     """The writing system most letters of ``text`` belong to (``LATIN``, ``CYRILLIC``, ``CJK``...)."""
+    if not _NON_ASCII_LETTER.search(text):  # only ASCII letters, all LATIN: no per-letter lookup
+        return "LATIN" if _ASCII_LETTER.search(text) else ""
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            script = "CJK" if name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")) else name.split(" ")[0]
+            script = _script_of_letter(ch)
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.get) if counts else ""
+
+
+_NON_ASCII_LETTER = re.compile(r"(?![a-zA-Z])[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[a-zA-Z]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _script_of_letter(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return "CJK" if name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")) else name.split(" ")[0]
 
 
 def accented_share(text: str) -> float:
@@ -202,6 +216,77 @@ class Byline(NoiseFilter):
         return bool(match) and all(w[0].isupper() for w in match.group(1).split())
 
 
+class PipedByline(NoiseFilter):
+    """An author line with credentials or a reviewer, set apart by ``|``:
+    ``By Jane Doe, LCSW | Medically reviewed by Dr. Sam Lee``."""
+
+    name = "byline-with-credentials"
+    PATTERN = re.compile(r"^\s*(?:by|written by)\s+(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3}\s*(?:,[^|]{1,30})?\s*\|", re.IGNORECASE)
+    # Clinic and health sites name the expert who checked the page on a line of its own.
+    REVIEWED = re.compile(r"^\s*(?:medically |clinically |expert[- ])?(?:reviewed|fact[- ]checked)\s+by\s+(?-i:[A-Z])", re.IGNORECASE)
+    MAX_WORDS = 20
+
+    def test(self, index: int, context: NoiseContext) -> bool:
+        text = context.lines[index].text
+        return len(words(text)) <= self.MAX_WORDS and bool(self.PATTERN.match(text) or self.REVIEWED.match(text))
+
+
+class Breadcrumb(NoiseFilter):
+    """A category path: two or more short capitalised labels between ``|``, ``›`` or ``»``
+    (``Self | Wellness``). A title or heading is one phrase, not a path of labels."""
+
+    name = "breadcrumb"
+    SEPARATOR = re.compile(r"\s+[|\u203a\u00bb]\s+")
+    MAX_LABEL_WORDS = 3
+
+    def test(self, index: int, context: NoiseContext) -> bool:
+        labels = self.SEPARATOR.split(context.lines[index].text.strip())
+        if len(labels) < 2:
+            return False
+        for label in labels:
+            found = words(label)
+            if not 1 <= len(found) <= self.MAX_LABEL_WORDS or not found[0][0].isupper():
+                return False
+            if label.rstrip()[-1:] in ".!?,;:":
+                return False
+        return True
+
+
+class InvitationToAct(NoiseFilter):
+    """A short line that sells a service or a sign-up rather than saying anything: an email
+    address, a phone number beside booking words ("Ring 020 7946 0321 to book"), or a
+    lead-in closed by a link-like invitation with no full stop ("Want to work with me? Book a
+    free discovery call"). A helpline number without booking words is kept: it may be help."""
+
+    name = "sign-up-or-booking"
+    MAX_WORDS = 25
+    EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+    PHONE = re.compile(r"(?<![\d/])(?:\+?\d{1,3}[\s.-])?(?:\(\d{2,4}\)\s?)?\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{3,4})?(?![\d/])")
+    BOOKING = frozenset("schedule book booking session sessions consultation appointment appointments "
+                        "enquiries enquiry inquiries clinic practice".split())
+    INVITATIONS = ("book ", "subscribe", "sign up", "join ", "download ", "grab ", "get my ", "get your ",
+                   "register ", "enrol", "enroll", "dm ", "email ", "message me", "contact ")
+
+    def test(self, index: int, context: NoiseContext) -> bool:
+        text = context.lines[index].text.strip()
+        found = words(text)
+        if not found or len(found) > self.MAX_WORDS:
+            return False
+        if self.EMAIL.search(text):
+            return True
+        lowered = [w.lower() for w in found]
+        phone = self.PHONE.search(text)
+        if phone and not re.fullmatch(r"(?:19|20)\d\d\s?-\s?(?:19|20)\d\d", phone.group(0).strip()):
+            if any(w in self.BOOKING for w in lowered):
+                return True
+        # "...? Book a free 20-minute discovery call": a lead-in, then a button's words.
+        sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+        if len(sentences) >= 2 and len(found) <= 16:
+            last = sentences[-1].lower()
+            return last.startswith(self.INVITATIONS) and last[-1:] not in ".!?"
+        return False
+
+
 @dataclass(frozen=True)
 class FurnitureKind:
     """A kind of site furniture: lines that start with one of ``starts`` (and are at most
@@ -209,6 +294,7 @@ class FurnitureKind:
 
     rule: str
     starts: tuple[str, ...] = ()
+    ends: frozenset[str] = frozenset()  # words of a bracketed credit closing the line: "... (Supplied)"
     max_words: int = 16
     vocabulary: frozenset[str] = frozenset()
     core: frozenset[str] = frozenset()
@@ -222,11 +308,15 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         "media-caption",
         starts=("watch:", "watch now", "watch the video", "video:", "photo:", "photos:", "image:", "image credit",
                 "photo credit", "picture:", "illustration:", "pictured:", "(getty images", "getty images",
-                "(photo", "(image", "credit:", "shutterstock", "istock", "click to play", "play video"),
+                "(photo", "(image", "credit:", "shutterstock", "istock", "click to play", "play video",
+                "listen to this article", "listen to this story", "audio:"),
         max_words=20,
         vocabulary=frozenset("getty images image photo photos video credit shutterstock istock afp reuters ap "
                              "via illustration".split()),
         core=frozenset("getty shutterstock istock image photo video".split()),
+        # A caption often carries no "Photo:" prefix, only a credit in brackets at its end.
+        ends=frozenset("supplied stock image images photo photograph picture file handout getty istock "
+                       "shutterstock pictured credit courtesy afp reuters ap".split()),
     ),
     FurnitureKind(
         "source-credit",
@@ -270,6 +360,15 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         max_vocabulary_words=8,
     ),
     FurnitureKind(
+        # The health site's legal small print under an article, not the article's advice.
+        "disclaimer",
+        starts=("disclaimer:", "medical disclaimer", "this article is for informational purposes",
+                "this content is for informational purposes", "this article is for general information",
+                "the information in this article is not", "this article is not a substitute",
+                "this content is not a substitute", "this article does not constitute"),
+        max_words=60,
+    ),
+    FurnitureKind(
         "advertisement",
         starts=("advertisement", "sponsored", "ad:", "promoted", "paid content", "story continues below"),
         max_words=8,
@@ -283,8 +382,10 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                 "jump to:", "in this article:"),
         max_words=20,
         vocabulary=frozenset("home menu search back to top skip content main navigation login log in min mins "
-                             "minute minutes read reading time most popular viewed shared editor's picks".split()),
-        core=frozenset("home menu search skip login navigation min mins minute minutes popular viewed".split()),
+                             "minute minutes read reading time most popular viewed shared editor's picks "
+                             # "Updated 3 hours ago": a relative time stamp with no date in it
+                             "updated published posted ago hour hours day days week weeks".split()),
+        core=frozenset("home menu search skip login navigation min mins minute minutes popular viewed ago".split()),
     ),
     FurnitureKind(
         "cookie-banner",
@@ -297,6 +398,25 @@ FURNITURE: tuple[FurnitureKind, ...] = (
 )
 
 
+def _starts_with(lowered: str, start: str) -> bool:
+    # A whole-word start: "most read" opens "Most read: ..." but not "Most readers who write in".
+    if not lowered.startswith(start):
+        return False
+    rest = lowered[len(start):]
+    return not (start[-1:].isalnum() and rest[:1].isalnum())
+
+
+# A short bracketed remark closing a line: "(Stock image)", "(Supplied)", "(Photo: Jane Doe)".
+_CLOSING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _furniture_view(line: str) -> tuple[str, tuple[str, ...]]:
+    # Every kind of furniture looks at the same view of a line: work it out once per line.
+    lowered = line.translate(_QUOTES).strip().strip("*_#>").strip().lower()
+    return lowered, tuple(words(lowered))
+
+
 class Furniture(NoiseFilter):
     """Site furniture of one ``FurnitureKind``: prompts, captions, credits, links, calls to action."""
 
@@ -305,13 +425,17 @@ class Furniture(NoiseFilter):
         self.name = kind.rule
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        text = context.lines[index].text.translate(_QUOTES).strip().strip("*_#>").strip()
-        lowered = text.lower()
-        found = words(lowered)
+        lowered, found = _furniture_view(context.lines[index].text)
         if not found:
             return False
-        if any(lowered.startswith(s) for s in self.kind.starts) and len(found) <= self.kind.max_words:
+        if len(found) <= self.kind.max_words and any(_starts_with(lowered, s) for s in self.kind.starts):
             return True
+        if self.kind.ends and len(found) <= self.kind.max_words:
+            credit = _CLOSING_BRACKET.search(lowered)
+            # The credit opens the brackets: "(Stock image)", "(Photo: Jane Doe)"; "(not even a
+            # picture)" is the writer's aside.
+            if credit and words(credit.group(1))[:1] and words(credit.group(1))[0] in self.kind.ends:
+                return True
         # Short lines made only of the site's words: "News Post", "Share on Facebook", "(Getty Images)".
         if self.kind.vocabulary and len(found) <= self.kind.max_vocabulary_words:
             named = [w for w in found if not w.isdigit()]  # "5 min read": numbers say nothing
@@ -341,8 +465,47 @@ class OtherLanguage(NoiseFilter):
         others = max((v for lang, v in votes.items() if lang != context.language), default=0)
         if own == 0 and others >= 2:
             return True
+        if self._other_words_only(found, context.language):
+            return True
         # Diacritics on most words and none of the article's common words: another Latin language.
         return own == 0 and context.language == "en" and accented_share(text) >= 0.4
+
+
+    @staticmethod
+    def _other_words_only(found: Sequence[str], language: str) -> bool:
+        # Words both languages share ("no", "a") prove nothing: "Cómo superar a alguien que no te
+        # quiso" has two English-looking words but only Spanish ones that English lacks.
+        own_stops = STOP_WORDS.get(language, frozenset())
+        lowered = [w.lower() for w in found]
+        for lang, stops in STOP_WORDS.items():
+            if lang == language:
+                continue
+            own_only = sum(1 for w in lowered if w in own_stops and w not in stops)
+            other_only = sum(1 for w in lowered if w in stops and w not in own_stops)
+            if own_only == 0 and other_only >= 2:
+                return True
+        return False
+
+
+class LinkAfterLabel(NoiseFilter):
+    """The story title right under a bare "You may also like" / "Related" / "Read next" label:
+    the link the label announces. Only the one line, short and without a closing full stop;
+    what follows it is the article again."""
+
+    name = "recommended-story"
+    MAX_LABEL_WORDS = 5
+    MAX_WORDS = 14
+
+    def test(self, index: int, context: NoiseContext) -> bool:
+        text = context.lines[index].text.strip()
+        found = words(text)
+        if not found or len(found) > self.MAX_WORDS or text.rstrip("*_")[-1:] in ".,;:!":
+            return False
+        previous = next((ln for ln in reversed(context.lines[:index]) if ln.text.strip()), None)
+        if previous is None:
+            return False
+        lowered, label_words = _furniture_view(previous.text)
+        return len(label_words) <= self.MAX_LABEL_WORDS and lowered.rstrip(":").strip() in _LINK_LABELS
 
 
 class RepeatedTitle(NoiseFilter):
@@ -361,6 +524,7 @@ class Teaser(NoiseFilter):
     LEAD_LINES = 3  # content lines after the title where a teaser can stand
     MIN_WORDS = 4
     MAX_WORDS = 20  # a teaser is one short sentence, not a paragraph
+    FAR_LINES = 10  # an exact copy this many lines below is a repeat, not a refrain
 
     def test(self, index: int, context: NoiseContext) -> bool:
         if context.content_seen >= self.LEAD_LINES:
@@ -372,7 +536,17 @@ class Teaser(NoiseFilter):
             other = loose(later.text)
             if len(other) > len(text) and re.search(rf"(?:^|\W){re.escape(text)}(?:\W|$)", other):
                 return True
+            # The same line again well below the lead (a news teaser copied from its section):
+            # the later copy is the article's text, this one the page's summary.
+            if other == text and later.number - context.lines[index].number > self.FAR_LINES:
+                return True
         return False
+
+
+# Labels that stand alone above one recommended story's title.
+_LINK_LABELS = frozenset(("you may also like", "you might also like", "recommended", "recommended for you",
+                          "related", "related story", "related article", "read next", "read more", "also read",
+                          "read also", "most read", "don't miss", "more from us", "see also"))
 
 
 def build_noise_filters() -> list[NoiseFilter]:
@@ -381,7 +555,11 @@ def build_noise_filters() -> list[NoiseFilter]:
         EditorDrop(),
         Stamp(),
         Byline(),
+        PipedByline(),
+        Breadcrumb(),
         *(Furniture(kind) for kind in FURNITURE),
+        InvitationToAct(),
+        LinkAfterLabel(),
         OtherLanguage(),
         RepeatedTitle(),
         Teaser(),

@@ -48,6 +48,9 @@ _ANYWHERE_RE = re.compile("[" + re.escape("".join(_ANYWHERE)) + "]|:(?=\\S)")
 # (``!!!``), details (``???``), definition lists (``:``), generic blocks (``///``), snippets.
 _LINE_START = {"-": "\\-", "!": "\\!", ".": "\\.", ":": "&#58;", "?": "&#63;", "/": "&#47;", "%": "&#37;"}
 _ORDERED_START_RE = re.compile(r"^(\d+)([.)])")
+# A list item's own marker as written in the source: a number ("3. ", "3) ") or a bullet.
+_ORDERED_ITEM_RE = re.compile(r"^\s*(\d{1,9})[.)]\s+(?=\S)")
+_BULLET_ITEM_RE = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]|[-*+\u2013](?=\s))\s*(?=\S)")
 # Control characters are not text (and Python-Markdown uses some of them as placeholders).
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -153,16 +156,38 @@ def render_block(block: Block, *, links: Sequence[Sequence[InlineLink]] | None =
         return render_inline(block.lines[i], spans)
 
     if block.kind is BlockKind.LIST:
+        # Items that carry their own marker as written ("1. ", "• ") show it once, as the list's.
+        # Python-Markdown numbers every list from 1: numbers written otherwise ("3.", "4.") stay
+        # in the items' text, under plain bullets, so the reader sees the numbers of the source.
+        written = _ORDERED_ITEM_RE if block.ordered else _BULLET_ITEM_RE
+        matches = [written.match(text) for text in block.lines]
+        own = all(matches)
+        if own and block.ordered and [int(m.group(1)) for m in matches] != list(range(1, len(matches) + 1)):
+            own = False
+            marker_of = "-"
+        else:
+            marker_of = "." if block.ordered else "-"
         items = []
         for i in range(len(block.lines)):
-            marker = f"{i + 1}." if block.ordered else "-"
-            items.append(f"{marker} " + line(i).replace("\n", "\n" + " " * (len(marker) + 1)))
+            marker = f"{i + 1}." if marker_of == "." else "-"
+            text = line(i)
+            if own:
+                text = _render_marker_free(block.lines[i], links[i] if links is not None and i < len(links) else (), written)
+            items.append(f"{marker} " + text.replace("\n", "\n" + " " * (len(marker) + 1)))
         return "\n".join(items)
     if block.kind is BlockKind.QUOTE:
         return "\n>\n".join("> " + line(i).replace("\n", "\n> ") for i in range(len(block.lines)))
     if block.kind is BlockKind.HEADING:
         return "**" + " ".join(line(i) for i in range(len(block.lines))) + "**"
     return "\n".join(line(i) for i in range(len(block.lines)))
+
+
+def _render_marker_free(text: str, spans: Sequence[InlineLink], marker: re.Pattern[str]) -> str:
+    # The item without the marker it was written with (the list draws it), links moved along.
+    match = marker.match(text)
+    cut = match.end() if match else 0
+    moved = [InlineLink(s.start - cut, s.end - cut, s.href, s.title) for s in spans if s.start >= cut]
+    return render_inline(text[cut:], moved)
 
 
 # Python-Markdown merges a list or quote into the one just before it; an HTML comment keeps two

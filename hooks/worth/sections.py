@@ -7,8 +7,10 @@ for any text before the first heading, anchored ``introduction``). Levels:
 - ``.txt`` articles: a heading is a *part* (level 2, its followers level 3 with ``part`` set) when
   it names a part in the lexicon ("Signs He Doesn't See Your Worth", "The Cost of Staying") and
   at least two subsections follow it, or when it is an unnumbered heading followed by numbered
-  ones (a list of numbered subsections under it). A closing heading ("Final Thoughts") and the
-  next part end a part. Every other heading is level 2.
+  ones (a list of numbered subsections under it), or when it carries its own part label
+  ("Part One: What Staying Costs You"). A closing heading ("Final Thoughts"), the next part or
+  part label, and (under an ALL-CAPS part) the next ALL-CAPS heading end a part. Every other
+  heading is level 2.
 
 Sections come back with theme ``other``; ``themes.assign_themes`` sets the real theme.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .blocks import is_numbered
+from .blocks import is_numbered, is_part_label
 from .model import Block, BlockKind, Section, Theme
 from .slugs import slugify, unique_slug
 from .themes import Lexicon, load_lexicon
@@ -43,6 +45,11 @@ def _named_theme(heading: str, lexicon: Lexicon) -> Theme | None:
     return best if scores[best] > 0 else None
 
 
+def _all_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, int | None]]:
     """For plain-text headings in order: (level, index of the part heading or None)."""
     result: list[tuple[int, int | None]] = [(2, None)] * len(headings)
@@ -50,7 +57,8 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
     while i < len(headings):
         heading = headings[i]
         closing = lexicon.is_closing(heading) or lexicon.is_opening(heading)
-        named = lexicon.is_part(heading) and not closing
+        labelled = is_part_label(heading)  # "Part One: ...": a part by its own label
+        named = (lexicon.is_part(heading) or labelled) and not closing
         numbered_follow = (
             not is_numbered(heading) and not closing and i + 1 < len(headings) and is_numbered(headings[i + 1])
         )
@@ -58,7 +66,11 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
             j = i + 1
             while j < len(headings):
                 h = headings[j]
-                if lexicon.is_closing(h):
+                if lexicon.is_closing(h) or is_part_label(h):
+                    break
+                # Headings written in the same capitals as the part ("SIGNS YOU'RE NOT VALUED",
+                # "WHY YOU KEEP STAYING") are the article's one level of headings: siblings.
+                if _all_capitals(heading) and _all_capitals(h):
                     break
                 # Another part heading ends this part, unless it names the same theme (then
                 # it is one more subsection: "The Emotional Cost of Silence" under "The Cost of Staying").

@@ -8,8 +8,10 @@ rules that use it, in order of precedence:
    (an article with no heading at all takes the theme its text clearly speaks of).
 3. A part heading takes the theme its heading names (else what its text speaks of most).
 4. A subsection takes its part's theme, unless its own heading and text clearly name another.
-5. Any other heading takes the theme its heading and text name most; when none, the theme the
-   article's title names if the title reads like a part heading ("7 Signs..."), else ``other``.
+5. Any other heading takes the theme its heading and text name most; when none (or only a
+   weak tie in the text), the theme the article's title names if the title reads like a part
+   heading ("7 Signs...", "How to Let Go..."), else ``other``. A phrase that opens a heading
+   counts twice.
 """
 from __future__ import annotations
 
@@ -30,6 +32,9 @@ HEADING_WEIGHT = 3.0
 # How much stronger another theme must be in a subsection's own words to beat its part's theme.
 OVERRIDE_MARGIN = 3.0
 MIN_BODY_SCORE = 3.0
+# A heading's opening words say what the section does: "What to Do If You Recognise These Signs"
+# is about acting on the signs, so a phrase that opens the heading counts twice.
+LEAD_WEIGHT = HEADING_WEIGHT  # the opening phrase counts twice
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,9 @@ class Lexicon:
     def heading_scores(self, heading: str) -> dict[Theme, float]:
         text = loose(heading)
         return {
-            t: HEADING_WEIGHT * _count(self.heading[t], text) + _count(self.text[t], text) for t in THEMED
+            t: HEADING_WEIGHT * _count(self.heading[t], text) + _count(self.text[t], text)
+            + LEAD_WEIGHT * _leads(self.heading[t], text)
+            for t in THEMED
         }
 
     def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
@@ -63,7 +70,26 @@ class Lexicon:
 
 
 def _count(patterns: Sequence[re.Pattern[str]], text: str) -> int:
-    return sum(len(p.findall(text)) for p in patterns)
+    # A phrase cannot match where its first word is absent: a substring test skips most patterns.
+    return sum(len(p.findall(text)) for p in patterns if _first_word(p) in text)
+
+
+_LOOKBEHIND = r"(?<![\w'])"
+
+
+def _leads(patterns: Sequence[re.Pattern[str]], text: str) -> int:
+    # Whether one of the phrases opens the (loose) heading.
+    return int(any(p.match(text) for p in patterns if text.startswith(_first_word(p))))
+
+
+@lru_cache(maxsize=None)
+def _first_word(pattern: re.Pattern[str]) -> str:
+    # The literal first word of a pattern made by _phrase; "" (found in any text) for any other.
+    if not pattern.pattern.startswith(_LOOKBEHIND):
+        return ""
+    first = pattern.pattern[len(_LOOKBEHIND):].split(r"\s+")[0]
+    literal = re.sub(r"\\(.)", r"\1", first)
+    return literal if re.escape(literal) == first else ""
 
 
 def _phrase(phrase: str) -> re.Pattern[str]:
@@ -140,7 +166,7 @@ def assign_themes(
     for section in sections:
         theme = _override(section.heading, overrides)
         if theme is None:
-            theme = _automatic_theme(section, sections, children, parts, lexicon)
+            theme = _automatic_theme(section, sections, children, parts, lexicon, title_theme)
             if theme is Theme.OTHER and title_theme and section.heading and not section.part:
                 if not (lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading)):
                     theme = title_theme
@@ -156,6 +182,7 @@ def _automatic_theme(
     children: Mapping[str, list[Section]],
     parts: Mapping[str, Theme],
     lexicon: Lexicon,
+    title_theme: Theme | None = None,
 ) -> Theme:
     if section.heading is None:
         if len(sections) == 1:  # an article without headings: its text decides
@@ -172,6 +199,11 @@ def _automatic_theme(
         return _best(body) or Theme.OTHER
     own = theme_of_section(section, lexicon)
     inherited = parts.get(section.part) if section.part else None
+    if inherited is None and own is not Theme.OTHER and not any(heading.values()):
+        # Nothing in the heading and only a hint or a tie in the text: too weak to say; the
+        # article's title (rule 5) is a better guide when it names a theme.
+        if _clear_winner(lexicon.text_scores(section.paragraphs)) is None and title_theme:
+            return title_theme
     if inherited is None or inherited is Theme.OTHER:
         return own
     if own is not inherited and own is not Theme.OTHER:
