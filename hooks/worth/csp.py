@@ -93,6 +93,9 @@ def inline_styles(html: str) -> tuple[str, ...]:
     return tuple(_STYLE.findall(html))
 
 
+_STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=", re.IGNORECASE)
+
+
 class _StyleAttributes(HTMLParser):
     """Collects ``style=`` values as the browser sees them (character references decoded)."""
 
@@ -108,6 +111,8 @@ class _StyleAttributes(HTMLParser):
 
 def style_attributes(html: str) -> tuple[str, ...]:
     """Every ``style=`` attribute value in ``html`` (decoded), in page order."""
+    if not _STYLE_ATTRIBUTE.search(html):  # most pages have none; parsing each page costs more
+        return ()
     parser = _StyleAttributes()
     parser.feed(html)
     parser.close()

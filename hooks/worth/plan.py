@@ -12,7 +12,8 @@ The pages (their paths are stable: other pages and editors link to them):
   order (``gathered``). Every section cites its
   article, linked to the same passage on the article page, and lists related sections.
 - ``more.md``: the sections of no theme (introductions, conclusions), in the same order. So every
-  sentence of an article is on its article page and on exactly one of these four pages.
+  sentence of an article is on its article page and on exactly one of these four pages (past
+  ``FULL_SECTIONS`` sections a page lists the rest in brief, linking to their article pages).
 - ``articles/index.md`` and ``articles/<slug>.md``: every article whole, in its original order,
   each section linking to the page where it also appears. Article pages are kept out of the
   global nav (``not_in_nav`` in mkdocs.yml) so the nav stays small however many articles there are.

@@ -1,0 +1,327 @@
+"""How the build grows with the number of articles, against a plain mkdocs-material build.
+
+For each N (10, 100 and 1000 by default) this makes a temporary copy of the project (mkdocs.yml,
+hooks/, docs/, overrides/ and any glossary.yml / checklist.yml) whose ``articles/`` holds N
+synthetic articles recombined from the real ones (``synthetic.py``, seeded, so every run reads
+the same text), then measures:
+
+- the full ``mkdocs build`` with the hooks: wall time and peak memory of the process;
+- the article pipeline alone (``generate_pages``: reading, planning, glossary, links, checklist;
+  in a fresh process, no MkDocs);
+- the peer: docs/ plus the pages ``worth export`` writes as Markdown, built by plain
+  mkdocs-material (the same theme config, no hooks) and timed the same way;
+- the site: size on disk, number of HTML pages, the largest HTML page, the search index, and
+  what "scale by design" means on the page: navigation links on the home page and on an article
+  page, the largest theme page, and the number of checklist items.
+
+It prints one block per N, then each budget with PASS or FAIL. Timings on a shared machine are
+noisy: ``--repeat 3`` keeps the fastest of three runs of each build.
+
+    python benchmarks/build_scaling.py                 # N = 10, 100, 1000
+    python benchmarks/build_scaling.py --n 10 100      # a quicker look
+    python benchmarks/build_scaling.py --repeat 3 --keep /tmp/worth-scaling
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_articles  # noqa: E402  (a script beside this one, not a package)
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_DIRS = ("hooks", "docs", "overrides")
+PROJECT_FILES = ("mkdocs.yml", "glossary.yml", "checklist.yml")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished child process: wall seconds, peak resident memory in bytes, exit status, log."""
+
+    seconds: float
+    peak_bytes: int
+    returncode: int
+    log: str
+
+
+@dataclass(frozen=True)
+class SiteStats:
+    """What a built site weighs and how its pages scale."""
+
+    bytes: int
+    html_pages: int
+    largest_page: str
+    largest_page_bytes: int
+    largest_pages: tuple[tuple[str, int], ...]
+    search_index_bytes: int
+    search_index_gzip_bytes: int
+    nav_links_home: int
+    nav_links_article: int
+    largest_theme_page: str
+    largest_theme_page_bytes: int
+    checklist_items: int
+
+
+def run_measured(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``cmd``; return its wall time and the peak memory of that child (``wait4`` rusage)."""
+    with tempfile.TemporaryFile(mode="w+") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=log, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        return Run(seconds, usage.ru_maxrss * 1024, proc.returncode, log.read())
+
+
+def make_project(dest: Path, count: int, *, seed: int) -> None:
+    """Copy the project's build inputs into ``dest`` with ``count`` synthetic articles."""
+    for name in PROJECT_DIRS:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in PROJECT_FILES:
+        if (ROOT / name).is_file():
+            shutil.copy2(ROOT / name, dest / name)
+    write_articles(ROOT / "articles", dest / "articles", count, seed=seed)
+
+
+PIPELINE_SCRIPT = textwrap.dedent(
+    """
+    import json, sys, time
+    from pathlib import Path
+    import yaml
+    root = Path(sys.argv[1])
+    sys.path.insert(0, str(root / "hooks"))
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env_tag(loader, node):  # !ENV [NAME, default]: the default, as in a build with no env
+        values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        return values[-1] if len(values) > 1 else None
+
+    Loader.add_constructor("!ENV", env_tag)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    t0 = time.perf_counter()
+    from worth.pipeline import load_articles
+    from worth.settings import settings_from_config
+    try:  # the whole pure pipeline: articles, site map, glossary, links, checklist, pages
+        from worth.site import generate_pages
+    except ImportError:  # older layout: reading and planning only
+        from worth.plan import plan_pages
+        generate_pages = lambda settings, display_root: type("S", (), {"pages": plan_pages(
+            load_articles(settings.articles_dir, display_root=display_root).articles, settings)})
+    t1 = time.perf_counter()
+    settings = settings_from_config(config_dir=root, extra=config.get("extra"))
+    result = load_articles(settings.articles_dir, display_root=root)
+    t2 = time.perf_counter()
+    pages = generate_pages(settings, display_root=root).pages
+    t3 = time.perf_counter()
+    print(json.dumps({"import": t1 - t0, "load": t2 - t1, "generate": t3 - t2,
+                      "articles": len(result.articles), "pages": len(pages),
+                      "markdown_bytes": sum(len(p.content.encode()) for p in pages)}))
+    """
+)
+
+# The fallback export, used only while ``worth export`` is not available: the same pages the hook
+# adds, written as Markdown files over a copy of docs/.
+EXPORT_FALLBACK_SCRIPT = PIPELINE_SCRIPT.split("t0 = time.perf_counter()")[0] + textwrap.dedent(
+    """
+    import shutil
+    from worth.settings import settings_from_config
+    from worth.site import generate_pages
+    out = Path(sys.argv[2])
+    if (root / "docs").is_dir():
+        shutil.copytree(root / "docs", out, dirs_exist_ok=True)
+    settings = settings_from_config(config_dir=root, extra=config.get("extra"))
+    for spec in generate_pages(settings, display_root=root).pages:
+        path = out / spec.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(spec.content, encoding="utf-8")
+    """
+)
+
+
+def export_pages(project: Path, out: Path) -> str:
+    """Write the site's pages as Markdown into ``out`` with ``worth export``; return how it was done."""
+    env = {**ENV, "PYTHONPATH": str(project / "hooks")}
+    if (project / "docs").is_dir():  # the hand-written pages and assets, then the generated pages
+        shutil.copytree(project / "docs", out, dirs_exist_ok=True)
+    cli = subprocess.run(
+        [sys.executable, "-c", "import sys; from worth.cli import main; sys.exit(main())", "export", str(out)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    if cli.returncode == 0 and (out / "index.md").exists():
+        return "worth export"
+    shutil.rmtree(out, ignore_errors=True)
+    fallback = subprocess.run(
+        [sys.executable, "-c", EXPORT_FALLBACK_SCRIPT, str(project), str(out)], env=env, capture_output=True, text=True
+    )
+    if fallback.returncode != 0:
+        raise SystemExit(f"export failed:\n{cli.stderr[-2000:]}\n{fallback.stderr[-2000:]}")
+    return "in-process export (worth export not available: " + (cli.stderr.strip().splitlines() or ["?"])[-1][:80] + ")"
+
+
+def plain_config(project: Path, docs_dir: Path) -> Path:
+    """mkdocs.yml without the ``hooks:`` entry, reading ``docs_dir``: the peer's config."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "", text)
+    text = re.sub(r"(?m)^docs_dir:.*\n", "", text)
+    config = project / "mkdocs-plain.yml"
+    config.write_text(f"docs_dir: {docs_dir}\n" + text, encoding="utf-8")
+    return config
+
+
+_NAV_LINK = re.compile(r'<a[^>]*class="md-nav__link')
+_CHECKBOX = re.compile(r"<input\b[^>]*>")
+
+
+def count_nav_links(html: str) -> int:
+    """Links in material's navigation (primary nav and table of contents)."""
+    return len(_NAV_LINK.findall(html))
+
+
+def count_checklist_items(html: str) -> int:
+    """Checkboxes on a page that are not material's own toggles (drawer, search, nav)."""
+    return sum(1 for tag in _CHECKBOX.findall(html) if 'type="checkbox"' in tag and "md-toggle" not in tag and "md-nav__toggle" not in tag)
+
+
+def site_stats(site: Path) -> SiteStats:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    html = sorted((p for p in files if p.suffix == ".html"), key=lambda p: -p.stat().st_size)
+    largest = html[0]
+    index = site / "search" / "search_index.json"
+    home = (site / "index.html").read_text(encoding="utf-8") if (site / "index.html").exists() else ""
+    articles = sorted(p for p in html if "articles" in p.relative_to(site).parts) or html
+    theme_pages = [p for p in html if p.relative_to(site).parts[0] not in ("articles", "search", "assets")
+                   and any(word in str(p.relative_to(site)) for word in ("signs", "cost", "letting"))]
+    largest_theme = max(theme_pages, key=lambda p: p.stat().st_size) if theme_pages else None
+    signs = [p for p in theme_pages if "signs" in str(p.relative_to(site))]
+    return SiteStats(
+        bytes=sum(p.stat().st_size for p in files),
+        html_pages=len(html),
+        largest_page=str(largest.relative_to(site)),
+        largest_page_bytes=largest.stat().st_size,
+        largest_pages=tuple((str(p.relative_to(site)), p.stat().st_size) for p in html[:4]),
+        search_index_bytes=index.stat().st_size if index.exists() else 0,
+        search_index_gzip_bytes=len(gzip.compress(index.read_bytes(), 6)) if index.exists() else 0,
+        nav_links_home=count_nav_links(home),
+        nav_links_article=count_nav_links(articles[0].read_text(encoding="utf-8")),
+        largest_theme_page=str(largest_theme.relative_to(site)) if largest_theme else "-",
+        largest_theme_page_bytes=largest_theme.stat().st_size if largest_theme else 0,
+        checklist_items=max((count_checklist_items(p.read_text(encoding="utf-8")) for p in signs), default=0),
+    )
+
+
+def build(config: Path, dest: Path, project: Path) -> Run:
+    shutil.rmtree(dest, ignore_errors=True)
+    run = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(dest)], cwd=project)
+    if run.returncode != 0:
+        raise SystemExit(f"mkdocs build -f {config.name} failed:\n{run.log[-3000:]}")
+    return run
+
+
+def measure(count: int, *, repeat: int, seed: int, workdir: Path) -> dict:
+    project = workdir / f"n{count}"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    make_project(project, count, seed=seed)
+    pipeline = subprocess.run([sys.executable, "-c", PIPELINE_SCRIPT, str(project)], env=ENV, capture_output=True, text=True)
+    if pipeline.returncode != 0:
+        raise SystemExit(f"pipeline failed:\n{pipeline.stderr[-3000:]}")
+    export_how = export_pages(project, project / "export")
+    plain_yml = plain_config(project, project / "export")
+    hooks_runs, plain_runs = [], []
+    for _ in range(repeat):  # interleaved, so a busy moment on the machine hits both alike
+        hooks_runs.append(build(project / "mkdocs.yml", project / "site", project))
+        plain_runs.append(build(plain_yml, project / "site-plain", project))
+    hooks = min(hooks_runs, key=lambda r: r.seconds)
+    plain = min(plain_runs, key=lambda r: r.seconds)
+    return {
+        "n": count,
+        "hooks": hooks,
+        "plain": plain,
+        "warnings": sum(1 for line in hooks.log.splitlines() if line.startswith("WARNING")),
+        "pipeline": json.loads(pipeline.stdout.strip().splitlines()[-1]),
+        "export": export_how,
+        "site": site_stats(project / "site"),
+        "plain_site": site_stats(project / "site-plain"),
+    }
+
+
+def report(result: dict) -> None:
+    s: SiteStats = result["site"]
+    p = result["pipeline"]
+    hooks: Run = result["hooks"]
+    plain: Run = result["plain"]
+    print(f"\nN = {result['n']} articles")
+    print(f"  build with hooks   {hooks.seconds:7.2f} s   peak {hooks.peak_bytes / MB:7.1f} MB   warnings {result['warnings']}")
+    print(f"  plain build (peer) {plain.seconds:7.2f} s   peak {plain.peak_bytes / MB:7.1f} MB   pages by {result['export']}")
+    print(f"  hooks / plain      {hooks.seconds / plain.seconds:7.2f}")
+    print(f"  article pipeline   {p['generate']:7.2f} s   (generate_pages, of which reading articles {p['load']:.2f} s; "
+          f"{p['articles']} articles -> {p['pages']} pages, {p['markdown_bytes'] / 1024:.0f} KB Markdown)")
+    print(f"  site               {s.bytes / MB:7.1f} MB   {s.html_pages} HTML pages   "
+          f"search index {s.search_index_bytes / MB:.1f} MB ({s.search_index_gzip_bytes / MB:.2f} MB gzip, fetched when search opens)")
+    print("  largest HTML pages " + ", ".join(f"{path} {size / 1024:.0f} KB" for path, size in s.largest_pages))
+    print(f"  largest theme page {s.largest_theme_page_bytes / 1024:7.1f} KB  {s.largest_theme_page}")
+    print(f"  nav links          {s.nav_links_home} on home, {s.nav_links_article} on an article page   "
+          f"checklist items {s.checklist_items}")
+
+
+def budgets(results: list[dict]) -> list[tuple[str, bool, str]]:
+    """Each budget of the build: (what, met, the figure)."""
+    checks = []
+    by_n = {r["n"]: r for r in results}
+    for r in results:
+        ratio = r["hooks"].seconds / r["plain"].seconds
+        checks.append((f"N={r['n']}: hooks add <= 15% over the plain build", ratio <= 1.15, f"{(ratio - 1) * 100:+.0f}%"))
+    if 100 in by_n and 1000 in by_n:
+        growth = by_n[1000]["hooks"].seconds / by_n[100]["hooks"].seconds
+        checks.append(("t(1000) / t(100) <= 11", growth <= 11, f"{growth:.1f}"))
+    if 1000 in by_n:
+        r = by_n[1000]
+        checks.append(("N=1000: build under 60 s", r["hooks"].seconds < 60, f"{r['hooks'].seconds:.1f} s"))
+        checks.append(("N=1000: peak memory under 1 GB", r["hooks"].peak_bytes < 1024 * MB, f"{r['hooks'].peak_bytes / MB:.0f} MB"))
+        checks.append(("N=1000: site under 150 MB", r["site"].bytes < 150 * MB, f"{r['site'].bytes / MB:.1f} MB"))
+        checks.append(("N=1000: no HTML page over 1 MB", r["site"].largest_page_bytes <= MB,
+                       f"{r['site'].largest_page_bytes / 1024:.0f} KB"))
+    return checks
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[10, 100, 1000], help="numbers of articles (default: 10 100 1000)")
+    parser.add_argument("--repeat", type=int, default=1, help="build each site this many times; keep the fastest")
+    parser.add_argument("--seed", type=int, default=8, help="seed of the synthetic articles")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    print(f"Build scaling: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, repeat {args.repeat}")
+    with tempfile.TemporaryDirectory(prefix="worth-scaling-") as tmp:
+        workdir = args.keep or Path(tmp)
+        results = []
+        for count in args.n:
+            results.append(measure(count, repeat=args.repeat, seed=args.seed, workdir=workdir))
+            report(results[-1])
+    print("\nBudgets")
+    checks = budgets(results)
+    for what, ok, figure in checks:
+        print(f"  {'PASS' if ok else 'FAIL'}  {what:45s} {figure}")
+    return 0 if all(ok for _, ok, _ in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""With many articles the site stays readable: a theme page shows its first sections in full and
+lists the rest in brief, one line per article, and every link to a section still lands on an
+anchor that exists. Pages are rendered with real Python-Markdown (the site's extensions).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import markdown
+
+from worth.model import Article, Block, BlockKind, Section, SectionKey, Theme
+from worth.plan import FULL_SECTIONS, plan_pages, plan_site_map
+from worth.settings import Settings
+
+EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "pymdownx.details", "toc"]
+SETTINGS = Settings(articles_dir=Path("articles"))
+
+
+def many_articles(count: int) -> tuple[Article, ...]:
+    """``count`` articles, each with two sections on the costs of staying (same headings, so the
+    gathering page must tell their anchors apart) and an opening of no theme."""
+    out = []
+    for i in range(count):
+        text = f"Article {i} says staying costs you sleep, and words {i} more words."
+        sections = (
+            Section(None, 2, Theme.OTHER, (Block(BlockKind.PARAGRAPH, (f"Opening of article {i}.",), 2),), 2, "start"),
+            Section("The cost", 2, Theme.COSTS, (Block(BlockKind.PARAGRAPH, (text,), 4),), 3, "the-cost"),
+            Section("Slow erosion", 2, Theme.COSTS, (Block(BlockKind.PARAGRAPH, (f"Erosion {i}.",), 6),), 5, "slow-erosion"),
+        )
+        out.append(Article(slug=f"a{i:03d}", source=f"articles/a{i:03d}.txt", title=f"Article number {i}", sections=sections))
+    return tuple(out)
+
+
+def rendered_ids(md_text: str) -> set[str]:
+    html = markdown.markdown(md_text.split("\n---\n", 1)[-1] if md_text.startswith("---\n") else md_text, extensions=EXTENSIONS)
+    return set(re.findall(r'\sid="([^"]+)"', html))
+
+
+def test_a_theme_page_with_many_articles_shows_some_sections_in_full_and_the_rest_in_brief():
+    articles = many_articles(100)  # 200 sections on the costs page
+    pages = {p.src_uri: p.content for p in plan_pages(articles, SETTINGS)}
+    costs = pages["costs.md"]
+    full = costs.split("More, in brief")[0]
+    assert full.count("says staying costs you sleep") + full.count("Erosion ") == FULL_SECTIONS
+    brief = costs.split("More, in brief")[1]
+    # one line per article past the sections in full, naming its headings
+    lines = [ln for ln in brief.splitlines() if ln.startswith("- ")]
+    first_brief_article = FULL_SECTIONS // 2
+    assert len(lines) == 100 - first_brief_article
+    assert "Article number 99" in lines[-1] and "The cost · Slow erosion" in lines[-1]
+    # the page does not grow with every article's text
+    assert "Article 99 says staying costs you sleep" not in costs
+
+
+def test_every_link_to_a_section_lands_on_an_anchor_of_its_theme_page():
+    articles = many_articles(60)
+    site_map = plan_site_map(articles)
+    pages = {p.src_uri: p.content for p in plan_pages(articles, SETTINGS, site_map=site_map)}
+    ids = {uri: rendered_ids(text) for uri, text in pages.items()}
+    for article in articles:
+        for section in article.sections:
+            place = site_map.locate(SectionKey(article.slug, section.anchor)).theme
+            assert place.anchor in ids[place.src_uri], f"{place.src_uri}#{place.anchor} is not on the page"
+    # and the links written on the article pages resolve as well
+    for uri, text in pages.items():
+        if not uri.startswith("articles/a"):
+            continue
+        for target in re.findall(r"\]\(<([^>#]+\.md)#([^>]+)>\)", text):
+            page = posixpath.normpath(posixpath.join(posixpath.dirname(uri), target[0]))
+            assert target[1] in ids[page], f"{uri} links to {page}#{target[1]}, which does not exist"
+
+
+def test_a_small_site_shows_every_section_in_full():
+    articles = many_articles(5)
+    costs = {p.src_uri: p.content for p in plan_pages(articles, SETTINGS)}["costs.md"]
+    assert "More, in brief" not in costs
+    assert all(f"Article {i} says staying costs you sleep" in costs for i in range(5))
