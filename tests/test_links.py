@@ -243,3 +243,34 @@ def test_loose_headings_ignore_case_quotes_dashes_and_numbering():
     assert loose_heading("2. Walking Away Is Not Revenge\u2014It\u2019s Self-Respect!") == loose_heading(
         "walking away is not revenge - it's self respect"
     )
+
+
+
+def test_related_links_are_the_same_in_every_build_even_when_scores_tie(tmp_path):
+    """Articles recombined from the same paragraphs tie on many scores; which one is linked (on
+    the theme pages and in the checklist's "what to read next") must not depend on Python's hash
+    seed, or every build would shuffle the links."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for name in ("mkdocs.yml", "glossary.yml", "checklist.yml"):
+        shutil.copy(root / name, tmp_path / name)
+    sys.path.insert(0, str(root / "benchmarks"))
+    from synthetic import write_articles
+
+    write_articles(root / "articles", tmp_path / "articles", 60)
+    pages = set()
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"out{seed}"
+        run = subprocess.run(
+            [sys.executable, "-m", "worth.cli", "export", str(out), "--config", str(tmp_path / "mkdocs.yml")],
+            capture_output=True, text=True, cwd=tmp_path,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root / "hooks")},
+        )
+        assert run.returncode == 0, run.stderr
+        pages.add(tuple((out / page).read_text(encoding="utf-8") for page in ("signs.md", "costs.md", "letting-go.md")))
+    assert len(pages) == 1

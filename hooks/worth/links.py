@@ -185,11 +185,12 @@ def section_vectors(articles: Sequence[Article], terms: Sequence[GlossaryTerm] =
     return SectionVectors(tuple(keys), tuple(themes), tuple(vectors), shown)
 
 
-_WEIGHT = itemgetter(1)
+_WEIGHT_THEN_NAME = itemgetter(1, 0)  # ties broken by name, not by set order
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    return sum(a[f] * b[f] for f in a.keys() & b.keys())
+    # fsum is exact whatever the order of the set, so ties break the same way in every build.
+    return math.fsum(a[f] * b[f] for f in a.keys() & b.keys())
 
 
 def _shared(a: Mapping[str, float], b: Mapping[str, float]) -> set[str]:
@@ -242,11 +243,11 @@ def relate_sections(
         partial: dict[int, float] = defaultdict(float)
         # A feature no other section has cannot find a candidate: look at the others only.
         shared = [(f, w) for f, w in vector.items() if df[f] > 1]
-        for feature, weight in heapq.nlargest(TOP_FEATURES, shared, key=_WEIGHT):
+        for feature, weight in heapq.nlargest(TOP_FEATURES, shared, key=_WEIGHT_THEN_NAME):
             for postings in others:
                 for other_weight, j in postings.get(feature, ()):
                     partial[j] += weight * other_weight
-        best = heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
+        best = heapq.nlargest(CANDIDATES, partial, key=lambda j: (partial[j], -j))
         scored = sorted(
             ((_cosine(vector, space.vectors[j]), space.keys[j], j) for j in best),
             key=lambda item: (-item[0], item[1].article, item[1].anchor),
