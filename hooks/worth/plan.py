@@ -502,7 +502,8 @@ def render_sources(articles: Sequence[Article]) -> str:
             ("Words", f"{article.word_count:,}"),
             ("Read it", _link(escape_text(article.title), relative_link(SOURCES_PAGE, article_src_uri(article)))),
         ]
-        lines += [f"- {name}: {value}" for name, value in facts]
+        # One line of facts, not a list: with a thousand articles this page must stay small.
+        lines.append(" · ".join(f"{name}: {value}" for name, value in facts))
         count = len(article.noise)
         if count:
             noun = "line" if count == 1 else "lines"
