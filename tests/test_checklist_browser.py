@@ -27,7 +27,7 @@ def status(page):
 
 
 def bands(page) -> list[dict]:
-    return json.loads(page.locator(".worth-checklist__bands").text_content())
+    return json.loads(page.locator(".worth-checklist").get_attribute("data-bands"))
 
 
 def band_for(page, ticked: int, total: int) -> str:

@@ -290,6 +290,13 @@ def test_the_signs_block_sits_after_the_signs_introduction():
     assert headings[1] == ("h2", "Which signs?")
 
 
+def test_the_home_page_leads_to_the_checklist_only_when_there_is_one():
+    with_checklist = plan_pages(ARTICLES, SETTINGS, extras=PageExtras(signs_block="## Which signs? { #checklist }"))
+    assert "signs.md#checklist" in [h for h, _ in rendered(with_checklist, "index.md").links]
+    without = plan_pages(ARTICLES, SETTINGS)
+    assert not any(h.endswith("#checklist") for h, _ in rendered(without, "index.md").links)
+
+
 @pytest.mark.parametrize(
     ("words", "minutes"), [(1, 1), (200, 1), (201, 2), (2186, 11)]
 )

@@ -319,6 +319,9 @@ def test_a_linked_heading_is_shown_below_the_header_not_under_it(site_url: str, 
     anchor = page.locator(".md-content h2[id]").first.get_attribute("id")
     page.goto(f"{site_url}staying-safe/#{anchor}")
     page.wait_for_function("() => scrollY > 0")
+    # The page may still be settling (styles, the theme's own scripts): measure once it is still.
+    page.wait_for_load_state("load")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     heading, header = page.evaluate(
         "id => [document.getElementById(id).getBoundingClientRect().top,"
         " document.querySelector('.md-header').getBoundingClientRect().bottom]",

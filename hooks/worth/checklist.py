@@ -408,11 +408,13 @@ def render_checklist(
             f"[Read the full section](<{link_for(item.key)}>){also}</li>"
         )
     band_data = json.dumps([{"from": b.min_percent, "words": b.words} for b in bands], ensure_ascii=False)
-    band_data = band_data.replace("<", "\\u003c")  # never closes the script element
+    # An attribute, not a <script type="application/json">: the theme's instant navigation
+    # re-creates script elements without their type, and the CSP then refuses them.
+    band_data = html.escape(band_data, quote=True)
     first_band = bands[0].words if bands else ""
     return "\n".join(
         [
-            '<div class="worth-checklist" id="checklist" data-limit="%d" markdown>' % limit,
+            '<div class="worth-checklist" id="checklist" data-limit="%d" data-bands="%s" markdown>' % (limit, band_data),
             "",
             "## Which signs do you recognise? { #checklist-title }",
             "",
@@ -453,7 +455,6 @@ def render_checklist(
             '<ul class="worth-checklist__pool" hidden markdown>',
             *pool,
             "</ul>",
-            f'<script type="application/json" class="worth-checklist__bands">{band_data}</script>',
             "",
             "</div>",
             "",

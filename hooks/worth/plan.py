@@ -43,6 +43,7 @@ WORDS_PER_MINUTE = 200
 HOME_PAGE = "index.md"
 ARTICLES_INDEX = "articles/index.md"
 SOURCES_PAGE = "sources.md"
+CHECKLIST_INVITE = "Tick the signs you recognise, privately"
 GLOSSARY_PAGE = "glossary.md"
 SAFETY_PAGE = "staying-safe.md"
 
@@ -274,7 +275,7 @@ def plan_pages(
     site_map = site_map or plan_site_map(articles)
     by_slug = {a.slug: a for a in articles}
     pages = [
-        PageSpec(HOME_PAGE, "Home", render_home(articles, site_map)),
+        PageSpec(HOME_PAGE, "Home", render_home(articles, site_map, checklist=bool(extras.signs_block))),
         *(
             PageSpec(page.src_uri, page.title, render_gathering_page(page, by_slug, site_map, extras))
             for page in (*THEME_PAGES, OTHER_PAGE)
@@ -337,13 +338,17 @@ def _shorten(text: str) -> str:
     return text[: _SUMMARY_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
 
 
-def render_home(articles: Sequence[Article], site_map: SiteMap) -> str:
-    """The home page: what the site is for, one card per theme, the list of articles."""
+def render_home(articles: Sequence[Article], site_map: SiteMap, *, checklist: bool = False) -> str:
+    """The home page: what the site is for, one card per theme (the signs card also leads to the
+    checklist when the signs page has one), the list of articles."""
     sections = {SectionKey(a.slug, s.anchor): s for a in articles for s in a.sections}
     cards = []
     for page in THEME_PAGES:
         summary = card_summary(sections[k] for k in site_map.order.get(page.theme, ())) or page.empty
-        cards.append(f"-   **[{page.title}]({page.src_uri})**\n\n    ---\n\n    {escape_text(summary)}")
+        card = f"-   **[{page.title}]({page.src_uri})**\n\n    ---\n\n    {escape_text(summary)}"
+        if checklist and page.theme is Theme.SIGNS:
+            card += f"\n\n    [{CHECKLIST_INVITE}]({page.src_uri}#checklist)"
+        cards.append(card)
     lines = [
         "# Worth",
         "",

@@ -29,7 +29,7 @@
     const result = root.querySelector(".worth-checklist__result");
     const remember = root.querySelector("#checklist-remember");
     const note = root.querySelector("#checklist-remember-note");
-    const bands = JSON.parse(root.querySelector(".worth-checklist__bands").textContent);
+    const bands = JSON.parse(root.dataset.bands);
     const limit = Number(root.dataset.limit) || 3;
     const reads = new Map([...root.querySelectorAll("[data-read]")].map((a) => [a.dataset.read, a]));
 
