@@ -51,6 +51,17 @@ def build_site(dest: Path, *, env: dict[str, str] | None = None, config: Path | 
     )
 
 
+def page_types(site: Path) -> list[str]:
+    """One URL path per page type: every page but the article pages, one article page, the 404 page."""
+    paths = sorted(str(p.relative_to(site).parent) for p in site.rglob("index.html"))
+    paths = ["" if p == "." else f"{p}/" for p in paths]
+    articles = [p for p in paths if p.startswith("articles/") and p != "articles/"]
+    chosen = [p for p in paths if p not in articles] + articles[:1]
+    if (site / "404.html").exists():
+        chosen.append("404.html")
+    return chosen
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run with ``mkdocs build --strict``."""

@@ -10,20 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import page_types
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> material's palette
 
-
-def page_types(site: Path) -> list[str]:
-    """One URL path per page type: every page but the article pages, one article page, the 404 page."""
-    paths = sorted(str(p.relative_to(site).parent) for p in site.rglob("index.html"))
-    paths = ["" if p == "." else f"{p}/" for p in paths]
-    articles = [p for p in paths if p.startswith("articles/") and p != "articles/"]
-    chosen = [p for p in paths if p not in articles] + articles[:1]
-    if (site / "404.html").exists():
-        chosen.append("404.html")
-    return chosen
 
 
 def axe_violations(page) -> list[str]:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import build_site, serve
+from conftest import build_site, page_types, serve
 
 pytestmark = pytest.mark.browser
 
@@ -29,16 +29,6 @@ document.addEventListener("securitypolicyviolation", event =>
   console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`))
 """
 
-
-def page_types(site: Path) -> list[str]:
-    """One URL path per page type: every page but the article pages, one article page, 404."""
-    paths = sorted(str(p.relative_to(site).parent) for p in site.rglob("index.html"))
-    paths = ["" if p == "." else f"{p}/" for p in paths]
-    articles = [p for p in paths if p.startswith("articles/") and p != "articles/"]
-    chosen = [p for p in paths if p not in articles] + articles[:1]
-    if (site / "404.html").exists():
-        chosen.append("404.html")
-    return chosen
 
 
 class Watch:
