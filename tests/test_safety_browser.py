@@ -307,10 +307,11 @@ def test_a_linked_heading_is_shown_below_the_header_not_under_it(site_url: str, 
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
     page.goto(site_url + "staying-safe/")
     anchor = page.locator(".md-content h2[id]").first.get_attribute("id")
-    page.goto(f"{site_url}staying-safe/#{anchor}")
-    page.wait_for_function("() => scrollY > 0")
-    # The page may still be settling (styles, the theme's own scripts): measure once it is still.
-    page.wait_for_load_state("load")
+    page.goto(f"{site_url}staying-safe/#{anchor}", wait_until="load")
+    # The browser scrolls to the fragment as the page loads; a slow machine may do it before
+    # the styles settle, so bring the heading into view the same way once more (the header's
+    # room, scroll-padding-top, applies to both) and measure once the page is still.
+    page.evaluate("id => document.getElementById(id).scrollIntoView()", anchor)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     heading, header = page.evaluate(
         "id => [document.getElementById(id).getBoundingClientRect().top,"
