@@ -274,3 +274,15 @@ def test_related_links_are_the_same_in_every_build_even_when_scores_tie(tmp_path
         assert run.returncode == 0, run.stderr
         pages.add(tuple((out / page).read_text(encoding="utf-8") for page in ("signs.md", "costs.md", "letting-go.md")))
     assert len(pages) == 1
+
+
+def test_an_unknown_related_heading_is_reported_at_its_line_in_the_front_matter(tmp_path, terms):
+    from worth.pipeline import load_articles
+
+    body = (Path(__file__).resolve().parent.parent / "articles" / "let-him-go.txt").read_text(encoding="utf-8")
+    front = "---\ntitle: Let him go\nrelated:\n  The Gut Test:\n    add: [A Heading Nobody Wrote]\n---\n"
+    (tmp_path / "let-him-go.txt").write_text(front + body, encoding="utf-8")
+    articles = load_articles(tmp_path, display_root=tmp_path).articles
+    with pytest.raises(ArticleError) as caught:
+        relate_sections(articles, terms)
+    assert str(caught.value).startswith('let-him-go.txt:3: related: no article has a section headed "A Heading Nobody Wrote"')

@@ -289,7 +289,7 @@ def apply_overrides(
             sources = [s for s in article.sections if s.heading and loose_heading(s.heading) == loose_heading(heading)]
             if not sources:
                 raise ArticleError(
-                    article.source, None,
+                    article.source, article.overrides.lines.get("related"),
                     f'related: this article has no section headed "{heading}"; check the heading or remove it from the front matter',
                 )
             source = SectionKey(article.slug, sources[0].anchor)
@@ -309,7 +309,7 @@ def _targets(articles: Sequence[Article], article: Article, heading: str, source
     found = [key for key in found if key != source]
     if not found:
         raise ArticleError(
-            article.source, None,
+            article.source, article.overrides.lines.get("related"),
             f'related: no article has a section headed "{heading}"; check the heading or remove it from the front matter',
         )
     return found

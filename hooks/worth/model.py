@@ -67,6 +67,9 @@ class Overrides:
     - ``headings``: lines that are headings; ``not_headings``: lines that are text
     - ``related``: heading -> {"add": [heading, ...], "remove": [heading, ...]}
     - ``checklist``: heading -> the one-sentence hint shown in the checklist
+
+    ``lines`` maps each key given to its line in the file, so that a later stage that finds a
+    problem with it (a ``related`` heading that matches no section) can name the line.
     """
 
     themes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -76,6 +79,7 @@ class Overrides:
     not_headings: tuple[str, ...] = ()
     related: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=lambda: MappingProxyType({}))
     checklist: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)

@@ -205,4 +205,5 @@ def _overrides(data: Mapping[Any, Any], *, path: str, line_of: Mapping[Any, int]
         not_headings=_text_list("not_headings", data.get("not_headings"), path=path, line=where("not_headings")),
         related=MappingProxyType(related),
         checklist=MappingProxyType(checklist),
+        lines=MappingProxyType({str(key): where(str(key)) for key in data}),
     )
