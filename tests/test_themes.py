@@ -3,9 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from worth.model import Theme
+from worth.noise import loose
 from worth.pipeline import load_article
-from worth.themes import LEXICON_FILE, load_lexicon
+from worth.themes import LEXICON_FILE, PhraseCounter, load_lexicon, phrase_pattern
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
@@ -110,3 +114,20 @@ def test_a_heading_with_only_a_tie_in_its_text_takes_the_theme_the_title_names(t
         encoding="utf-8",
     )
     assert themes(load_article(path))["Expect the Quiet to Feel Loud"] is Theme.LETTING_GO
+
+
+# The counter finds every phrase in one pass; it must count exactly what each phrase's own
+# pattern finds, including where phrases overlap ("he never" in "she never") or repeat.
+_PIECES = ["sign", "signs", "he never", "he doesn't", "she never", "let go", "letting go", "cost", "costs",
+           "staying", "stay", "'", "-", "x", "a", "un", "re", "lonel", "self-esteem", "  ", "never never"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.lists(st.sampled_from([" ", "", "-", "'"]), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_the_phrase_counter_agrees_with_each_phrase_pattern(pieces, joins):
+    text = loose("".join(p + (joins[i] if i < len(joins) else " ") for i, p in enumerate(pieces)))
+    phrases = ["sign", "signs", "he never", "never never", "let go", "cost", "stay", "staying", "self-esteem", "lonel"]
+    counter = PhraseCounter([(p, i) for i, p in enumerate(phrases)], tags=len(phrases))
+    totals, opening = counter.count(text)
+    assert totals == [len(phrase_pattern(p).findall(text)) for p in phrases]
+    assert opening == {i for i, p in enumerate(phrases) if phrase_pattern(p).match(text)}

@@ -15,8 +15,9 @@ rules that use it, in order of precedence:
 """
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -37,18 +38,121 @@ MIN_BODY_SCORE = 3.0
 LEAD_WEIGHT = HEADING_WEIGHT  # the opening phrase counts twice
 
 
+# Where a phrase may start: at a word's first letter ("minimi" matches "minimize" but not
+# "reminimize"), as the lookbehind of every phrase pattern says.
+_LOOKBEHIND = r"(?<![\w'])"
+
+
+class PhraseCounter:
+    """Counts, in one pass over a loose text, the phrases of a lexicon, summed per tag.
+
+    The lexicon has some two hundred phrases and every section's text is scored against all of
+    them, so a regular expression per phrase (one scan of the text each) dominated the build.
+    Here one compiled pattern finds every position where any phrase starts, and only there are
+    the phrases beginning with that letter compared. Each phrase is counted exactly as
+    ``len(phrase_pattern(phrase).findall(text))`` counts it on its own (non-overlapping
+    occurrences, even where it overlaps another phrase), and that count is added to its tag.
+
+    Texts must be ``loose()`` (lower case, single spaces), as every caller's are.
+    """
+
+    def __init__(self, tagged: Sequence[tuple[str, int]], tags: int) -> None:
+        self.tags = tags
+        by_letter: dict[str, list[tuple[int, str, int]]] = {}
+        for index, (phrase, tag) in enumerate(tagged):
+            if not phrase:  # an empty phrase names nothing
+                continue
+            by_letter.setdefault(phrase[:1], []).append((index, phrase, tag))
+        self._size = len(tagged)
+        self._by_letter = {letter: tuple(found) for letter, found in by_letter.items()}
+        # The pattern only says *where* some phrase starts; the comparisons say which.
+        phrases = {p for p, _ in tagged if p}
+        self._starts = re.compile(_LOOKBEHIND + "(?=" + _trie_pattern(phrases) + ")") if phrases else None
+
+    def count(self, text: str) -> tuple[list[int], frozenset[int]]:
+        """The number of phrase occurrences per tag, and the tags of phrases opening ``text``."""
+        totals = [0] * self.tags
+        opening: set[int] = set()
+        if self._starts is None:
+            return totals, frozenset()
+        ends = [0] * self._size  # where each phrase's last counted occurrence ends
+        for match in self._starts.finditer(text):
+            at = match.start()
+            for index, phrase, tag in self._by_letter[text[at]]:
+                if at >= ends[index] and text.startswith(phrase, at):
+                    totals[tag] += 1
+                    ends[index] = at + len(phrase)
+                    if at == 0:
+                        opening.add(tag)
+        return totals, frozenset(opening)
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regular expression matching any of ``phrases``, factored by common prefixes.
+
+    ``re`` tries the branches of a plain alternation one by one at every position; factored
+    ("sign(?:s| he| that)") it reads each character once, several times faster over long texts.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Compiled ``themes.yml``: phrase patterns per theme, part and closing/opening headings."""
+    """Compiled ``themes.yml``: phrases per theme, part and closing/opening headings.
 
-    heading: Mapping[Theme, tuple[re.Pattern[str], ...]]
-    text: Mapping[Theme, tuple[re.Pattern[str], ...]]
+    ``heading`` and ``text`` hold each theme's phrases in loose form; ``phrase_pattern`` is the
+    plain definition of a match, which ``PhraseCounter`` counts fast.
+    """
+
+    heading: Mapping[Theme, tuple[str, ...]]
+    text: Mapping[Theme, tuple[str, ...]]
     parts: tuple[re.Pattern[str], ...]
     closing: frozenset[str]
     opening: frozenset[str]
 
+    @functools.cached_property
+    def _counter(self) -> PhraseCounter:
+        # Tags: heading phrases of each theme (0, 1, 2 in THEMED order), then text phrases (3, 4, 5).
+        tagged = [(p, kind * len(THEMED) + i) for kind, lists in enumerate((self.heading, self.text))
+                  for i, t in enumerate(THEMED) for p in lists[t]]
+        return PhraseCounter(tagged, tags=2 * len(THEMED))
+
+    @functools.cached_property
+    def _part(self) -> re.Pattern[str]:
+        # Any one of the part patterns: one search instead of one per pattern.
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.parts)) if self.parts else re.compile(r"(?!)")
+
+    @functools.cached_property
+    def _scores(self) -> Callable[[str], tuple[tuple[float, ...], tuple[float, ...]]]:
+        counter, n = self._counter, len(THEMED)
+
+        # The same headings and texts are scored again by later rules: remember recent answers.
+        @lru_cache(maxsize=4096)
+        def scores(text: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+            totals, opening = counter.count(text)
+            heading = tuple(
+                HEADING_WEIGHT * totals[i] + totals[n + i] + LEAD_WEIGHT * (i in opening) for i in range(n)
+            )
+            return heading, tuple(float(totals[n + i]) for i in range(n))
+
+        return scores
+
     def is_part(self, heading: str) -> bool:
-        return any(p.search(loose(heading)) for p in self.parts)
+        return self._part.search(loose(heading)) is not None
 
     def is_closing(self, heading: str) -> bool:
         return loose(heading) in self.closing
@@ -57,43 +161,15 @@ class Lexicon:
         return loose(heading) in self.opening
 
     def heading_scores(self, heading: str) -> dict[Theme, float]:
-        text = loose(heading)
-        return {
-            t: HEADING_WEIGHT * _count(self.heading[t], text) + _count(self.text[t], text)
-            + LEAD_WEIGHT * _leads(self.heading[t], text)
-            for t in THEMED
-        }
+        return dict(zip(THEMED, self._scores(loose(heading))[0]))
 
     def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
-        text = loose(" ".join(paragraphs))
-        return {t: float(_count(self.text[t], text)) for t in THEMED}
+        return dict(zip(THEMED, self._scores(loose(" ".join(paragraphs)))[1]))
 
 
-def _count(patterns: Sequence[re.Pattern[str]], text: str) -> int:
-    # A phrase cannot match where its first word is absent: a substring test skips most patterns.
-    return sum(len(p.findall(text)) for p in patterns if _first_word(p) in text)
-
-
-_LOOKBEHIND = r"(?<![\w'])"
-
-
-def _leads(patterns: Sequence[re.Pattern[str]], text: str) -> int:
-    # Whether one of the phrases opens the (loose) heading.
-    return int(any(p.match(text) for p in patterns if text.startswith(_first_word(p))))
-
-
-@lru_cache(maxsize=None)
-def _first_word(pattern: re.Pattern[str]) -> str:
-    # The literal first word of a pattern made by _phrase; "" (found in any text) for any other.
-    if not pattern.pattern.startswith(_LOOKBEHIND):
-        return ""
-    first = pattern.pattern[len(_LOOKBEHIND):].split(r"\s+")[0]
-    literal = re.sub(r"\\(.)", r"\1", first)
-    return literal if re.escape(literal) == first else ""
-
-
-def _phrase(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])" + re.escape(loose(phrase)).replace(r"\ ", r"\s+"))
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """The plain definition of where a lexicon phrase matches: at a word start, any spacing."""
+    return re.compile(_LOOKBEHIND + re.escape(loose(phrase)).replace(r"\ ", r"\s+"))
 
 
 @lru_cache(maxsize=4)
@@ -102,8 +178,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     themes = data["themes"]
     return Lexicon(
-        heading={Theme(k): tuple(_phrase(p) for p in v.get("heading", ())) for k, v in themes.items()},
-        text={Theme(k): tuple(_phrase(p) for p in v.get("text", ())) for k, v in themes.items()},
+        heading={Theme(k): tuple(loose(p) for p in v.get("heading", ())) for k, v in themes.items()},
+        text={Theme(k): tuple(loose(p) for p in v.get("text", ())) for k, v in themes.items()},
         parts=tuple(re.compile(p) for p in data.get("parts", ())),
         closing=frozenset(loose(h) for h in data.get("closing", ())),
         opening=frozenset(loose(h) for h in data.get("opening", ())),
