@@ -29,6 +29,8 @@ _NUMBERED = re.compile(r"^\s*(?:#?\d{1,2}|[ivx]{1,4})[.)]\s+\S|^\s*#\d{1,2}\s+\S
 _PART_LABEL = re.compile(r"^\s*(?:part|chapter|stage|phase)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"first|second|third|fourth|final|last|[ivx]{1,4})\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,2})[.)]\s+")
+# The numbering ``core_text`` drops ("3. ", "iv) "), compiled once: it is asked of every short line.
+_CORE_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]|[-*+\u2013](?=\s))\s*")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST = re.compile(r"^\s{0,3}(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
@@ -47,34 +49,72 @@ SENTENCE_END = (".", "!", "?", "\u2026", ",", ";", ":")
 CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
 MAX_HEADING_WORDS = 14
 LONG_PARAGRAPH_WORDS = 12
+NEXT_LONGER_BY = 4  # the paragraph after a heading is at least this many words longer than it
 HEADING_THRESHOLD = 3.0
 MIN_QUESTION_HEADING_WORDS = 5  # "Do you answer?" between paragraphs stays text
+# No rule compares a word count with more than this many words, so a line's words are listed only
+# when it has at most this many; a longer line (a paragraph) is just "long", told without listing
+# its words (most of the time the rules spent here went into listing the words of paragraphs).
+WORD_CAP = max(LONG_PARAGRAPH_WORDS, MAX_HEADING_WORDS + NEXT_LONGER_BY)
+# Matches (at the start) exactly when a text has more than WORD_CAP words as ``noise.words``
+# finds them: the same word, letters and digits joined by apostrophes, made possessive so that
+# a word can never be split in two to reach the count.
+_MORE_THAN_CAP_WORDS = re.compile(r"(?:[\W_]*+[^\W_]++(?:['\u2019][^\W_]++)*+){%d}" % (WORD_CAP + 1))
+# The same for a text without "_", where ``\w`` is exactly ``[^\W_]``: a plain class, matched faster.
+_MORE_THAN_CAP_PLAIN_WORDS = re.compile(r"(?:\W*+\w++(?:['\u2019]\w++)*+){%d}" % (WORD_CAP + 1))
+_MARKS = frozenset(".!?\u2026,;:")  # the closing punctuation ``ending`` reports
+# Lines up to this long mostly have at most WORD_CAP words (a paragraph line is longer): for them
+# ``_short_words`` lists the words at once rather than first matching _MORE_THAN_CAP_WORDS.
+# Only the speed depends on it.
+_LIST_WORDS_FIRST_UP_TO = 96
 
 
 def core_text(text: str) -> str:
     """A line without numbering and wrapping emphasis (``**...**``)."""
-    text = re.sub(r"^\s*(?:\d{1,2}|[ivx]{1,4})[.)]\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = _CORE_NUMBERING.sub("", text.strip())
     return text.strip("*_ ").strip()
 
 
 def title_case_share(text: str) -> float:
     """Share of the words (small words aside, except the first) that start with a capital."""
-    found = words(core_text(text))
-    judged = [w for i, w in enumerate(found) if i == 0 or w.lower() not in SMALL_WORDS]
-    judged = [w for w in judged if not w.isdigit()]
-    if not judged:
-        return 0.0
-    return sum(1 for w in judged if w[0].isupper()) / len(judged)
+    return _capital_share(words(core_text(text)))
+
+
+def _capital_share(found: Sequence[str]) -> float:
+    # ``title_case_share`` of a line whose core words are ``found``.
+    judged = capitals = 0
+    for i, w in enumerate(found):
+        if (i == 0 or w.lower() not in SMALL_WORDS) and not w.isdigit():
+            judged += 1
+            capitals += w[0].isupper()
+    return capitals / judged if judged else 0.0
+
+
+def _short_words(text: str) -> list[str] | None:
+    """``words(text)`` for a line of at most ``WORD_CAP`` words, None for a longer one."""
+    if len(text) <= _LIST_WORDS_FIRST_UP_TO:
+        # Most such lines are short: listing their words straight away is quickest.
+        found = words(text)
+        return found if len(found) <= WORD_CAP else None
+    if (_MORE_THAN_CAP_WORDS if "_" in text else _MORE_THAN_CAP_PLAIN_WORDS).match(text):
+        return None
+    return words(text)
 
 
 def ending(text: str) -> str:
     """The closing punctuation of a line ('' when none), ignoring emphasis and closing quotes."""
+    last = text[-1:]
+    # Most lines end in a letter, a digit or a mark, which the stripping below would keep.
+    if last in _MARKS:
+        return last
+    if last.isalnum():
+        return ""
     stripped = text.rstrip().rstrip("*_").rstrip()
     while stripped.endswith(CLOSING_QUOTES) and len(stripped) > 1:
-        if stripped[-2] in ".!?,;:\u2026":
+        if stripped[-2] in _MARKS:
             return stripped[-2]
         return "quote"
-    return stripped[-1] if stripped and stripped[-1] in ".!?\u2026,;:" else ""
+    return stripped[-1] if stripped and stripped[-1] in _MARKS else ""
 
 
 def is_numbered(text: str) -> bool:
@@ -89,16 +129,47 @@ def is_part_label(text: str) -> bool:
 # -- the walk ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Item:
-    """One non-blank kept line and whether a blank line (or dropped noise) comes before it."""
+    """One non-blank kept line, whether a blank line (or dropped noise) comes before it, and the
+    features of its text the plain-text rules read. The rules ask for them many times per line
+    (a line's own heading score, its neighbours' scores, list runs...): they are worked out once,
+    here, instead of in every rule.
 
-    line: SourceLine
-    blank_before: bool
+    - ``text``: the line without surrounding spaces; ``end``: its ``ending``; ``shape``: its
+      ``line_shape``.
+    - ``found``: its words, or None for a line of more than ``WORD_CAP`` words; ``count``: the
+      number of words capped at ``WORD_CAP + 1``, which is exact for every comparison the rules make.
+    - For a line of at most ``WORD_CAP`` words (None for a longer one, far too long to be a
+      heading or a list item): ``numbered`` whether ``is_numbered``, ``core`` the words of its
+      ``core_text`` and ``share`` its ``title_case_share``.
+    """
 
-    @property
-    def text(self) -> str:
-        return self.line.text.strip()
+    __slots__ = ("line", "blank_before", "text", "end", "numbered", "found", "count", "core", "share", "shape")
+
+    def __init__(self, line: SourceLine, blank_before: bool) -> None:
+        self.line = line
+        self.blank_before = blank_before
+        self.text = text = line.text.strip()
+        self.end = ending(text)
+        self.found = found = _short_words(text)
+        self.numbered: bool | None = None
+        self.core: list[str] | None = None
+        self.share: float | None = None
+        self.shape: tuple[str, bool] | None = None
+        if found is None:
+            self.count = WORD_CAP + 1
+            return
+        self.count = len(found)
+        self.numbered = numbered = is_numbered(text)
+        # The numbering core_text drops is one whole word, the first: its other changes (emphasis
+        # and spaces at the ends) take no word away.
+        self.core = core = found[1:] if _CORE_NUMBERING.match(text) else found
+        self.share = _capital_share(core)
+        if found and len(found) <= ShortLineList.MAX_ITEM_WORDS and not numbered:
+            self.shape = (self.end, found[0][0].isupper())
+
+    def __repr__(self) -> str:
+        return f"Item(line={self.line!r}, blank_before={self.blank_before!r})"
 
 
 @dataclass(frozen=True)
@@ -116,12 +187,22 @@ class BlockContext:
     def word_count(self, index: int) -> int:
         return len(words(self.items[index].text)) if 0 <= index < len(self.items) else 0
 
+    def capped_count(self, index: int) -> int:
+        """``word_count`` capped at ``WORD_CAP + 1`` (see ``Item.count``): enough for every rule."""
+        return self.items[index].count if 0 <= index < len(self.items) else 0
+
 
 class BlockDetector:
     """One rule for a kind of block: ``test`` says whether a block starts at ``index``;
     ``run`` makes the block and returns it with the number of items it used."""
 
     name = "block"
+
+    def applies(self, ctx: BlockContext) -> bool:
+        """Whether ``test`` can accept any line of this article at all. ``detect_blocks`` leaves
+        out the rules that cannot (another format's, the editor's when it listed nothing)
+        instead of asking each of them about every line."""
+        return True
 
     def test(self, index: int, ctx: BlockContext) -> bool:
         raise NotImplementedError
@@ -130,10 +211,24 @@ class BlockDetector:
         raise NotImplementedError
 
 
+class MarkdownDetector(BlockDetector):
+    """A rule for ``.md`` articles only."""
+
+    def applies(self, ctx: BlockContext) -> bool:
+        return ctx.format == "md"
+
+
+class PlainTextDetector(BlockDetector):
+    """A rule for ``.txt`` articles only."""
+
+    def applies(self, ctx: BlockContext) -> bool:
+        return ctx.format == "txt"
+
+
 # -- Markdown ------------------------------------------------------------------------------------
 
 
-class MarkdownHeading(BlockDetector):
+class MarkdownHeading(MarkdownDetector):
     name = "md-heading"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
@@ -146,7 +241,7 @@ class MarkdownHeading(BlockDetector):
         return Block(BlockKind.HEADING, (match.group(2),), ctx.items[index].line.number, level=len(match.group(1))), 1
 
 
-class MarkdownList(BlockDetector):
+class MarkdownList(MarkdownDetector):
     name = "md-list"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
@@ -169,7 +264,7 @@ class MarkdownList(BlockDetector):
         return Block(BlockKind.LIST, tuple(texts), ctx.items[index].line.number, ordered=ordered), used
 
 
-class MarkdownQuote(BlockDetector):
+class MarkdownQuote(MarkdownDetector):
     name = "md-quote"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
@@ -187,7 +282,7 @@ class MarkdownQuote(BlockDetector):
         return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), len(texts)
 
 
-class MarkdownParagraph(BlockDetector):
+class MarkdownParagraph(MarkdownDetector):
     """Lines up to the next blank line or block marker make one paragraph."""
 
     name = "md-paragraph"
@@ -212,6 +307,9 @@ class EditorHeading(BlockDetector):
 
     name = "editor-heading"
 
+    def applies(self, ctx: BlockContext) -> bool:
+        return bool(ctx.headings)
+
     def test(self, index: int, ctx: BlockContext) -> bool:
         return loose(ctx.items[index].text) in ctx.headings
 
@@ -224,6 +322,9 @@ class EditorText(BlockDetector):
 
     name = "editor-text"
 
+    def applies(self, ctx: BlockContext) -> bool:
+        return bool(ctx.not_headings)
+
     def test(self, index: int, ctx: BlockContext) -> bool:
         return loose(ctx.items[index].text) in ctx.not_headings
 
@@ -231,7 +332,7 @@ class EditorText(BlockDetector):
         return _paragraph(ctx.items[index]), 1
 
 
-class BulletList(BlockDetector):
+class BulletList(PlainTextDetector):
     """Lines starting with a bullet (``•``, ``-``, ``*``...) make a list."""
 
     name = "bullet-list"
@@ -250,7 +351,7 @@ class BulletList(BlockDetector):
         return Block(BlockKind.LIST, tuple(texts), ctx.items[index].line.number), len(texts)
 
 
-class NumberedList(BlockDetector):
+class NumberedList(PlainTextDetector):
     """Two or more numbered lines in a row (1., 2., 3.) make a numbered list; numbered
     headings have paragraphs between them."""
 
@@ -271,7 +372,11 @@ class NumberedList(BlockDetector):
         return count
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        return ctx.format == "txt" and self._run_length(index, ctx) >= 2
+        # Most lines are not numbered: one match says so before a run is counted.
+        return (
+            ctx.format == "txt" and bool(_NUMBER_PREFIX.match(ctx.items[index].text))
+            and self._run_length(index, ctx) >= 2
+        )
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         n = self._run_length(index, ctx)
@@ -280,7 +385,7 @@ class NumberedList(BlockDetector):
         return Block(BlockKind.LIST, texts, ctx.items[index].line.number, ordered=True), n
 
 
-class ShortLineList(BlockDetector):
+class ShortLineList(PlainTextDetector):
     """A run of short parallel lines (same closing punctuation, same capitalisation) is a list:
     three or more, or two or more after a line ending in ``:``."""
 
@@ -288,12 +393,13 @@ class ShortLineList(BlockDetector):
     MAX_ITEM_WORDS = 6
 
     def _run_length(self, index: int, ctx: BlockContext) -> int:
-        shape = line_shape(ctx.items[index].text)
+        shape = ctx.items[index].shape
         if shape is None:
             return 0
         count = 0
         for item in ctx.items[index:]:
-            if line_shape(item.text) != shape or loose(item.text) in ctx.headings:
+            # (loose() only when the editor listed headings: most articles list none.)
+            if item.shape != shape or (ctx.headings and loose(item.text) in ctx.headings):
                 break
             count += 1
         return count
@@ -302,8 +408,10 @@ class ShortLineList(BlockDetector):
         if ctx.format != "txt":
             return False
         n = self._run_length(index, ctx)
-        introduced = index > 0 and ending(ctx.items[index - 1].text) == ":"
-        return n >= 3 or (n >= 2 and introduced)
+        if n < 2:
+            return False
+        introduced = index > 0 and ctx.items[index - 1].end == ":"
+        return n >= 3 or introduced
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         n = self._run_length(index, ctx)
@@ -322,14 +430,15 @@ def line_shape(text: str) -> tuple[str, bool] | None:
 
 def parallel_run(index: int, ctx: BlockContext) -> int:
     """How many lines in a row around ``index`` share its short-line shape."""
-    shape = line_shape(ctx.items[index].text)
+    items = ctx.items
+    shape = items[index].shape
     if shape is None:
         return 0
     start = index
-    while start > 0 and line_shape(ctx.items[start - 1].text) == shape:
+    while start > 0 and items[start - 1].shape == shape:
         start -= 1
     end = index
-    while end + 1 < len(ctx.items) and line_shape(ctx.items[end + 1].text) == shape:
+    while end + 1 < len(items) and items[end + 1].shape == shape:
         end += 1
     return end - start + 1
 
@@ -339,18 +448,18 @@ def heading_score(index: int, ctx: BlockContext) -> float:
 
     Each feature adds or takes away a little, so no single trait decides.
     """
-    text = ctx.items[index].text
-    core = core_text(text)
-    found = words(core)
-    n = len(found)
-    if n == 0 or n > MAX_HEADING_WORDS:
+    item = ctx.items[index]
+    found = item.core  # the words of core_text(text); None for a line far longer than a heading
+    if not found or len(found) > MAX_HEADING_WORDS:
         return float("-inf")
-    share = title_case_share(text)
-    numbered = is_numbered(text)
-    end = ending(text)
-    next_words = ctx.word_count(index + 1)
-    next_is_long = next_words >= max(LONG_PARAGRAPH_WORDS, n + 4)
-    prev_end = ending(ctx.items[index - 1].text) if index > 0 else ""
+    n = len(found)
+    text = item.text
+    share = item.share
+    numbered = item.numbered
+    end = item.end
+    next_words = ctx.capped_count(index + 1)
+    next_is_long = next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)
+    prev_end = ctx.items[index - 1].end if index > 0 else ""
     first = found[0].lower()
 
     score = 0.0
@@ -370,7 +479,7 @@ def heading_score(index: int, ctx: BlockContext) -> float:
         title_like = share >= 0.75 or numbered or (ctx.question_headings and first in QUESTION_STARTS)
         # Among sentence-case headings, a full question standing alone between two paragraphs
         # is one more heading ("Why does it hurt so much more than a fight?").
-        prev_long = index > 0 and ctx.word_count(index - 1) >= LONG_PARAGRAPH_WORDS
+        prev_long = index > 0 and ctx.capped_count(index - 1) >= LONG_PARAGRAPH_WORDS
         title_like = title_like or (
             ctx.sentence_case_headings and first in QUESTION_STARTS and n >= MIN_QUESTION_HEADING_WORDS and prev_long
         )
@@ -393,16 +502,16 @@ def heading_score(index: int, ctx: BlockContext) -> float:
         score -= 4  # one of several short parallel lines: a list item
     if first in CONJUNCTIONS and share < 0.75:
         score -= 2
-    if text.strip().startswith(("**", "__")) and share < 0.75:
+    if text.startswith(("**", "__")) and share < 0.75:
         score -= 1  # a bold statement, not a title
     if share < 0.75 and end == "" and found[0][0].isupper() and next_is_long and first not in PRONOUNS:
-        prev_long = index == 0 or ctx.word_count(index - 1) >= LONG_PARAGRAPH_WORDS
-        if prev_long and not text.strip().startswith(("**", "__")):
+        prev_long = index == 0 or ctx.capped_count(index - 1) >= LONG_PARAGRAPH_WORDS
+        if prev_long and not text.startswith(("**", "__")):
             score += 1  # a sentence-case heading standing alone between paragraphs
     return score
 
 
-class TwoLineHeading(BlockDetector):
+class TwoLineHeading(PlainTextDetector):
     """A heading broken over two lines: two adjacent title-like lines with no closing
     punctuation, joined, followed by a paragraph."""
 
@@ -412,19 +521,21 @@ class TwoLineHeading(BlockDetector):
         if ctx.format != "txt" or index + 2 >= len(ctx.items):
             return False
         a, b = ctx.items[index], ctx.items[index + 1]
-        if b.blank_before or b.line.number != a.line.number + 1 or is_numbered(b.text):
+        # The words of core_text, None for a line far too long to be half a heading. (The
+        # cheapest tests come first: this is asked of every line, and most lines are paragraphs.)
+        wa, wb = a.core, b.core
+        if not wa or not wb or len(wa) + len(wb) > MAX_HEADING_WORDS or a.end or b.end:
+            return False
+        if b.blank_before or b.line.number != a.line.number + 1 or b.numbered:
             return False
         if is_part_label(a.text) or is_part_label(b.text):
             return False  # a part label is a whole heading; the next line is its first subsection
-        wa, wb = words(core_text(a.text)), words(core_text(b.text))
-        if not wa or not wb or len(wa) + len(wb) > MAX_HEADING_WORDS or ending(a.text) or ending(b.text):
-            return False
         if loose(a.text) in ctx.not_headings or loose(b.text) in ctx.not_headings:
             return False
         joined = f"{a.text} {b.text}"
         if title_case_share(joined) < 0.75 and not wb[0][0].islower():
             return False
-        if ctx.word_count(index + 2) < LONG_PARAGRAPH_WORDS:
+        if ctx.capped_count(index + 2) < LONG_PARAGRAPH_WORDS:
             return False
         # In an article that separates its blocks with blank lines, a single line break inside
         # a title-like pair is a broken heading; otherwise the break must fall mid-phrase.
@@ -441,7 +552,7 @@ class TwoLineHeading(BlockDetector):
         return Block(BlockKind.HEADING, (f"{a.text} {b.text}",), a.line.number, level=2), 2
 
 
-class ScoredHeading(BlockDetector):
+class ScoredHeading(PlainTextDetector):
     """A line whose features add up to a heading (see ``heading_score``)."""
 
     name = "heading"
@@ -453,15 +564,16 @@ class ScoredHeading(BlockDetector):
         return _heading(ctx.items[index]), 1
 
 
-class QuotedLine(BlockDetector):
+class QuotedLine(PlainTextDetector):
     """A line wholly inside quotation marks is a quote."""
 
     name = "quote"
     PAIRS = (("\u201c", "\u201d"), ('"', '"'))
+    OPENINGS = tuple(o for o, _ in PAIRS)  # one startswith() turns away most lines at once
 
     def test(self, index: int, ctx: BlockContext) -> bool:
         text = ctx.items[index].text
-        return ctx.format == "txt" and len(text) > 2 and any(
+        return ctx.format == "txt" and len(text) > 2 and text.startswith(self.OPENINGS) and any(
             text.startswith(o) and text.endswith(c) and o not in text[1:-1] and c not in text[1:-1]
             for o, c in self.PAIRS
         )
@@ -528,11 +640,11 @@ def _items(lines: Sequence[SourceLine]) -> tuple[Item, ...]:
 def _question_headings(items: Sequence[Item]) -> bool:
     count = 0
     for i, item in enumerate(items[:-1]):
-        found = words(item.text)
+        found = item.found  # None for a line of more than WORD_CAP words
         if (
-            ending(item.text) == "?" and 2 <= len(found) <= MAX_HEADING_WORDS
+            item.end == "?" and found is not None and 2 <= len(found) <= MAX_HEADING_WORDS
             and found[0].lower() in QUESTION_STARTS
-            and len(words(items[i + 1].text)) >= LONG_PARAGRAPH_WORDS
+            and items[i + 1].count >= LONG_PARAGRAPH_WORDS
         ):
             count += 1
     return count >= 2
@@ -543,13 +655,14 @@ def _sentence_case_headings(items: Sequence[Item]) -> bool:
     # punctuation: the article writes its headings in sentence case.
     count = 0
     for i in range(1, len(items) - 1):
-        found = words(items[i].text)
+        item = items[i]
+        found = item.found  # None for a line of more than WORD_CAP words
         if (
-            2 <= len(found) <= MAX_HEADING_WORDS and ending(items[i].text) == ""
+            found is not None and 2 <= len(found) <= MAX_HEADING_WORDS and item.end == ""
             and found[0][0].isupper() and found[0].lower() not in PRONOUNS
-            and title_case_share(items[i].text) < 0.75
-            and len(words(items[i - 1].text)) >= LONG_PARAGRAPH_WORDS
-            and len(words(items[i + 1].text)) >= LONG_PARAGRAPH_WORDS
+            and item.share < 0.75
+            and items[i - 1].count >= LONG_PARAGRAPH_WORDS
+            and items[i + 1].count >= LONG_PARAGRAPH_WORDS
         ):
             count += 1
     return count >= 2
@@ -589,12 +702,14 @@ def detect_blocks(
         sentence_case_headings=_sentence_case_headings(items),
     )
     detectors = list(detectors) if detectors is not None else build_block_detectors()
+    # The rules that can apply to this article, their methods looked up once for all lines.
+    rules = [(d.test, d.run) for d in detectors if d.applies(ctx)]
     blocks: list[Block] = []
     index = 0
     while index < len(items):
-        for detector in detectors:
-            if detector.test(index, ctx):
-                block, used = detector.run(index, ctx)
+        for test, run in rules:
+            if test(index, ctx):
+                block, used = run(index, ctx)
                 blocks.append(block)
                 index += max(used, 1)
                 break

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from .blocks import is_numbered, is_part_label
 from .model import Block, BlockKind, Section, Theme
-from .slugs import slugify, unique_slug
+from .slugs import _APOSTROPHES, _NOT_WORD, _NUMBERING, MAX_SLUG_LENGTH, slugify, unique_slug
 from .themes import Lexicon, load_lexicon
 
 INTRODUCTION_ANCHOR = "introduction"
@@ -29,14 +29,32 @@ MIN_PART_CHILDREN = 2
 
 def _split(blocks: Sequence[Block]) -> list[tuple[Block | None, list[Block]]]:
     groups: list[tuple[Block | None, list[Block]]] = []
+    heading = BlockKind.HEADING  # looked up once: an enum member lookup is slow
     for block in blocks:
-        if block.kind is BlockKind.HEADING:
+        if block.kind is heading:
             groups.append((block, []))
         elif groups:
             groups[-1][1].append(block)
         else:
             groups.append((None, [block]))
     return groups
+
+
+def _heading_slug(text: str) -> str:
+    """``slugify(text)``, quicker for the usual heading.
+
+    ``slugify`` folds accents away character by character (a Unicode decomposition of each). A
+    heading that is plain ASCII once its numbering and apostrophes are dropped has nothing to
+    fold: its slug is its lower-case letters and digits joined by hyphens, as slugify would make
+    it (with slugs' own patterns, so the two cannot drift apart). Any other heading, and any slug
+    slugify would cut or replace, goes through slugify itself.
+    """
+    plain = _APOSTROPHES.sub("", _NUMBERING.sub("", text))
+    if plain.isascii():
+        slug = _NOT_WORD.sub("-", plain.lower()).strip("-")
+        if slug and len(slug) <= MAX_SLUG_LENGTH:
+            return slug
+    return slugify(text)
 
 
 def _named_theme(heading: str, lexicon: Lexicon) -> Theme | None:
@@ -50,33 +68,63 @@ def _all_capitals(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+class _HeadingFacts:
+    """What the part rules ask of each heading, worked out at most once per heading: the walk in
+    ``text_levels`` asks it of a heading again for every part the heading might belong to. The
+    dearer facts (the lexicon's part patterns and theme scores) are only worked out when asked."""
+
+    def __init__(self, headings: Sequence[str], lexicon: Lexicon) -> None:
+        self.headings = headings
+        self.lexicon = lexicon
+        self.closing = [lexicon.is_closing(h) for h in headings]
+        self.opening = [lexicon.is_opening(h) for h in headings]
+        self.labelled = [is_part_label(h) for h in headings]  # "Part One: ...": a part by its own label
+        self.numbered = [is_numbered(h) for h in headings]
+        self._part: dict[int, bool] = {}
+        self._theme: dict[int, Theme | None] = {}
+        self._capitals: dict[int, bool] = {}
+
+    def is_part(self, k: int) -> bool:
+        if k not in self._part:
+            self._part[k] = self.lexicon.is_part(self.headings[k])
+        return self._part[k]
+
+    def theme(self, k: int) -> Theme | None:
+        if k not in self._theme:
+            self._theme[k] = _named_theme(self.headings[k], self.lexicon)
+        return self._theme[k]
+
+    def capitals(self, k: int) -> bool:
+        if k not in self._capitals:
+            self._capitals[k] = _all_capitals(self.headings[k])
+        return self._capitals[k]
+
+
 def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, int | None]]:
     """For plain-text headings in order: (level, index of the part heading or None)."""
     result: list[tuple[int, int | None]] = [(2, None)] * len(headings)
+    facts = _HeadingFacts(headings, lexicon)
     i = 0
     while i < len(headings):
-        heading = headings[i]
-        closing = lexicon.is_closing(heading) or lexicon.is_opening(heading)
-        labelled = is_part_label(heading)  # "Part One: ...": a part by its own label
-        named = (lexicon.is_part(heading) or labelled) and not closing
+        closing = facts.closing[i] or facts.opening[i]
+        named = not closing and (facts.labelled[i] or facts.is_part(i))
         numbered_follow = (
-            not is_numbered(heading) and not closing and i + 1 < len(headings) and is_numbered(headings[i + 1])
+            not facts.numbered[i] and not closing and i + 1 < len(headings) and facts.numbered[i + 1]
         )
         if named or numbered_follow:
             j = i + 1
             while j < len(headings):
-                h = headings[j]
-                if lexicon.is_closing(h) or is_part_label(h):
+                if facts.closing[j] or facts.labelled[j]:
                     break
                 # Headings written in the same capitals as the part ("SIGNS YOU'RE NOT VALUED",
                 # "WHY YOU KEEP STAYING") are the article's one level of headings: siblings.
-                if _all_capitals(heading) and _all_capitals(h):
+                if facts.capitals(i) and facts.capitals(j):
                     break
                 # Another part heading ends this part, unless it names the same theme (then
                 # it is one more subsection: "The Emotional Cost of Silence" under "The Cost of Staying").
-                if lexicon.is_part(h) and not is_numbered(h) and _named_theme(h, lexicon) != _named_theme(heading, lexicon):
+                if facts.is_part(j) and not facts.numbered[j] and facts.theme(j) != facts.theme(i):
                     break
-                if numbered_follow and not named and not is_numbered(h):
+                if numbered_follow and not named and not facts.numbered[j]:
                     break
                 j += 1
             if j - i - 1 >= (MIN_PART_CHILDREN if not numbered_follow else 2):
@@ -116,14 +164,15 @@ def build_sections(
             sections.append(Section(None, 2, Theme.OTHER, tuple(body), body[0].line, anchor))
             continue
         level, part = levels[heading_index]
-        anchor = unique_slug(slugify(heading.text), taken)
+        text = headings[heading_index]
+        anchor = unique_slug(_heading_slug(text), taken)
         taken.add(anchor)
         anchors.append(anchor)
         part_anchor = anchors[part] if part is not None else None
         if level > 2 and part_anchor is None:
             level = 2
         sections.append(
-            Section(heading.text, level, Theme.OTHER, tuple(body), heading.line, anchor, part=part_anchor)
+            Section(text, level, Theme.OTHER, tuple(body), heading.line, anchor, part=part_anchor)
         )
         heading_index += 1
     return tuple(sections)
