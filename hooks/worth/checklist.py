@@ -18,9 +18,11 @@ can replace it in the article's front matter (``checklist: {heading: hint}``) or
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
@@ -114,7 +116,9 @@ def _plain(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
+    # Cached: a site's signs and hints use a few thousand words, each stemmed many times.
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -139,11 +143,27 @@ def loose_heading(text: str) -> str:
 def same_sign(a: ChecklistItem, b: ChecklistItem) -> bool:
     """True when two items describe the same sign: most of their label words agree, or some do and
     the words of their labels and hints overlap a good deal."""
-    label_a, label_b = terms(a.label), terms(b.label)
-    label_overlap = _jaccard(label_a, label_b)
+    return _same_words(_SignWords.of(a), _SignWords.of(b))
+
+
+@dataclass(frozen=True)
+class _SignWords:
+    """The words ``same_sign`` compares: those of the label, and of the label and hint."""
+
+    label: frozenset[str]
+    label_and_hint: frozenset[str]
+
+    @classmethod
+    def of(cls, item: ChecklistItem, terms_of: Callable[[str], frozenset[str]] = terms) -> _SignWords:
+        label = terms_of(item.label)
+        return cls(label, label | terms_of(item.hint))
+
+
+def _same_words(a: _SignWords, b: _SignWords) -> bool:
+    label_overlap = _jaccard(a.label, b.label)
     if label_overlap >= 0.5:
         return True
-    return label_overlap > 0 and _jaccard(label_a | terms(a.hint), label_b | terms(b.hint)) >= 0.3
+    return label_overlap > 0 and _jaccard(a.label_and_hint, b.label_and_hint) >= 0.3
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,30 +233,68 @@ def _listed_signs(sentence: str) -> list[str]:
     return [p[0].upper() + p[1:] for p in parts]
 
 
-def _section_items(article: Article, section: Section) -> list[ChecklistItem]:
-    key = SectionKey(article.slug, section.anchor)
-    texts = section.paragraphs
+def _section_signs(heading: str | None, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """A signs section's items as (label, hint): the phrases of its first list of signs, or
+    the section itself under its heading."""
     for text in texts:
         for sentence in sentences(text):
             listed = _listed_signs(sentence)
             if listed:
                 hint = sentence.partition(":")[0].rstrip(" ,;") + "."
-                return [ChecklistItem(label, hint, key) for label in listed]
-    return [ChecklistItem(section.heading or "", choose_hint(texts), key)]
+                return tuple((label, hint) for label in listed)
+    return ((heading or "", choose_hint(texts)),)
 
 
-def _hint_for(label: str, overrides: Sequence[Mapping[str, str]]) -> str | None:
-    wanted = loose_heading(label)
-    for table in overrides:
-        for heading, hint in table.items():
-            if loose_heading(heading) == wanted:
-                return str(hint).strip()
+@dataclass(frozen=True)
+class _Readers:
+    """The pure functions that read signs out of text. ``collect_items`` uses cached copies that
+    live as long as the call (a site repeats sections, labels and hints); the rest plain ones."""
+
+    signs: Callable[[str | None, tuple[str, ...]], tuple[tuple[str, str], ...]] = _section_signs
+    loose: Callable[[str], str] = loose_heading
+    words: Callable[[str], frozenset[str]] = terms
+
+    @classmethod
+    def cached(cls) -> _Readers:
+        cache = functools.lru_cache(maxsize=None)
+        return cls(cache(_section_signs), cache(loose_heading), cache(terms))
+
+
+_PLAIN = _Readers()
+
+
+def _section_items(article: Article, section: Section, read: _Readers = _PLAIN) -> list[ChecklistItem]:
+    key = SectionKey(article.slug, section.anchor)
+    return [ChecklistItem(label, hint, key) for label, hint in read.signs(section.heading, section.paragraphs)]
+
+
+# Editor's hints by loose heading, the first of each (raw, as written in the table).
+_Hints = Mapping[str, object]
+
+
+def _by_loose_heading(table: Mapping[str, object], read: _Readers = _PLAIN) -> _Hints:
+    out: dict[str, object] = {}
+    for heading, hint in table.items():
+        out.setdefault(read.loose(heading), hint)
+    return out
+
+
+def _hint_for(label: str, tables: Sequence[_Hints], read: _Readers = _PLAIN) -> str | None:
+    wanted = read.loose(label)
+    for table in tables:
+        if wanted in table:
+            return str(table[wanted]).strip()
     return None
 
 
 def items_of(article: Article, *, hints: Mapping[str, str] | None = None) -> list[ChecklistItem]:
     """The article's signs in reading order, each with the editor's hint where she gave one
     (front matter first, then ``hints`` from ``checklist.yml``)."""
+    return _items_of(article, _by_loose_heading(hints or {}))
+
+
+def _items_of(article: Article, hints: _Hints, read: _Readers = _PLAIN) -> list[ChecklistItem]:
+    """``items_of`` with ``checklist.yml``'s hints already by loose heading (once per site)."""
     parts_with_children = {s.part for s in article.sections if s.part}
     items: list[ChecklistItem] = []
     for section in article.sections:
@@ -244,11 +302,11 @@ def items_of(article: Article, *, hints: Mapping[str, str] | None = None) -> lis
             continue
         if section.anchor in parts_with_children:
             continue  # a part heading introducing its signs, not a sign
-        items.extend(_section_items(article, section))
-    tables = (article.overrides.checklist, hints or {})
+        items.extend(_section_items(article, section, read))
+    tables = (_by_loose_heading(article.overrides.checklist, read), hints)
     out = []
     for item in items:
-        hint = _hint_for(item.label, tables)
+        hint = _hint_for(item.label, tables, read)
         out.append(ChecklistItem(item.label, hint if hint is not None else item.hint, item.key))
     return out
 
@@ -256,15 +314,26 @@ def items_of(article: Article, *, hints: Mapping[str, str] | None = None) -> lis
 def collect_items(articles: Iterable[Article], *, hints: Mapping[str, str] | None = None) -> tuple[ChecklistItem, ...]:
     """Every sign of every article, in article then reading order; a sign that an earlier item
     already describes (``same_sign``) is folded into it as ``also``."""
+    read = _Readers.cached()
+    site_hints = _by_loose_heading(hints or {}, read)
     merged: list[ChecklistItem] = []
+    words: list[_SignWords] = []  # of each merged item
+    # ``same_sign`` needs a label word in common: only the items sharing one are compared, in
+    # order, so the first that describes the same sign is found as by comparing with every item.
+    having: dict[str, list[int]] = defaultdict(list)  # label word -> merged items
     for article in articles:
-        for item in items_of(article, hints=hints):
-            for index, kept in enumerate(merged):
-                if kept.key.article != item.key.article and same_sign(kept, item):
+        for item in _items_of(article, site_hints, read):
+            mine = _SignWords.of(item, read.words)
+            for index in sorted({i for word in mine.label for i in having.get(word, ())}):
+                kept = merged[index]
+                if kept.key.article != item.key.article and _same_words(words[index], mine):
                     merged[index] = ChecklistItem(kept.label, kept.hint, kept.key, (*kept.also, item.key))
                     break
             else:
+                for word in mine.label:
+                    having[word].append(len(merged))
                 merged.append(item)
+                words.append(mine)
     return tuple(merged)
 
 
@@ -344,18 +413,21 @@ def next_reads_for(
 ) -> dict[SectionKey, tuple[NextRead, ...]]:
     """For each item, the costs and letting-go sections its sections are linked to (an item with
     ``also`` sections gathers theirs, keeping each target's best score), best first."""
-    sections = {SectionKey(a.slug, s.anchor): s for a in articles for s in a.sections}
+    # By (article, anchor): a plain tuple hashes in C, a SectionKey in Python.
+    sections = {(a.slug, s.anchor): s for a in articles for s in a.sections}
     out: dict[SectionKey, tuple[NextRead, ...]] = {}
     for item in items:
         best: dict[SectionKey, float] = {}
+        headings: dict[SectionKey, str] = {}
         for key in item.keys:
             for link in links.get(key, ()):
-                target = sections.get(link.target)
+                target = sections.get((link.target.article, link.target.anchor))
                 if target is None or target.theme not in NEXT_THEMES or not target.heading:
                     continue
                 best[link.target] = max(best.get(link.target, 0.0), float(link.score))
+                headings[link.target] = target.heading
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0].article, kv[0].anchor))
-        out[item.key] = tuple(NextRead(sections[k].heading or "", link_for(k), s) for k, s in ranked)
+        out[item.key] = tuple(NextRead(headings[k], link_for(k), s) for k, s in ranked)
     return out
 
 

@@ -153,9 +153,14 @@ def _plain(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
 
 
+_SPACES_OR_HYPHENS = re.compile(r"[\s\-]+")
+
+
+@functools.lru_cache(maxsize=4096)
 def _norm(term: str) -> str:
     """A term compared loosely: lower case, straight quotes, hyphens and spaces alike."""
-    return " ".join(re.split(r"[\s\-]+", _plain(term).lower().strip()))
+    # Cached: every use of a term found in the text is looked up by this form.
+    return " ".join(_SPACES_OR_HYPHENS.split(_plain(term).lower().strip()))
 
 
 def slugify(term: str) -> str:
@@ -217,21 +222,26 @@ def _matcher(spelled: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher:
     return _Matcher(spelled)
 
 
+def _matcher_for(terms: Sequence[GlossaryEntry | GlossaryTerm]) -> _Matcher:
+    # Keyed by spellings only: a GlossaryTerm's ``uses`` can be long and is no part of matching.
+    return _matcher(tuple((t.term, tuple(t.variants)) for t in terms))
+
+
 def find_term_uses(text: str, terms: Sequence[GlossaryEntry | GlossaryTerm]) -> list[TermUse]:
     """Every use of a term in plain ``text``, in order: whole words only (never inside another
     word), any case, any listed spelling, the longest term where two could match, no overlaps."""
-    # Keyed by spellings only: a GlossaryTerm's ``uses`` can be long and is no part of matching.
-    return _matcher(tuple((t.term, tuple(t.variants)) for t in terms)).uses(text)
+    return _matcher_for(terms).uses(text)
 
 
 def first_uses(paragraphs: Sequence[str], terms: Sequence[GlossaryEntry | GlossaryTerm]) -> list[list[TermUse]]:
     """For a section's paragraphs in order, the first use of each term in the section (a term
     used again later in the section is not repeated); one list per paragraph."""
+    matcher = _matcher_for(terms)
     seen: set[str] = set()
     out: list[list[TermUse]] = []
     for text in paragraphs:
         found = []
-        for use in find_term_uses(text, terms):
+        for use in matcher.uses(text):
             if use.term not in seen:
                 seen.add(use.term)
                 found.append(use)
@@ -287,7 +297,16 @@ def link_first_uses(
 def glossary_href(from_page: str, term: GlossaryTerm, *, glossary_page: str = GLOSSARY_PAGE) -> str:
     """The relative link from the page ``from_page`` (``articles/x.md``) to a term's entry."""
     folder = posixpath.dirname(from_page) or "."
-    return f"{posixpath.relpath(glossary_page, folder)}#{term.slug}"
+    if posixpath.isabs(glossary_page) or posixpath.isabs(folder):
+        return f"{posixpath.relpath(glossary_page, folder)}#{term.slug}"  # may depend on the working directory
+    return f"{_relative(glossary_page, folder)}#{term.slug}"
+
+
+@functools.lru_cache(maxsize=256)
+def _relative(page: str, folder: str) -> str:
+    # Cached: ``relpath`` asks for the working directory every time, and a site has few
+    # folders. Between two relative paths the answer does not depend on that directory.
+    return posixpath.relpath(page, folder)
 
 
 TermLinker = Callable[[str, str], Sequence[InlineLink]]
@@ -299,7 +318,11 @@ def term_linker(terms: Sequence[GlossaryTerm], *, glossary_page: str = GLOSSARY_
     term in the section (not already linked in an earlier text) as ``InlineLink`` spans to the
     term's entry, titled with its definition. Each section gets a fresh function."""
     by_term = {t.term: t for t in terms}
-    kept = tuple(terms)
+    matcher = _matcher_for(terms)
+    # Per text, its uses of terms: a site repeats texts, and pages show each section twice
+    # (on its article page and its theme page). Lives as long as the linker (one build).
+    uses_in: dict[str, list[TermUse]] = {}
+    hrefs: dict[tuple[str, str], str] = {}  # (page, term) -> link: a page links a term from many sections
 
     def for_section(_key: SectionKey) -> TermLinker:
         seen: set[str] = set()
@@ -307,13 +330,19 @@ def term_linker(terms: Sequence[GlossaryTerm], *, glossary_page: str = GLOSSARY_
         def links(text: str, page: str) -> list[InlineLink]:
             if page == glossary_page:
                 return []
+            uses = uses_in.get(text)
+            if uses is None:
+                uses = uses_in[text] = matcher.uses(text)
             spans = []
-            for use in find_term_uses(text, kept):
+            for use in uses:
                 if use.term in seen:
                     continue
                 seen.add(use.term)
                 term = by_term[use.term]
-                spans.append(InlineLink(use.start, use.end, glossary_href(page, term, glossary_page=glossary_page), term.definition))
+                href = hrefs.get((page, use.term))
+                if href is None:
+                    href = hrefs[page, use.term] = glossary_href(page, term, glossary_page=glossary_page)
+                spans.append(InlineLink(use.start, use.end, href, term.definition))
             return spans
 
         return links
@@ -391,40 +420,81 @@ def find_definitions(articles: Sequence[Article], entries: Sequence[GlossaryEntr
     A listed term is named as in ``glossary.yml`` (any of its spellings is recognised); a term
     only the articles define is named as written, in lower case.
     """
+    return _find_definitions(_with_paragraphs(articles), entries)
+
+
+# Each section with its article and its paragraphs (``Section.paragraphs`` builds them anew on
+# every call: the glossary reads them twice).
+_Sections = list[tuple[Article, Section, tuple[str, ...]]]
+
+
+def _with_paragraphs(articles: Sequence[Article]) -> _Sections:
+    return [(article, section, section.paragraphs) for article in articles for section in article.sections]
+
+
+def _find_definitions(sections: _Sections, entries: Sequence[GlossaryEntry]) -> dict[str, Definition]:
     known: dict[str, str] = {}
     for entry in entries:
         for form in spellings(entry.term, entry.variants):
             known.setdefault(form, entry.term)
     found: dict[str, Definition] = {}
-    for article in articles:
-        for section in article.sections:
-            key = SectionKey(article.slug, section.anchor)
-            first = True
-            for text in section.paragraphs:
-                for sentence in sentences(text):
-                    plain = _plain(sentence)
-                    for pattern in DEFINING_PATTERNS:
-                        if pattern.from_heading and not (first and section.heading):
+    matches = _DefiningMatches()
+    for article, section, paragraphs in sections:
+        first = True
+        for text in paragraphs:
+            count, matched = matches.of_text(text)
+            for index, sentence, hits in matched:
+                for pattern, match in hits:
+                    if pattern.from_heading and not (first and index == 0 and section.heading):
+                        continue
+                    raw = section.heading if pattern.from_heading else match.group("term")
+                    name = known.get(_norm(raw or ""))
+                    if name is None:
+                        if not pattern.discovers or not _sane_term(_norm(raw or "")):
                             continue
-                        match = pattern.regex.search(plain)
-                        if not match:
-                            continue
-                        raw = section.heading if pattern.from_heading else match.group("term")
-                        name = known.get(_norm(raw or ""))
-                        if name is None:
-                            if not pattern.discovers or not _sane_term(_norm(raw or "")):
-                                continue
-                            name = _norm(raw or "")
-                        if name in found:
-                            continue
-                        # Quote the article as written (curly quotes and all): same offsets.
-                        start, end = match.span("definition")
-                        definition = _clean_definition(sentence[start:end])
-                        if definition.lower().startswith("not ") or len(definition.split()) < 2:
-                            continue
-                        found[name] = Definition(name, definition, sentence, key, pattern.name)
-                    first = False
+                        name = _norm(raw or "")
+                    if name in found:
+                        continue
+                    # Quote the article as written (curly quotes and all): same offsets.
+                    start, end = match.span("definition")
+                    definition = _clean_definition(sentence[start:end])
+                    if definition.lower().startswith("not ") or len(definition.split()) < 2:
+                        continue
+                    found[name] = Definition(name, definition, sentence, SectionKey(article.slug, section.anchor), pattern.name)
+            if count:
+                first = False  # only a section's first sentence can define its heading
     return found
+
+
+# A sentence's matches of ``DEFINING_PATTERNS``, in pattern order.
+_Hits = tuple[tuple[DefiningPattern, re.Match[str]], ...]
+
+
+class _DefiningMatches:
+    """What ``DEFINING_PATTERNS`` match in texts, worked out once per distinct text and per
+    distinct sentence (sites repeat paragraphs and sentences; most sentences match nothing)."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, tuple[int, list[tuple[int, str, _Hits]]]] = {}
+        self._sentences: dict[str, _Hits] = {}
+
+    def of_text(self, text: str) -> tuple[int, list[tuple[int, str, _Hits]]]:
+        """How many sentences ``text`` has, and (index, sentence, hits) for those with hits."""
+        found = self._texts.get(text)
+        if found is None:
+            split = sentences(text)
+            matched = [(index, sentence, hits) for index, sentence in enumerate(split) if (hits := self._of_sentence(sentence))]
+            found = self._texts[text] = (len(split), matched)
+        return found
+
+    def _of_sentence(self, sentence: str) -> _Hits:
+        hits = self._sentences.get(sentence)
+        if hits is None:
+            plain = _plain(sentence)
+            hits = self._sentences[sentence] = tuple(
+                (pattern, match) for pattern in DEFINING_PATTERNS if (match := pattern.regex.search(plain))
+            )
+        return hits
 
 
 # ---------------------------------------------------------------------------------------------
@@ -440,16 +510,24 @@ def build_glossary(articles: Sequence[Article], entries: Sequence[GlossaryEntry]
     """The glossary's terms, alphabetical: every listed or article-defined term that some
     section uses and that has a definition (the article's first, else the editor's), with every
     section using it."""
-    definitions = find_definitions(articles, entries)
+    sections = _with_paragraphs(articles)
+    definitions = _find_definitions(sections, entries)
     candidates: dict[str, GlossaryEntry] = {e.term: e for e in entries}
     for name in definitions:
         candidates.setdefault(name, GlossaryEntry(name))
-    matchable = tuple(candidates.values())
+    matcher = _matcher_for(tuple(candidates.values()))
+    names_in: dict[str, frozenset[str]] = {}  # per distinct text: sites repeat paragraphs
     uses: dict[str, list[SectionKey]] = {name: [] for name in candidates}
-    for article in articles:
-        for section in article.sections:
+    for article, section, paragraphs in sections:
+        named: set[str] = set()
+        # What ``section_texts`` gives: the heading and every paragraph.
+        for text in ((section.heading,) if section.heading else ()) + paragraphs:
+            names = names_in.get(text)
+            if names is None:
+                names = names_in[text] = frozenset(use.term for use in matcher.uses(text))
+            named |= names
+        if named:
             key = SectionKey(article.slug, section.anchor)
-            named = {use.term for text in section_texts(section) for use in find_term_uses(text, matchable)}
             for name in named:
                 uses[name].append(key)
     terms = []
@@ -492,6 +570,14 @@ def render_glossary_page(
     words), then links to every section that uses it (the first ``USES_SHOWN``, then the others
     in a collapsed block). ``url_for_section`` gives a link target
     from the glossary page; ``label_for_section`` the words to show for it."""
+    # A section that uses several terms is listed under each, and many sections share a
+    # heading: each link and each label is made once (the caches go with the call).
+    escape_label = functools.lru_cache(maxsize=None)(escape_text)
+
+    @functools.lru_cache(maxsize=None)
+    def link_to(key: SectionKey) -> str:
+        return f"[{escape_label(label_for_section(key))}](<{url_for_section(key)}>)"
+
     lines = [f"# {GLOSSARY_TITLE}", "", GLOSSARY_INTRO]
     if not terms:
         lines += ["", "There are no words here yet."]
@@ -499,11 +585,11 @@ def render_glossary_page(
         lines += ["", render_heading(term.term[:1].upper() + term.term[1:], level=2, anchor=term.slug), ""]
         if term.defined_in is not None and term.quote:
             lines += [f"> {escape_text(term.quote)}", ""]
-            source = f"[{escape_text(label_for_section(term.defined_in))}](<{url_for_section(term.defined_in)}>)"
+            source = link_to(term.defined_in)
             lines += [f"From {source}", "{ .worth-source }"]
         else:
             lines.append(escape_text(term.definition[:1].upper() + term.definition[1:]))
-        links = [f"[{escape_text(label_for_section(k))}](<{url_for_section(k)}>)" for k in term.uses]
+        links = [link_to(k) for k in term.uses]
         lines += ["", f"Used in: {', '.join(links[:USES_SHOWN])}", "{ .worth-used-in }"]
         rest = links[USES_SHOWN:]
         if rest:
