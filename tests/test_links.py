@@ -286,3 +286,12 @@ def test_an_unknown_related_heading_is_reported_at_its_line_in_the_front_matter(
     with pytest.raises(ArticleError) as caught:
         relate_sections(articles, terms)
     assert str(caught.value).startswith('let-him-go.txt:3: related: no article has a section headed "A Heading Nobody Wrote"')
+
+
+def test_links_asked_for_some_sections_are_the_links_those_sections_have_among_all(articles, terms, related):
+    # A page shows the links of some sections only; searching from just those must not change them.
+    shown = set(list(related)[::3])
+    assert shown
+    some = relate_sections(articles, terms, sources=shown)
+    assert set(some) == shown
+    assert all(some[key] == related[key] for key in shown)

@@ -325,13 +325,21 @@ _Found = list[tuple[SectionKey, float, tuple[str, ...]]]
 
 
 def relate_sections(
-    articles: Sequence[Article], terms: Sequence[GlossaryTerm] = (), *, limit: int = 3
+    articles: Sequence[Article],
+    terms: Sequence[GlossaryTerm] = (),
+    *,
+    limit: int = 3,
+    sources: AbstractSet[SectionKey] | None = None,
 ) -> Mapping[SectionKey, tuple[CrossLink, ...]]:
     """For each section of a linked theme, up to ``limit`` sections of the other linked themes
     (from any article), most related first, each at least ``MIN_SCORE`` and sharing a glossary term or
     ``MIN_SHARED_WORDS`` words; then the editors'
     front-matter changes (added links first, removed ones gone). Sections with no link are left
-    out. Raises ``ArticleError`` for a front-matter heading that matches no section."""
+    out. Raises ``ArticleError`` for a front-matter heading that matches no section.
+
+    ``sources``, when given, are the only sections whose links are wanted (the ones a page
+    shows): every section is still a possible target, but only these are searched from, which
+    is most of the work on a large site."""
     space = _section_space(articles, terms)
     # Sections of one theme with one vector find the same links (only the source differs):
     # each such group is related once.
@@ -339,14 +347,21 @@ def relate_sections(
     groups: dict[tuple[Theme, int], list[int]] = defaultdict(list)
     for i, group in enumerate(group_of):
         groups[group].append(i)
-    top = [_top_features(vector, space.df) for vector in space.vectors]
+    if sources is not None:
+        wanted = {(key.article, key.anchor) for key in sources}
+        searched = {group for key, group in zip(space.keys, group_of) if (key.article, key.anchor) in wanted}
+    else:
+        searched = set(groups)
+    top = {row: _top_features(space.vectors[row], space.df) for _theme, row in searched}
     # Only the features some section looks for need postings.
-    capped = _capped_postings(space, groups, {feature for features in top for feature, _weight in features})
+    capped = _capped_postings(space, groups, {feature for features in top.values() for feature, _weight in features})
     pairs = _Pairs(space)
-    found = {(theme, row): _links_of(space, theme, row, top[row], capped, pairs, limit) for theme, row in groups}
+    found = {(theme, row): _links_of(space, theme, row, top[row], capped, pairs, limit) for theme, row in groups if (theme, row) in searched}
 
     related: dict[SectionKey, tuple[CrossLink, ...]] = {}
     for source, group in zip(space.keys, group_of):
+        if sources is not None and source not in sources:
+            continue
         links = found[group]
         if links:
             related[source] = tuple([CrossLink(source, target, score, reasons) for target, score, reasons in links])
