@@ -8,6 +8,11 @@ front matter gives a different title). Adding a rule is adding a class and a lin
 The filters are deliberately cautious: a line is furniture only when its whole shape says so
 (short, made of site words, a stamp, another language, a copy of another line). When in doubt the
 line is kept, because losing article text is worse than showing a stray line.
+
+Every filter looks at the same ``LineView`` of a line (its words, lowered text, loose text...),
+worked out once per line rather than once per filter, and a filter that only drops short lines
+says so in ``max_size`` so that long paragraphs are not even offered to it. Each shortcut below
+gives exactly the answer of the plain definition it stands for; the comments say why.
 """
 from __future__ import annotations
 
@@ -15,30 +20,74 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, filterfalse
 
 from .model import NoiseLine, RawArticle, SourceLine
 
 # -- text comparison --------------------------------------------------------------------------
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# str.translate looks every character up in the table one by one; four str.replace calls do the
+# same in C at memory speed. Swapping one quote after another equals translating them together
+# because no straight quote put in is itself a quote that gets swapped.
+_QUOTE_SWAPS = tuple((chr(code), plain) for code, plain in _QUOTES.items())
 _NUMBERING = re.compile(r"^\s*(?:\d+|[ivxlc]+)[.):]\s+", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+_MARKUP = re.compile(r"[*_`#>]+")
+_SPACE_RUN = re.compile(r"\s+")
+_EDGE_PUNCTUATION = " \t.:;,!?\"'-\u2013\u2014()[]"
+# Possessive (++, *+): the same words as plain repeats, since nothing after a run can need part
+# of it back, and the regex engine keeps no backtracking marks.
+_WORD = re.compile(r"[^\W_]++(?:['\u2019][^\W_]++)*+", re.UNICODE)
+
+
+def _plain_quotes(text: str) -> str:
+    """``text.translate(_QUOTES)``: curly quotes made straight."""
+    for curly, plain in _QUOTE_SWAPS:
+        text = text.replace(curly, plain)
+    return text
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def loose(text: str) -> str:
     """Text compared loosely: no numbering, case, curly quotes, markup or edge punctuation."""
-    s = _NUMBERING.sub("", text.translate(_QUOTES).strip())
-    s = re.sub(r"[*_`#>]+", " ", s)
-    s = s.strip(" \t.:;,!?\"'-\u2013\u2014()[]").lower()
-    return re.sub(r"\s+", " ", s)
+    s = _plain_quotes(text).strip()
+    numbering = _NUMBERING.match(s)  # anchored by ^: the one place re.sub could remove it
+    if numbering:
+        s = s[numbering.end():]
+    s = _MARKUP.sub(" ", s).strip(_EDGE_PUNCTUATION).lower()
+    return _one_space(s)
+
+
+def _one_space(s: str) -> str:
+    """``re.sub(r"\\s+", " ", s)``. str.split and str.join do it in C without a regex, and give
+    the same text unless white space opens or closes ``s`` (join drops it there)."""
+    if s[:1].isspace() or s[-1:].isspace():
+        return _SPACE_RUN.sub(" ", s)
+    return " ".join(s.split())
 
 
 def words(text: str) -> list[str]:
     """The words of ``text`` (letters and digits, apostrophes inside words kept)."""
     return _WORD.findall(text)
+
+
+# Characters after which words may split differently once a line is lowered or its quotes made
+# straight: "‘" becomes an apostrophe, so it can join two words into one; "İ" lowers to two
+# characters, one not a letter; "Σ" lowers by what stands around it.
+_APOSTROPHES = "'\u2019"
+_JOINING_QUOTES = "".join(curly for curly, plain in _QUOTE_SWAPS if (curly in _APOSTROPHES) != (plain in _APOSTROPHES))
+_CASE_BY_CONTEXT = "\u0130\u03a3"
+
+
+def _has_any(text: str, characters: str) -> bool:
+    for character in characters:  # a plain loop: cheaper than any() over a generator
+        if character in text:
+            return True
+    return False
 
 
 # -- the article's language ----------------------------------------------------------------------
@@ -58,26 +107,77 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+def _languages_of_words(stop_words: Mapping[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    # Each common word with the languages it belongs to, so votes come from the words found.
+    found: dict[str, list[str]] = {}
+    for language, stops in stop_words.items():
+        for word in stops:
+            found.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in found.items()}
+
+
+def _words_only_in(stop_words: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    # Each language's common words that no other language of the table shares ("the", "và").
+    return {
+        language: stops.difference(*(other for name, other in stop_words.items() if name != language))
+        for language, stops in stop_words.items()
+    }
+
+
+# Worked out once from the table (which nothing changes at run time).
+_LANGUAGES_OF = _languages_of_words(STOP_WORDS)
+_ANY_STOP_WORD = frozenset(_LANGUAGES_OF)
+_ONLY_IN = _words_only_in(STOP_WORDS)
+
+
 def language_votes(text: str) -> dict[str, int]:
     """How many words of ``text`` are common words of each known language."""
-    found = [w.lower() for w in words(text)]
-    return {lang: sum(1 for w in found if w in stops) for lang, stops in STOP_WORDS.items()}
+    return _votes(Counter(w.lower() for w in words(text)))
+
+
+def _votes(counts: Mapping[str, int]) -> dict[str, int]:
+    """``language_votes`` from lowered words already counted (word -> how often it occurs)."""
+    votes = dict.fromkeys(STOP_WORDS, 0)
+    for word in _ANY_STOP_WORD.intersection(counts):
+        for language in _LANGUAGES_OF[word]:
+            votes[language] += counts[word]
+    return votes
 
 
 def script_of(text: str) -> str:
     """The writing system most letters of ``text`` belong to (``LATIN``, ``CYRILLIC``, ``CJK``...)."""
-    if not _NON_ASCII_LETTER.search(text):  # only ASCII letters, all LATIN: no per-letter lookup
+    if text.isascii() or not _NON_ASCII_LETTER.search(text):  # only ASCII letters, all LATIN
         return "LATIN" if _ASCII_LETTER.search(text) else ""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            script = _script_of_letter(ch)
-            counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
+    return _counted_script(text)
 
 
-_NON_ASCII_LETTER = re.compile(r"(?![a-zA-Z])[^\W\d_]")
+# A character outside ASCII that is a letter ([^\W\d_]); matching any non-ASCII character first
+# lets the regex engine skip plain ASCII text quickly.
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=[^\W\d_])")
 _ASCII_LETTER = re.compile(r"[a-zA-Z]")
+_ASCII_LETTER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def _counted_script(text: str) -> str:
+    """The script with the most letters in ``text``; on a tie, the one whose first letter comes
+    first (what counting letter by letter into a dict and taking its max gives).
+
+    ASCII letters are all LATIN: they are counted at once on the UTF-8 bytes (where every other
+    character is made of bytes above 127), and only the other letters one by one.
+    """
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    data = text.encode("utf-8", "surrogatepass")
+    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+    if ascii_letters:
+        counts["LATIN"] = ascii_letters
+        first["LATIN"] = _ASCII_LETTER.search(text).start()  # type: ignore[union-attr]
+    for letter, count in Counter(_NON_ASCII_LETTER.findall(text)).items():
+        if letter.isalpha():
+            script = _script_of_letter(letter)
+            counts[script] = counts.get(script, 0) + count
+            first[script] = min(first.get(script, len(text)), text.find(letter))
+    return max(counts, key=lambda script: (counts[script], -first[script])) if counts else ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -88,7 +188,7 @@ def _script_of_letter(ch: str) -> str:
 
 def accented_share(text: str) -> float:
     """Share of words carrying letters outside plain ASCII (diacritics), ignoring quotes and dashes."""
-    found = words(text.translate(_QUOTES))
+    found = words(_plain_quotes(text))
     if not found:
         return 0.0
     return sum(1 for w in found if any(ord(c) > 127 and c.isalpha() for c in w)) / len(found)
@@ -107,6 +207,7 @@ _NAMED_DATE = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")  # both kinds of date above hold one
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -144,13 +245,124 @@ def find_date(text: str) -> tuple[str, str] | None:
     return None
 
 
+# -- what the filters look at --------------------------------------------------------------------
+
+
+class LineView:
+    """One body line as the filters see it. Every filter used to split, lower and loosen the
+    line again for itself; the view does each once (the rarer parts only when first asked).
+
+    ``lowered_words`` are ``[w.lower() for w in words(text)]``; ``furniture`` is the line as
+    furniture is matched (straight quotes, no edge markup, lower case), ``furniture_words`` its
+    words and ``furniture_count`` how many. ``size`` is the fewest words any filter counts in the
+    line: a filter whose ``max_size`` is below it cannot drop the line.
+    """
+
+    __slots__ = ("text", "stripped", "lowered", "plain_case", "furniture_like_lowered", "lowered_words",
+                 "furniture_count", "size", "has_foreign_letters", "_furniture", "_furniture_words", "_named_words",
+                 "_loose", "_has_digit", "_script")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stripped = text.strip()
+        self.lowered = lowered = text.lower()
+        self._furniture: str | None = None
+        self._furniture_words: list[str] | None = None
+        self._named_words: frozenset[str] | None = None
+        self._loose: str | None = None
+        self._has_digit: bool | None = None
+        self._script: str | None = None
+        ascii_only = text.isascii()  # then none of the characters looked for below is there
+        # Lowering the whole line lowers each character on its own, so it splits into the same
+        # words as lowering word by word, except at "İ" (whose lower case is two characters, one
+        # not a letter) and "Σ" (lowered by what stands around it).
+        self.plain_case = plain_case = ascii_only or not _has_any(text, _CASE_BY_CONTEXT)
+        self.lowered_words = lowered_words = _WORD.findall(lowered) if plain_case else [w.lower() for w in words(text)]
+        # The furniture view splits into the same words (with straight apostrophes) unless a
+        # quote made straight joins two words into one ("‘" inside a word) or the case is not plain.
+        self.furniture_like_lowered = plain_case and (ascii_only or not _has_any(text, _JOINING_QUOTES))
+        if self.furniture_like_lowered:
+            self.furniture_count = self.size = len(lowered_words)
+        else:
+            self.furniture_count = len(self.furniture_words)
+            self.size = min(len(lowered_words), self.furniture_count)
+        self.has_foreign_letters = not ascii_only and _NON_ASCII_LETTER.search(text) is not None
+
+    @property
+    def furniture(self) -> str:
+        """``_plain_quotes(text).strip().strip("*_#>").strip().lower()``. Lowering first gives the
+        same when the case is plain: lowering neither makes nor unmakes quotes, spaces or markup."""
+        if self._furniture is None:
+            if self.plain_case:
+                self._furniture = _plain_quotes(self.lowered).strip().strip("*_#>").strip()
+            else:
+                self._furniture = _plain_quotes(self.text).strip().strip("*_#>").strip().lower()
+        return self._furniture
+
+    @property
+    def furniture_words(self) -> list[str]:
+        """``words(self.furniture)``."""
+        if self._furniture_words is None:
+            if not self.furniture_like_lowered:
+                self._furniture_words = words(self.furniture)
+            elif "\u2019" in self.text:
+                self._furniture_words = [w.replace("\u2019", "'") for w in self.lowered_words]
+            else:
+                self._furniture_words = self.lowered_words
+        return self._furniture_words
+
+    @property
+    def named_words(self) -> frozenset[str]:
+        """The furniture words other than numbers ("5 min read" is named by "min" and "read")."""
+        if self._named_words is None:
+            self._named_words = frozenset(filterfalse(str.isdigit, self.furniture_words))
+        return self._named_words
+
+    @property
+    def loose(self) -> str:
+        """``loose(text)``."""
+        if self._loose is None:
+            self._loose = loose(self.text)
+        return self._loose
+
+    @property
+    def has_digit(self) -> bool:
+        """Whether the line holds a digit (``\\d``). A digit is part of a word, so the words are
+        enough, and when they are all letters (apostrophes aside) there is none, without a search."""
+        if self._has_digit is None:
+            letters = "".join(self.lowered_words)
+            for apostrophe in _APOSTROPHES:
+                letters = letters.replace(apostrophe, "")
+            self._has_digit = not letters.isalpha() and _DIGIT.search(letters) is not None
+        return self._has_digit
+
+    @property
+    def script(self) -> str:
+        """``script_of(self.text)``."""
+        if self._script is None:
+            if self.has_foreign_letters:
+                self._script = _counted_script(self.text)
+            else:
+                self._script = "LATIN" if _ASCII_LETTER.search(self.text) else ""
+        return self._script
+
+
+def line_views(lines: Iterable[SourceLine]) -> list[LineView]:
+    """A view of each line; the empty lines between paragraphs share one."""
+    blank = LineView("")
+    return [LineView(line.text) if line.text else blank for line in lines]
+
+
 # -- the filters ---------------------------------------------------------------------------------
 
 
 @dataclass
 class NoiseContext:
     """What a filter may look at: all body lines, the one being judged (by index), the title
-    found so far, the article's language and script, and the editor's ``drop`` list."""
+    found so far, the article's language and script, and the editor's ``drop`` list.
+
+    ``views`` holds a ``LineView`` per line (made here when not given) and ``previous`` the index
+    of the nearest non-blank line above each line (None for none)."""
 
     lines: Sequence[SourceLine]
     title: str | None = None
@@ -160,15 +372,32 @@ class NoiseContext:
     content_seen: int = 0  # content lines kept before this one, the title line excluded
     date: str | None = None
     dropped: list[NoiseLine] = field(default_factory=list)
+    views: Sequence[LineView] = ()
+    previous: Sequence[int | None] = field(init=False, repr=False, default=())
+
+    def __post_init__(self) -> None:
+        if len(self.views) != len(self.lines):
+            self.views = line_views(self.lines)
+        previous: list[int | None] = []
+        last: int | None = None
+        for index, view in enumerate(self.views):
+            previous.append(last)
+            if view.stripped:
+                last = index
+        self.previous = previous
 
     def later(self, index: int) -> Sequence[SourceLine]:
         return [ln for ln in self.lines[index + 1:] if ln.text.strip()]
 
 
 class NoiseFilter:
-    """One rule for page furniture. ``test`` says whether the line at ``index`` is furniture."""
+    """One rule for page furniture. ``test`` says whether the line at ``index`` is furniture.
+
+    ``max_size``, when set, promises that ``test`` is False for every line whose
+    ``LineView.size`` is larger, so ``clean_lines`` skips the filter for such lines."""
 
     name = "noise"
+    max_size: int | None = None
 
     def test(self, index: int, context: NoiseContext) -> bool:
         raise NotImplementedError
@@ -180,7 +409,7 @@ class EditorDrop(NoiseFilter):
     name = "editor-drop"
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        return loose(context.lines[index].text) in context.drop
+        return bool(context.drop) and context.views[index].loose in context.drop
 
 
 class Stamp(NoiseFilter):
@@ -190,15 +419,19 @@ class Stamp(NoiseFilter):
     name = "stamp"
     MAX_OTHER_WORDS = 4
     LABELS = frozenset("published updated posted last modified on by at date time".split())
+    CLOSING_STOP = re.compile(r"[.!?]\s*$")
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        text = context.lines[index].text
+        view = context.views[index]
+        if not view.has_digit:  # no date without a digit
+            return False
+        text = view.text
         found = find_date(text)
         if not found:
             return False
         rest = _TIME.sub(" ", text.replace(found[1], " "))
         rest_words = [w for w in words(rest) if w.lower() not in self.LABELS and not w.isdigit()]
-        if len(rest_words) > self.MAX_OTHER_WORDS or re.search(r"[.!?]\s*$", rest.strip()):
+        if len(rest_words) > self.MAX_OTHER_WORDS or self.CLOSING_STOP.search(rest.strip()):
             return False
         if context.date is None:
             context.date = found[0]
@@ -212,7 +445,7 @@ class Byline(NoiseFilter):
     PATTERN = re.compile(r"^\s*(?:by|written by|author:)\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*$", re.IGNORECASE)
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        match = self.PATTERN.match(context.lines[index].text)
+        match = self.PATTERN.match(context.views[index].text)
         return bool(match) and all(w[0].isupper() for w in match.group(1).split())
 
 
@@ -225,10 +458,13 @@ class PipedByline(NoiseFilter):
     # Clinic and health sites name the expert who checked the page on a line of its own.
     REVIEWED = re.compile(r"^\s*(?:medically |clinically |expert[- ])?(?:reviewed|fact[- ]checked)\s+by\s+(?-i:[A-Z])", re.IGNORECASE)
     MAX_WORDS = 20
+    max_size = MAX_WORDS
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        text = context.lines[index].text
-        return len(words(text)) <= self.MAX_WORDS and bool(self.PATTERN.match(text) or self.REVIEWED.match(text))
+        view = context.views[index]
+        return bool(self.PATTERN.match(view.text) or self.REVIEWED.match(view.text)) and (
+            len(view.lowered_words) <= self.MAX_WORDS
+        )
 
 
 class Breadcrumb(NoiseFilter):
@@ -236,11 +472,15 @@ class Breadcrumb(NoiseFilter):
     (``Self | Wellness``). A title or heading is one phrase, not a path of labels."""
 
     name = "breadcrumb"
-    SEPARATOR = re.compile(r"\s+[|\u203a\u00bb]\s+")
+    SEPARATORS = "|\u203a\u00bb"
+    SEPARATOR = re.compile(rf"\s+[{re.escape(SEPARATORS)}]\s+")
     MAX_LABEL_WORDS = 3
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        labels = self.SEPARATOR.split(context.lines[index].text.strip())
+        text = context.views[index].stripped
+        if not _has_any(text, self.SEPARATORS):  # one label: not a path
+            return False
+        labels = self.SEPARATOR.split(text)
         if len(labels) < 2:
             return False
         for label in labels:
@@ -260,30 +500,38 @@ class InvitationToAct(NoiseFilter):
 
     name = "sign-up-or-booking"
     MAX_WORDS = 25
+    max_size = MAX_WORDS
+    MAX_LEAD_IN_WORDS = 16
     EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
     PHONE = re.compile(r"(?<![\d/])(?:\+?\d{1,3}[\s.-])?(?:\(\d{2,4}\)\s?)?\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{3,4})?(?![\d/])")
+    YEARS = re.compile(r"(?:19|20)\d\d\s?-\s?(?:19|20)\d\d")
+    SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
     BOOKING = frozenset("schedule book booking session sessions consultation appointment appointments "
                         "enquiries enquiry inquiries clinic practice".split())
     INVITATIONS = ("book ", "subscribe", "sign up", "join ", "download ", "grab ", "get my ", "get your ",
                    "register ", "enrol", "enroll", "dm ", "email ", "message me", "contact ")
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        text = context.lines[index].text.strip()
-        found = words(text)
-        if not found or len(found) > self.MAX_WORDS:
+        view = context.views[index]
+        lowered = view.lowered_words
+        if not lowered or len(lowered) > self.MAX_WORDS:
             return False
-        if self.EMAIL.search(text):
+        text = view.stripped
+        if "@" in text and self.EMAIL.search(text):
             return True
-        lowered = [w.lower() for w in found]
-        phone = self.PHONE.search(text)
-        if phone and not re.fullmatch(r"(?:19|20)\d\d\s?-\s?(?:19|20)\d\d", phone.group(0).strip()):
-            if any(w in self.BOOKING for w in lowered):
-                return True
-        # "...? Book a free 20-minute discovery call": a lead-in, then a button's words.
-        sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
-        if len(sentences) >= 2 and len(found) <= 16:
-            last = sentences[-1].lower()
-            return last.startswith(self.INVITATIONS) and last[-1:] not in ".!?"
+        if view.has_digit:  # a phone number has digits
+            phone = self.PHONE.search(text)
+            if phone and not self.YEARS.fullmatch(phone.group(0).strip()):
+                if not self.BOOKING.isdisjoint(lowered):
+                    return True
+        # "...? Book a free 20-minute discovery call": a lead-in, then a button's words. The line
+        # is stripped, so its last sentence ends it (a line ending in a stop is no such thing), and
+        # two sentences need a stop before that.
+        if len(lowered) <= self.MAX_LEAD_IN_WORDS and text[-1:] not in ".!?" and _has_any(text, ".!?"):
+            sentences = [p.strip() for p in self.SENTENCE_BREAK.split(text) if p.strip()]
+            if len(sentences) >= 2:
+                last = sentences[-1].lower()
+                return last.startswith(self.INVITATIONS) and last[-1:] not in ".!?"
         return False
 
 
@@ -406,15 +654,17 @@ def _starts_with(lowered: str, start: str) -> bool:
     return not (start[-1:].isalnum() and rest[:1].isalnum())
 
 
+@functools.lru_cache(maxsize=64)
+def _starts_pattern(starts: tuple[str, ...]) -> re.Pattern[str]:
+    """One anchored alternation that matches (with ``.match``) where ``_starts_with`` holds for
+    one of ``starts``: asking the regex engine once beats a Python loop over two dozen starts.
+    A start ending in a letter or digit must not run on into one: ``[^\\W_]`` is exactly the
+    characters ``str.isalnum`` accepts."""
+    return re.compile("|".join(re.escape(s) + (r"(?![^\W_])" if s[-1:].isalnum() else "") for s in starts))
+
+
 # A short bracketed remark closing a line: "(Stock image)", "(Supplied)", "(Photo: Jane Doe)".
 _CLOSING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
-
-
-@functools.lru_cache(maxsize=1024)
-def _furniture_view(line: str) -> tuple[str, tuple[str, ...]]:
-    # Every kind of furniture looks at the same view of a line: work it out once per line.
-    lowered = line.translate(_QUOTES).strip().strip("*_#>").strip().lower()
-    return lowered, tuple(words(lowered))
 
 
 class Furniture(NoiseFilter):
@@ -423,26 +673,35 @@ class Furniture(NoiseFilter):
     def __init__(self, kind: FurnitureKind) -> None:
         self.kind = kind
         self.name = kind.rule
+        self.starts = _starts_pattern(kind.starts) if kind.starts else None
+        # Every test below counts the furniture view's words against one of these limits.
+        self.max_size = max(kind.max_words, kind.max_vocabulary_words if kind.vocabulary else 0)
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        lowered, found = _furniture_view(context.lines[index].text)
-        if not found:
+        view = context.views[index]
+        count = view.furniture_count
+        if not count:
             return False
-        if len(found) <= self.kind.max_words and any(_starts_with(lowered, s) for s in self.kind.starts):
-            return True
-        if self.kind.ends and len(found) <= self.kind.max_words:
-            credit = _CLOSING_BRACKET.search(lowered)
-            # The credit opens the brackets: "(Stock image)", "(Photo: Jane Doe)"; "(not even a
-            # picture)" is the writer's aside.
-            if credit and words(credit.group(1))[:1] and words(credit.group(1))[0] in self.kind.ends:
+        kind = self.kind
+        if count <= kind.max_words:
+            if self.starts is not None and self.starts.match(view.furniture):
+                return True
+            if kind.ends and self._credit_closes(view.furniture):
                 return True
         # Short lines made only of the site's words: "News Post", "Share on Facebook", "(Getty Images)".
-        if self.kind.vocabulary and len(found) <= self.kind.max_vocabulary_words:
-            named = [w for w in found if not w.isdigit()]  # "5 min read": numbers say nothing
-            return bool(named) and all(w in self.kind.vocabulary for w in named) and any(
-                w in self.kind.core for w in named
-            )
+        if kind.vocabulary and count <= kind.max_vocabulary_words:
+            named = view.named_words  # "5 min read": numbers say nothing
+            return bool(named) and kind.vocabulary.issuperset(named) and not kind.core.isdisjoint(named)
         return False
+
+    def _credit_closes(self, lowered: str) -> bool:
+        # The credit opens the brackets: "(Stock image)", "(Photo: Jane Doe)"; "(not even a
+        # picture)" is the writer's aside. The view is stripped, so the bracket must close it.
+        if not lowered.endswith((")", "]")):
+            return False
+        credit = _CLOSING_BRACKET.search(lowered)
+        first = words(credit.group(1))[:1] if credit else []
+        return bool(first) and first[0] in self.kind.ends
 
 
 class OtherLanguage(NoiseFilter):
@@ -453,30 +712,33 @@ class OtherLanguage(NoiseFilter):
     MIN_WORDS = 4
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        text = context.lines[index].text
-        found = words(text)
-        if len(found) < self.MIN_WORDS:
+        view = context.views[index]
+        lowered = view.lowered_words
+        if len(lowered) < self.MIN_WORDS:
             return False
-        script = script_of(text)
+        script = view.script
         if script and context.script and script != context.script:
             return True
-        votes = language_votes(text)
+        # A common word that only the article's language has ("the" in English) answers every
+        # question below with no: the article's own words are there, and not shared.
+        only_own = _ONLY_IN.get(context.language)
+        if only_own and not only_own.isdisjoint(lowered):
+            return False
+        votes = _votes(Counter(lowered))
         own = votes.get(context.language, 0)
         others = max((v for lang, v in votes.items() if lang != context.language), default=0)
         if own == 0 and others >= 2:
             return True
-        if self._other_words_only(found, context.language):
+        if self._other_words_only(lowered, context.language):
             return True
         # Diacritics on most words and none of the article's common words: another Latin language.
-        return own == 0 and context.language == "en" and accented_share(text) >= 0.4
-
+        return own == 0 and context.language == "en" and accented_share(view.text) >= 0.4
 
     @staticmethod
-    def _other_words_only(found: Sequence[str], language: str) -> bool:
+    def _other_words_only(lowered: Sequence[str], language: str) -> bool:
         # Words both languages share ("no", "a") prove nothing: "Cómo superar a alguien que no te
         # quiso" has two English-looking words but only Spanish ones that English lacks.
         own_stops = STOP_WORDS.get(language, frozenset())
-        lowered = [w.lower() for w in found]
         for lang, stops in STOP_WORDS.items():
             if lang == language:
                 continue
@@ -495,17 +757,18 @@ class LinkAfterLabel(NoiseFilter):
     name = "recommended-story"
     MAX_LABEL_WORDS = 5
     MAX_WORDS = 14
+    max_size = MAX_WORDS
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        text = context.lines[index].text.strip()
-        found = words(text)
-        if not found or len(found) > self.MAX_WORDS or text.rstrip("*_")[-1:] in ".,;:!":
+        view = context.views[index]
+        found = view.lowered_words
+        if not found or len(found) > self.MAX_WORDS or view.stripped.rstrip("*_")[-1:] in ".,;:!":
             return False
-        previous = next((ln for ln in reversed(context.lines[:index]) if ln.text.strip()), None)
+        previous = context.previous[index]
         if previous is None:
             return False
-        lowered, label_words = _furniture_view(previous.text)
-        return len(label_words) <= self.MAX_LABEL_WORDS and lowered.rstrip(":").strip() in _LINK_LABELS
+        label = context.views[previous]
+        return label.furniture_count <= self.MAX_LABEL_WORDS and label.furniture.rstrip(":").strip() in _LINK_LABELS
 
 
 class RepeatedTitle(NoiseFilter):
@@ -514,7 +777,23 @@ class RepeatedTitle(NoiseFilter):
     name = "repeated-title"
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        return context.title is not None and loose(context.lines[index].text) == loose(context.title)
+        if context.title is None:
+            return False
+        title, title_words = _loose_title(context.title)
+        view = context.views[index]
+        # Loosening a line drops one word at most (its numbering) and joins two words only at a
+        # quote that becomes an apostrophe: a line with more words than that allows is not the
+        # title, and its loose text need not be worked out.
+        joins = 0 if view.furniture_like_lowered else sum(map(view.text.count, _JOINING_QUOTES))
+        if len(view.lowered_words) - 1 - joins > title_words:
+            return False
+        return view.loose == title
+
+
+@functools.lru_cache(maxsize=256)
+def _loose_title(title: str) -> tuple[str, int]:
+    loose_title = loose(title)
+    return loose_title, len(words(loose_title))
 
 
 class Teaser(NoiseFilter):
@@ -529,18 +808,51 @@ class Teaser(NoiseFilter):
     def test(self, index: int, context: NoiseContext) -> bool:
         if context.content_seen >= self.LEAD_LINES:
             return False
-        text = loose(context.lines[index].text)
+        text = context.views[index].loose
         if not self.MIN_WORDS <= len(text.split()) <= self.MAX_WORDS:
             return False
-        for later in context.later(index):
-            other = loose(later.text)
-            if len(other) > len(text) and re.search(rf"(?:^|\W){re.escape(text)}(?:\W|$)", other):
+        number = context.lines[index].number
+        # A line whose loose text holds the teaser holds its longest run of letters and digits in
+        # its lowered text: loosening removes or replaces only other characters (and a numbering
+        # at the start), so runs of letters stay whole and are lowered as the whole line lowers
+        # (when its case is plain). Checking that first spares working out most loose texts.
+        key = max(_LETTER_RUN.findall(text), key=len, default="")
+        views = context.views
+        candidates = [i for i in range(index + 1, len(views)) if key in views[i].lowered or not views[i].plain_case]
+        for later in candidates:
+            view = views[later]
+            if not view.stripped:
+                continue
+            other = view.loose
+            if len(other) > len(text) and _inside(text, other):
                 return True
             # The same line again well below the lead (a news teaser copied from its section):
             # the later copy is the article's text, this one the page's summary.
-            if other == text and later.number - context.lines[index].number > self.FAR_LINES:
+            if other == text and context.lines[later].number - number > self.FAR_LINES:
                 return True
         return False
+
+
+_LETTER_RUN = re.compile(r"[^\W_]+")
+
+
+def _inside(text: str, other: str) -> bool:
+    """``re.search(rf"(?:^|\W){re.escape(text)}(?:\W|$)", other)``: ``text`` stands in ``other``
+    between non-word characters or the ends. Looked for with str.find, as compiling a pattern
+    for every teaser costs far more than the search."""
+    start = other.find(text)
+    while start != -1:
+        end = start + len(text)
+        if (start == 0 or not _is_word_character(other[start - 1])) and (
+            end == len(other) or not _is_word_character(other[end])
+        ):
+            return True
+        start = other.find(text, start + 1)
+    return False
+
+
+def _is_word_character(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
 
 
 # Labels that stand alone above one recommended story's title.
@@ -566,6 +878,106 @@ def build_noise_filters() -> list[NoiseFilter]:
     ]
 
 
+class _FurnitureGate:
+    """Whether any of a run of ``Furniture`` filters could drop a line, asked once instead of
+    once per kind: a kind drops only a line that starts like one of its ``starts``, closes with a
+    bracket (kinds with ``ends``) or is made of its vocabulary with a core word; the gate asks the
+    same of all the kinds' starts as one regex, and of all their vocabularies together."""
+
+    def __init__(self, kinds: tuple[FurnitureKind, ...]) -> None:
+        # The starts by their first character: a line is matched only against those that can
+        # open it, not against all hundred and fifty.
+        by_first: dict[str, list[str]] = {}
+        for start in (start for kind in kinds for start in kind.starts):
+            by_first.setdefault(start[:1], []).append(start)
+        self.starts = {first: _starts_pattern(tuple(starts)) for first, starts in by_first.items()}
+        self.ends = any(kind.ends for kind in kinds)
+        talking = [kind for kind in kinds if kind.vocabulary]
+        self.vocabulary = frozenset().union(*(kind.vocabulary for kind in talking))
+        self.core = frozenset().union(*(kind.core for kind in talking))
+        self.max_vocabulary_words = max((kind.max_vocabulary_words for kind in talking), default=-1)
+
+    def admits(self, view: LineView) -> bool:
+        if not view.furniture_count:
+            return False
+        lowered = view.furniture
+        if "" in self.starts:  # an empty start opens every line
+            return True
+        starts = self.starts.get(lowered[:1])
+        if starts is not None and starts.match(lowered):
+            return True
+        if self.ends and lowered.endswith((")", "]")):
+            return True
+        if view.furniture_count <= self.max_vocabulary_words:
+            named = view.named_words
+            return bool(named) and self.vocabulary.issuperset(named) and not self.core.isdisjoint(named)
+        return False
+
+
+@functools.lru_cache(maxsize=16)
+def _furniture_gate(kinds: tuple[FurnitureKind, ...]) -> _FurnitureGate:
+    return _FurnitureGate(kinds)
+
+
+_Step = tuple[_FurnitureGate | None, tuple[NoiseFilter, ...]]
+
+
+class _FilterPlan:
+    """How ``clean_lines`` asks the filters about a line, in their order, without asking those
+    that cannot say yes: a filter whose ``max_size`` is below the line's ``LineView.size`` is
+    left out, and a run of ``Furniture`` filters is asked only when their shared gate admits the
+    line. Worked out once per article for each of the few distinct size limits."""
+
+    def __init__(self, filters: Sequence[NoiseFilter]) -> None:
+        self.filters = list(filters)
+        self.limits = sorted({limit for f in self.filters if (limit := getattr(f, "max_size", None)) is not None})
+        # Steps i serve sizes above limits[i - 1] and up to limits[i]; the last, sizes above all.
+        self.steps = [self._steps(bound) for bound in self.limits] + [self._steps(None)]
+
+    def _steps(self, bound: int | None) -> tuple[_Step, ...]:
+        steps: list[tuple[_FurnitureGate | None, list[NoiseFilter]]] = []
+        run: list[Furniture] = []  # consecutive Furniture filters, asked behind one gate
+        for f in [*self.filters, None]:
+            if type(f) is Furniture:  # a subclass may drop lines the gate knows nothing of
+                run.append(f)
+                continue
+            if run:
+                asked = [furniture for furniture in run if _fits(furniture, bound)]
+                if asked:
+                    steps.append((_furniture_gate(tuple(furniture.kind for furniture in asked)), asked))
+                run = []
+            if f is not None and _fits(f, bound):
+                if steps and steps[-1][0] is None:
+                    steps[-1][1].append(f)
+                else:
+                    steps.append((None, [f]))
+        return tuple((gate, tuple(group)) for gate, group in steps)
+
+    def rule_for(self, index: int, context: NoiseContext) -> str | None:
+        """The name of the first filter that drops the line at ``index``, or None."""
+        view = context.views[index]
+        for gate, group in self.steps[bisect_left(self.limits, view.size)]:
+            if gate is not None and not gate.admits(view):
+                continue
+            for noise_filter in group:
+                if noise_filter.test(index, context):
+                    return noise_filter.name
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _default_plan() -> _FilterPlan:
+    # The filters keep nothing between lines or articles (what they find goes in the context),
+    # so one plan of the default filters serves every article.
+    return _FilterPlan(build_noise_filters())
+
+
+def _fits(noise_filter: NoiseFilter, bound: int | None) -> bool:
+    # Whether the filter is asked about lines whose size reaches ``bound`` (None: above every limit).
+    limit = getattr(noise_filter, "max_size", None)
+    return limit is None or (bound is not None and limit >= bound)
+
+
 # -- the stage -----------------------------------------------------------------------------------
 
 
@@ -587,10 +999,17 @@ MAX_TITLE_WORDS = 25
 
 def article_language(lines: Sequence[SourceLine]) -> tuple[str, str]:
     """The language (by common words) and the script most of the article is written in."""
-    text = "\n".join(ln.text for ln in lines)
-    votes = language_votes(text)
+    return _article_language(line_views(lines))
+
+
+def _article_language(views: Sequence[LineView]) -> tuple[str, str]:
+    # The words of the lines are the words of the whole text: a line end is never inside a word.
+    votes = _votes(Counter(chain.from_iterable(view.lowered_words for view in views)))
     language = max(votes, key=lambda lang: (votes[lang], lang == "en"))
-    return (language if votes[language] else "en"), (script_of(text) or "LATIN")
+    script = ""  # with ASCII letters only, every letter is LATIN
+    if any(view.has_foreign_letters for view in views):
+        script = script_of("\n".join(view.text for view in views))
+    return (language if votes[language] else "en"), (script or "LATIN")
 
 
 def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -> CleanText:
@@ -599,11 +1018,12 @@ def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -
     The title line is the first line no filter drops, when it is short enough to be a title (or
     equals the front matter's title). Lines the editor listed under ``keep`` are never dropped.
     """
-    filters = list(filters) if filters is not None else build_noise_filters()
-    language, script = article_language(raw.lines)
+    plan = _FilterPlan(filters) if filters is not None else _default_plan()
+    views = line_views(raw.lines)
+    language, script = _article_language(views)
     context = NoiseContext(
         lines=raw.lines, title=raw.metadata.title, language=language, script=script,
-        drop=frozenset(loose(d) for d in raw.overrides.drop),
+        drop=frozenset(loose(d) for d in raw.overrides.drop), views=views,
     )
     keep = {loose(k) for k in raw.overrides.keep}
     kept: list[SourceLine] = []
@@ -611,12 +1031,13 @@ def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -
     title_line: int | None = None
     title: str | None = None
     for index, line in enumerate(raw.lines):
-        if not line.text.strip():
+        view = views[index]
+        if not view.stripped:
             kept.append(line)
             continue
         rule = None
-        if loose(line.text) not in keep:
-            rule = next((f.name for f in filters if f.test(index, context)), None)
+        if not keep or view.loose not in keep:
+            rule = plan.rule_for(index, context)
         if title_line is None and raw.format == "md" and line.text.lstrip().startswith("# "):
             rule = None if rule == "repeated-title" else rule
         if rule is not None:

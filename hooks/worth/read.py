@@ -33,6 +33,20 @@ _TOP_KEY = re.compile(r"^([^\s#:][^:]*):(?:\s|$)")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\ufeff": ""})
 
 
+def _keeps_line_ends(odd: str, plain: str) -> bool:
+    # Putting ``plain`` for ``odd`` in a whole text leaves its lines as they were when neither is
+    # or holds a line end and something is put: removing a character (the BOM) could join "\r"
+    # and "\n" into one line end.
+    return bool(plain) and len(f"x{odd}{plain}x".splitlines()) == 1
+
+
+# str.translate looks every character up in the table one by one; str.replace makes one swap in
+# C at memory speed, on the whole text when that keeps its lines, else line by line. One swap
+# after another is the same as translating, as no swap puts in a character another takes out.
+_TEXT_SWAPS = tuple((chr(code), plain) for code, plain in _SPACES.items() if _keeps_line_ends(chr(code), plain))
+_LINE_SWAPS = tuple((chr(code), plain) for code, plain in _SPACES.items() if not _keeps_line_ends(chr(code), plain))
+
+
 def read_article(data: bytes, *, path: str) -> RawArticle:
     """Decode ``data`` (the bytes of the file shown as ``path``) into a ``RawArticle``.
 
@@ -46,7 +60,7 @@ def read_article(data: bytes, *, path: str) -> RawArticle:
     if fm_data is not None:
         key_lines = front_matter_key_lines(lines[:body_start])
         metadata, overrides = front_matter_metadata(fm_data, metadata, path=path, key_lines=key_lines)
-    body = tuple(SourceLine(n, t) for n, t in enumerate(lines, start=1) if n > body_start)
+    body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
     fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
     return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides)
 
@@ -65,7 +79,13 @@ def decode_text(data: bytes, *, path: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Lines of ``text`` with any line end, trailing spaces removed and odd spaces made plain."""
-    return [line.translate(_SPACES).rstrip() for line in text.splitlines()]
+    for odd, plain in _TEXT_SWAPS:
+        text = text.replace(odd, plain)
+    lines = text.splitlines()
+    for odd, plain in _LINE_SWAPS:
+        if odd in text:
+            lines = [line.replace(odd, plain) for line in lines]
+    return [line.rstrip() for line in lines]
 
 
 def split_front_matter(lines: list[str], *, path: str) -> tuple[Any | None, int]:
