@@ -7,6 +7,8 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from worth.glossary import (
     GlossaryEntry,
@@ -14,6 +16,7 @@ from worth.glossary import (
     build_glossary,
     find_definitions,
     find_term_uses,
+    spellings,
     first_uses,
     link_first_uses,
     load_glossary,
@@ -381,3 +384,30 @@ def test_an_empty_glossary_says_so():
 def test_slugs_are_readable_anchors():
     assert slugify("Self-Concept") == "self-concept"
     assert slugify("emotional  labour") == "emotional-labour"
+
+
+# Terms are found by one pattern factored into a trie; it must find what the plain alternation
+# of every spelling, longest first, finds: the same places, the longest term where two could match.
+_WORDS = ["blind", "spot", "blind-spot", "spots", "labour", "labor", "emotional", "Emotional", "it's", "it\u2019s", "x"]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_WORDS[:-1]), min_size=1, max_size=3), min_size=1, max_size=6),
+    st.lists(st.sampled_from(_WORDS), max_size=25),
+    st.lists(st.sampled_from([" ", "  ", "-", " - ", ", ", "\n"]), max_size=25),
+)
+@settings(max_examples=300, deadline=None)
+def test_terms_are_found_where_the_plain_alternation_of_their_spellings_finds_them(terms, words, gaps):
+    entries = [GlossaryEntry(" ".join(t), "a definition") for t in terms]
+    text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
+    by_form = {}
+    for entry in entries:
+        for form in spellings(entry.term, entry.variants):
+            by_form.setdefault(form, entry.term)
+    forms = sorted(by_form, key=lambda f: (-len(f), f))
+    plain = re.compile(
+        r"(?<![\w\-])(?:" + "|".join("[\\s\\-]+".join(re.escape(w).replace("'", "['\u2019]") for w in f.split()) for f in forms) + r")(?![\w\-])",
+        re.IGNORECASE,
+    )
+    expected = [(m.start(), m.end(), by_form[" ".join(re.split(r"[\s\-]+", m.group(0).replace("\u2019", "'").lower().strip()))]) for m in plain.finditer(text)]
+    assert [(u.start, u.end, u.term) for u in find_term_uses(text, entries)] == expected

@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import yaml
 
 from .model import Article, ArticleError, Section, SectionKey
+from .patterns import trie_pattern
 from .render import InlineLink, escape_text, render_heading
 
 GLOSSARY_PAGE = "glossary.md"
@@ -196,19 +197,31 @@ def sentences(text: str) -> list[str]:
 # Finding terms in text
 
 
+_SEPARATOR = "\0"  # between a form's words; never in a normalised form
+
+
+def _form_unit(char: str) -> str:
+    # Words are joined by any run of spaces or hyphens, and an apostrophe may be curly.
+    if char == _SEPARATOR:
+        return "[\\s\\-]+"
+    return "['\u2019]" if char == "'" else re.escape(char)
+
+
 class _Matcher:
     """One regular expression for all terms: each form's words joined by any space or hyphen,
-    longest form first so the alternation prefers it, bounded by non-word characters."""
+    the longest form preferred where one continues another, bounded by non-word characters."""
 
     def __init__(self, spelled: Sequence[tuple[str, tuple[str, ...]]]) -> None:
         self.by_form: dict[str, str] = {}
         for term, variants in spelled:
             for form in spellings(term, variants):
                 self.by_form.setdefault(form, term)
-        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
-        alternatives = ["[\\s\\-]+".join(re.escape(w).replace("'", "['\u2019]") for w in f.split()) for f in forms]
+        # A form is its letters with one separator unit between words; factored into a trie, the
+        # pattern stays fast however many terms the articles define.
+        forms = [tuple(_SEPARATOR.join(f.split())) for f in self.by_form]
         self.regex = (
-            re.compile(r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w\-])", re.IGNORECASE) if forms else None
+            re.compile(r"(?<![\w\-])(?:" + trie_pattern(forms, _form_unit) + r")(?![\w\-])", re.IGNORECASE)
+            if forms else None
         )
 
     def uses(self, text: str) -> list[TermUse]:

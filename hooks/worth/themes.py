@@ -26,6 +26,7 @@ import yaml
 
 from .model import Overrides, Section, Theme
 from .noise import loose
+from .patterns import trie_pattern
 
 LEXICON_FILE = Path(__file__).with_name("themes.yml")
 THEMED = (Theme.SIGNS, Theme.COSTS, Theme.LETTING_GO)
@@ -67,7 +68,7 @@ class PhraseCounter:
         self._by_letter = {letter: tuple(found) for letter, found in by_letter.items()}
         # The pattern only says *where* some phrase starts; the comparisons say which.
         phrases = {p for p, _ in tagged if p}
-        self._starts = re.compile(_LOOKBEHIND + "(?=" + _trie_pattern(phrases) + ")") if phrases else None
+        self._starts = re.compile(_LOOKBEHIND + "(?=" + trie_pattern(phrases) + ")") if phrases else None
 
     def count(self, text: str) -> tuple[list[int], frozenset[int]]:
         """The number of phrase occurrences per tag, and the tags of phrases opening ``text``."""
@@ -85,29 +86,6 @@ class PhraseCounter:
                     if at == 0:
                         opening.add(tag)
         return totals, frozenset(opening)
-
-
-def _trie_pattern(phrases: Iterable[str]) -> str:
-    """One regular expression matching any of ``phrases``, factored by common prefixes.
-
-    ``re`` tries the branches of a plain alternation one by one at every position; factored
-    ("sign(?:s| he| that)") it reads each character once, several times faster over long texts.
-    """
-    trie: dict[str, dict] = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a phrase ends here
-
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(trie)
 
 
 @dataclass(frozen=True)
