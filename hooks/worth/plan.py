@@ -25,9 +25,11 @@ another article's section on that page has it too: then all of them get ``<artic
 """
 from __future__ import annotations
 
+import functools
 import math
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
@@ -138,6 +140,20 @@ class SiteMap:
     places: Mapping[SectionKey, SectionPlaces]
     order: Mapping[Theme, tuple[SectionKey, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
+    @functools.cached_property
+    def _by_pair(self) -> Mapping[tuple[str, str], SectionPlaces]:
+        # ``places`` by (article slug, anchor), made on first use, for article pages: each looks
+        # up all its sections, and a SectionKey made anew compares with the stored one in Python
+        # (its dataclass ``__eq__``), a tuple in C.
+        return {(key.article, key.anchor): at for key, at in self.places.items()}
+
+    def _theme_place(self, article: str, anchor: str) -> Place:
+        """``locate(SectionKey(article, anchor)).theme``, found by ``_by_pair``."""
+        at = self._by_pair.get((article, anchor))
+        if at is None:
+            return self.locate(SectionKey(article, anchor)).theme  # raises the KeyError ``locate`` does
+        return at.theme
+
     def locate(self, key: SectionKey) -> SectionPlaces:
         """The places of a section; ``KeyError`` for a section no article has."""
         return self.places[key]
@@ -155,7 +171,32 @@ def relative_link(from_src_uri: str, to_src_uri: str) -> str:
     """The relative path between two pages' source paths, as MkDocs wants in Markdown links."""
     if from_src_uri == to_src_uri:
         return posixpath.basename(to_src_uri)
-    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+    plain = _plain_relative_link(from_src_uri, to_src_uri)
+    return plain if plain is not None else posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_relative_link(from_src_uri: str, to_src_uri: str) -> str | None:
+    """What ``posixpath.relpath`` gives between the two pages' folders when both paths are plain
+    (see ``_plain_parts``), without its two calls asking the system for the working directory;
+    None for other paths. Cached: each section of an article page links to one of four pages."""
+    source, target = _plain_parts(from_src_uri), _plain_parts(to_src_uri)
+    if source is None or target is None:
+        return None
+    folder = source[:-1]
+    common = 0
+    for mine, theirs in zip(folder, target):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + target[common:]) or "."
+
+
+def _plain_parts(path: str) -> list[str] | None:
+    """The folders and name of a relative path with no ``.``, ``..`` or empty parts (as page
+    source paths are); None for any other path."""
+    parts = path.split("/")
+    return None if "" in parts or "." in parts or ".." in parts else parts
 
 
 def article_src_uri(article: Article) -> str:
@@ -169,16 +210,25 @@ def reading_order(articles: Iterable[Article]) -> tuple[Article, ...]:
 
 def is_part_intro(article: Article, section: Section) -> bool:
     """True for a part heading's own text: a section other sections name as their ``part``."""
-    return any(s.part == section.anchor for s in article.sections)
+    return section.anchor in _part_anchors(article)
+
+
+def _part_anchors(article: Article) -> set[str | None]:
+    return {s.part for s in article.sections}
 
 
 def gathering_group(article: Article, section: Section) -> int:
     """Where a section falls on its gathering page: 0 for text before an article's first heading
     (an opening), 1 for a part's introduction, 2 for a part's subsections, 3 for a section that
     stands alone (a top-level heading with no subsections, a conclusion)."""
+    return _group(section, _part_anchors(article))
+
+
+def _group(section: Section, parts: set[str | None]) -> int:
+    # ``gathering_group``, given the article's ``_part_anchors``.
     if section.heading is None:
         return 0
-    if is_part_intro(article, section):
+    if section.anchor in parts:
         return 1
     return 2 if section.part else 3
 
@@ -189,8 +239,22 @@ def gathered(articles: Sequence[Article], theme: Theme) -> tuple[tuple[Article, 
     ``gathering_group``); within a group, articles in ``reading_order`` and each article's
     sections in their original order. So a part's introduction comes before its subsections and
     the page reads as one guide rather than articles pasted one after another."""
-    entries = [(a, s) for a in reading_order(articles) for s in a.sections if s.theme is theme]
-    return tuple(sorted(entries, key=lambda entry: gathering_group(*entry)))  # stable: keeps the order within a group
+    return _gathered(articles, (theme,))[0]
+
+
+def _gathered(articles: Sequence[Article], themes: Sequence[Theme]) -> list[tuple[tuple[Article, Section], ...]]:
+    """``gathered`` for each of ``themes`` (all different) at once: the articles sorted once,
+    each article's part anchors found once, and each section appended to its group as met (the
+    order a stable sort by group of the sections in reading order gives)."""
+    # Keyed by identity: a section is gathered under a theme its own theme *is*.
+    groups: dict[int, tuple[list[tuple[Article, Section]], ...]] = {id(theme): ([], [], [], []) for theme in themes}
+    for article in reading_order(articles):
+        parts = _part_anchors(article)
+        for section in article.sections:
+            in_groups = groups.get(id(section.theme))
+            if in_groups is not None:
+                in_groups[_group(section, parts)].append((article, section))
+    return [tuple(entry for group in in_groups for entry in group) for in_groups in groups.values()]
 
 
 # A gathering page shows its first FULL_SECTIONS sections in full and lists the rest "in brief",
@@ -205,24 +269,24 @@ def plan_site_map(articles: Sequence[Article]) -> SiteMap:
     """Where each section of each article appears (see the module docstring for the anchors)."""
     places: dict[SectionKey, SectionPlaces] = {}
     order: dict[Theme, tuple[SectionKey, ...]] = {}
-    for theme, page in GATHERING_PAGES.items():
-        entries = gathered(articles, theme)
-        counts: dict[str, int] = {}
-        for _article, section in entries:
-            counts[section.anchor] = counts.get(section.anchor, 0) + 1
+    pages = tuple(GATHERING_PAGES.values())
+    for page, entries in zip(pages, _gathered(articles, [page.theme for page in pages])):
+        counts = Counter(section.anchor for _article, section in entries)
         used: set[str] = {IN_BRIEF}
-        brief: dict[str, str] = {}  # article slug -> the anchor of its line in the list in brief
+        brief: dict[str, Place] = {}  # article slug -> its line in the list in brief (one Place for all its sections there)
         keys = []
         for index, (article, section) in enumerate(entries):
             if index < FULL_SECTIONS:
                 anchor = section.anchor if counts[section.anchor] == 1 else f"{article.slug}-{section.anchor}"
-                anchor = _unused(anchor, used)
+                on_page = Place(page.src_uri, _unused(anchor, used))
             else:
-                anchor = brief.get(article.slug) or brief.setdefault(article.slug, _unused(f"{IN_BRIEF}-{article.slug}", used))
+                on_page = brief.get(article.slug) or brief.setdefault(
+                    article.slug, Place(page.src_uri, _unused(f"{IN_BRIEF}-{article.slug}", used))
+                )
             key = SectionKey(article.slug, section.anchor)
-            places[key] = SectionPlaces(Place(article_src_uri(article), section.anchor), Place(page.src_uri, anchor))
+            places[key] = SectionPlaces(Place(article_src_uri(article), section.anchor), on_page)
             keys.append(key)
-        order[theme] = tuple(keys)
+        order[page.theme] = tuple(keys)
     return SiteMap(MappingProxyType(places), MappingProxyType(order))
 
 
@@ -274,23 +338,43 @@ def plan_pages(
     """Every generated page (see the module docstring), as Markdown, in a stable order."""
     site_map = site_map or plan_site_map(articles)
     by_slug = {a.slug: a for a in articles}
+    listing = _listing(articles)
     pages = [
-        PageSpec(HOME_PAGE, "Home", render_home(articles, site_map, checklist=bool(extras.signs_block))),
+        PageSpec(HOME_PAGE, "Home", _render_home(articles, listing, site_map, checklist=bool(extras.signs_block))),
         *(
             PageSpec(page.src_uri, page.title, render_gathering_page(page, by_slug, site_map, extras))
             for page in (*THEME_PAGES, OTHER_PAGE)
         ),
-        PageSpec(ARTICLES_INDEX, "Articles", render_articles_index(articles)),
+        PageSpec(ARTICLES_INDEX, "Articles", _render_articles_index(listing)),
         *(PageSpec(article_src_uri(a), a.title, render_article_page(a, site_map, extras)) for a in articles),
-        PageSpec(SOURCES_PAGE, "Sources", render_sources(articles)),
+        PageSpec(SOURCES_PAGE, "Sources", _render_sources(listing)),
         *extras.pages,
     ]
     return tuple(pages)
 
 
+@dataclass(frozen=True)
+class _Listing:
+    """The articles in ``reading_order``, each with its word count: the home page, the articles
+    index and the sources page all list them, and counting splits every text of an article, so
+    ``plan_pages`` does both once for the three."""
+
+    articles: tuple[Article, ...]
+    word_counts: tuple[int, ...]
+
+
+def _listing(articles: Sequence[Article]) -> _Listing:
+    ordered = reading_order(articles)
+    return _Listing(ordered, tuple(a.word_count for a in ordered))
+
+
 def reading_minutes(article: Article) -> int:
     """Minutes to read the article at ``WORDS_PER_MINUTE``, at least one."""
-    return max(1, math.ceil(article.word_count / WORDS_PER_MINUTE))
+    return _minutes(article.word_count)
+
+
+def _minutes(word_count: int) -> int:
+    return max(1, math.ceil(word_count / WORDS_PER_MINUTE))
 
 
 def display_date(iso: str | None) -> str:
@@ -304,8 +388,12 @@ def display_date(iso: str | None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _article_line(article: Article, *, from_page: str) -> str:
-    details = [d for d in (display_date(article.date), f"{reading_minutes(article)} min read") if d]
+def _article_lines(listing: _Listing, *, from_page: str) -> list[str]:
+    return [_article_line(a, words, from_page=from_page) for a, words in zip(listing.articles, listing.word_counts)]
+
+
+def _article_line(article: Article, word_count: int, *, from_page: str) -> str:
+    details = [d for d in (display_date(article.date), f"{_minutes(word_count)} min read") if d]
     link = _link(escape_text(article.title), relative_link(from_page, article_src_uri(article)))
     summary = f"  \n  {escape_text(article.summary)}" if article.summary else ""
     return f"- {link} · " + " · ".join(details) + summary
@@ -341,10 +429,16 @@ def _shorten(text: str) -> str:
 def render_home(articles: Sequence[Article], site_map: SiteMap, *, checklist: bool = False) -> str:
     """The home page: what the site is for, one card per theme (the signs card also leads to the
     checklist when the signs page has one), the list of articles."""
-    sections = {SectionKey(a.slug, s.anchor): s for a in articles for s in a.sections}
+    return _render_home(articles, _listing(articles), site_map, checklist=checklist)
+
+
+def _render_home(articles: Sequence[Article], listing: _Listing, site_map: SiteMap, *, checklist: bool) -> str:
+    # Keyed by plain tuples: building a SectionKey for each of thousands of sections costs far
+    # more, and only the first few of each theme are usually read.
+    sections = {(a.slug, s.anchor): s for a in articles for s in a.sections}
     cards = []
     for page in THEME_PAGES:
-        summary = card_summary(sections[k] for k in site_map.order.get(page.theme, ())) or page.empty
+        summary = card_summary(sections[k.article, k.anchor] for k in site_map.order.get(page.theme, ())) or page.empty
         card = f"-   **[{page.title}]({page.src_uri})**\n\n    ---\n\n    {escape_text(summary)}"
         if checklist and page.theme is Theme.SIGNS:
             card += f"\n\n    [{CHECKLIST_INVITE}]({page.src_uri}#checklist)"
@@ -366,7 +460,7 @@ def render_home(articles: Sequence[Article], site_map: SiteMap, *, checklist: bo
         "",
     ]
     if articles:
-        lines += [_article_line(a, from_page=HOME_PAGE) for a in reading_order(articles)]
+        lines += _article_lines(listing, from_page=HOME_PAGE)
     else:
         lines.append("There are no articles yet.")
     return "\n".join(lines) + "\n"
@@ -374,19 +468,19 @@ def render_home(articles: Sequence[Article], site_map: SiteMap, *, checklist: bo
 
 def render_articles_index(articles: Sequence[Article]) -> str:
     """Every article: title, date, reading time and summary where there is one."""
+    return _render_articles_index(_listing(articles))
+
+
+def _render_articles_index(listing: _Listing) -> str:
     lines = ["# Articles", "", "Every article, whole, as its author wrote it.", ""]
-    if articles:
-        lines += [_article_line(a, from_page=ARTICLES_INDEX) for a in reading_order(articles)]
+    if listing.articles:
+        lines += _article_lines(listing, from_page=ARTICLES_INDEX)
     else:
         lines.append("There are no articles yet.")
     return "\n".join(lines) + "\n"
 
 
-def _section_body(
-    article: Article, section: Section, *, page: str, extras: PageExtras
-) -> list[str]:
-    key = SectionKey(article.slug, section.anchor)
-    linker = extras.term_links(key) if extras.term_links else None
+def _section_body(section: Section, linker: TermLinker | None, *, page: str) -> list[str]:
     spans = [[linker(line, page) for line in block.lines] for block in section.blocks] if linker else None
     return render_blocks(section.blocks, links=spans)
 
@@ -408,7 +502,8 @@ def render_gathering_page(
         places = site_map.locate(key)
         heading = section.heading or article.title
         lines += ["", render_heading(heading, level=2, anchor=places.theme.anchor)]
-        lines += [item for block in _section_body(article, section, page=page.src_uri, extras=extras) for item in ("", block)]
+        linker = extras.term_links(key) if extras.term_links else None
+        lines += [item for block in _section_body(section, linker, page=page.src_uri) for item in ("", block)]
         source = places.article.link_from(page.src_uri)
         lines += ["", f"From {_link(escape_text(article.title), source)}", "{ .worth-source }"]
         related = [r.target for r in extras.related.get(key, ()) if r.target in site_map.places]
@@ -473,38 +568,44 @@ def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras 
     if meta:
         lines += [" · ".join(meta), "{ .worth-byline }", ""]
     for section in article.sections:
-        key = SectionKey(article.slug, section.anchor)
-        theme_page = GATHERING_PAGES[section.theme]
-        body = _section_body(article, section, page=page, extras=extras)
+        linker = extras.term_links(SectionKey(article.slug, section.anchor)) if extras.term_links else None
+        body = _section_body(section, linker, page=page)
         if section.heading:
             lines += [render_heading(section.heading, level=min(max(section.level, 2), 6), anchor=section.anchor), ""]
         elif body:
             body[0] += f"\n{{ #{section.anchor} }}"
         else:
             body = [f'<span id="{section.anchor}"></span>']
-        lines += [item for block in body for item in (block, "")]
-        also = site_map.theme_link(key, from_page=page)
-        lines += [f"Also in [{theme_page.title}]({also})", "{ .worth-also }", ""]
+        if body:
+            # The blocks as one item, a blank line after each (the page's lines are joined by
+            # newlines): a section has many blocks and this is the largest page.
+            lines += ["\n\n".join(body), ""]
+        also = site_map._theme_place(article.slug, section.anchor).link_from(page)
+        lines += [f"Also in [{GATHERING_PAGES[section.theme].title}]({also})", "{ .worth-also }", ""]
     return "\n".join(lines)
 
 
 def render_sources(articles: Sequence[Article]) -> str:
     """For editors: each article's metadata, and the lines dropped as noise (collapsed)."""
+    return _render_sources(_listing(articles))
+
+
+def _render_sources(listing: _Listing) -> str:
     lines = [
         "# Sources",
         "",
         "Where each article comes from, and what was left out of it as page furniture when it was cleaned.",
     ]
-    if not articles:
+    if not listing.articles:
         lines += ["", "There are no articles yet."]
-    for article in reading_order(articles):
+    for article, word_count in zip(listing.articles, listing.word_counts):
         lines += ["", render_heading(article.title, level=2, anchor=article.slug), ""]
         facts = [
             ("Date", escape_text(display_date(article.date)) or "Not known"),
             ("Author", escape_text(article.author) if article.author else "Not known"),
             ("Source", _external_link(article.source_url) if article.source_url else "Not known"),
             ("File", escape_text(article.source)),
-            ("Words", f"{article.word_count:,}"),
+            ("Words", f"{word_count:,}"),
             ("Read it", _link(escape_text(article.title), relative_link(SOURCES_PAGE, article_src_uri(article)))),
         ]
         # One line of facts, not a list: with a thousand articles this page must stay small.

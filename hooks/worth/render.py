@@ -14,7 +14,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from .model import Block, BlockKind
 
@@ -42,7 +42,12 @@ _ANYWHERE = {
     "=": "&#61;",
     "|": "&#124;",
 }
-_ANYWHERE_RE = re.compile("[" + re.escape("".join(_ANYWHERE)) + "]|:(?=\\S)")
+_ANYWHERE_CHARS = "[" + re.escape("".join(_ANYWHERE)) + "]"
+_ANYWHERE_RE = re.compile(_ANYWHERE_CHARS + "|:(?=\\S)")
+# The same, split in two: an alternation scans text much slower than a character class or a
+# literal does, and most text has nothing to escape.
+_ANYWHERE_CHAR_RE = re.compile(_ANYWHERE_CHARS)
+_TOUCHING_COLON_RE = re.compile(r":(?=\S)")
 
 # Characters that start a block only at the beginning of a line: lists, rules, admonitions
 # (``!!!``), details (``???``), definition lists (``:``), generic blocks (``///``), snippets.
@@ -52,7 +57,15 @@ _ORDERED_START_RE = re.compile(r"^(\d+)([.)])")
 _ORDERED_ITEM_RE = re.compile(r"^\s*(\d{1,9})[.)]\s+(?=\S)")
 _BULLET_ITEM_RE = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]|[-*+\u2013](?=\s))\s*(?=\S)")
 # Control characters are not text (and Python-Markdown uses some of them as placeholders).
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_CONTROL_RE = re.compile(f"[{_CONTROL}]")
+# What ``str.splitlines`` ends a line at, besides the control characters above (``\x0b``,
+# ``\x0c``, ``\x1c``-``\x1e``): see the Python documentation of ``str.splitlines``.
+_LINE_BREAKS = "\n\r\x85\u2028\u2029"
+# Most texts are one line with nothing to escape inside it: no character ``escape_text`` could
+# change or split a line at, and no colon touching the next character. Two quick scans find
+# them, so they skip the control-character pass, the line split and the escaping pass.
+_MAY_CHANGE_RE = re.compile("[" + re.escape("".join(_ANYWHERE)) + _CONTROL + _LINE_BREAKS + "]")
 
 
 def escape_text(text: str) -> str:
@@ -61,15 +74,23 @@ def escape_text(text: str) -> str:
     Leading and trailing whitespace of each line is dropped (HTML would collapse it anyway) and
     blank lines are dropped so the text stays one block. Lines are kept as soft line breaks.
     """
+    if _MAY_CHANGE_RE.search(text) is None and not _touching_colon(text):
+        line = text.strip()
+        first = line[:1]
+        # Only a line starting with a block character or a digit (``\d`` is ``str.isdecimal``)
+        # can still change.
+        return _escape_line(line, plain=True) if first in _LINE_START or first.isdecimal() else line
     lines = [line.strip() for line in _CONTROL_RE.sub("", text).splitlines()]
     return "\n".join(_escape_line(line) for line in lines if line)
 
 
-def _escape_line(line: str) -> str:
+def _escape_line(line: str, *, plain: bool = False) -> str:
+    # ``plain``: the line has nothing to escape inside it, only perhaps at its start.
     first = line[:1]
     if first in _LINE_START:
-        return _LINE_START[first] + _escape_anywhere(line[1:])
-    escaped = _escape_anywhere(line)
+        rest = line[1:]
+        return _LINE_START[first] + (rest if plain else _escape_anywhere(rest))
+    escaped = line if plain else _escape_anywhere(line)
     ordered = _ORDERED_START_RE.match(escaped)
     if ordered:
         return f"{ordered.group(1)}\\{ordered.group(2)}{escaped[ordered.end():]}"
@@ -77,7 +98,13 @@ def _escape_line(line: str) -> str:
 
 
 def _escape_anywhere(text: str) -> str:
+    if _ANYWHERE_CHAR_RE.search(text) is None and not _touching_colon(text):
+        return text
     return _ANYWHERE_RE.sub(lambda m: _ANYWHERE.get(m.group(0), "&#58;"), text)
+
+
+def _touching_colon(text: str) -> bool:
+    return ":" in text and _TOUCHING_COLON_RE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -97,42 +124,38 @@ def render_inline(text: str, links: Sequence[InlineLink] = ()) -> str:
     Spans that overlap an earlier one, are empty or fall outside the text are ignored. The text
     of every span and its title stay literal (escaped like any other article text).
     """
-    out: list[str] = []
+    if not links:
+        return escape_text(text)  # what joining the one plain piece below would give
+    plain: list[str] = []  # the text around the links
+    literals: list[str] = []  # the links, Markdown already made safe
     position = 0
     for link in sorted(links, key=lambda lk: (lk.start, lk.end)):
         if link.start < position or link.end <= link.start or link.end > len(text):
             continue
-        out.append(text[position : link.start])
+        plain.append(text[position : link.start])
         label = escape_text(text[link.start : link.end])
         title = f' "{_escape_title(link.title)}"' if link.title else ""
-        out.append(_Literal(f"[{label}](<{link.href}>{title})"))
+        literals.append(f"[{label}](<{link.href}>{title})")
         position = link.end
-    out.append(text[position:])
-    return _join_escaped(out)
+    plain.append(text[position:])
+    return _join_escaped(plain, literals)
 
 
-class _Literal(str):
-    """A piece of Markdown already made safe: ``_join_escaped`` keeps it as it is."""
-
-
-def _join_escaped(pieces: Iterable[str]) -> str:
-    # Escape the plain pieces line by line as one text, so line-start rules see real line starts.
+def _join_escaped(plain: Sequence[str], literals: Sequence[str]) -> str:
+    """The plain pieces escaped with each literal kept as it is between two of them."""
+    # Escape the plain pieces line by line as one text, a marker where each literal goes, so
+    # line-start rules see real line starts.
     marker = "\x00"
-    literals: list[str] = []
-    plain: list[str] = []
-    for piece in pieces:
-        if isinstance(piece, _Literal):
-            literals.append(piece)
-            plain.append(marker)
-        else:
-            plain.append(_CONTROL_RE.sub("", piece))
-    lines = [line.strip() for line in "".join(plain).splitlines()]
-    escaped = "\n".join(_escape_line(line) for line in lines if line)
+    if not any(_MAY_CHANGE_RE.search(piece) for piece in plain):
+        # As in ``escape_text``: one line, no control character to drop, only perhaps a colon
+        # (touching the next character, or a link) to escape inside it.
+        line = marker.join(plain).strip()
+        escaped = _escape_line(line, plain=not _touching_colon(line)) if line else ""
+    else:
+        joined = marker.join([_CONTROL_RE.sub("", piece) for piece in plain])
+        escaped = "\n".join([_escape_line(line) for line in map(str.strip, joined.splitlines()) if line])
     parts = escaped.split(marker)
-    result = parts[0]
-    for literal, rest in zip(literals, parts[1:]):
-        result += literal + rest
-    return result
+    return parts[0] + "".join([literal + rest for literal, rest in zip(literals, parts[1:])])
 
 
 def _escape_title(title: str) -> str:
@@ -143,43 +166,53 @@ def _escape_title(title: str) -> str:
 
 def render_heading(text: str, *, level: int, anchor: str, classes: Sequence[str] = ()) -> str:
     """A heading of ``level`` showing ``text`` literally, with the explicit id ``anchor``."""
-    attrs = " ".join([f"#{anchor}", *(f".{c}" for c in classes)])
+    attrs = " ".join([f"#{anchor}", *(f".{c}" for c in classes)]) if classes else f"#{anchor}"
     return f"{'#' * level} {escape_text(' '.join(text.split()))} {{ {attrs} }}"
 
 
 def render_block(block: Block, *, links: Sequence[Sequence[InlineLink]] | None = None) -> str:
     """Markdown for one block: a paragraph, a bulleted or numbered list, or a quote (one
     paragraph per quoted line). ``links`` gives, per line of the block, spans to link."""
+    kind = block.kind
+    if kind is BlockKind.PARAGRAPH and not links:  # most blocks: the shortest way
+        return "\n".join([escape_text(line) for line in block.lines])
+    if kind is BlockKind.LIST:
+        return _render_list(block, links)
+    rendered = _render_lines(block.lines, links)
+    if kind is BlockKind.QUOTE:
+        return "\n>\n".join("> " + line.replace("\n", "\n> ") for line in rendered)
+    if kind is BlockKind.HEADING:
+        return "**" + " ".join(rendered) + "**"
+    return "\n".join(rendered)
 
-    def line(i: int) -> str:
+
+def _render_list(block: Block, links: Sequence[Sequence[InlineLink]] | None) -> str:
+    # Items that carry their own marker as written ("1. ", "• ") show it once, as the list's.
+    # Python-Markdown numbers every list from 1: numbers written otherwise ("3.", "4.") stay
+    # in the items' text, under plain bullets, so the reader sees the numbers of the source.
+    written = _ORDERED_ITEM_RE if block.ordered else _BULLET_ITEM_RE
+    matches = [written.match(text) for text in block.lines]
+    own = all(matches)
+    if own and block.ordered and [int(m.group(1)) for m in matches] != list(range(1, len(matches) + 1)):
+        own = False
+        marker_of = "-"
+    else:
+        marker_of = "." if block.ordered else "-"
+    items = []
+    for i, line in enumerate(block.lines):
+        marker = f"{i + 1}." if marker_of == "." else "-"
         spans = links[i] if links is not None and i < len(links) else ()
-        return render_inline(block.lines[i], spans)
+        text = _render_marker_free(line, spans, written) if own else render_inline(line, spans)
+        items.append(f"{marker} " + text.replace("\n", "\n" + " " * (len(marker) + 1)))
+    return "\n".join(items)
 
-    if block.kind is BlockKind.LIST:
-        # Items that carry their own marker as written ("1. ", "• ") show it once, as the list's.
-        # Python-Markdown numbers every list from 1: numbers written otherwise ("3.", "4.") stay
-        # in the items' text, under plain bullets, so the reader sees the numbers of the source.
-        written = _ORDERED_ITEM_RE if block.ordered else _BULLET_ITEM_RE
-        matches = [written.match(text) for text in block.lines]
-        own = all(matches)
-        if own and block.ordered and [int(m.group(1)) for m in matches] != list(range(1, len(matches) + 1)):
-            own = False
-            marker_of = "-"
-        else:
-            marker_of = "." if block.ordered else "-"
-        items = []
-        for i in range(len(block.lines)):
-            marker = f"{i + 1}." if marker_of == "." else "-"
-            text = line(i)
-            if own:
-                text = _render_marker_free(block.lines[i], links[i] if links is not None and i < len(links) else (), written)
-            items.append(f"{marker} " + text.replace("\n", "\n" + " " * (len(marker) + 1)))
-        return "\n".join(items)
-    if block.kind is BlockKind.QUOTE:
-        return "\n>\n".join("> " + line(i).replace("\n", "\n> ") for i in range(len(block.lines)))
-    if block.kind is BlockKind.HEADING:
-        return "**" + " ".join(line(i) for i in range(len(block.lines))) + "**"
-    return "\n".join(line(i) for i in range(len(block.lines)))
+
+def _render_lines(lines: Sequence[str], links: Sequence[Sequence[InlineLink]] | None) -> list[str]:
+    # ``render_inline`` of each line with its spans; most lines have none, and then that is
+    # ``escape_text`` of the line (called directly: an article page renders thousands of lines).
+    if not links:
+        return [escape_text(line) for line in lines]
+    return [render_inline(line, links[i]) if i < len(links) and links[i] else escape_text(line) for i, line in enumerate(lines)]
 
 
 def _render_marker_free(text: str, spans: Sequence[InlineLink], marker: re.Pattern[str]) -> str:
@@ -193,19 +226,20 @@ def _render_marker_free(text: str, spans: Sequence[InlineLink], marker: re.Patte
 # Python-Markdown merges a list or quote into the one just before it; an HTML comment keeps two
 # blocks the reader found apart.
 _BLOCK_SEPARATOR = "<!-- -->"
+_KEPT_APART = (BlockKind.LIST, BlockKind.QUOTE)
 
 
 def render_blocks(blocks: Sequence[Block], *, links: Sequence[Sequence[Sequence[InlineLink]]] | None = None) -> list[str]:
     """Markdown for consecutive blocks, one string per block (to be joined by blank lines); a
     list or quote right after another of the same kind is kept apart by an HTML comment."""
     out: list[str] = []
-    previous: Block | None = None
+    previous: BlockKind | None = None
     for index, block in enumerate(blocks):
         rendered = render_block(block, links=links[index] if links is not None else None)
-        if previous is not None and previous.kind is block.kind and block.kind in (BlockKind.LIST, BlockKind.QUOTE):
+        if block.kind is previous and previous in _KEPT_APART:
             rendered = f"{_BLOCK_SEPARATOR}\n\n{rendered}"
         out.append(rendered)
-        previous = block
+        previous = block.kind
     return out
 
 
