@@ -81,6 +81,21 @@ class Overrides:
     checklist: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
+    def __reduce__(self):
+        # Read-only mappings cannot be pickled, and articles read in parallel are sent back from
+        # the worker processes: send plain dicts and make them read-only again on arrival.
+        related = {heading: dict(change) for heading, change in self.related.items()}
+        return _overrides, (dict(self.themes), self.keep, self.drop, self.headings, self.not_headings,
+                            related, dict(self.checklist), dict(self.lines))
+
+
+def _overrides(themes, keep, drop, headings, not_headings, related, checklist, lines) -> Overrides:
+    return Overrides(
+        themes=MappingProxyType(themes), keep=keep, drop=drop, headings=headings, not_headings=not_headings,
+        related=MappingProxyType({k: MappingProxyType(v) for k, v in related.items()}),
+        checklist=MappingProxyType(checklist), lines=MappingProxyType(lines),
+    )
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -211,3 +226,7 @@ class ArticleError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
+
+    def __reduce__(self):
+        # Raised in a worker process when articles are read in parallel: rebuilt from all three.
+        return type(self), (self.path, self.line, self.message)

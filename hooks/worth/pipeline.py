@@ -11,6 +11,10 @@ correction.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -76,20 +80,56 @@ def load_article(path: Path, *, display_path: str | None = None) -> Article:
     return article_from_raw(raw)
 
 
-def load_articles(folder: Path, *, display_root: Path | None = None) -> LoadResult:
+def load_articles(folder: Path, *, display_root: Path | None = None, parallel: bool = True) -> LoadResult:
     """Read every article in ``folder`` (sorted by file name); empty ones become warnings.
 
-    File names are shown relative to ``display_root`` when given.
+    File names are shown relative to ``display_root`` when given. A large folder is read by
+    several processes when the machine has the cores (see ``_workers``); the result is the same
+    either way, in the same order, and the first bad article raises its ``ArticleError``.
     """
-    articles: list[Article] = []
-    warnings: list[str] = []
+    jobs = []
     for path in sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
         try:
             shown = str(path.relative_to(display_root)) if display_root else str(path)
         except ValueError:
             shown = str(path)
-        try:
-            articles.append(load_article(path, display_path=shown))
-        except EmptyArticleError as err:
-            warnings.append(f"{err.path}: the article has no text, so it is left out of the site; add its text or remove the file")
-    return LoadResult(tuple(articles), tuple(warnings))
+        jobs.append((path, shown))
+    workers = _workers(len(jobs)) if parallel else 1
+    if workers > 1:
+        # Each article is read on its own, so the work splits cleanly; chunks keep the messages
+        # between processes few. ``fork`` starts the workers with this process's modules already
+        # loaded (no second import of the package and its data files).
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            outcomes = list(pool.map(_load_or_warn, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    else:
+        outcomes = [_load_or_warn(job) for job in jobs]
+    articles = tuple(outcome for outcome in outcomes if isinstance(outcome, Article))
+    warnings = tuple(outcome for outcome in outcomes if isinstance(outcome, str))
+    return LoadResult(articles, warnings)
+
+
+# Below this many articles a pool costs more to start than it saves.
+PARALLEL_FROM = 150
+
+
+def _workers(count: int) -> int:
+    """How many processes should read ``count`` articles: one per usable core for a large
+    folder, else one (this process). Never from a process that runs threads (``mkdocs serve``
+    watches files in threads; forking one of them is unsafe), nor where ``fork`` is missing."""
+    if count < PARALLEL_FROM or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, count // PARALLEL_FROM * 2))
+
+
+def _load_or_warn(job: tuple[Path, str]) -> Article | str:
+    """One article, or the warning that it is empty (other bad input raises)."""
+    path, shown = job
+    try:
+        return load_article(path, display_path=shown)
+    except EmptyArticleError as err:
+        return f"{err.path}: the article has no text, so it is left out of the site; add its text or remove the file"
