@@ -15,7 +15,7 @@ from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, build_glossary, load_glossa
 from .links import relate_sections
 from .model import Article, ArticleError, PageSpec
 from .pipeline import load_articles
-from .plan import PageExtras, SiteMap, plan_pages, plan_site_map
+from .plan import FULL_SECTIONS, PageExtras, SiteMap, plan_pages, plan_site_map
 from .settings import Settings
 
 GLOSSARY_FILE = "glossary.yml"
@@ -64,9 +64,15 @@ def page_extras(
     glossary_file = data_dir / GLOSSARY_FILE
     entries = load_glossary(glossary_file, display_path=_shown(glossary_file, display_root))
     terms = build_glossary(articles, entries)
-    # Worked out once: the checklist sums more candidates over the ticked signs than a theme
-    # page shows at the end of a section.
-    candidates = relate_sections(articles, terms, limit=CHECKLIST_CANDIDATES)
+    checklist_file = data_dir / CHECKLIST_FILE
+    data = load_checklist_data(checklist_file, display_path=_shown(checklist_file, display_root))
+    items = collect_items(articles, hints=data.hints)
+    # Links are searched for only from the sections that show them: those a theme page gives in
+    # full, and the signs of the checklist. Worked out once: the checklist sums more candidates
+    # over the ticked signs than a theme page shows at the end of a section.
+    shown = {key for keys in site_map.order.values() for key in keys[:FULL_SECTIONS]}
+    shown.update(key for item in items for key in item.keys)
+    candidates = relate_sections(articles, terms, limit=CHECKLIST_CANDIDATES, sources=shown)
     related = {key: links[:RELATED_SHOWN] for key, links in candidates.items()}
     labels = section_labels(articles)
     glossary = render_glossary_page(
@@ -74,10 +80,6 @@ def page_extras(
         lambda key: site_map.theme_link(key, from_page=GLOSSARY_PAGE),
         label_for_section=lambda key: labels[key],
     )
-
-    checklist_file = data_dir / CHECKLIST_FILE
-    data = load_checklist_data(checklist_file, display_path=_shown(checklist_file, display_root))
-    items = collect_items(articles, hints=data.hints)
 
     def on_signs_page(key):
         return site_map.theme_link(key, from_page="signs.md")
