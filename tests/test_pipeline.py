@@ -1,12 +1,15 @@
 """Loading a folder of articles for the site."""
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
 from worth.model import ArticleError
-from worth.pipeline import load_article, load_articles
+from worth.pipeline import PARALLEL_FROM, _workers, load_article, load_articles
+from worth.settings import Settings
+from worth.site import generate_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARA = "A paragraph of the article, long enough to be plainly text and not a heading at all."
@@ -53,3 +56,45 @@ def test_news_article_keeps_its_text_and_loses_its_furniture():
     assert "Counselors say the pattern usually starts small." in text
     assert not any(word in text for word in ("Getty", "Facebook", "Advertisement", "cookies", "Recommended"))
     assert len(article.noise) == 12
+
+
+def _many_articles(folder: Path, count: int) -> None:
+    sources = sorted(FIXTURES.glob("*.txt"))
+    for index in range(count):
+        text = sources[index % len(sources)].read_text(encoding="utf-8")
+        (folder / f"article-{index:03d}.txt").write_text(text.replace("\n", f" {index}\n", 1), encoding="utf-8")
+
+
+@pytest.fixture
+def parallel_reading(monkeypatch):
+    # Other tests run servers in threads, and a process with threads never forks readers.
+    monkeypatch.setattr("worth.pipeline.threading.active_count", lambda: 1)
+    if _workers(PARALLEL_FROM + 10) < 2:
+        pytest.skip("one core: articles are read in this process")
+
+
+def test_a_large_folder_read_in_parallel_gives_the_same_articles_in_the_same_order(tmp_path, parallel_reading):
+    _many_articles(tmp_path, PARALLEL_FROM + 10)
+    (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
+    together = load_articles(tmp_path)
+    one_by_one = load_articles(tmp_path, parallel=False)
+    assert len(together.articles) == PARALLEL_FROM + 10
+    assert together == one_by_one
+    assert together.warnings and "empty.txt" in together.warnings[0]
+
+
+def test_a_bad_article_in_a_large_folder_is_named_as_in_a_small_one(tmp_path, parallel_reading):
+    _many_articles(tmp_path, PARALLEL_FROM + 10)
+    (tmp_path / "article-050.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
+    with pytest.raises(ArticleError) as caught:
+        load_articles(tmp_path)
+    assert caught.value.path.endswith("article-050.txt") and caught.value.line == 3
+    assert "UTF-8" in str(caught.value)
+
+
+def test_making_the_pages_leaves_the_cycle_collector_as_it_found_it_even_on_bad_input(tmp_path):
+    (tmp_path / "broken.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
+    settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
+    with pytest.raises(ArticleError):
+        generate_pages(settings)
+    assert gc.isenabled()

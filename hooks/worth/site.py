@@ -7,6 +7,9 @@ what is exported is exactly what is built.
 """
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,13 +42,31 @@ def generate_pages(settings: Settings, *, display_root: Path | None = None) -> G
     Raises ``ArticleError`` for an article or data file that cannot be read. File names in
     messages are shown relative to ``display_root`` (the project folder) when given.
     """
-    loaded = load_articles(settings.articles_dir, display_root=display_root)
-    articles = loaded.articles
-    site_map = plan_site_map(articles)
-    data_dir = settings.config_dir or settings.articles_dir.parent
-    extras = page_extras(articles, site_map, data_dir=data_dir, display_root=display_root)
-    pages = plan_pages(articles, settings, site_map=site_map, extras=extras)
+    with _no_cycle_collection():
+        loaded = load_articles(settings.articles_dir, display_root=display_root)
+        articles = loaded.articles
+        site_map = plan_site_map(articles)
+        data_dir = settings.config_dir or settings.articles_dir.parent
+        extras = page_extras(articles, site_map, data_dir=data_dir, display_root=display_root)
+        pages = plan_pages(articles, settings, site_map=site_map, extras=extras)
     return GeneratedSite(pages, tuple(loaded.warnings))
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the pages are made, then restored as it was.
+
+    The pipeline makes a few hundred thousand small objects (lines, blocks, sections, links)
+    that hold no reference cycles; the collector's full passes over them found nothing to free
+    and took a fifth of the pipeline's time on a thousand articles. Everything is still freed
+    by reference counting as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _shown(path: Path, display_root: Path | None) -> str:
