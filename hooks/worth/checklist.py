@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 import yaml
 
+from . import yamltext
 from .model import Article, ArticleError, Section, SectionKey, Theme
 from .render import escape_text
 
@@ -354,7 +355,7 @@ def load_checklist_data(path: Path, *, display_path: str | None = None) -> Check
     if not path.exists():
         return ChecklistData(DEFAULT_BANDS, {})
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        data: Any = yamltext.safe_load(path.read_text(encoding="utf-8-sig")) or {}
     except yaml.YAMLError as err:
         problem = getattr(err, "problem", None) or "it cannot be read"
         raise ArticleError(shown, _yaml_line(err), f"not valid YAML ({problem}); fix it or delete the file") from None

@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
+from . import yamltext
 from .model import Article, ArticleError, Section, SectionKey
 from .patterns import trie_pattern
 from .render import InlineLink, escape_text, render_heading
@@ -103,7 +104,7 @@ def load_glossary(path: Path, *, display_path: str | None = None) -> tuple[Gloss
     if not path.exists():
         return ()
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        root = yamltext.compose(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or "it cannot be read"

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from . import yamltext
 from .model import ArticleError, Metadata, Overrides, RawArticle, SourceLine, Theme
 from .slugs import slugify
 
@@ -99,7 +100,7 @@ def split_front_matter(lines: list[str], *, path: str) -> tuple[Any | None, int]
         raise ArticleError(path, 1, "front matter starts with --- but never ends; add a closing --- line")
     source = "\n".join(lines[1:index])
     try:
-        data = yaml.safe_load(source) if source.strip() else {}
+        data = yamltext.safe_load(source) if source.strip() else {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""

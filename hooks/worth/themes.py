@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from . import yamltext
 from .model import Overrides, Section, Theme
 from .noise import loose
 from .patterns import trie_pattern
@@ -153,7 +153,7 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     """Read and compile a theme lexicon file (``themes.yml`` by default)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamltext.safe_load(path.read_text(encoding="utf-8"))
     themes = data["themes"]
     return Lexicon(
         heading={Theme(k): tuple(loose(p) for p in v.get("heading", ())) for k, v in themes.items()},
