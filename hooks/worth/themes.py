@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-
 from . import yamltext
 from .model import Overrides, Section, Theme
 from .noise import loose
