@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from worth.csp import add_csp_meta, content_security_policy, csp_hash, inline_scripts
-from worth.safety import mark_external_links, secure_page
+from worth.csp import _StyleAttributes, add_csp_meta, content_security_policy, csp_hash, inline_scripts, style_attributes
+from worth.safety import _mark, mark_external_links, secure_page
 
 PAGE = """<!doctype html>
 <html lang="en"><head>
@@ -128,3 +130,35 @@ def test_every_built_page_has_the_policy_and_a_referrer_policy(built_site: Path)
         policies.add(meta.group(1))
     # Instant navigation keeps the first page's policy in force: every page must share it.
     assert len(policies) == 1, f"pages carry {len(policies)} different policies"
+
+
+# Both look for what they change with a quick scan first; on any page they must give what the
+# plain definitions give: a style= value hashed wherever a browser sees one, every link that
+# leaves the site marked, whatever the case, spacing or characters around them.
+_PIECES = ["<a", "<A", " href=", " HREF = ", "'//x.org'", '"https://x.org/a"', '"/own/page/"', "//", ">", "<p", " ",
+           "\u00a0", "\u3000", "s", "S", "\u017f", "tyle", "TYLE", "tYlE", "=", " style", " \u017fTyle", "\u00a0=", "\u3000 =", '"color: red"', " rel=nofollow", "x", "\n"]
+
+
+_TAG = st.tuples(
+    st.sampled_from(["<p", "<div id=x", '<span class="a"']),
+    st.sampled_from([" ", "\n", "\u00a0", "\u3000", '"']),
+    st.sampled_from(["style", "STYLE", "Style", "\u017ftyle", "stYle", "styles", "data-style"]),
+    st.sampled_from(["", " ", "\u00a0", "\u3000 "]),
+    st.sampled_from(['="color: red">', "=x>", ">", "='a'/>"]),
+).map("".join)
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), _TAG), max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_style_attributes_and_outside_links_are_found_as_the_plain_definitions_find_them(pieces):
+    html = "".join(pieces)
+    plain_style = re.search(r"\sstyle\s*=", html, re.IGNORECASE) is not None
+    assert (style_attributes(html) != ()) <= plain_style
+    if plain_style:
+        parser = _StyleAttributes()
+        parser.feed(html)
+        parser.close()
+        assert style_attributes(html) == tuple(parser.values)
+    else:
+        assert style_attributes(html) == ()
+    assert mark_external_links(html) == re.sub(r"<a\b[^>]*>", lambda m: _mark(m.group(0)), html, flags=re.IGNORECASE)

@@ -109,9 +109,23 @@ class _StyleAttributes(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+# What every ``style=`` leaves in the page's UTF-8 bytes, small letters made of capitals: "tyle",
+# then spaces (any Unicode space is bytes from 0x80 up) and "=". Looked for first because a
+# plain word is found by a fast scan, while ``_STYLE_ATTRIBUTE`` (case-blind, starting with
+# ``\s``) is tried at every character; it then decides, on the few pages this lets through.
+_STYLE_ATTRIBUTE_BYTES = re.compile(rb"tyle[\s\x80-\xff]*=")
+
+
+def _has_style_attribute(html: str) -> bool:
+    """Exactly ``_STYLE_ATTRIBUTE.search(html) is not None``, quicker on pages without one."""
+    if _STYLE_ATTRIBUTE_BYTES.search(html.encode("utf-8", "surrogatepass").lower()) is None:
+        return False
+    return _STYLE_ATTRIBUTE.search(html) is not None
+
+
 def style_attributes(html: str) -> tuple[str, ...]:
     """Every ``style=`` attribute value in ``html`` (decoded), in page order."""
-    if not _STYLE_ATTRIBUTE.search(html):  # most pages have none; parsing each page costs more
+    if not _has_style_attribute(html):  # most pages have none; parsing each page costs more
         return ()
     parser = _StyleAttributes()
     parser.feed(html)
