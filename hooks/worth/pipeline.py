@@ -11,10 +11,8 @@ correction.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -99,6 +97,9 @@ def load_articles(folder: Path, *, display_root: Path | None = None, parallel: b
         # Each article is read on its own, so the work splits cleanly; chunks keep the messages
         # between processes few. ``fork`` starts the workers with this process's modules already
         # loaded (no second import of the package and its data files).
+        import multiprocessing  # only for large folders: slow imports
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             outcomes = list(pool.map(_load_or_warn, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
@@ -109,21 +110,21 @@ def load_articles(folder: Path, *, display_root: Path | None = None, parallel: b
     return LoadResult(articles, warnings)
 
 
-# Below this many articles a pool costs more to start than it saves.
-PARALLEL_FROM = 150
+# Below this many articles a pool costs about what it saves.
+PARALLEL_FROM = 64
 
 
 def _workers(count: int) -> int:
     """How many processes should read ``count`` articles: one per usable core for a large
     folder, else one (this process). Never from a process that runs threads (``mkdocs serve``
     watches files in threads; forking one of them is unsafe), nor where ``fork`` is missing."""
-    if count < PARALLEL_FROM or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if count < PARALLEL_FROM or threading.active_count() > 1 or not hasattr(os, "fork"):
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return max(1, min(cores, count // PARALLEL_FROM * 2))
+    return max(1, cores)
 
 
 def _load_or_warn(job: tuple[Path, str]) -> Article | str:
