@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from worth.model import ArticleError
-from worth.pipeline import PARALLEL_FROM, _workers, load_article, load_articles
+from worth.parallel import PARALLEL_FROM, workers_for
+from worth.pipeline import load_article, load_articles
 from worth.settings import Settings
 from worth.site import generate_pages
 
@@ -68,8 +69,8 @@ def _many_articles(folder: Path, count: int) -> None:
 @pytest.fixture
 def parallel_reading(monkeypatch):
     # Other tests run servers in threads, and a process with threads never forks readers.
-    monkeypatch.setattr("worth.pipeline.threading.active_count", lambda: 1)
-    if _workers(PARALLEL_FROM + 10) < 2:
+    monkeypatch.setattr("worth.parallel.threading.active_count", lambda: 1)
+    if workers_for(PARALLEL_FROM + 10) < 2:
         pytest.skip("one core: articles are read in this process")
 
 

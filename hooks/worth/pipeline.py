@@ -11,14 +11,13 @@ correction.
 """
 from __future__ import annotations
 
-import os
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .blocks import detect_blocks
 from .model import Article, ArticleError, RawArticle
 from .noise import CleanText, clean_lines
+from .parallel import fork_map
 from .read import path_metadata, read_article
 from .sections import build_sections
 from .themes import assign_themes
@@ -82,8 +81,8 @@ def load_articles(folder: Path, *, display_root: Path | None = None, parallel: b
     """Read every article in ``folder`` (sorted by file name); empty ones become warnings.
 
     File names are shown relative to ``display_root`` when given. A large folder is read by
-    several processes when the machine has the cores (see ``_workers``); the result is the same
-    either way, in the same order, and the first bad article raises its ``ArticleError``.
+    several processes when the machine has the cores (``parallel.fork_map``); the result is the
+    same either way, in the same order, and the first bad article raises its ``ArticleError``.
     """
     jobs = []
     for path in sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
@@ -92,39 +91,11 @@ def load_articles(folder: Path, *, display_root: Path | None = None, parallel: b
         except ValueError:
             shown = str(path)
         jobs.append((path, shown))
-    workers = _workers(len(jobs)) if parallel else 1
-    if workers > 1:
-        # Each article is read on its own, so the work splits cleanly; chunks keep the messages
-        # between processes few. ``fork`` starts the workers with this process's modules already
-        # loaded (no second import of the package and its data files).
-        import multiprocessing  # only for large folders: slow imports
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            outcomes = list(pool.map(_load_or_warn, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
-    else:
-        outcomes = [_load_or_warn(job) for job in jobs]
+    # Each article is read on its own, so the work splits cleanly over the cores.
+    outcomes = fork_map(lambda index: _load_or_warn(jobs[index]), len(jobs), parallel=parallel)
     articles = tuple(outcome for outcome in outcomes if isinstance(outcome, Article))
     warnings = tuple(outcome for outcome in outcomes if isinstance(outcome, str))
     return LoadResult(articles, warnings)
-
-
-# Below this many articles a pool costs about what it saves.
-PARALLEL_FROM = 64
-
-
-def _workers(count: int) -> int:
-    """How many processes should read ``count`` articles: one per usable core for a large
-    folder, else one (this process). Never from a process that runs threads (``mkdocs serve``
-    watches files in threads; forking one of them is unsafe), nor where ``fork`` is missing."""
-    if count < PARALLEL_FROM or threading.active_count() > 1 or not hasattr(os, "fork"):
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, cores)
 
 
 def _load_or_warn(job: tuple[Path, str]) -> Article | str:

@@ -36,6 +36,7 @@ from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from .model import Article, PageSpec, Section, SectionKey, Theme
+from .parallel import fork_map
 from .render import InlineLink, escape_text, front_matter, render_blocks, render_heading
 from .settings import Settings
 from .slugs import unique_slug
@@ -335,10 +336,13 @@ class PageExtras:
 def plan_pages(
     articles: Sequence[Article], settings: Settings, *, site_map: SiteMap | None = None, extras: PageExtras = PageExtras()
 ) -> tuple[PageSpec, ...]:
-    """Every generated page (see the module docstring), as Markdown, in a stable order."""
+    """Every generated page (see the module docstring), as Markdown, in a stable order.
+
+    The article pages (most of the work on a large site) are rendered through ``fork_map``."""
     site_map = site_map or plan_site_map(articles)
     by_slug = {a.slug: a for a in articles}
     listing = _listing(articles)
+    article_pages = fork_map(lambda index: render_article_page(articles[index], site_map, extras), len(articles))
     pages = [
         PageSpec(HOME_PAGE, "Home", _render_home(articles, listing, site_map, checklist=bool(extras.signs_block))),
         *(
@@ -346,7 +350,7 @@ def plan_pages(
             for page in (*THEME_PAGES, OTHER_PAGE)
         ),
         PageSpec(ARTICLES_INDEX, "Articles", _render_articles_index(listing)),
-        *(PageSpec(article_src_uri(a), a.title, render_article_page(a, site_map, extras)) for a in articles),
+        *(PageSpec(article_src_uri(a), a.title, page) for a, page in zip(articles, article_pages)),
         PageSpec(SOURCES_PAGE, "Sources", _render_sources(listing)),
         *extras.pages,
     ]
