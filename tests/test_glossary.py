@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from worth.glossary import (
+    USES_FOLDED,
+    USES_SHOWN,
     GlossaryEntry,
     GlossaryTerm,
     build_glossary,
@@ -411,3 +413,14 @@ def test_terms_are_found_where_the_plain_alternation_of_their_spellings_finds_th
     )
     expected = [(m.start(), m.end(), by_form[" ".join(re.split(r"[\s\-]+", m.group(0).replace("\u2019", "'").lower().strip()))]) for m in plain.finditer(text)]
     assert [(u.start, u.end, u.term) for u in find_term_uses(text, entries)] == expected
+
+
+def test_a_term_used_in_hundreds_of_places_lists_a_readable_number_and_counts_the_rest():
+    many = [make_article(f"a{i:03d}", [("Giving and Receiving", Theme.SIGNS, ["There was no reciprocity."])]) for i in range(300)]
+    [term] = build_glossary(many, [GlossaryEntry("reciprocity", (), "A fair give and take.")])
+    page = render_glossary_page([term], lambda k: f"articles/{k.article}.md#{k.anchor}", label_for_section=lambda k: k.article)
+    html = markdown.markdown(page, extensions=["attr_list", "pymdownx.details"])
+    used_in, _, folded = html.partition("<details")
+    assert used_in.count("<a ") == USES_SHOWN
+    assert f"And {300 - USES_SHOWN} more places" in folded and folded.count("<a ") == USES_FOLDED
+    assert f"And {300 - USES_SHOWN - USES_FOLDED} more: search the site for" in folded

@@ -566,6 +566,7 @@ def build_glossary(articles: Sequence[Article], entries: Sequence[GlossaryEntry]
 
 GLOSSARY_TITLE = "Glossary"
 USES_SHOWN = 12  # places listed under a term; the others are in a collapsed list below them
+USES_FOLDED = 60  # places in that list at most; the rest are counted
 GLOSSARY_INTRO = (
     "Words the articles use, in plain language. "
     "Where an article explains a word itself, its own words are quoted. "
@@ -607,9 +608,14 @@ def render_glossary_page(
         lines += ["", f"Used in: {', '.join(links[:USES_SHOWN])}", "{ .worth-used-in }"]
         rest = links[USES_SHOWN:]
         if rest:
-            # With many articles a common term is used in hundreds of places: the rest fold away.
+            # With many articles a common term is used in hundreds of places: the rest fold away,
+            # and past USES_FOLDED the page names how many more there are rather than growing by
+            # a line per section (search finds them all).
             noun = "place" if len(rest) == 1 else "places"
-            lines += ["", f'??? note "And {len(rest)} more {noun}"', "", *(f"    - {link}" for link in rest)]
+            lines += ["", f'??? note "And {len(rest)} more {noun}"', "", *(f"    - {link}" for link in rest[:USES_FOLDED])]
+            if len(rest) > USES_FOLDED:
+                unlisted = len(rest) - USES_FOLDED
+                lines += ["", f"    And {unlisted} more: search the site for \"{escape_text(term.term)}\" to find them."]
     return "\n".join(lines) + "\n"
 
 
