@@ -20,6 +20,7 @@ from worth.checklist import (
     choose_hint,
     collect_items,
     load_checklist_data,
+    NEXT_READ_SOURCES,
     next_reads_for,
     render_checklist,
 )
@@ -240,6 +241,19 @@ def test_a_sign_found_in_two_articles_gathers_the_next_reads_of_both():
     }
     reads = next_reads_for(items, links, [first, second], link_for=lambda k: k.anchor)
     assert [r.title for r in reads[items[0].key]] == ["Leaving", "Cost"]
+
+
+def test_a_sign_many_articles_describe_reads_next_from_its_first_sections_only():
+    many = [
+        article(f"a{i:02d}", *signs_part(section("Dismissing Achievements", "He brushes off your wins.")),
+                section(f"Cost {i}", "It costs you.", theme=Theme.COSTS, level=2))
+        for i in range(NEXT_READ_SOURCES + 4)
+    ]
+    [item] = [i for i in collect_items(many) if len(i.keys) > 1]
+    assert len(item.keys) == NEXT_READ_SOURCES + 4
+    links = {k: [Link(k, key(k.article, "cost"), 0.5)] for k in item.keys}
+    reads = next_reads_for([item], links, many, link_for=lambda k: k.article)
+    assert [r.url for r in reads[item.key]] == [k.article for k in item.keys[:NEXT_READ_SOURCES]]
 
 
 # --- The block on the signs page ---------------------------------------------------------------

@@ -405,6 +405,17 @@ def _hints(raw: Any, path: Path, shown: str) -> Mapping[str, str]:
 NEXT_THEMES = (Theme.COSTS, Theme.LETTING_GO)
 
 
+# A sign that many articles describe gathers what to read next from its first few sections
+# (its own and those merged into it first), not from hundreds: the suggestions are as good, and
+# the links are only searched for from these.
+NEXT_READ_SOURCES = 8
+
+
+def next_read_sources(item: ChecklistItem) -> tuple[SectionKey, ...]:
+    """The sections of ``item`` whose links make its "what to read next"."""
+    return item.keys[:NEXT_READ_SOURCES]
+
+
 def next_reads_for(
     items: Iterable[ChecklistItem],
     links: Mapping[SectionKey, Sequence[RelatedLink]],
@@ -413,14 +424,15 @@ def next_reads_for(
     link_for: Callable[[SectionKey], str],
 ) -> dict[SectionKey, tuple[NextRead, ...]]:
     """For each item, the costs and letting-go sections its sections are linked to (an item with
-    ``also`` sections gathers theirs, keeping each target's best score), best first."""
+    ``also`` sections gathers theirs, from its first ``NEXT_READ_SOURCES``, keeping each
+    target's best score), best first."""
     # By (article, anchor): a plain tuple hashes in C, a SectionKey in Python.
     sections = {(a.slug, s.anchor): s for a in articles for s in a.sections}
     out: dict[SectionKey, tuple[NextRead, ...]] = {}
     for item in items:
         best: dict[SectionKey, float] = {}
         headings: dict[SectionKey, str] = {}
-        for key in item.keys:
+        for key in next_read_sources(item):
             for link in links.get(key, ()):
                 target = sections.get((link.target.article, link.target.anchor))
                 if target is None or target.theme not in NEXT_THEMES or not target.heading:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checklist import collect_items, load_checklist_data, next_reads_for, render_checklist
+from .checklist import collect_items, load_checklist_data, next_read_sources, next_reads_for, render_checklist
 from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
 from .links import relate_sections
 from .model import Article, ArticleError, PageSpec
@@ -92,7 +92,7 @@ def page_extras(
     # full, and the signs of the checklist. Worked out once: the checklist sums more candidates
     # over the ticked signs than a theme page shows at the end of a section.
     shown = {key for keys in site_map.order.values() for key in keys[:FULL_SECTIONS]}
-    shown.update(key for item in items for key in item.keys)
+    shown.update(key for item in items for key in next_read_sources(item))
     candidates = relate_sections(articles, terms, limit=CHECKLIST_CANDIDATES, sources=shown)
     related = {key: links[:RELATED_SHOWN] for key, links in candidates.items()}
     labels = section_labels(articles)
