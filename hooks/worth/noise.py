@@ -835,7 +835,7 @@ _LETTER_RUN = re.compile(r"[^\W_]+")
 
 
 def _inside(text: str, other: str) -> bool:
-    """``re.search(rf"(?:^|\W){re.escape(text)}(?:\W|$)", other)``: ``text`` stands in ``other``
+    r"""``re.search(rf"(?:^|\W){re.escape(text)}(?:\W|$)", other)``: ``text`` stands in ``other``
     between non-word characters or the ends. Looked for with str.find, as compiling a pattern
     for every teaser costs far more than the search."""
     start = other.find(text)
