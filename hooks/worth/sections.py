@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from .blocks import is_numbered, is_part_label
 from .model import Block, BlockKind, Section, Theme
-from .slugs import _APOSTROPHES, _NOT_WORD, _NUMBERING, MAX_SLUG_LENGTH, slugify, unique_slug
+from .slugs import slugify, unique_slug
 from .themes import Lexicon, load_lexicon
 
 INTRODUCTION_ANCHOR = "introduction"
@@ -38,23 +38,6 @@ def _split(blocks: Sequence[Block]) -> list[tuple[Block | None, list[Block]]]:
         else:
             groups.append((None, [block]))
     return groups
-
-
-def _heading_slug(text: str) -> str:
-    """``slugify(text)``, quicker for the usual heading.
-
-    ``slugify`` folds accents away character by character (a Unicode decomposition of each). A
-    heading that is plain ASCII once its numbering and apostrophes are dropped has nothing to
-    fold: its slug is its lower-case letters and digits joined by hyphens, as slugify would make
-    it (with slugs' own patterns, so the two cannot drift apart). Any other heading, and any slug
-    slugify would cut or replace, goes through slugify itself.
-    """
-    plain = _APOSTROPHES.sub("", _NUMBERING.sub("", text))
-    if plain.isascii():
-        slug = _NOT_WORD.sub("-", plain.lower()).strip("-")
-        if slug and len(slug) <= MAX_SLUG_LENGTH:
-            return slug
-    return slugify(text)
 
 
 def _named_theme(heading: str, lexicon: Lexicon) -> Theme | None:
@@ -165,7 +148,7 @@ def build_sections(
             continue
         level, part = levels[heading_index]
         text = headings[heading_index]
-        anchor = unique_slug(_heading_slug(text), taken)
+        anchor = unique_slug(slugify(text), taken)
         taken.add(anchor)
         anchors.append(anchor)
         part_anchor = anchors[part] if part is not None else None

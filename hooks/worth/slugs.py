@@ -24,9 +24,12 @@ def slugify(text: str, *, fallback: str = "section") -> str:
     slugs are cut at a word boundary to at most ``MAX_SLUG_LENGTH`` characters.
     """
     text = _APOSTROPHES.sub("", _NUMBERING.sub("", text))
-    # Dashes and other marks separate words ("Luxury—It's"); accents are folded away.
-    spaced = "".join(ch if ch.isalnum() else " " for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    folded = spaced.encode("ascii", "ignore").decode("ascii")
+    if text.isascii():  # most headings: nothing to fold, and every other mark is a separator below
+        folded = text
+    else:
+        # Dashes and other marks separate words ("Luxury—It's"); accents are folded away.
+        spaced = "".join(ch if ch.isalnum() else " " for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        folded = spaced.encode("ascii", "ignore").decode("ascii")
     slug = _NOT_WORD.sub("-", folded.lower()).strip("-")
     if len(slug) > MAX_SLUG_LENGTH:
         cut = slug[: MAX_SLUG_LENGTH + 1]
