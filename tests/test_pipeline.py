@@ -99,3 +99,9 @@ def test_making_the_pages_leaves_the_cycle_collector_as_it_found_it_even_on_bad_
     with pytest.raises(ArticleError):
         generate_pages(settings)
     assert gc.isenabled()
+
+
+def test_a_missing_articles_folder_is_named_with_what_to_do(tmp_path):
+    with pytest.raises(ArticleError) as caught:
+        load_articles(tmp_path / "articels", display_root=tmp_path)
+    assert str(caught.value).startswith("articels: is not a folder of articles; create it")

@@ -17,7 +17,7 @@ from .checklist import collect_items, load_checklist_data, next_read_sources, ne
 from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
 from .links import relate_sections
 from .model import Article, ArticleError, PageSpec
-from .pipeline import load_articles
+from .pipeline import Loading, start_loading
 from .plan import FULL_SECTIONS, PageExtras, SiteMap, plan_pages, plan_site_map
 from .settings import Settings
 
@@ -35,15 +35,18 @@ class GeneratedSite:
     warnings: tuple[str, ...] = ()
 
 
-def generate_pages(settings: Settings, *, display_root: Path | None = None) -> GeneratedSite:
+def generate_pages(settings: Settings, *, display_root: Path | None = None, loading: Loading | None = None) -> GeneratedSite:
     """Load the articles in ``settings.articles_dir`` and plan every page, with the glossary
     (``glossary.yml``) and the signs checklist (``checklist.yml``) beside mkdocs.yml.
 
     Raises ``ArticleError`` for an article or data file that cannot be read. File names in
-    messages are shown relative to ``display_root`` (the project folder) when given.
+    messages are shown relative to ``display_root`` (the project folder) when given. ``loading``
+    is the articles already being read (``pipeline.start_loading``), when the caller started
+    that early.
     """
     with _no_cycle_collection():
-        loaded = load_articles(settings.articles_dir, display_root=display_root)
+        loading = loading or start_loading(settings.articles_dir, display_root=display_root)
+        loaded = loading.result()
         articles = loaded.articles
         site_map = plan_site_map(articles)
         data_dir = settings.config_dir or settings.articles_dir.parent
