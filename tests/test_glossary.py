@@ -11,11 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from worth.glossary import (
+    DEFINING_PATTERNS,
     USES_FOLDED,
     USES_SHOWN,
     GlossaryEntry,
     GlossaryTerm,
     build_glossary,
+    case_blind,
     find_definitions,
     find_term_uses,
     spellings,
@@ -424,3 +426,28 @@ def test_a_term_used_in_hundreds_of_places_lists_a_readable_number_and_counts_th
     assert used_in.count("<a ") == USES_SHOWN
     assert f"And {300 - USES_SHOWN} more places" in folded and folded.count("<a ") == USES_FOLDED
     assert f"And {300 - USES_SHOWN - USES_FOLDED} more: search the site for" in folded
+
+
+def test_case_blind_text_reads_every_character_a_case_blind_pattern_reads_as_a_letter():
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if re.fullmatch(letter, char, re.IGNORECASE):
+                assert case_blind(char) == letter, (hex(code), letter)
+
+
+_SENTENCE_PIECES = ["The term", "the PHRASE", "use the term", "Uses The Word", "emotional labour", "gaslighting", "refers to",
+                    "REFERS TO", "is defined as", "is the name for", "call this", "CALLED IT", "known as", "is called",
+                    "that's", "at play", "At Work", "\u2014", ":", "the prefrontal cortex", "(the part of the brain)", "is a",
+                    "Is A", "means the", "this is", "This Is The", "\u0130s", "\u017ftuck", "\u212anown as", "x", ",", "."]
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), min_size=1, max_size=12))
+@settings(max_examples=1000, deadline=None)
+def test_a_defining_pattern_never_matches_a_sentence_without_one_of_the_words_it_needs(pieces):
+    sentence = " ".join(pieces)
+    for pattern in DEFINING_PATTERNS:
+        if pattern.regex.search(sentence):
+            assert any(word in case_blind(sentence) for word in pattern.needs), (pattern.name, sentence)

@@ -383,30 +383,44 @@ class DefiningPattern:
     regex: re.Pattern[str]
     discovers: bool = False
     from_heading: bool = False
+    # Words the regex cannot match without, in small letters: a sentence holding none of them
+    # (``case_blind``) is not tried. Most sentences define nothing, and a substring test is far
+    # cheaper than a search; ``tests/test_glossary.py`` checks each list against its pattern.
+    needs: tuple[str, ...] = ()
 
 
-def _pattern(name: str, regex: str, *, discovers: bool = False, from_heading: bool = False) -> DefiningPattern:
-    return DefiningPattern(name, re.compile(regex, re.IGNORECASE), discovers, from_heading)
+def _pattern(name: str, regex: str, *, needs: tuple[str, ...], discovers: bool = False, from_heading: bool = False) -> DefiningPattern:
+    return DefiningPattern(name, re.compile(regex, re.IGNORECASE), discovers, from_heading, needs)
+
+
+# The characters a case-blind pattern also reads as i, k and s (dotted and dotless i, the Kelvin
+# sign, the long s): made plain before lower-casing, so that ``needs`` can be found by ``in``.
+_CASE_BLIND = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+
+
+def case_blind(text: str) -> str:
+    """``text`` in small letters as a case-blind regular expression reads it."""
+    return text.translate(_CASE_BLIND).lower() if not text.isascii() else text.lower()
 
 
 # In order of trust: the first pattern that defines a term in an article wins.
 DEFINING_PATTERNS: tuple[DefiningPattern, ...] = (
     # "Experts often use the term relational asymmetry to describe one-sided emotional labor."
-    _pattern("the term X to describe", rf"\b(?:use|uses|used|using) the (?:term|phrase|word|label) {_TERM} to (?:describe|mean|name|refer to) (?P<definition>.+)", discovers=True),
+    _pattern("the term X to describe", needs=("the term ", "the phrase ", "the word ", "the label "), regex=rf"\b(?:use|uses|used|using) the (?:term|phrase|word|label) {_TERM} to (?:describe|mean|name|refer to) (?P<definition>.+)", discovers=True),
     # "The term gaslighting refers to ..." / "Gaslighting refers to ..."
-    _pattern("X refers to", rf"^(?:the (?:term|phrase|word) )?{_TERM},? (?:refers to|is defined as|is the name for) (?P<definition>.+)", discovers=True),
+    _pattern("X refers to", needs=(" refers to ", " is defined as ", " is the name for "), regex=rf"^(?:the (?:term|phrase|word) )?{_TERM},? (?:refers to|is defined as|is the name for) (?P<definition>.+)", discovers=True),
     # "Psychologists call this identity diffusion—a loss of clarity about who you are ..."
-    _pattern("call this X", rf"\b(?:call|calls|called) (?:this|it|that) {_TERM}{_DASH}(?P<definition>.+)", discovers=True),
+    _pattern("call this X", needs=("call",), regex=rf"\b(?:call|calls|called) (?:this|it|that) {_TERM}{_DASH}(?P<definition>.+)", discovers=True),
     # "A loss of clarity about who you are is known as identity diffusion."
-    _pattern("known as X", rf"^(?!(?:this|that|it|which)\b)(?P<definition>[^,]+?) (?:is|are) (?:known as|called|termed) {_TERM}[.!]?$", discovers=True),
+    _pattern("known as X", needs=(" known as ", " called ", " termed "), regex=rf"^(?!(?:this|that|it|which)\b)(?P<definition>[^,]+?) (?:is|are) (?:known as|called|termed) {_TERM}[.!]?$", discovers=True),
     # "That's cognitive dissonance at play—you're trying to reconcile ..."
-    _pattern("X at play", rf"\bthat(?:'s| is) {_TERM} at (?:play|work){_DASH}(?P<definition>.+)", discovers=True),
+    _pattern("X at play", needs=(" at play", " at work"), regex=rf"\bthat(?:'s| is) {_TERM} at (?:play|work){_DASH}(?P<definition>.+)", discovers=True),
     # "... the prefrontal cortex (the part of your brain tied to reasoning and long-term planning) ..."
-    _pattern("X (the ...)", rf"\bthe {_TERM} \((?P<definition>(?:the|a|an) [^)]+)\)", discovers=True),
+    _pattern("X (the ...)", needs=(" (",), regex=rf"\bthe {_TERM} \((?P<definition>(?:the|a|an) [^)]+)\)", discovers=True),
     # "Selective presence is a form of opportunism—it reveals that he values what you give ..."
-    _pattern("X is a", rf"^{_TERM} (?:is|are|means) (?P<definition>(?:a|an|the|when|what) .+)"),
+    _pattern("X is a", needs=(" is ", " are ", " means "), regex=rf"^{_TERM} (?:is|are|means) (?P<definition>(?:a|an|the|when|what) .+)"),
     # Under the heading "Emotional Minimization": "This is the classic “you're too sensitive” ... response."
-    _pattern("heading: this is a", r"^this is (?P<definition>(?:a|an|the) .+)", from_heading=True),
+    _pattern("heading: this is a", needs=("this is ",), regex=r"^this is (?P<definition>(?:a|an|the) .+)", from_heading=True),
 )
 
 # Words a discovered term may not start or end with: it would be a piece of a sentence.
@@ -505,8 +519,11 @@ class _DefiningMatches:
         hits = self._sentences.get(sentence)
         if hits is None:
             plain = _plain(sentence)
+            small = case_blind(plain)
             hits = self._sentences[sentence] = tuple(
-                (pattern, match) for pattern in DEFINING_PATTERNS if (match := pattern.regex.search(plain))
+                (pattern, match)
+                for pattern in DEFINING_PATTERNS
+                if any(word in small for word in pattern.needs) and (match := pattern.regex.search(plain))
             )
         return hits
 
