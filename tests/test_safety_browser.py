@@ -318,7 +318,8 @@ def test_a_linked_heading_is_shown_below_the_header_not_under_it(site_url: str, 
         " document.querySelector('.md-header').getBoundingClientRect().bottom]",
         anchor,
     )
-    assert header <= heading < header + 80, f"heading at {heading}px, header ends at {header}px"
+    # Within a pixel: scrolling rounds to device pixels, so the edge may fall a fraction short.
+    assert header - 1 <= heading < header + 80, f"heading at {heading}px, header ends at {header}px"
 
 
 # --- No traces ---------------------------------------------------------------------------------
