@@ -104,16 +104,17 @@ def start_loading(folder: Path, *, display_root: Path | None = None, parallel: b
     """``load_articles`` started now: a large folder is read by other processes while this one
     goes on, and ``result()`` collects it (a small one is read when the result is asked for)."""
     if not Path(folder).is_dir():
-        shown = _shown(Path(folder), display_root)
+        shown = shown_path(Path(folder), display_root)
         raise ArticleError(shown, None, "is not a folder of articles; create it, or name the right one in extra.worth.articles in mkdocs.yml")
     jobs = []
     for path in sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
-        jobs.append((path, _shown(path, display_root)))
+        jobs.append((path, shown_path(path, display_root)))
     # Each article is read on its own, so the work splits cleanly over the cores.
     return Loading(start_fork_map(lambda index: _load_or_warn(jobs[index]), len(jobs), parallel=parallel))
 
 
-def _shown(path: Path, display_root: Path | None) -> str:
+def shown_path(path: Path, display_root: Path | None) -> str:
+    """How a file is named in messages: relative to ``display_root`` (the project) when inside it."""
     try:
         return str(path.relative_to(display_root)) if display_root else str(path)
     except ValueError:

@@ -17,7 +17,7 @@ from .checklist import collect_items, load_checklist_data, next_read_sources, ne
 from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
 from .links import relate_sections
 from .model import Article, ArticleError, PageSpec
-from .pipeline import Loading, start_loading
+from .pipeline import Loading, shown_path, start_loading
 from .plan import FULL_SECTIONS, PageExtras, SiteMap, plan_pages, plan_site_map
 from .settings import Settings
 
@@ -72,13 +72,6 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _shown(path: Path, display_root: Path | None) -> str:
-    try:
-        return str(path.relative_to(display_root)) if display_root else str(path)
-    except ValueError:
-        return str(path)
-
-
 def page_extras(
     articles: tuple[Article, ...], site_map: SiteMap, *, data_dir: Path, display_root: Path | None = None
 ) -> PageExtras:
@@ -86,10 +79,10 @@ def page_extras(
     the first use of each term in a section to its entry, the glossary page, related sections at
     the end of each theme-page section, and the checklist on the signs page."""
     glossary_file = data_dir / GLOSSARY_FILE
-    entries = load_glossary(glossary_file, display_path=_shown(glossary_file, display_root))
+    entries = load_glossary(glossary_file, display_path=shown_path(glossary_file, display_root))
     terms = build_glossary(articles, entries)
     checklist_file = data_dir / CHECKLIST_FILE
-    data = load_checklist_data(checklist_file, display_path=_shown(checklist_file, display_root))
+    data = load_checklist_data(checklist_file, display_path=shown_path(checklist_file, display_root))
     items = collect_items(articles, hints=data.hints)
     # Links are searched for only from the sections that show them: those a theme page gives in
     # full, and the signs of the checklist. Worked out once: the checklist sums more candidates
