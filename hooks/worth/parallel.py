@@ -1,33 +1,51 @@
-"""Work shared out to forked processes when a site is large and the machine has the cores.
+"""Work shared out to forked processes when the machine has the cores.
 
-``fork_map(function, count)`` returns ``[function(0), ..., function(count - 1)]``, computed by
-one forked process per core for a large ``count``, else here; ``start_fork_map`` starts the same
-work and lets this process go on until it asks for the results. A forked child starts as a copy of
-this process, so ``function`` and everything it reads (articles, the site map) reach it without
-being copied; only each result is sent back (pickled). The results, their order and the first
-exception raised are the same either way.
+    fork_map(function, count)        -> [function(0), ..., function(count - 1)]
+    start_fork_map(function, count)  -> Pending: the same list, worked out by other processes
+                                        while this one goes on; ``result()`` collects it
+    start_in_background(function)    -> Pending: ``function()`` worked out by one other process
+
+``fork_map`` shares a large ``count`` between this process and one forked child per other core;
+``start_fork_map`` leaves it all to children, so that this process can do other work meanwhile.
+A forked child starts as a copy of this process, so ``function`` and everything it reads
+(articles, the site map) reach it without being copied; only the results come back, pickled,
+through a pipe. The results, their order and the first exception raised (by item) are the same as
+``[function(i) for i in range(count)]`` gives; where forking is not possible, that is what runs.
+
+Plain ``os.fork`` and pipes rather than ``multiprocessing``: a pool costs an import, a manager
+thread, queues and a message per chunk, which on a site of a hundred articles was as much as the
+work it shared, and it keeps this process waiting instead of working.
 """
 from __future__ import annotations
 
-import gc
 import os
+import pickle
+import signal
 import threading
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-# Below this many items a pool costs about what it saves.
+# Below this many items sharing the work costs about what it saves.
 PARALLEL_FROM = 64
+# Each process takes every n-th run of this many items, so that slower stretches of the list
+# (long articles side by side) are shared out too.
+_CHUNKS_PER_PROCESS = 8
 
-_task: Callable[[int], object] | None = None  # the function of the running fork_map, for its children
+
+def can_fork() -> bool:
+    """Whether this process may fork: never from a process that runs threads (``mkdocs serve``
+    watches files in threads; a forked copy of one of them can hang on a lock another thread
+    held), nor where ``fork`` is missing."""
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def workers_for(count: int) -> int:
     """How many processes should share ``count`` items: one per usable core for many items,
-    else one (this process). Never from a process that runs threads (``mkdocs serve`` watches
-    files in threads; forking one of them is unsafe), nor where ``fork`` is missing."""
-    if count < PARALLEL_FROM or threading.active_count() > 1 or not hasattr(os, "fork"):
+    else one (this process)."""
+    if count < PARALLEL_FROM or not can_fork():
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
@@ -37,50 +55,181 @@ def workers_for(count: int) -> int:
 
 
 class Pending(Generic[T]):
-    """Results of ``start_fork_map``: being worked out by forked processes, or (when the work
-    stays in this process) worked out when asked for."""
+    """A result being worked out by forked children (see ``start_fork_map``), or, where none was
+    forked, worked out here when asked for."""
 
-    def __init__(self, function: Callable[[int], T], count: int, pool=None, results=None) -> None:
-        self._function, self._count, self._pool, self._results = function, count, pool, results
+    def __init__(self, compute: Callable[[], T], children: list[_Child] | None = None,
+                 combine: Callable[[list[object]], T] | None = None) -> None:
+        self._compute, self._children, self._combine = compute, children, combine
 
-    def result(self) -> list[T]:
-        """The results in order (waiting for them); the first exception raised is raised here."""
-        if self._pool is None:
-            return [self._function(i) for i in range(self._count)]
+    def result(self) -> T:
+        """The result (waiting for it); an exception raised working it out is raised here."""
+        if self._children is None:
+            return self._compute()
+        children, self._children = self._children, None
         try:
-            return list(self._results)
+            outcomes = [child.outcome() for child in children]
         finally:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+            for child in children:
+                child.stop()
+        assert self._combine is not None
+        return self._combine(outcomes)
 
-
-def start_fork_map(function: Callable[[int], T], count: int, *, parallel: bool = True) -> Pending[T]:
-    """``fork_map`` started now and collected later, so this process can do other work (MkDocs
-    its own start-up) while the children work."""
-    workers = workers_for(count) if parallel else 1
-    if workers < 2:
-        return Pending(function, count)
-    import multiprocessing  # only for large sites: slow imports
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _task
-    _task = function
-    try:
-        # The children are forked at the first submission, with ``_task`` set; the cycle
-        # collector rests in them as it does while the pages are made (see ``site``). Chunks
-        # keep the messages between processes few and the cores evenly busy.
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=gc.disable)
-        results = pool.map(_run, range(count), chunksize=max(1, count // (workers * 4)))
-    finally:
-        _task = None
-    return Pending(function, count, pool, results)
+    def cancel(self) -> None:
+        """Stop the children, if any, without waiting for their result."""
+        children, self._children = self._children or [], None
+        for child in children:
+            child.stop()
 
 
 def fork_map(function: Callable[[int], T], count: int, *, parallel: bool = True) -> list[T]:
-    """``[function(i) for i in range(count)]``, shared out to forked processes when it pays."""
-    return start_fork_map(function, count, parallel=parallel).result()
+    """``[function(i) for i in range(count)]``, shared with forked children when it pays."""
+    workers = workers_for(count) if parallel else 1
+    if workers < 2:
+        return [function(i) for i in range(count)]
+    chunk = _chunk_size(count, workers)
+    children = [_Child.fork(lambda share=share: _run_share(function, count, chunk, share, workers))
+                for share in range(1, workers)]
+    try:
+        outcomes = [_run_share(function, count, chunk, 0, workers)]  # this process's share
+        outcomes += [child.outcome() for child in children]
+    finally:
+        for child in children:
+            child.stop()
+    return _merge(outcomes, count, chunk, workers)
 
 
-def _run(index: int) -> object:
-    assert _task is not None  # set by start_fork_map before the children are forked
-    return _task(index)
+def start_fork_map(function: Callable[[int], T], count: int, *, parallel: bool = True) -> Pending[list[T]]:
+    """``fork_map`` worked out by forked children alone, so that this process goes on with other
+    work until it asks for ``result()``. A small ``count``, or a process that may not fork, is
+    worked out here when the result is asked for."""
+    workers = workers_for(count) - 1 if parallel else 0
+    if workers < 1:
+        return Pending(lambda: [function(i) for i in range(count)])
+    chunk = _chunk_size(count, workers)
+    children = [_Child.fork(lambda share=share: _run_share(function, count, chunk, share, workers))
+                for share in range(workers)]
+    return Pending(list, children, lambda outcomes: _merge(outcomes, count, chunk, workers))
+
+
+def start_in_background(function: Callable[[], T], *, parallel: bool = True) -> Pending[T]:
+    """``function()`` worked out by one forked child while this process goes on; worked out here
+    at ``result()`` when this process may not fork."""
+    if not parallel or not can_fork():
+        return Pending(function)
+    return Pending(function, [_Child.fork(function)], lambda outcomes: outcomes[0])  # type: ignore[return-value]
+
+
+# -- how the work is shared -------------------------------------------------------------------------
+
+
+def _chunk_size(count: int, workers: int) -> int:
+    return max(1, count // (workers * _CHUNKS_PER_PROCESS))
+
+
+def _share(count: int, chunk: int, share: int, workers: int) -> Iterator[int]:
+    """The items of one process: chunks ``share``, ``share + workers``, ... in order."""
+    for start in range(share * chunk, count, workers * chunk):
+        yield from range(start, min(start + chunk, count))
+
+
+class _Failure:
+    """The first exception one process met, and at which item."""
+
+    def __init__(self, index: int, error: BaseException) -> None:
+        self.index, self.error = index, error
+
+
+def _run_share(function: Callable[[int], T], count: int, chunk: int, share: int, workers: int) -> list[T] | _Failure:
+    """One process's results in item order, or its first failure. Items are taken in increasing
+    order and a process stops at its first failure, so every item before the earliest failure of
+    all processes was worked out without one: that failure is the one a loop would have met."""
+    results = []
+    for index in _share(count, chunk, share, workers):
+        try:
+            results.append(function(index))
+        except Exception as error:
+            return _Failure(index, error)
+    return results
+
+
+def _merge(outcomes: list[object], count: int, chunk: int, workers: int) -> list:
+    """The shares (in share order) put back in item order; the earliest failure, if any, is
+    raised instead."""
+    failures = [outcome for outcome in outcomes if isinstance(outcome, _Failure)]
+    if failures:
+        raise min(failures, key=lambda failure: failure.index).error
+    merged: list = [None] * count
+    for share, results in enumerate(outcomes):
+        assert isinstance(results, list)
+        for index, value in zip(_share(count, chunk, share, workers), results):
+            merged[index] = value
+    return merged
+
+
+# -- one forked child -------------------------------------------------------------------------------
+
+
+class _Child:
+    """A forked process working out one value and sending it back pickled through a pipe."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid, self.pipe = pid, pipe
+
+    @classmethod
+    def fork(cls, work: Callable[[], object]) -> _Child:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: work, send, and leave without running the parent's exit code
+            os.close(read_end)
+            status = 1
+            try:
+                data = _pickled(work)
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(data)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        return cls(pid, read_end)
+
+    def outcome(self) -> object:
+        """The child's value, or its failure (raised as a ``_Failure``'s error by ``_merge``, or
+        here when the child sent an exception of its own)."""
+        with os.fdopen(self.pipe, "rb") as pipe:
+            self.pipe = -1
+            data = pipe.read()
+        os.waitpid(self.pid, 0)
+        self.pid = 0
+        if not data:
+            raise RuntimeError("a process sharing the work stopped without sending its results")
+        kind, value = pickle.loads(data)
+        if kind == "error":
+            raise value
+        return value
+
+    def stop(self) -> None:
+        """End the child if it still runs (an error elsewhere made its result useless)."""
+        if self.pipe != -1:
+            os.close(self.pipe)
+            self.pipe = -1
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self.pid = 0
+
+
+def _pickled(work: Callable[[], object]) -> bytes:
+    """``work()``'s value, or the exception it raised, ready to send; an exception that cannot be
+    pickled is sent as a RuntimeError carrying its text, the traceback included."""
+    try:
+        return pickle.dumps(("value", work()), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:
+        error.add_note("(in a forked process) " + "".join(traceback.format_exception(error)).rstrip())
+        try:
+            return pickle.dumps(("error", error), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return pickle.dumps(("error", RuntimeError("".join(traceback.format_exception(error)))))
