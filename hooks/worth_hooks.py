@@ -16,17 +16,17 @@ from mkdocs.structure.files import File
 
 from worth.model import ArticleError
 from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle, local_polyfills, offline_features
-from worth.pipeline import Loading, start_loading
+from worth.parallel import Pending
 from worth.safety import secure_page
 from worth.settings import Settings, settings_from_config
-from worth.site import generate_pages
+from worth.site import GeneratedSite, generate_pages, start_generating
 
 log = logging.getLogger("mkdocs.plugins.worth")
 
 _PREVIEW = "WORTH_LIVE_PREVIEW"  # set while `mkdocs serve` runs (see on_startup)
 
 _settings: Settings | None = None
-_loading: Loading | None = None  # articles being read, from on_config to on_files
+_generating: Pending[GeneratedSite] | None = None  # the pages being made, from on_config to on_files
 
 
 def on_config(config):
@@ -42,15 +42,14 @@ def on_config(config):
         config.theme["features"] = offline_features(config.theme.get("features", []))
     # The quick exit's link is rendered by the theme template, which reads this (default filled in).
     config.extra["worth"] = {**(config.extra.get("worth") or {}), "quick_exit_url": _settings.quick_exit_url}
-    # A large folder of articles is read by other processes while MkDocs finds its own files;
-    # on_files collects it. (Not in the preview server, which rebuilds in its own threads.)
-    global _loading
-    _loading = None
+    # The pages are made by another process while MkDocs finds its own files and theme; on_files
+    # collects them. (Not in the preview server, which rebuilds in its own threads.)
+    global _generating
+    if _generating is not None:  # a build that stopped before on_files
+        _generating.cancel()
+    _generating = None
     if not os.environ.get(_PREVIEW):
-        try:
-            _loading = start_loading(_settings.articles_dir, display_root=_project(config))
-        except ArticleError as err:
-            raise PluginError(str(err)) from None
+        _generating = start_generating(_settings, display_root=_project(config))
     return config
 
 
@@ -60,10 +59,13 @@ def _project(config) -> Path:
 
 def on_files(files, config):
     assert _settings is not None
-    global _loading
-    loading, _loading = _loading, None
+    global _generating
+    generating, _generating = _generating, None
     try:
-        site = generate_pages(_settings, display_root=_project(config), loading=loading)
+        if generating is not None:
+            site = generating.result()
+        else:
+            site = generate_pages(_settings, display_root=_project(config))
     except ArticleError as err:
         raise PluginError(str(err)) from None
     for warning in site.warnings:

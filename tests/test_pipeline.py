@@ -10,7 +10,7 @@ from worth.model import ArticleError
 from worth.parallel import PARALLEL_FROM, workers_for
 from worth.pipeline import load_article, load_articles
 from worth.settings import Settings
-from worth.site import generate_pages
+from worth.site import generate_pages, start_generating
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARA = "A paragraph of the article, long enough to be plainly text and not a heading at all."
@@ -105,3 +105,22 @@ def test_a_missing_articles_folder_is_named_with_what_to_do(tmp_path):
     with pytest.raises(ArticleError) as caught:
         load_articles(tmp_path / "articels", display_root=tmp_path)
     assert str(caught.value).startswith("articels: is not a folder of articles; create it")
+
+
+def test_pages_begun_in_another_process_are_those_made_here(tmp_path, parallel_reading):
+    _many_articles(tmp_path, 5)
+    (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
+    settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
+    pending = start_generating(settings, display_root=tmp_path.parent)
+    assert pending._children  # really in another process
+    here = generate_pages(settings, display_root=tmp_path.parent)
+    assert pending.result() == here
+    assert here.warnings and "empty.txt" in here.warnings[0]
+
+
+def test_an_error_in_pages_begun_elsewhere_names_the_file_and_line(tmp_path, parallel_reading):
+    (tmp_path / "broken.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
+    settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
+    with pytest.raises(ArticleError) as caught:
+        start_generating(settings, display_root=tmp_path.parent).result()
+    assert caught.value.path.endswith("broken.txt") and caught.value.line == 3

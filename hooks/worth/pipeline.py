@@ -17,7 +17,7 @@ from pathlib import Path
 from .blocks import detect_blocks
 from .model import Article, ArticleError, RawArticle
 from .noise import CleanText, clean_lines
-from .parallel import Pending, start_fork_map
+from .parallel import fork_map
 from .read import path_metadata, read_article
 from .sections import build_sections
 from .themes import assign_themes
@@ -80,29 +80,10 @@ def load_article(path: Path, *, display_path: str | None = None) -> Article:
 def load_articles(folder: Path, *, display_root: Path | None = None, parallel: bool = True) -> LoadResult:
     """Read every article in ``folder`` (sorted by file name); empty ones become warnings.
 
-    File names are shown relative to ``display_root`` when given. A large folder is read by
-    several processes when the machine has the cores (``parallel.fork_map``); the result is the
-    same either way, in the same order, and the first bad article raises its ``ArticleError``.
+    File names are shown relative to ``display_root`` when given. A large folder is shared out
+    to several processes when the machine has the cores (``parallel.fork_map``); the result is
+    the same either way, in the same order, and the first bad article raises its ``ArticleError``.
     """
-    return start_loading(folder, display_root=display_root, parallel=parallel).result()
-
-
-class Loading:
-    """Articles being read (see ``start_loading``); ``result()`` waits for the ``LoadResult``."""
-
-    def __init__(self, outcomes: Pending[Article | str]) -> None:
-        self._outcomes = outcomes
-
-    def result(self) -> LoadResult:
-        outcomes = self._outcomes.result()
-        articles = tuple(outcome for outcome in outcomes if isinstance(outcome, Article))
-        warnings = tuple(outcome for outcome in outcomes if isinstance(outcome, str))
-        return LoadResult(articles, warnings)
-
-
-def start_loading(folder: Path, *, display_root: Path | None = None, parallel: bool = True) -> Loading:
-    """``load_articles`` started now: a large folder is read by other processes while this one
-    goes on, and ``result()`` collects it (a small one is read when the result is asked for)."""
     if not Path(folder).is_dir():
         shown = shown_path(Path(folder), display_root)
         raise ArticleError(shown, None, "is not a folder of articles; create it, or name the right one in extra.worth.articles in mkdocs.yml")
@@ -110,7 +91,10 @@ def start_loading(folder: Path, *, display_root: Path | None = None, parallel: b
     for path in sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
         jobs.append((path, shown_path(path, display_root)))
     # Each article is read on its own, so the work splits cleanly over the cores.
-    return Loading(start_fork_map(lambda index: _load_or_warn(jobs[index]), len(jobs), parallel=parallel))
+    outcomes = fork_map(lambda index: _load_or_warn(jobs[index]), len(jobs), parallel=parallel)
+    articles = tuple(outcome for outcome in outcomes if isinstance(outcome, Article))
+    warnings = tuple(outcome for outcome in outcomes if isinstance(outcome, str))
+    return LoadResult(articles, warnings)
 
 
 def shown_path(path: Path, display_root: Path | None) -> str:

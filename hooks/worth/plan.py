@@ -36,7 +36,7 @@ from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from .model import Article, PageSpec, Section, SectionKey, Theme
-from .parallel import fork_map
+from .parallel import Pending, fork_map, start_fork_map
 from .render import InlineLink, escape_text, front_matter, render_blocks, render_heading
 from .settings import Settings
 from .slugs import unique_slug
@@ -334,27 +334,39 @@ class PageExtras:
 
 
 def plan_pages(
-    articles: Sequence[Article], settings: Settings, *, site_map: SiteMap | None = None, extras: PageExtras = PageExtras()
+    articles: Sequence[Article],
+    settings: Settings,
+    *,
+    site_map: SiteMap | None = None,
+    extras: PageExtras = PageExtras(),
+    article_pages: Pending[list[str]] | None = None,
 ) -> tuple[PageSpec, ...]:
     """Every generated page (see the module docstring), as Markdown, in a stable order.
 
-    The article pages (most of the work on a large site) are rendered through ``fork_map``."""
+    ``article_pages`` are the articles' pages being rendered elsewhere (``start_article_pages``),
+    asked for only once every other page is done; without it they are rendered here."""
     site_map = site_map or plan_site_map(articles)
     by_slug = {a.slug: a for a in articles}
     listing = _listing(articles)
-    article_pages = fork_map(lambda index: render_article_page(articles[index], site_map, extras), len(articles))
-    pages = [
-        PageSpec(HOME_PAGE, "Home", _render_home(articles, listing, site_map, checklist=bool(extras.signs_block))),
-        *(
-            PageSpec(page.src_uri, page.title, render_gathering_page(page, by_slug, site_map, extras))
-            for page in (*THEME_PAGES, OTHER_PAGE)
-        ),
-        PageSpec(ARTICLES_INDEX, "Articles", _render_articles_index(listing)),
-        *(PageSpec(article_src_uri(a), a.title, page) for a, page in zip(articles, article_pages)),
-        PageSpec(SOURCES_PAGE, "Sources", _render_sources(listing)),
-        *extras.pages,
+    home = PageSpec(HOME_PAGE, "Home", _render_home(articles, listing, site_map, checklist=bool(extras.signs_block)))
+    gathering = [
+        PageSpec(page.src_uri, page.title, render_gathering_page(page, by_slug, site_map, extras))
+        for page in (*THEME_PAGES, OTHER_PAGE)
     ]
-    return tuple(pages)
+    index = PageSpec(ARTICLES_INDEX, "Articles", _render_articles_index(listing))
+    sources = PageSpec(SOURCES_PAGE, "Sources", _render_sources(listing))
+    if article_pages is None:
+        rendered = render_article_pages(articles, site_map, extras.term_links)
+    else:
+        rendered = article_pages.result()
+    return (
+        home,
+        *gathering,
+        index,
+        *(PageSpec(article_src_uri(a), a.title, page) for a, page in zip(articles, rendered)),
+        sources,
+        *extras.pages,
+    )
 
 
 @dataclass(frozen=True)
@@ -561,6 +573,25 @@ def _related_item(target: SectionKey, articles: Mapping[str, Article], site_map:
     page = GATHERING_PAGES[section.theme]
     label = escape_text(section.heading or article.title)
     return f"- {_link(label, site_map.theme_link(target, from_page=from_page))} ({page.title})"
+
+
+def render_article_pages(
+    articles: Sequence[Article], site_map: SiteMap, term_links: Callable[[SectionKey], TermLinker] | None = None
+) -> list[str]:
+    """Every article's page (``render_article_page``), in order: most of the rendering work on a
+    large site, so it is shared out through ``fork_map``."""
+    extras = PageExtras(term_links=term_links)
+    return fork_map(lambda index: render_article_page(articles[index], site_map, extras), len(articles))
+
+
+def start_article_pages(
+    articles: Sequence[Article], site_map: SiteMap, term_links: Callable[[SectionKey], TermLinker] | None = None
+) -> Pending[list[str]]:
+    """``render_article_pages`` begun by other processes (``start_fork_map``) while this one goes
+    on: an article page needs only the site map and the glossary's terms, not the cross-links or
+    the checklist."""
+    extras = PageExtras(term_links=term_links)
+    return start_fork_map(lambda index: render_article_page(articles[index], site_map, extras), len(articles))
 
 
 def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras = PageExtras()) -> str:

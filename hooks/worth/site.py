@@ -8,17 +8,18 @@ what is exported is exactly what is built.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from .checklist import collect_items, load_checklist_data, next_read_sources, next_reads_for, render_checklist
-from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
+from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, GlossaryTerm, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
 from .links import relate_sections
-from .model import Article, ArticleError, PageSpec
-from .pipeline import Loading, shown_path, start_loading
-from .plan import FULL_SECTIONS, PageExtras, SiteMap, plan_pages, plan_site_map
+from .model import Article, ArticleError, PageSpec, SectionKey
+from .parallel import Pending, start_in_background
+from .pipeline import load_articles, shown_path
+from .plan import FULL_SECTIONS, PageExtras, SiteMap, TermLinker, plan_pages, plan_site_map, start_article_pages
 from .settings import Settings
 
 GLOSSARY_FILE = "glossary.yml"
@@ -35,24 +36,37 @@ class GeneratedSite:
     warnings: tuple[str, ...] = ()
 
 
-def generate_pages(settings: Settings, *, display_root: Path | None = None, loading: Loading | None = None) -> GeneratedSite:
+def generate_pages(settings: Settings, *, display_root: Path | None = None) -> GeneratedSite:
     """Load the articles in ``settings.articles_dir`` and plan every page, with the glossary
     (``glossary.yml``) and the signs checklist (``checklist.yml``) beside mkdocs.yml.
 
     Raises ``ArticleError`` for an article or data file that cannot be read. File names in
-    messages are shown relative to ``display_root`` (the project folder) when given. ``loading``
-    is the articles already being read (``pipeline.start_loading``), when the caller started
-    that early.
+    messages are shown relative to ``display_root`` (the project folder) when given.
     """
     with _no_cycle_collection():
-        loading = loading or start_loading(settings.articles_dir, display_root=display_root)
-        loaded = loading.result()
+        loaded = load_articles(settings.articles_dir, display_root=display_root)
         articles = loaded.articles
         site_map = plan_site_map(articles)
         data_dir = settings.config_dir or settings.articles_dir.parent
-        extras = page_extras(articles, site_map, data_dir=data_dir, display_root=display_root)
-        pages = plan_pages(articles, settings, site_map=site_map, extras=extras)
+        glossary_file = data_dir / GLOSSARY_FILE
+        entries = load_glossary(glossary_file, display_path=shown_path(glossary_file, display_root))
+        terms = build_glossary(articles, entries)
+        term_links = term_linker(terms, glossary_page=GLOSSARY_PAGE)
+        # Other processes render the article pages meanwhile (they need nothing from here on).
+        article_pages = start_article_pages(articles, site_map, term_links)
+        try:
+            extras = page_extras(articles, site_map, terms, term_links, data_dir=data_dir, display_root=display_root)
+            pages = plan_pages(articles, settings, site_map=site_map, extras=extras, article_pages=article_pages)
+        finally:
+            article_pages.cancel()  # stops them if something above failed
     return GeneratedSite(pages, tuple(loaded.warnings))
+
+
+def start_generating(settings: Settings, *, display_root: Path | None = None) -> Pending[GeneratedSite]:
+    """``generate_pages`` begun by a forked process, so that the caller goes on meanwhile (MkDocs
+    finding its own files and theme); ``result()`` waits for the pages and raises what
+    ``generate_pages`` would. Where this process may not fork, the pages are made at ``result()``."""
+    return start_in_background(lambda: generate_pages(settings, display_root=display_root))
 
 
 @contextmanager
@@ -73,14 +87,18 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def page_extras(
-    articles: tuple[Article, ...], site_map: SiteMap, *, data_dir: Path, display_root: Path | None = None
+    articles: tuple[Article, ...],
+    site_map: SiteMap,
+    terms: tuple[GlossaryTerm, ...],
+    term_links: Callable[[SectionKey], TermLinker],
+    *,
+    data_dir: Path,
+    display_root: Path | None = None,
 ) -> PageExtras:
-    """What the glossary, the cross-links and the checklist add to the planned pages: links from
-    the first use of each term in a section to its entry, the glossary page, related sections at
-    the end of each theme-page section, and the checklist on the signs page."""
-    glossary_file = data_dir / GLOSSARY_FILE
-    entries = load_glossary(glossary_file, display_path=shown_path(glossary_file, display_root))
-    terms = build_glossary(articles, entries)
+    """What the glossary (its ``terms``, and ``term_links`` from their first use in each section
+    to their entries), the cross-links and the checklist add to the planned pages: the glossary
+    page, related sections at the end of each theme-page section, and the checklist on the signs
+    page."""
     checklist_file = data_dir / CHECKLIST_FILE
     data = load_checklist_data(checklist_file, display_path=shown_path(checklist_file, display_root))
     items = collect_items(articles, hints=data.hints)
@@ -105,7 +123,7 @@ def page_extras(
     checklist = render_checklist(items, data.bands, next_reads, link_for=on_signs_page)
     return PageExtras(
         related=related,
-        term_links=term_linker(terms, glossary_page=GLOSSARY_PAGE),
+        term_links=term_links,
         signs_block=checklist,
         pages=(PageSpec(GLOSSARY_PAGE, GLOSSARY_TITLE, glossary),),
     )
