@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worth.csp import _StyleAttributes, add_csp_meta, content_security_policy, csp_hash, inline_scripts, style_attributes
+from worth.csp import _RUNNABLE_SCRIPT_TYPES, _StyleAttributes, _attributes, add_csp_meta, content_security_policy, csp_hash, inline_scripts, inline_styles, style_attributes
 from worth.safety import _mark, mark_external_links, secure_page
 
 PAGE = """<!doctype html>
@@ -162,3 +162,24 @@ def test_style_attributes_and_outside_links_are_found_as_the_plain_definitions_f
     else:
         assert style_attributes(html) == ()
     assert mark_external_links(html) == re.sub(r"<a\b[^>]*>", lambda m: _mark(m.group(0)), html, flags=re.IGNORECASE)
+
+
+# Inline scripts and styles are read in one scan of the page; whatever the nesting, case, spacing
+# or missing closing tags, each must be read as the browser reads it: from its opening tag to the
+# first closing tag of its kind, so that every hash matches the browser's byte for byte.
+_ELEMENT_PIECES = ["<script>", "<SCRIPT >", "<script src=x>", '<script type="application/json">', "<script type=module>",
+                   "</script>", "</SCRIPT >", "</script\n>", "<style>", "<Style media=x>", "</style>", "</STYLE  >",
+                   "<scripts>", "<styles>", "<\u017ftyle>", "<p>", "a", "<", ">", "\n", "\u00e9", "</"]
+
+
+@given(st.lists(st.sampled_from(_ELEMENT_PIECES), max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_inline_scripts_and_styles_are_read_as_the_plain_definitions_read_them(pieces):
+    html = "".join(pieces)
+    scripts = [
+        body
+        for attributes, body in re.findall(r"<script\b([^>]*)>(.*?)</script\s*>", html, re.IGNORECASE | re.DOTALL)
+        if "src" not in _attributes(attributes) and _attributes(attributes).get("type", "").strip().lower() in _RUNNABLE_SCRIPT_TYPES
+    ]
+    assert inline_scripts(html) == tuple(scripts)
+    assert inline_styles(html) == tuple(re.findall(r"<style\b[^>]*>(.*?)</style\s*>", html, re.IGNORECASE | re.DOTALL))

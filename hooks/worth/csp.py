@@ -30,6 +30,7 @@ leaves them out. Plain strings in, plain strings out; nothing here imports mkdoc
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from html.parser import HTMLParser
@@ -37,10 +38,20 @@ from html.parser import HTMLParser
 # Script types a browser runs; any other type (application/json, text/template...) is data.
 _RUNNABLE_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
 
-# <script> and <style> hold raw text up to the first closing tag, so a regular expression reads
-# their contents exactly as the browser does (the hash must match byte for byte).
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+# <script> and <style> hold raw text up to the first closing tag, so regular expressions read
+# their contents exactly as the browser does (the hash must match byte for byte): an element is
+# ``<script\b([^>]*)>(.*?)</script\s*>`` (case-blind, "." matching newlines too), and likewise
+# for ``<style``. It is read in two steps, the opening tag and then the first closing tag after
+# it, because a closing tag searched for on its own is looked for only at each "<", where after
+# ``(.*?)`` it would be tried after every character of the element.
+_SCRIPT_OPEN = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
+_STYLE_OPEN = re.compile(r"<style\b[^>]*>", re.IGNORECASE)
+_STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
+# Where either element can start, so that one scan of the page finds both. Only what follows the
+# "<" is case-blind: a pattern that opens with a plain character is searched for by jumping from
+# one "<" to the next, and tried only there.
+_ELEMENT_START = re.compile(r"<(?=(?i:script|style)\b)")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
@@ -76,21 +87,53 @@ def _attributes(tag_attributes: str) -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=256)
+def _runs(tag_attributes: str) -> bool:
+    """Whether a browser runs an inline ``<script>`` with these attributes: no ``src``, and a
+    runnable type. Cached (bounded) because every page of a site repeats the same few tags."""
+    attrs = _attributes(tag_attributes)
+    return "src" not in attrs and attrs.get("type", "").strip().lower() in _RUNNABLE_SCRIPT_TYPES
+
+
+def _inline_elements(html: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(inline_scripts(html), inline_styles(html))`` from one scan of the page.
+
+    Each is what ``findall`` of its element's pattern gives: an element can only begin where
+    ``_ELEMENT_START`` finds, so it is read at those places alone and, as ``findall`` goes on after
+    the end of each match, places inside the last element of the same kind are passed over. Once a
+    closing tag is missing, no later element of that kind can be closed either."""
+    scripts: list[str] = []
+    styles: list[str] = []
+    script_end = style_end = 0
+    for start in _ELEMENT_START.finditer(html):
+        at = start.start()
+        if at >= script_end and (opening := _SCRIPT_OPEN.match(html, at)):
+            closing = _SCRIPT_CLOSE.search(html, opening.end())
+            if closing is None:
+                script_end = len(html)
+            else:
+                script_end = closing.end()
+                if _runs(opening.group(1)):
+                    scripts.append(html[opening.end() : closing.start()])
+        elif at >= style_end and (opening := _STYLE_OPEN.match(html, at)):
+            closing = _STYLE_CLOSE.search(html, opening.end())
+            if closing is None:
+                style_end = len(html)
+            else:
+                style_end = closing.end()
+                styles.append(html[opening.end() : closing.start()])
+    return tuple(scripts), tuple(styles)
+
+
 def inline_scripts(html: str) -> tuple[str, ...]:
     """The text of every inline ``<script>`` in ``html`` that a browser runs, in page order
     (scripts with ``src`` and data blocks such as ``type="application/json"`` are left out)."""
-    scripts = []
-    for attributes, body in _SCRIPT.findall(html):
-        attrs = _attributes(attributes)
-        if "src" in attrs or attrs.get("type", "").strip().lower() not in _RUNNABLE_SCRIPT_TYPES:
-            continue
-        scripts.append(body)
-    return tuple(scripts)
+    return _inline_elements(html)[0]
 
 
 def inline_styles(html: str) -> tuple[str, ...]:
     """The text of every ``<style>`` element in ``html``, in page order."""
-    return tuple(_STYLE.findall(html))
+    return _inline_elements(html)[1]
 
 
 _STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=", re.IGNORECASE)
@@ -109,18 +152,21 @@ class _StyleAttributes(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-# What every ``style=`` leaves in the page's UTF-8 bytes, small letters made of capitals: "tyle",
-# then spaces (any Unicode space is bytes from 0x80 up) and "=". Looked for first because a
-# plain word is found by a fast scan, while ``_STYLE_ATTRIBUTE`` (case-blind, starting with
-# ``\s``) is tried at every character; it then decides, on the few pages this lets through.
-_STYLE_ATTRIBUTE_BYTES = re.compile(rb"tyle[\s\x80-\xff]*=")
+# Case-blind, "y" matches only "y" and "Y" (while "s" also matches "ſ"), so every match of
+# ``_STYLE_ATTRIBUTE`` has one of the two as its fourth character. Each pattern here opens with one
+# of them as a plain character, which the search jumps to, while ``_STYLE_ATTRIBUTE`` itself,
+# opening with ``\s`` and case-blind, is tried at every character of the page; it then decides
+# only at the few places they find.
+_STYLE_ATTRIBUTE_FROM_Y = tuple(re.compile(y + r"(?i:le)\s*=") for y in "yY")
 
 
 def _has_style_attribute(html: str) -> bool:
-    """Exactly ``_STYLE_ATTRIBUTE.search(html) is not None``, quicker on pages without one."""
-    if _STYLE_ATTRIBUTE_BYTES.search(html.encode("utf-8", "surrogatepass").lower()) is None:
-        return False
-    return _STYLE_ATTRIBUTE.search(html) is not None
+    """Exactly ``_STYLE_ATTRIBUTE.search(html) is not None``, quicker."""
+    return any(
+        found.start() >= 3 and _STYLE_ATTRIBUTE.match(html, found.start() - 3) is not None
+        for pattern in _STYLE_ATTRIBUTE_FROM_Y
+        for found in pattern.finditer(html)
+    )
 
 
 def style_attributes(html: str) -> tuple[str, ...]:
@@ -141,9 +187,10 @@ def content_security_policy(html: str) -> str:
     """The strictest policy under which ``html`` runs as built: ``BASE_POLICY`` with the hash of
     each inline script (and of inline styles, only if the page has any)."""
     directives = dict(BASE_POLICY)
-    script_hashes = _unique([csp_hash(text) for text in inline_scripts(html)])
+    scripts, styles = _inline_elements(html)
+    script_hashes = _unique([csp_hash(text) for text in scripts])
     directives["script-src"] = " ".join(["'self'", *script_hashes])
-    element_hashes = _unique([csp_hash(text) for text in inline_styles(html)])
+    element_hashes = _unique([csp_hash(text) for text in styles])
     attribute_hashes = _unique([csp_hash(text) for text in style_attributes(html)])
     if element_hashes:
         directives["style-src-elem"] = " ".join(["'self'", *element_hashes])
