@@ -36,7 +36,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 # because no straight quote put in is itself a quote that gets swapped.
 _QUOTE_SWAPS = tuple((chr(code), plain) for code, plain in _QUOTES.items())
 _NUMBERING = re.compile(r"^\s*(?:\d+|[ivxlc]+)[.):]\s+", re.IGNORECASE)
-_MARKUP = re.compile(r"[*_`#>]+")
+_MARKUP_CHARACTERS = "*_`#>"
+_MARKUP = re.compile(f"[{re.escape(_MARKUP_CHARACTERS)}]+")
 _SPACE_RUN = re.compile(r"\s+")
 _EDGE_PUNCTUATION = " \t.:;,!?\"'-\u2013\u2014()[]"
 # Possessive (++, *+): the same words as plain repeats, since nothing after a run can need part
@@ -58,8 +59,9 @@ def loose(text: str) -> str:
     numbering = _NUMBERING.match(s)  # anchored by ^: the one place re.sub could remove it
     if numbering:
         s = s[numbering.end():]
-    s = _MARKUP.sub(" ", s).strip(_EDGE_PUNCTUATION).lower()
-    return _one_space(s)
+    if _has_any(s, _MARKUP_CHARACTERS):  # most texts have none: a few str scans beat a regex pass
+        s = _MARKUP.sub(" ", s)
+    return _one_space(s.strip(_EDGE_PUNCTUATION).lower())
 
 
 def _one_space(s: str) -> str:
@@ -67,6 +69,11 @@ def _one_space(s: str) -> str:
     the same text unless white space opens or closes ``s`` (join drops it there)."""
     if s[:1].isspace() or s[-1:].isspace():
         return _SPACE_RUN.sub(" ", s)
+    # Every white space character but " " is unprintable (str.isprintable; checked over all of
+    # Unicode in the tests), so a printable text without "  " has only single spaces, inside it:
+    # nothing to change, and both checks are quicker than splitting and joining.
+    if s.isprintable() and "  " not in s:
+        return s
     return " ".join(s.split())
 
 
@@ -81,6 +88,11 @@ def words(text: str) -> list[str]:
 _APOSTROPHES = "'\u2019"
 _JOINING_QUOTES = "".join(curly for curly, plain in _QUOTE_SWAPS if (curly in _APOSTROPHES) != (plain in _APOSTROPHES))
 _CASE_BY_CONTEXT = "\u0130\u03a3"
+# The characters outside ASCII whose lower case holds an ASCII character ("İ" and the Kelvin sign
+# "K", which lowers to "k"), with those of _CASE_BY_CONTEXT: a text holding none of them keeps,
+# when lowered, its letters outside ASCII outside and makes no new digit. (The tests check the
+# list against all of Unicode.)
+_LOWERED_APART = _CASE_BY_CONTEXT + "\u212a"
 
 
 def _has_any(text: str, characters: str) -> bool:
@@ -259,34 +271,51 @@ class LineView:
     """
 
     __slots__ = ("text", "stripped", "lowered", "plain_case", "furniture_like_lowered", "lowered_words",
-                 "furniture_count", "size", "has_foreign_letters", "_furniture", "_furniture_words", "_named_words",
-                 "_loose", "_has_digit", "_script")
+                 "furniture_count", "size", "_furniture", "_furniture_words", "_named_words",
+                 "_loose", "_has_digit", "_has_foreign_letters", "_script")
 
     def __init__(self, text: str) -> None:
+        ascii_only = text.isascii()  # then none of the characters looked for below is there
+        # Lowering the whole line lowers each character on its own, so it splits into the same
+        # words as lowering word by word, except at "İ" (whose lower case is two characters, one
+        # not a letter) and "Σ" (lowered by what stands around it).
+        plain_case = ascii_only or not _has_any(text, _CASE_BY_CONTEXT)
+        lowered = text.lower()
+        lowered_words = _WORD.findall(lowered) if plain_case else [w.lower() for w in words(text)]
+        self._fill(text, lowered, lowered_words, plain_case, joining=not ascii_only and _has_any(text, _JOINING_QUOTES))
+
+    @classmethod
+    def _of(cls, text: str, lowered: str, lowered_words: list[str], joining: bool,
+            has_digit: bool | None, has_foreign_letters: bool | None) -> LineView:
+        """The view of a line whose case is plain, from what ``line_views`` worked out for the
+        whole text at once (None: not known, worked out when asked)."""
+        view = cls.__new__(cls)
+        view._fill(text, lowered, lowered_words, True, joining)
+        view._has_digit = has_digit
+        view._has_foreign_letters = has_foreign_letters
+        return view
+
+    def _fill(self, text: str, lowered: str, lowered_words: list[str], plain_case: bool, joining: bool) -> None:
         self.text = text
         self.stripped = text.strip()
-        self.lowered = lowered = text.lower()
+        self.lowered = lowered
+        self.plain_case = plain_case
+        self.lowered_words = lowered_words
         self._furniture: str | None = None
         self._furniture_words: list[str] | None = None
         self._named_words: frozenset[str] | None = None
         self._loose: str | None = None
         self._has_digit: bool | None = None
+        self._has_foreign_letters: bool | None = None
         self._script: str | None = None
-        ascii_only = text.isascii()  # then none of the characters looked for below is there
-        # Lowering the whole line lowers each character on its own, so it splits into the same
-        # words as lowering word by word, except at "İ" (whose lower case is two characters, one
-        # not a letter) and "Σ" (lowered by what stands around it).
-        self.plain_case = plain_case = ascii_only or not _has_any(text, _CASE_BY_CONTEXT)
-        self.lowered_words = lowered_words = _WORD.findall(lowered) if plain_case else [w.lower() for w in words(text)]
         # The furniture view splits into the same words (with straight apostrophes) unless a
         # quote made straight joins two words into one ("‘" inside a word) or the case is not plain.
-        self.furniture_like_lowered = plain_case and (ascii_only or not _has_any(text, _JOINING_QUOTES))
+        self.furniture_like_lowered = plain_case and not joining
         if self.furniture_like_lowered:
             self.furniture_count = self.size = len(lowered_words)
         else:
             self.furniture_count = len(self.furniture_words)
             self.size = min(len(lowered_words), self.furniture_count)
-        self.has_foreign_letters = not ascii_only and _NON_ASCII_LETTER.search(text) is not None
 
     @property
     def furniture(self) -> str:
@@ -330,11 +359,15 @@ class LineView:
         """Whether the line holds a digit (``\\d``). A digit is part of a word, so the words are
         enough, and when they are all letters (apostrophes aside) there is none, without a search."""
         if self._has_digit is None:
-            letters = "".join(self.lowered_words)
-            for apostrophe in _APOSTROPHES:
-                letters = letters.replace(apostrophe, "")
-            self._has_digit = not letters.isalpha() and _DIGIT.search(letters) is not None
+            self._has_digit = _has_digit(self.lowered_words)
         return self._has_digit
+
+    @property
+    def has_foreign_letters(self) -> bool:
+        """Whether the line holds a letter outside ASCII."""
+        if self._has_foreign_letters is None:
+            self._has_foreign_letters = not self.text.isascii() and _NON_ASCII_LETTER.search(self.text) is not None
+        return self._has_foreign_letters
 
     @property
     def script(self) -> str:
@@ -347,10 +380,90 @@ class LineView:
         return self._script
 
 
-def line_views(lines: Iterable[SourceLine]) -> list[LineView]:
+def _word_characters(found: Iterable[str]) -> str:
+    """The letters and digits of words, run together: the words without their apostrophes."""
+    letters = "".join(found)
+    for apostrophe in _APOSTROPHES:
+        letters = letters.replace(apostrophe, "")
+    return letters
+
+
+def _has_digit(found: Iterable[str]) -> bool:
+    """Whether any of the words holds a digit (``\\d``)."""
+    letters = _word_characters(found)
+    return not letters.isalpha() and _DIGIT.search(letters) is not None
+
+
+_WORD_OR_BREAK = re.compile(f"{_WORD.pattern}|\n")
+_ASCII_DIGITS = "0123456789"
+
+
+def line_views(lines: Sequence[SourceLine]) -> list[LineView]:
     """A view of each line; the empty lines between paragraphs share one."""
-    blank = LineView("")
-    return [LineView(line.text) if line.text else blank for line in lines]
+    return _read_lines(lines)[0]
+
+
+def _read_lines(lines: Sequence[SourceLine]) -> tuple[list[LineView], Counter[str], str]:
+    """``line_views(lines)``, how often each lowered word occurs in all the lines, and the lines
+    joined by line breaks.
+
+    The lines are lowered and split into words all at once, as one text, rather than one by
+    one: a line break is never inside a word, and when no line holds "İ" or "Σ" (the text's case
+    is plain) lowering the text lowers each character on its own, so every line gets the lowered
+    text and words it would get alone. What holds for the whole text (no digit, no letter
+    outside ASCII, no quote that joins words) then holds for each line without asking it. The
+    words are lowered, but a letter outside ASCII stays outside when lowered and a digit stays a
+    digit, except for the characters of ``_LOWERED_APART``, whose text is read line by line.
+    """
+    texts = [line.text for line in lines]
+    text = "\n".join(texts)
+    if text.count("\n") != len(texts) - 1 or _has_any(text, _LOWERED_APART):  # line breaks in lines, or odd case
+        blank = LineView("")
+        views = [LineView(t) if t else blank for t in texts]
+        return views, Counter(chain.from_iterable(view.lowered_words for view in views)), text
+    lowered = text.lower()
+    tokens = _WORD_OR_BREAK.findall(lowered)
+    tokens.append("\n")  # after the last line, so every line's words end at a break
+    letters = _word_characters(tokens).replace("\n", "")
+    # The digits are in the words: none when they are all letters; when they are all ASCII, a
+    # digit is one of 0-9 and the lines holding one are found by where those stand in the text.
+    digit_lines: set[int] | None = set()
+    if letters and not letters.isalpha():
+        digit_lines = _lines_with(text, [d for d in _ASCII_DIGITS if d in text]) if letters.isascii() else None
+    foreign = None if not letters.isascii() else False  # a letter outside ASCII is in the words
+    joining = not text.isascii() and _has_any(text, _JOINING_QUOTES)
+    blank = LineView._of("", "", [], False, False, False)
+    views: list[LineView] = []
+    start = 0
+    find_break = tokens.index
+    for index, (line, line_lowered) in enumerate(zip(texts, lowered.split("\n"))):
+        end = find_break("\n", start)
+        if not line:
+            views.append(blank)
+        else:
+            views.append(LineView._of(
+                line, line_lowered, tokens[start:end],
+                joining and _has_any(line, _JOINING_QUOTES),
+                None if digit_lines is None else index in digit_lines, foreign,
+            ))
+        start = end + 1
+    return views, Counter(tokens), text
+
+
+def _lines_with(text: str, characters: Iterable[str]) -> set[int]:
+    """The indices of the lines of ``text`` (split at "\\n") that hold any of ``characters``."""
+    found: set[int] = set()
+    for character in characters:
+        line = counted = 0  # the line of text[counted]
+        at = text.find(character)
+        while at != -1:
+            line += text.count("\n", counted, at)
+            found.add(line)
+            counted = text.find("\n", at)  # on to the next line
+            if counted == -1:
+                break
+            at = text.find(character, counted)
+    return found
 
 
 # -- the filters ---------------------------------------------------------------------------------
@@ -997,16 +1110,18 @@ MAX_TITLE_WORDS = 25
 
 def article_language(lines: Sequence[SourceLine]) -> tuple[str, str]:
     """The language (by common words) and the script most of the article is written in."""
-    return _article_language(line_views(lines))
+    views, counts, text = _read_lines(lines)
+    return _article_language(views, counts, text)
 
 
-def _article_language(views: Sequence[LineView]) -> tuple[str, str]:
-    # The words of the lines are the words of the whole text: a line end is never inside a word.
-    votes = _votes(Counter(chain.from_iterable(view.lowered_words for view in views)))
+def _article_language(views: Sequence[LineView], counts: Mapping[str, int], text: str) -> tuple[str, str]:
+    # ``counts``: the lowered words of the lines, which are the words of the whole ``text``
+    # (its lines joined by line breaks): a line end is never inside a word.
+    votes = _votes(counts)
     language = max(votes, key=lambda lang: (votes[lang], lang == "en"))
     script = ""  # with ASCII letters only, every letter is LATIN
     if any(view.has_foreign_letters for view in views):
-        script = script_of("\n".join(view.text for view in views))
+        script = script_of(text)
     return (language if votes[language] else "en"), (script or "LATIN")
 
 
@@ -1017,8 +1132,8 @@ def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -
     equals the front matter's title). Lines the editor listed under ``keep`` are never dropped.
     """
     plan = _FilterPlan(filters) if filters is not None else _default_plan()
-    views = line_views(raw.lines)
-    language, script = _article_language(views)
+    views, counts, text = _read_lines(raw.lines)
+    language, script = _article_language(views, counts, text)
     context = NoiseContext(
         lines=raw.lines, title=raw.metadata.title, language=language, script=script,
         drop=frozenset(loose(d) for d in raw.overrides.drop), views=views,
