@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,8 +48,9 @@ class PhraseCounter:
 
     The lexicon has some two hundred phrases and every section's text is scored against all of
     them, so a regular expression per phrase (one scan of the text each) dominated the build.
-    Here one compiled pattern finds every position where any phrase starts, and only there are
-    the phrases beginning with that letter compared. Each phrase is counted exactly as
+    Here one compiled pattern finds each place where some phrase starts and captures the
+    longest phrase there; the phrases found at that place are exactly the entries whose phrase
+    begins that longest one (``_within``). Each phrase is counted exactly as
     ``len(phrase_pattern(phrase).findall(text))`` counts it on its own (non-overlapping
     occurrences, even where it overlaps another phrase), and that count is added to its tag.
 
@@ -58,33 +59,72 @@ class PhraseCounter:
 
     def __init__(self, tagged: Sequence[tuple[str, int]], tags: int) -> None:
         self.tags = tags
-        by_letter: dict[str, list[tuple[int, str, int]]] = {}
-        for index, (phrase, tag) in enumerate(tagged):
-            if not phrase:  # an empty phrase names nothing
-                continue
-            by_letter.setdefault(phrase[:1], []).append((index, phrase, tag))
+        entries = [(index, phrase, tag) for index, (phrase, tag) in enumerate(tagged) if phrase]  # "" names nothing
         self._size = len(tagged)
-        self._by_letter = {letter: tuple(found) for letter, found in by_letter.items()}
-        # The pattern only says *where* some phrase starts; the comparisons say which.
-        phrases = {p for p, _ in tagged if p}
-        self._starts = re.compile(_LOOKBEHIND + "(?=" + trie_pattern(phrases) + ")") if phrases else None
+        phrases = {phrase for _, phrase, _ in entries}
+        # For each phrase, the entries whose phrase begins it (itself included): what is found
+        # wherever it is the longest phrase found.
+        self._within = {
+            longest: tuple((index, len(phrase), tag) for index, phrase, tag in entries if longest.startswith(phrase))
+            for longest in phrases
+        }
+        self._tags_within = {longest: tuple(tag for _, _, tag in found) for longest, found in self._within.items()}
+        # A phrase starts where no word character or apostrophe comes before it (the lookbehind
+        # of ``phrase_pattern``). The pattern takes that character, from the text with a space
+        # put before it (which the start of the text passes as): opening with a set of
+        # characters, it lets the regex engine skip along to the next candidate, which a
+        # lookbehind does not. The phrase itself is only looked ahead at, so the next search
+        # starts inside it and no start is passed over. The trie tries a longer phrase before a
+        # shorter one and its branches part on distinct characters: the group is the longest
+        # phrase there.
+        self._starts = re.compile(r"[^\w'](?=(" + trie_pattern(phrases) + "))") if phrases else None
+        # Counting non-overlapping occurrences passes over one only inside an earlier one of
+        # the same phrase. When no phrase can overlap itself, every start found counts.
+        self._overlapping = any(_overlaps_itself(phrase) for phrase in phrases)
 
     def count(self, text: str) -> tuple[list[int], frozenset[int]]:
         """The number of phrase occurrences per tag, and the tags of phrases opening ``text``."""
         totals = [0] * self.tags
-        opening: set[int] = set()
         if self._starts is None:
             return totals, frozenset()
-        ends = [0] * self._size  # where each phrase's last counted occurrence ends
-        for match in self._starts.finditer(text):
+        padded = " " + text  # a match at padded[i] is a phrase starting at text[i]
+        if self._overlapping:
+            return self._count_one_by_one(padded, totals)
+        tags_within = self._tags_within
+        for longest in self._starts.findall(padded):  # a handful: a plain loop beats a Counter
+            for tag in tags_within[longest]:
+                totals[tag] += 1
+        opening = self._starts.match(padded)
+        return totals, frozenset(tags_within[opening[1]]) if opening else frozenset()
+
+    def _count_one_by_one(self, padded: str, totals: list[int]) -> tuple[list[int], frozenset[int]]:
+        # Each start in turn, passing over one inside the last counted occurrence of its phrase.
+        opening: set[int] = set()
+        ends = [0] * self._size  # where each entry's last counted occurrence ends
+        within = self._within
+        for match in self._starts.finditer(padded):  # type: ignore[union-attr]
             at = match.start()
-            for index, phrase, tag in self._by_letter[text[at]]:
-                if at >= ends[index] and text.startswith(phrase, at):
+            for index, length, tag in within[match[1]]:
+                if at >= ends[index]:
                     totals[tag] += 1
-                    ends[index] = at + len(phrase)
+                    ends[index] = at + length
                     if at == 0:
                         opening.add(tag)
         return totals, frozenset(opening)
+
+
+_WORD_OR_APOSTROPHE = re.compile(r"[\w']")
+
+
+def _overlaps_itself(phrase: str) -> bool:
+    """Whether two occurrences of ``phrase`` can overlap in a text: its end repeats its beginning
+    (``never never``, shifted by ``shift``), and that later start is a word start, which the
+    lookbehind allows only after a character that is neither a word character nor an apostrophe
+    (here a character of the first occurrence: ``phrase[shift - 1]``)."""
+    return any(
+        phrase.startswith(phrase[shift:]) and not _WORD_OR_APOSTROPHE.fullmatch(phrase[shift - 1])
+        for shift in range(1, len(phrase))
+    )
 
 
 @dataclass(frozen=True)
@@ -225,8 +265,25 @@ def assign_themes(
                     theme = title_theme
         if section.anchor in children:
             parts[section.anchor] = theme
-        out.append(replace(section, theme=theme))
+        out.append(_with_theme(section, theme))
     return tuple(out)
+
+
+# The fields Section's __init__ takes, listed once: ``dataclasses.replace`` looks them up again
+# for every section of every article.
+_SECTION_FIELDS = tuple(f.name for f in fields(Section) if f.init)
+
+
+def _with_theme(section: Section, theme: Theme) -> Section:
+    """``replace(section, theme=theme)``. A section that has the theme already (``other``, as
+    built) is kept as it is: it is frozen, so a copy would only be equal to it."""
+    if section.theme is theme:
+        return section
+    if type(section) is not Section:  # a subclass may take other fields
+        return replace(section, theme=theme)
+    values = {name: getattr(section, name) for name in _SECTION_FIELDS}
+    values["theme"] = theme
+    return Section(**values)
 
 
 def _automatic_theme(
