@@ -64,8 +64,13 @@ class PhraseCounter:
         phrases = {phrase for _, phrase, _ in entries}
         # For each phrase, the entries whose phrase begins it (itself included): what is found
         # wherever it is the longest phrase found.
+        # (Looked up by each phrase's beginnings rather than by comparing every pair of phrases,
+        # which took longer than the rest of a small site's themes.)
+        by_phrase: dict[str, list[tuple[int, int, int]]] = {}
+        for index, phrase, tag in entries:
+            by_phrase.setdefault(phrase, []).append((index, len(phrase), tag))
         self._within = {
-            longest: tuple((index, len(phrase), tag) for index, phrase, tag in entries if longest.startswith(phrase))
+            longest: tuple(sorted(found for end in range(1, len(longest) + 1) for found in by_phrase.get(longest[:end], ())))
             for longest in phrases
         }
         self._tags_within = {longest: tuple(tag for _, _, tag in found) for longest, found in self._within.items()}
