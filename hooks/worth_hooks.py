@@ -2,7 +2,8 @@
 
 Everything else lives in the pure ``worth`` package beside this file (which never imports
 mkdocs). MkDocs puts this folder on ``sys.path`` only while it loads the hook, so the package is
-imported at the top.
+imported at the top; its modules import one another through the package, so the pipeline itself
+can be imported later (by the process that makes the pages, see ``worth.background``).
 """
 from __future__ import annotations
 
@@ -13,20 +14,19 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-
-from worth.model import ArticleError
+from worth.background import SitePages, make_site_pages, start_site_pages
+from worth.errors import ArticleError
 from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle, local_polyfills, offline_features
 from worth.parallel import Pending
 from worth.safety import secure_page
 from worth.settings import Settings, settings_from_config
-from worth.site import GeneratedSite, generate_pages, start_generating
 
 log = logging.getLogger("mkdocs.plugins.worth")
 
 _PREVIEW = "WORTH_LIVE_PREVIEW"  # set while `mkdocs serve` runs (see on_startup)
 
 _settings: Settings | None = None
-_generating: Pending[GeneratedSite] | None = None  # the pages being made, from on_config to on_files
+_generating: Pending[SitePages] | None = None  # the pages being made, from on_config to on_files
 
 
 def on_config(config):
@@ -49,7 +49,7 @@ def on_config(config):
         _generating.cancel()
     _generating = None
     if not os.environ.get(_PREVIEW):
-        _generating = start_generating(_settings, display_root=_project(config))
+        _generating = start_site_pages(_settings, display_root=_project(config))
     return config
 
 
@@ -65,15 +65,15 @@ def on_files(files, config):
         if generating is not None:
             site = generating.result()
         else:
-            site = generate_pages(_settings, display_root=_project(config))
+            site = make_site_pages(_settings, display_root=_project(config))
     except ArticleError as err:
         raise PluginError(str(err)) from None
     for warning in site.warnings:
         log.warning(warning)
-    for spec in site.pages:
-        if files.get_file_from_path(spec.src_uri) is not None:
-            raise PluginError(f"docs/{spec.src_uri}: this page is made from the articles; rename or remove the file")
-        files.append(File.generated(config, spec.src_uri, content=spec.content))
+    for src_uri, content in site.pages:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri}: this page is made from the articles; rename or remove the file")
+        files.append(File.generated(config, src_uri, content=content))
     return files
 
 

@@ -24,7 +24,8 @@ from worth.checklist import (
     next_reads_for,
     render_checklist,
 )
-from worth.model import Article, ArticleError, Block, BlockKind, Overrides, Section, SectionKey, Theme
+from worth.errors import ArticleError
+from worth.model import Article, Block, BlockKind, Overrides, Section, SectionKey, Theme
 
 SIGNS_INTRO = (
     "Let's get practical for a moment. Sometimes the hardest part isn't admitting you're undervalued. "

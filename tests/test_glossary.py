@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from worth.errors import ArticleError
 from worth.glossary import (
     DEFINING_PATTERNS,
     USES_FOLDED,
@@ -29,7 +30,7 @@ from worth.glossary import (
     slugify,
     term_linker,
 )
-from worth.model import Article, ArticleError, Block, BlockKind, Section, SectionKey, Theme
+from worth.model import Article, Block, BlockKind, Section, SectionKey, Theme
 from worth.render import escape_text, render_inline
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,9 +12,10 @@ from types import MappingProxyType
 
 import pytest
 
+from worth.errors import ArticleError
 from worth.glossary import build_glossary, load_glossary
 from worth.links import CrossLink, loose_heading, relate_sections, section_vectors, stem
-from worth.model import Article, ArticleError, Block, BlockKind, Overrides, Section, SectionKey, Theme
+from worth.model import Article, Block, BlockKind, Overrides, Section, SectionKey, Theme
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from worth.model import ArticleError
+from worth.errors import ArticleError
 from worth.parallel import PARALLEL_FROM, fork_map, start_fork_map, start_in_background, workers_for
 
 COUNT = PARALLEL_FROM * 3 + 5  # not a multiple of the chunks

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from worth.model import ArticleError
+from worth.background import make_site_pages, start_site_pages
+from worth.errors import ArticleError
 from worth.parallel import PARALLEL_FROM, workers_for
 from worth.pipeline import load_article, load_articles
 from worth.settings import Settings
-from worth.site import generate_pages, start_generating
+from worth.site import generate_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARA = "A paragraph of the article, long enough to be plainly text and not a heading at all."
@@ -111,9 +114,9 @@ def test_pages_begun_in_another_process_are_those_made_here(tmp_path, parallel_r
     _many_articles(tmp_path, 5)
     (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
     settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
-    pending = start_generating(settings, display_root=tmp_path.parent)
+    pending = start_site_pages(settings, display_root=tmp_path.parent)
     assert pending._children  # really in another process
-    here = generate_pages(settings, display_root=tmp_path.parent)
+    here = make_site_pages(settings, display_root=tmp_path.parent)
     assert pending.result() == here
     assert here.warnings and "empty.txt" in here.warnings[0]
 
@@ -122,5 +125,17 @@ def test_an_error_in_pages_begun_elsewhere_names_the_file_and_line(tmp_path, par
     (tmp_path / "broken.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
     settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
     with pytest.raises(ArticleError) as caught:
-        start_generating(settings, display_root=tmp_path.parent).result()
+        start_site_pages(settings, display_root=tmp_path.parent).result()
     assert caught.value.path.endswith("broken.txt") and caught.value.line == 3
+
+
+def test_mkdocs_loads_the_hooks_without_the_pipeline_which_the_process_making_the_pages_imports():
+    # Importing the pipeline takes longer than MkDocs needs to find its files; the forked process
+    # that makes the pages imports it instead, off the build's critical path.
+    hooks = Path(__file__).resolve().parent.parent / "hooks"
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, worth_hooks; print(' '.join(m for m in sys.modules if m.startswith('worth')))"],
+        cwd=hooks, capture_output=True, text=True, check=True,
+    ).stdout.split()
+    assert "worth.background" in loaded
+    assert not {"worth.site", "worth.pipeline", "worth.noise", "worth.plan", "worth.model"} & set(loaded)

@@ -6,7 +6,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from worth.model import ArticleError
+from worth.errors import ArticleError
 from worth.pipeline import article_from_raw
 from worth.read import read_article
 

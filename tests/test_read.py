@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from worth.model import ArticleError, Theme
+from worth.errors import ArticleError
+from worth.model import Theme
 from worth.read import read_article
 
 

@@ -30,7 +30,8 @@ from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 import yaml
 
 from . import yamltext
-from .model import Article, ArticleError, Section, SectionKey, Theme
+from .errors import ArticleError
+from .model import Article, Section, SectionKey, Theme
 from .render import escape_text
 
 # ---------------------------------------------------------------------------------------------

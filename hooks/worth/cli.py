@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from .errors import ArticleError
 from .linkcheck import check_site, report_lines
-from .model import Article, ArticleError
+from .model import Article
 from .pipeline import load_article
 from .settings import settings_from_file
 from .site import export_pages

@@ -32,7 +32,8 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import yaml
 
 from . import yamltext
-from .model import Article, ArticleError, Section, SectionKey
+from .errors import ArticleError
+from .model import Article, Section, SectionKey
 from .patterns import trie_pattern
 from .render import InlineLink, escape_text, render_heading
 

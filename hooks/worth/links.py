@@ -34,8 +34,9 @@ from itertools import repeat
 from operator import itemgetter, mul, neg, truediv
 from typing import AbstractSet, Collection, Mapping, Sequence
 
+from .errors import ArticleError
 from .glossary import GlossaryTerm
-from .model import Article, ArticleError, Section, SectionKey, Theme
+from .model import Article, Section, SectionKey, Theme
 
 # Sections that are linked: one theme page to another, never within a page, never to ``more.md``.
 LINKED_THEMES: tuple[Theme, ...] = (Theme.SIGNS, Theme.COSTS, Theme.LETTING_GO)

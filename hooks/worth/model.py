@@ -212,21 +212,3 @@ class PageSpec:
     src_uri: str
     title: str
     content: str
-
-
-class ArticleError(Exception):
-    """Bad input: one clear line naming the file and line, saying what is wrong and what to do."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.line = line
-        self.message = message
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.message}"
-
-    def __reduce__(self):
-        # Raised in a worker process when articles are read in parallel: rebuilt from all three.
-        return type(self), (self.path, self.line, self.message)

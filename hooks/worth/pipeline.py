@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .blocks import detect_blocks
-from .model import Article, ArticleError, RawArticle
+from .errors import ArticleError
+from .model import Article, RawArticle
 from .noise import CleanText, clean_lines
 from .parallel import fork_map
 from .read import path_metadata, read_article

@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from . import yamltext
-from .model import ArticleError, Metadata, Overrides, RawArticle, SourceLine, Theme
+from .errors import ArticleError
+from .model import Metadata, Overrides, RawArticle, SourceLine, Theme
 from .slugs import slugify
 
 METADATA_KEYS = ("title", "date", "author", "source_url", "summary")

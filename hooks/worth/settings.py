@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from .model import ArticleError
+from .errors import ArticleError
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checklist import collect_items, load_checklist_data, next_read_sources, next_reads_for, render_checklist
+from .errors import ArticleError
 from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, GlossaryTerm, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
 from .links import relate_sections
-from .model import Article, ArticleError, PageSpec, SectionKey
-from .parallel import Pending, start_in_background
+from .model import Article, PageSpec, SectionKey
 from .pipeline import load_articles, shown_path
 from .plan import FULL_SECTIONS, PageExtras, SiteMap, TermLinker, plan_pages, plan_site_map, start_article_pages
 from .settings import Settings
@@ -60,13 +60,6 @@ def generate_pages(settings: Settings, *, display_root: Path | None = None) -> G
         finally:
             article_pages.cancel()  # stops them if something above failed
     return GeneratedSite(pages, tuple(loaded.warnings))
-
-
-def start_generating(settings: Settings, *, display_root: Path | None = None) -> Pending[GeneratedSite]:
-    """``generate_pages`` begun by a forked process, so that the caller goes on meanwhile (MkDocs
-    finding its own files and theme); ``result()`` waits for the pages and raises what
-    ``generate_pages`` would. Where this process may not fork, the pages are made at ``result()``."""
-    return start_in_background(lambda: generate_pages(settings, display_root=display_root))
 
 
 @contextmanager
