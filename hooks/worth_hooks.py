@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 from worth.background import SitePages, make_site_pages, start_site_pages
 from worth.errors import ArticleError
 from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle, local_polyfills, offline_features
@@ -75,6 +76,15 @@ def on_files(files, config):
             raise PluginError(f"docs/{src_uri}: this page is made from the articles; rename or remove the file")
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def on_page_content(html, page, config, files):
+    # The theme's `hide: toc` only hides a page's table of contents; it still sends it, twice (beside
+    # the text and in the menu for small screens). A page that hides it (the sources page of a
+    # large site, whose headings are every article) goes without it, and so without those bytes.
+    if "toc" in (page.meta.get("hide") or ()):
+        page.toc = get_toc([])
+    return html
 
 
 def on_startup(command, dirty):

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 
 from worth.model import Article, Block, BlockKind, Section, SectionKey, Theme
-from worth.plan import FULL_SECTIONS, plan_pages, plan_site_map
+from worth.plan import FULL_SECTIONS, SOURCES_TOC_LIMIT, plan_pages, plan_site_map
 from worth.settings import Settings
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "pymdownx.details", "toc"]
@@ -77,3 +77,12 @@ def test_a_small_site_shows_every_section_in_full():
     costs = {p.src_uri: p.content for p in plan_pages(articles, SETTINGS)}["costs.md"]
     assert "More, in brief" not in costs
     assert all(f"Article {i} says staying costs you sleep" in costs for i in range(5))
+
+
+def test_the_sources_page_of_many_articles_goes_without_a_table_of_contents_that_repeats_them():
+    few = {p.src_uri: p.content for p in plan_pages(many_articles(3), SETTINGS)}["sources.md"]
+    many = {p.src_uri: p.content for p in plan_pages(many_articles(SOURCES_TOC_LIMIT + 1), SETTINGS)}["sources.md"]
+    assert "hide:" not in few  # a short list keeps its table of contents
+    assert many.startswith("---\nhide:\n  - toc\n---\n")
+    # every article keeps its heading, for find and for links to it
+    assert {f"a{i:03d}" for i in range(SOURCES_TOC_LIMIT + 1)} <= rendered_ids(many)

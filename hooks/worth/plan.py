@@ -625,8 +625,16 @@ def render_sources(articles: Sequence[Article]) -> str:
     return _render_sources(_listing(articles))
 
 
+# Past this many articles the sources page goes without its table of contents: the theme lists a
+# page's headings twice (beside the text, and again in the menu on small screens), which for a
+# thousand articles is some 450 KB of links, nearly half the page, that no one reads through.
+# The page's headings stay, for the browser's find and for links from elsewhere.
+SOURCES_TOC_LIMIT = 50
+
+
 def _render_sources(listing: _Listing) -> str:
-    lines = [
+    lines = ["---", "hide:", "  - toc", "---", ""] if len(listing.articles) > SOURCES_TOC_LIMIT else []
+    lines += [
         "# Sources",
         "",
         "Where each article comes from, and what was left out of it as page furniture when it was cleaned.",
