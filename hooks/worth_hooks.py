@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+
 from worth.background import SitePages, make_site_pages, start_site_pages
 from worth.errors import ArticleError
 from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle, local_polyfills, offline_features

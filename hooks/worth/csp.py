@@ -108,21 +108,23 @@ def _inline_elements(html: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for start in _ELEMENT_START.finditer(html):
         at = start.start()
         if at >= script_end and (opening := _SCRIPT_OPEN.match(html, at)):
-            closing = _SCRIPT_CLOSE.search(html, opening.end())
-            if closing is None:
-                script_end = len(html)
-            else:
-                script_end = closing.end()
-                if _runs(opening.group(1)):
-                    scripts.append(html[opening.end() : closing.start()])
+            script_end, body = _element_body(html, opening, _SCRIPT_CLOSE)
+            if body is not None and _runs(opening.group(1)):
+                scripts.append(body)
         elif at >= style_end and (opening := _STYLE_OPEN.match(html, at)):
-            closing = _STYLE_CLOSE.search(html, opening.end())
-            if closing is None:
-                style_end = len(html)
-            else:
-                style_end = closing.end()
-                styles.append(html[opening.end() : closing.start()])
+            style_end, body = _element_body(html, opening, _STYLE_CLOSE)
+            if body is not None:
+                styles.append(body)
     return tuple(scripts), tuple(styles)
+
+
+def _element_body(html: str, opening: re.Match[str], closing: re.Pattern[str]) -> tuple[int, str | None]:
+    """Where the element opened by ``opening`` ends, and its text: up to the first ``closing``
+    tag, or, without one, to the end of the page and no text (the element is never closed)."""
+    found = closing.search(html, opening.end())
+    if found is None:
+        return len(html), None
+    return found.end(), html[opening.end() : found.start()]
 
 
 def inline_scripts(html: str) -> tuple[str, ...]:

@@ -580,8 +580,7 @@ def render_article_pages(
 ) -> list[str]:
     """Every article's page (``render_article_page``), in order: most of the rendering work on a
     large site, so it is shared out through ``fork_map``."""
-    extras = PageExtras(term_links=term_links)
-    return fork_map(lambda index: render_article_page(articles[index], site_map, extras), len(articles))
+    return fork_map(_article_page_renderer(articles, site_map, term_links), len(articles))
 
 
 def start_article_pages(
@@ -590,8 +589,14 @@ def start_article_pages(
     """``render_article_pages`` begun by other processes (``start_fork_map``) while this one goes
     on: an article page needs only the site map and the glossary's terms, not the cross-links or
     the checklist."""
+    return start_fork_map(_article_page_renderer(articles, site_map, term_links), len(articles))
+
+
+def _article_page_renderer(
+    articles: Sequence[Article], site_map: SiteMap, term_links: Callable[[SectionKey], TermLinker] | None
+) -> Callable[[int], str]:
     extras = PageExtras(term_links=term_links)
-    return start_fork_map(lambda index: render_article_page(articles[index], site_map, extras), len(articles))
+    return lambda index: render_article_page(articles[index], site_map, extras)
 
 
 def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras = PageExtras()) -> str:
