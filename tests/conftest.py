@@ -51,6 +51,17 @@ def build_site(dest: Path, *, env: dict[str, str] | None = None, config: Path | 
     )
 
 
+def project_copy(tmp_path: Path, articles: list[Path]) -> Path:
+    """A copy of the project whose ``articles/`` holds only ``articles``."""
+    root = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".git", "site", "dist", "__pycache__", "node_modules", "tests", "benchmarks", "articles")
+    shutil.copytree(ROOT, root, ignore=ignore)
+    (root / "articles").mkdir()
+    for path in articles:
+        shutil.copy(path, root / "articles" / path.name)
+    return root
+
+
 def page_types(site: Path) -> list[str]:
     """One URL path per page type: every page but the article pages, one article page, the 404 page."""
     paths = sorted(str(p.relative_to(site).parent) for p in site.rglob("index.html"))

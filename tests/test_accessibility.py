@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import page_types
+from conftest import build_site, page_types, project_copy, serve
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
@@ -67,3 +67,33 @@ def test_the_open_search_is_a_named_dialog_axe_finds_nothing_wrong_with(site_url
     page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     problems = axe_violations(page)
     assert not problems, f"axe-core, open search, {scheme} palette:\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def large_site_url(tmp_path_factory):
+    """A site of more articles than the sources page lists in a table of contents, served."""
+    from worth.plan import SOURCES_TOC_LIMIT
+
+    tmp = tmp_path_factory.mktemp("large")
+    root = project_copy(tmp, [])
+    text = "Many people stay for years in relationships where they give far more than they receive, and they often do not notice."
+    for i in range(SOURCES_TOC_LIMIT + 1):
+        (root / "articles" / f"story-{i:03d}.txt").write_text(f"Story number {i}\n\n{text} {i}\n", encoding="utf-8")
+    run = build_site(tmp / "site", config=root / "mkdocs.yml")
+    assert run.returncode == 0, run.stderr[-3000:]
+    url, server = serve(tmp / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
+def test_the_sources_page_of_a_large_site_without_its_table_of_contents_passes_axe(large_site_url: str, page, width: str):
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
+    page.goto(large_site_url + "sources/", wait_until="load")
+    assert page.locator("h2#story-050").count() == 1
+    # No table of contents beside the text, and in the menu no toggle that opens an empty one.
+    assert page.locator('[data-md-component="toc"]').count() == 0
+    assert page.locator('label[for="__toc"]').count() == 0
+    problems = axe_violations(page)
+    assert not problems, f"axe-core, large sources page, {width} width:\n" + "\n".join(problems)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from test_site_build import GATHERING_PAGES, content_text, project_copy
+from conftest import ROOT, project_copy
+from test_site_build import GATHERING_PAGES, content_text
 from worth.cli import main
 
 pytestmark = pytest.mark.build

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from test_site_build import project_copy
+from conftest import ROOT, project_copy
 
 pytestmark = pytest.mark.build
 

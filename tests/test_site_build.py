@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, ROOT, build_site, project_copy
 from worth.pipeline import load_articles
 
 pytestmark = pytest.mark.build
@@ -101,17 +100,6 @@ def article_lines(articles_dir: Path) -> list[tuple[str, str, bool]]:
 def headings(path: Path, tag: str = "h2") -> list[str]:
     built = path.read_text(encoding="utf-8")
     return [normalised(re.sub(r"<[^>]+>", "", h)) for h in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", built, re.S)]
-
-
-def project_copy(tmp_path: Path, articles: list[Path]) -> Path:
-    """A copy of the project whose ``articles/`` holds only ``articles``."""
-    root = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", "site", "dist", "__pycache__", "node_modules", "tests", "benchmarks", "articles")
-    shutil.copytree(ROOT, root, ignore=ignore)
-    (root / "articles").mkdir()
-    for path in articles:
-        shutil.copy(path, root / "articles" / path.name)
-    return root
 
 
 def test_every_page_is_built(built_site):
