@@ -16,10 +16,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from worth.background import SitePages, make_site_pages, start_site_pages
+from worth.background import SitePages, start_site_pages
 from worth.errors import ArticleError
 from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle, local_polyfills, offline_features
-from worth.parallel import Pending
 from worth.safety import secure_page
 from worth.settings import Settings, settings_from_config
 
@@ -28,7 +27,8 @@ log = logging.getLogger("mkdocs.plugins.worth")
 _PREVIEW = "WORTH_LIVE_PREVIEW"  # set while `mkdocs serve` runs (see on_startup)
 
 _settings: Settings | None = None
-_generating: Pending[SitePages] | None = None  # the pages being made, from on_config to on_files
+_site: SitePages | None = None  # the pages being made, from on_config until MkDocs has read them
+_generated: frozenset[str] = frozenset()  # their paths
 
 
 def on_config(config):
@@ -44,14 +44,13 @@ def on_config(config):
         config.theme["features"] = offline_features(config.theme.get("features", []))
     # The quick exit's link is rendered by the theme template, which reads this (default filled in).
     config.extra["worth"] = {**(config.extra.get("worth") or {}), "quick_exit_url": _settings.quick_exit_url}
-    # The pages are made by another process while MkDocs finds its own files and theme; on_files
-    # collects them. (Not in the preview server, which rebuilds in its own threads.)
-    global _generating
-    if _generating is not None:  # a build that stopped before on_files
-        _generating.cancel()
-    _generating = None
-    if not os.environ.get(_PREVIEW):
-        _generating = start_site_pages(_settings, display_root=_project(config))
+    # The pages are made by another process, which begins now, while MkDocs finds its own files
+    # and theme, and goes on while MkDocs renders the pages already made. (Not in the preview
+    # server, which rebuilds in its own threads: there they are made here, as MkDocs asks.)
+    global _site
+    if _site is not None:  # a build that stopped before reading them all
+        _site.close()
+    _site = start_site_pages(_settings, display_root=_project(config), in_background=not os.environ.get(_PREVIEW))
     return config
 
 
@@ -60,23 +59,50 @@ def _project(config) -> Path:
 
 
 def on_files(files, config):
-    assert _settings is not None
-    global _generating
-    generating, _generating = _generating, None
+    assert _site is not None
+    global _generated
     try:
-        if generating is not None:
-            site = generating.result()
-        else:
-            site = make_site_pages(_settings, display_root=_project(config))
+        paths, warnings = _site.plan()  # waits until the articles are read
     except ArticleError as err:
         raise PluginError(str(err)) from None
-    for warning in site.warnings:
+    for warning in warnings:
         log.warning(warning)
-    for src_uri, content in site.pages:
+    for src_uri in paths:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: this page is made from the articles; rename or remove the file")
-        files.append(File.generated(config, src_uri, content=content))
+        # Its Markdown is given when MkDocs reads it (on_page_read_source), by then made.
+        files.append(File.generated(config, src_uri, content=""))
+    _generated = frozenset(paths)
     return files
+
+
+def on_page_read_source(page, config):
+    if page.file.src_uri not in _generated:
+        return None
+    assert _site is not None
+    try:
+        markdown = _site.markdown(page.file.src_uri)
+    except ArticleError as err:
+        raise PluginError(str(err)) from None
+    page.file.content_string = markdown  # for anything that reads the file rather than the page
+    return markdown
+
+
+def on_env(env, config, files):
+    # Every page has been read: the process that made them has finished; reap it.
+    _finish()
+    return env
+
+
+def on_build_error(error):
+    _finish()
+
+
+def _finish() -> None:
+    global _site, _generated
+    if _site is not None:
+        _site.close()
+    _site, _generated = None, frozenset()
 
 
 def on_page_content(html, page, config, files):

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from worth.background import make_site_pages, start_site_pages
+from worth.background import start_site_pages
 from worth.errors import ArticleError
 from worth.parallel import PARALLEL_FROM, workers_for
 from worth.pipeline import load_article, load_articles
 from worth.settings import Settings
-from worth.site import generate_pages
+from worth.site import begin_pages, generate_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARA = "A paragraph of the article, long enough to be plainly text and not a heading at all."
@@ -110,22 +110,47 @@ def test_a_missing_articles_folder_is_named_with_what_to_do(tmp_path):
     assert str(caught.value).startswith("articels: is not a folder of articles; create it")
 
 
-def test_pages_begun_in_another_process_are_those_made_here(tmp_path, parallel_reading):
+def test_pages_made_in_another_process_are_those_generated_here_and_come_as_planned(tmp_path, parallel_reading):
     _many_articles(tmp_path, 5)
     (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
     settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
-    pending = start_site_pages(settings, display_root=tmp_path.parent)
-    assert pending._children  # really in another process
-    here = make_site_pages(settings, display_root=tmp_path.parent)
-    assert pending.result() == here
-    assert here.warnings and "empty.txt" in here.warnings[0]
+    elsewhere = start_site_pages(settings, display_root=tmp_path.parent)
+    assert elsewhere._made._child is not None  # really in another process
+    here = generate_pages(settings, display_root=tmp_path.parent)
+    paths, warnings = elsewhere.plan()
+    assert paths == tuple(page.src_uri for page in here.pages)  # the plan is what is made, in order
+    assert warnings == here.warnings and "empty.txt" in warnings[0]
+    # Asked for in any order, each page is the one made here.
+    for page in reversed(here.pages):
+        assert elsewhere.markdown(page.src_uri) == page.content
+    elsewhere.close()
 
 
-def test_an_error_in_pages_begun_elsewhere_names_the_file_and_line(tmp_path, parallel_reading):
+def test_article_pages_are_made_first_so_a_build_can_begin_on_them(tmp_path):
+    _many_articles(tmp_path, 3)
+    settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
+    plan, pages = begin_pages(settings)
+    first = [next(pages) for _ in range(3)]
+    assert [page.src_uri for page in first] == list(plan.paths[:3]) == [f"articles/article-{i:03d}.md" for i in range(3)]
+    assert {"index.md", "signs.md", "glossary.md", "sources.md"} <= {page.src_uri for page in pages}
+
+
+def test_a_bad_data_file_stops_the_build_before_any_page_is_made(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    _many_articles(articles, 2)
+    (tmp_path / "checklist.yml").write_text("bands: [\n", encoding="utf-8")
+    settings = Settings(articles_dir=articles, config_dir=tmp_path)
+    with pytest.raises(ArticleError) as caught:
+        start_site_pages(settings, display_root=tmp_path, in_background=False).plan()
+    assert caught.value.path == "checklist.yml"
+
+
+def test_an_error_in_pages_made_elsewhere_names_the_file_and_line(tmp_path, parallel_reading):
     (tmp_path / "broken.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
     settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
     with pytest.raises(ArticleError) as caught:
-        start_site_pages(settings, display_root=tmp_path.parent).result()
+        start_site_pages(settings, display_root=tmp_path.parent).plan()
     assert caught.value.path.endswith("broken.txt") and caught.value.line == 3
 
 

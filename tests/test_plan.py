@@ -21,6 +21,7 @@ from worth.plan import (
     THEME_PAGES,
     card_summary,
     display_date,
+    page_paths,
     plan_pages,
     plan_site_map,
     reading_minutes,
@@ -127,10 +128,10 @@ def pages():
     return plan_pages(ARTICLES, SETTINGS)
 
 
-def test_every_page_is_planned_at_a_stable_path(pages):
-    assert [p.src_uri for p in pages] == [
-        "index.md", "costs.md", "signs.md", "letting-go.md", "more.md",
-        "articles/index.md", "articles/later.md", "articles/earlier.md", "sources.md",
+def test_every_page_is_planned_at_a_stable_path_known_before_it_is_made(pages):
+    assert [p.src_uri for p in pages] == list(page_paths(ARTICLES)) == [
+        "articles/later.md", "articles/earlier.md",
+        "index.md", "costs.md", "signs.md", "letting-go.md", "more.md", "articles/index.md", "sources.md",
     ]
 
 

@@ -1,29 +1,33 @@
 """Work shared out to forked processes when the machine has the cores.
 
-    fork_map(function, count)        -> [function(0), ..., function(count - 1)]
-    start_fork_map(function, count)  -> Pending: the same list, worked out by other processes
-                                        while this one goes on; ``result()`` collects it
-    start_in_background(function)    -> Pending: ``function()`` worked out by one other process
+    fork_map(function, count)  -> [function(0), ..., function(count - 1)]
+    start_stream(produce)      -> Stream: the values ``produce()`` yields, made by another
+                                  process while this one goes on, read here as they come
 
-``fork_map`` shares a large ``count`` between this process and one forked child per other core;
-``start_fork_map`` leaves it all to children, so that this process can do other work meanwhile.
+``fork_map`` shares a large ``count`` between this process and one forked child per other core.
 A forked child starts as a copy of this process, so ``function`` and everything it reads
 (articles, the site map) reach it without being copied; only the results come back, pickled,
 through a pipe. The results, their order and the first exception raised (by item) are the same as
 ``[function(i) for i in range(count)]`` gives; where forking is not possible, that is what runs.
 
+``start_stream`` hands a whole job (making the site's pages) to one forked child, which sends each
+value as soon as it is made: the caller can begin on the first while the child makes the rest.
+Where forking is not possible, the values are made here, one at a time as they are asked for.
+
 Plain ``os.fork`` and pipes rather than ``multiprocessing``: a pool costs an import, a manager
 thread, queues and a message per chunk, which on a site of a hundred articles was as much as the
-work it shared, and it keeps this process waiting instead of working.
+work it shared, and it keeps this process waiting instead of working; nor does it stream.
 """
 from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
+import struct
 import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -54,70 +58,57 @@ def workers_for(count: int) -> int:
     return max(1, cores)
 
 
-class Pending(Generic[T]):
-    """A result being worked out by forked children (see ``start_fork_map``), or, where none was
-    forked, worked out here when asked for."""
-
-    def __init__(self, compute: Callable[[], T], children: list[_Child] | None = None,
-                 combine: Callable[[list[object]], T] | None = None) -> None:
-        self._compute, self._children, self._combine = compute, children, combine
-
-    def result(self) -> T:
-        """The result (waiting for it); an exception raised working it out is raised here."""
-        if self._children is None:
-            return self._compute()
-        children, self._children = self._children, None
-        try:
-            outcomes = [child.outcome() for child in children]
-        finally:
-            for child in children:
-                child.stop()
-        assert self._combine is not None
-        return self._combine(outcomes)
-
-    def cancel(self) -> None:
-        """Stop the children, if any, without waiting for their result."""
-        children, self._children = self._children or [], None
-        for child in children:
-            child.stop()
-
-
 def fork_map(function: Callable[[int], T], count: int, *, parallel: bool = True) -> list[T]:
     """``[function(i) for i in range(count)]``, shared with forked children when it pays."""
     workers = workers_for(count) if parallel else 1
     if workers < 2:
         return [function(i) for i in range(count)]
     chunk = _chunk_size(count, workers)
-    children = [_Child.fork(lambda share=share: _run_share(function, count, chunk, share, workers))
+    children = [_Child.fork(lambda share=share: [_run_share(function, count, chunk, share, workers)])
                 for share in range(1, workers)]
     try:
         outcomes = [_run_share(function, count, chunk, 0, workers)]  # this process's share
-        outcomes += [child.outcome() for child in children]
+        outcomes += [child.next() for child in children]
     finally:
         for child in children:
             child.stop()
     return _merge(outcomes, count, chunk, workers)
 
 
-def start_fork_map(function: Callable[[int], T], count: int, *, parallel: bool = True) -> Pending[list[T]]:
-    """``fork_map`` worked out by forked children alone, so that this process goes on with other
-    work until it asks for ``result()``. A small ``count``, or a process that may not fork, is
-    worked out here when the result is asked for."""
-    workers = workers_for(count) - 1 if parallel else 0
-    if workers < 1:
-        return Pending(lambda: [function(i) for i in range(count)])
-    chunk = _chunk_size(count, workers)
-    children = [_Child.fork(lambda share=share: _run_share(function, count, chunk, share, workers))
-                for share in range(workers)]
-    return Pending(list, children, lambda outcomes: _merge(outcomes, count, chunk, workers))
+class Stream(Generic[T]):
+    """The values of a ``produce()`` in order (see ``start_stream``); an exception raised making
+    them is raised here, in its place. ``close()`` stops the making when the rest is not wanted."""
+
+    def __init__(self, values: Iterator[T] | None = None, child: _Child | None = None) -> None:
+        self._values, self._child = values, child
+
+    def __iter__(self) -> Stream[T]:
+        return self
+
+    def __next__(self) -> T:
+        if self._child is not None:
+            try:
+                return self._child.next()
+            except BaseException:  # the end, or what stopped it: the child is gone either way
+                self._child = None
+                raise
+        if self._values is None:
+            raise StopIteration
+        return next(self._values)
+
+    def close(self) -> None:
+        """Stop the child making the values, if any; the values not read yet are dropped."""
+        child, self._child, self._values = self._child, None, None
+        if child is not None:
+            child.stop()
 
 
-def start_in_background(function: Callable[[], T], *, parallel: bool = True) -> Pending[T]:
-    """``function()`` worked out by one forked child while this process goes on; worked out here
-    at ``result()`` when this process may not fork."""
+def start_stream(produce: Callable[[], Iterable[T]], *, parallel: bool = True) -> Stream[T]:
+    """The values of ``produce()``, made by one forked child while this process goes on and read
+    as they come; made here, as they are asked for, when this process may not fork."""
     if not parallel or not can_fork():
-        return Pending(function)
-    return Pending(function, [_Child.fork(function)], lambda outcomes: outcomes[0])  # type: ignore[return-value]
+        return Stream(values=iter(produce()))
+    return Stream(child=_Child.fork(produce))
 
 
 # -- how the work is shared -------------------------------------------------------------------------
@@ -169,50 +160,65 @@ def _merge(outcomes: list[object], count: int, chunk: int, workers: int) -> list
 
 # -- one forked child -------------------------------------------------------------------------------
 
+_HEADER = struct.Struct("<Q")  # each message: its length, then the pickled (kind, value)
+_READ_SIZE = 1 << 20
+_PIPE_SIZE = 1 << 20  # asked for, so that the child seldom waits for this process to read
+
 
 class _Child:
-    """A forked process working out one value and sending it back pickled through a pipe."""
+    """A forked process sending the values of a ``produce()`` through a pipe, each as soon as it
+    is made, then the end (or the exception that stopped it)."""
 
     def __init__(self, pid: int, pipe: int) -> None:
         self.pid, self.pipe = pid, pipe
+        self._received = bytearray()
+        self._ended = False  # the pipe is at its end: everything sent is in ``_received``
 
     @classmethod
-    def fork(cls, work: Callable[[], object]) -> _Child:
+    def fork(cls, produce: Callable[[], Iterable[object]]) -> _Child:
         read_end, write_end = os.pipe()
+        _widen(write_end)
         pid = os.fork()
-        if pid == 0:  # the child: work, send, and leave without running the parent's exit code
+        if pid == 0:  # the child: make, send, and leave without running the parent's exit code
             os.close(read_end)
             status = 1
             try:
-                data = _pickled(work)
-                with os.fdopen(write_end, "wb") as pipe:
-                    pipe.write(data)
+                _send_all(write_end, produce)
                 status = 0
             finally:
                 os._exit(status)
         os.close(write_end)
+        os.set_blocking(read_end, False)
         return cls(pid, read_end)
 
-    def outcome(self) -> object:
-        """The child's value, or its failure (raised as a ``_Failure``'s error by ``_merge``, or
-        here when the child sent an exception of its own)."""
-        with os.fdopen(self.pipe, "rb") as pipe:
-            self.pipe = -1
-            data = pipe.read()
-        os.waitpid(self.pid, 0)
-        self.pid = 0
-        if not data:
-            raise RuntimeError("a process sharing the work stopped without sending its results")
-        kind, value = pickle.loads(data)
-        if kind == "error":
-            raise value
-        return value
+    def next(self) -> object:
+        """The next value, waiting for it; ``StopIteration`` at the end; the exception that
+        stopped the child; a ``RuntimeError`` when the child died without saying why."""
+        message = self._message()
+        while message is None:
+            if self._ended:
+                self.stop()
+                raise RuntimeError("a process sharing the work stopped without sending its results")
+            self._receive(wait=True)
+            message = self._message()
+        # Take in what else has come meanwhile, so that the child is not held up by a full pipe
+        # while this process works on the value.
+        self._receive(wait=False)
+        kind, value = pickle.loads(message)
+        if kind == "value":
+            return value
+        self.stop()
+        if kind == "end":
+            raise StopIteration
+        raise value
 
     def stop(self) -> None:
-        """End the child if it still runs (an error elsewhere made its result useless)."""
+        """Close the pipe and end the child if it still runs, without waiting for what it was
+        making; reap it either way, so no process is left behind."""
         if self.pipe != -1:
             os.close(self.pipe)
             self.pipe = -1
+            self._ended = True
         if self.pid:
             try:
                 os.kill(self.pid, signal.SIGTERM)
@@ -221,15 +227,66 @@ class _Child:
                 pass
             self.pid = 0
 
+    def _receive(self, *, wait: bool) -> None:
+        """Move what the child has sent into ``_received``: all there is, after waiting for
+        something when ``wait``."""
+        if self.pipe == -1:
+            return
+        if wait:
+            select.select([self.pipe], [], [])
+        while True:
+            try:
+                data = os.read(self.pipe, _READ_SIZE)
+            except BlockingIOError:
+                return
+            if not data:
+                self._ended = True
+                return
+            self._received += data
 
-def _pickled(work: Callable[[], object]) -> bytes:
-    """``work()``'s value, or the exception it raised, ready to send; an exception that cannot be
-    pickled is sent as a RuntimeError carrying its text, the traceback included."""
+    def _message(self) -> bytes | None:
+        """The first whole message received, taken out of ``_received``; None when none is whole."""
+        received = self._received
+        if len(received) < _HEADER.size:
+            return None
+        (size,) = _HEADER.unpack_from(received)
+        end = _HEADER.size + size
+        if len(received) < end:
+            return None
+        message = bytes(received[_HEADER.size:end])
+        del received[:end]
+        return message
+
+
+def _widen(pipe: int) -> None:
+    """Ask for a larger pipe (Linux; elsewhere, or when refused, the default stays)."""
     try:
-        return pickle.dumps(("value", work()), protocol=pickle.HIGHEST_PROTOCOL)
+        import fcntl
+
+        fcntl.fcntl(pipe, getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_SIZE)
+    except (ImportError, OSError):
+        pass
+
+
+def _send_all(pipe: int, produce: Callable[[], Iterable[object]]) -> None:
+    """In the child: each value of ``produce()`` as it is made, then the end; or the exception
+    that stopped it (an exception that cannot be pickled is sent as a RuntimeError carrying its
+    text, the traceback included)."""
+    try:
+        for value in produce():
+            _send(pipe, pickle.dumps(("value", value), protocol=pickle.HIGHEST_PROTOCOL))
+        _send(pipe, pickle.dumps(("end", None)))
     except Exception as error:
         error.add_note("(in a forked process) " + "".join(traceback.format_exception(error)).rstrip())
         try:
-            return pickle.dumps(("error", error), protocol=pickle.HIGHEST_PROTOCOL)
+            message = pickle.dumps(("error", error), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:
-            return pickle.dumps(("error", RuntimeError("".join(traceback.format_exception(error)))))
+            message = pickle.dumps(("error", RuntimeError("".join(traceback.format_exception(error)))))
+        _send(pipe, message)
+
+
+def _send(pipe: int, message: bytes) -> None:
+    for part in (_HEADER.pack(len(message)), message):
+        data = memoryview(part)
+        while data:
+            data = data[os.write(pipe, data):]

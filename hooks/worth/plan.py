@@ -33,10 +33,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from .model import Article, PageSpec, Section, SectionKey, Theme
-from .parallel import Pending, fork_map, start_fork_map
 from .render import InlineLink, escape_text, front_matter, render_blocks, render_heading
 from .settings import Settings
 from .slugs import unique_slug
@@ -339,13 +338,36 @@ def plan_pages(
     *,
     site_map: SiteMap | None = None,
     extras: PageExtras = PageExtras(),
-    article_pages: Pending[list[str]] | None = None,
 ) -> tuple[PageSpec, ...]:
-    """Every generated page (see the module docstring), as Markdown, in a stable order.
-
-    ``article_pages`` are the articles' pages being rendered elsewhere (``start_article_pages``),
-    asked for only once every other page is done; without it they are rendered here."""
+    """Every generated page (see the module docstring), as Markdown, in the order of
+    ``page_paths``: the article pages, then the others."""
     site_map = site_map or plan_site_map(articles)
+    return (*article_pages(articles, site_map, extras.term_links), *plan_other_pages(articles, site_map=site_map, extras=extras))
+
+
+def page_paths(articles: Sequence[Article], extras: Sequence[str] = ()) -> tuple[str, ...]:
+    """Where ``plan_pages`` puts its pages, in its order, known before any page is made: the
+    article pages, the home page, the theme pages, the articles index, the sources page, then
+    ``extras`` (the paths of ``PageExtras.pages``)."""
+    return (*(article_src_uri(a) for a in articles), *_OTHER_PAGES, *extras)
+
+
+_OTHER_PAGES = (HOME_PAGE, *(page.src_uri for page in (*THEME_PAGES, OTHER_PAGE)), ARTICLES_INDEX, SOURCES_PAGE)
+
+
+def article_pages(
+    articles: Sequence[Article], site_map: SiteMap, term_links: Callable[[SectionKey], TermLinker] | None = None
+) -> Iterator[PageSpec]:
+    """Each article's page (``render_article_page``) in order, made as it is asked for: an
+    article page needs only the site map and the glossary's terms, not the cross-links or the
+    checklist, so a build can begin on the first while the rest are made."""
+    extras = PageExtras(term_links=term_links)
+    for article in articles:
+        yield PageSpec(article_src_uri(article), article.title, render_article_page(article, site_map, extras))
+
+
+def plan_other_pages(articles: Sequence[Article], *, site_map: SiteMap, extras: PageExtras = PageExtras()) -> tuple[PageSpec, ...]:
+    """The pages besides the articles' own, in the order of ``page_paths``."""
     by_slug = {a.slug: a for a in articles}
     listing = _listing(articles)
     home = PageSpec(HOME_PAGE, "Home", _render_home(articles, listing, site_map, checklist=bool(extras.signs_block)))
@@ -355,18 +377,7 @@ def plan_pages(
     ]
     index = PageSpec(ARTICLES_INDEX, "Articles", _render_articles_index(listing))
     sources = PageSpec(SOURCES_PAGE, "Sources", _render_sources(listing))
-    if article_pages is None:
-        rendered = render_article_pages(articles, site_map, extras.term_links)
-    else:
-        rendered = article_pages.result()
-    return (
-        home,
-        *gathering,
-        index,
-        *(PageSpec(article_src_uri(a), a.title, page) for a, page in zip(articles, rendered)),
-        sources,
-        *extras.pages,
-    )
+    return (home, *gathering, index, sources, *extras.pages)
 
 
 @dataclass(frozen=True)
@@ -573,30 +584,6 @@ def _related_item(target: SectionKey, articles: Mapping[str, Article], site_map:
     page = GATHERING_PAGES[section.theme]
     label = escape_text(section.heading or article.title)
     return f"- {_link(label, site_map.theme_link(target, from_page=from_page))} ({page.title})"
-
-
-def render_article_pages(
-    articles: Sequence[Article], site_map: SiteMap, term_links: Callable[[SectionKey], TermLinker] | None = None
-) -> list[str]:
-    """Every article's page (``render_article_page``), in order: most of the rendering work on a
-    large site, so it is shared out through ``fork_map``."""
-    return fork_map(_article_page_renderer(articles, site_map, term_links), len(articles))
-
-
-def start_article_pages(
-    articles: Sequence[Article], site_map: SiteMap, term_links: Callable[[SectionKey], TermLinker] | None = None
-) -> Pending[list[str]]:
-    """``render_article_pages`` begun by other processes (``start_fork_map``) while this one goes
-    on: an article page needs only the site map and the glossary's terms, not the cross-links or
-    the checklist."""
-    return start_fork_map(_article_page_renderer(articles, site_map, term_links), len(articles))
-
-
-def _article_page_renderer(
-    articles: Sequence[Article], site_map: SiteMap, term_links: Callable[[SectionKey], TermLinker] | None
-) -> Callable[[int], str]:
-    extras = PageExtras(term_links=term_links)
-    return lambda index: render_article_page(articles[index], site_map, extras)
 
 
 def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras = PageExtras()) -> str:

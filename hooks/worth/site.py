@@ -1,9 +1,10 @@
 """The one code path from a folder of articles to the site's generated pages.
 
 ``generate_pages(settings)`` loads every article, plans where each section goes and returns the
-pages as Markdown, with the warnings an editor must see. The MkDocs hook adds these pages to the
-build; ``worth export DIR`` writes them to a folder (``write_pages``). Both call this function, so
-what is exported is exactly what is built.
+pages as Markdown, with the warnings an editor must see; ``worth export DIR`` writes them to a
+folder (``write_pages``). The MkDocs hook takes the same pages from ``begin_pages``, which
+``generate_pages`` is made of: first where every page will be, then each page as it is made, so
+that what is exported is exactly what is built.
 """
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checklist import collect_items, load_checklist_data, next_read_sources, next_reads_for, render_checklist
+from .checklist import ChecklistData, collect_items, load_checklist_data, next_read_sources, next_reads_for, render_checklist
 from .errors import ArticleError
 from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, GlossaryTerm, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
 from .links import relate_sections
 from .model import Article, PageSpec, SectionKey
 from .pipeline import load_articles, shown_path
-from .plan import FULL_SECTIONS, PageExtras, SiteMap, TermLinker, plan_pages, plan_site_map, start_article_pages
+from .plan import FULL_SECTIONS, PageExtras, SiteMap, TermLinker, article_pages, page_paths, plan_other_pages, plan_site_map
 from .settings import Settings
 
 GLOSSARY_FILE = "glossary.yml"
@@ -36,6 +37,15 @@ class GeneratedSite:
     warnings: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class SitePlan:
+    """What is known once the articles are read: where every page will be, in the order the pages
+    are made, and the warnings for the editor."""
+
+    paths: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+
 def generate_pages(settings: Settings, *, display_root: Path | None = None) -> GeneratedSite:
     """Load the articles in ``settings.articles_dir`` and plan every page, with the glossary
     (``glossary.yml``) and the signs checklist (``checklist.yml``) beside mkdocs.yml.
@@ -44,22 +54,38 @@ def generate_pages(settings: Settings, *, display_root: Path | None = None) -> G
     messages are shown relative to ``display_root`` (the project folder) when given.
     """
     with _no_cycle_collection():
+        plan, pages = begin_pages(settings, display_root=display_root)
+        return GeneratedSite(tuple(pages), plan.warnings)
+
+
+def begin_pages(settings: Settings, *, display_root: Path | None = None) -> tuple[SitePlan, Iterator[PageSpec]]:
+    """``generate_pages`` in two steps: read the articles and the data files (raising
+    ``ArticleError`` for any that cannot be read) and return the plan of the pages, with the
+    pages, made one at a time as they are asked for, in the plan's order.
+
+    The article pages come first: each needs only the site map and the glossary's terms, so a
+    build can render them while the cross-links, the checklist and the other pages are made."""
+    with _no_cycle_collection():
         loaded = load_articles(settings.articles_dir, display_root=display_root)
         articles = loaded.articles
         site_map = plan_site_map(articles)
         data_dir = settings.config_dir or settings.articles_dir.parent
         glossary_file = data_dir / GLOSSARY_FILE
         entries = load_glossary(glossary_file, display_path=shown_path(glossary_file, display_root))
+        checklist_file = data_dir / CHECKLIST_FILE
+        checklist = load_checklist_data(checklist_file, display_path=shown_path(checklist_file, display_root))
         terms = build_glossary(articles, entries)
-        term_links = term_linker(terms, glossary_page=GLOSSARY_PAGE)
-        # Other processes render the article pages meanwhile (they need nothing from here on).
-        article_pages = start_article_pages(articles, site_map, term_links)
-        try:
-            extras = page_extras(articles, site_map, terms, term_links, data_dir=data_dir, display_root=display_root)
-            pages = plan_pages(articles, settings, site_map=site_map, extras=extras, article_pages=article_pages)
-        finally:
-            article_pages.cancel()  # stops them if something above failed
-    return GeneratedSite(pages, tuple(loaded.warnings))
+    term_links = term_linker(terms, glossary_page=GLOSSARY_PAGE)
+    plan = SitePlan(page_paths(articles, extras=(GLOSSARY_PAGE,)), loaded.warnings)
+
+    def pages() -> Iterator[PageSpec]:
+        yield from article_pages(articles, site_map, term_links)
+        with _no_cycle_collection():
+            extras = page_extras(articles, site_map, terms, term_links, checklist=checklist)
+            others = plan_other_pages(articles, site_map=site_map, extras=extras)
+        yield from others
+
+    return plan, pages()
 
 
 @contextmanager
@@ -85,16 +111,13 @@ def page_extras(
     terms: tuple[GlossaryTerm, ...],
     term_links: Callable[[SectionKey], TermLinker],
     *,
-    data_dir: Path,
-    display_root: Path | None = None,
+    checklist: ChecklistData,
 ) -> PageExtras:
     """What the glossary (its ``terms``, and ``term_links`` from their first use in each section
     to their entries), the cross-links and the checklist add to the planned pages: the glossary
     page, related sections at the end of each theme-page section, and the checklist on the signs
     page."""
-    checklist_file = data_dir / CHECKLIST_FILE
-    data = load_checklist_data(checklist_file, display_path=shown_path(checklist_file, display_root))
-    items = collect_items(articles, hints=data.hints)
+    items = collect_items(articles, hints=checklist.hints)
     # Links are searched for only from the sections that show them: those a theme page gives in
     # full, and the signs of the checklist. Worked out once: the checklist sums more candidates
     # over the ticked signs than a theme page shows at the end of a section.
@@ -113,11 +136,11 @@ def page_extras(
         return site_map.theme_link(key, from_page="signs.md")
 
     next_reads = next_reads_for(items, candidates, articles, link_for=on_signs_page)
-    checklist = render_checklist(items, data.bands, next_reads, link_for=on_signs_page)
+    signs_block = render_checklist(items, checklist.bands, next_reads, link_for=on_signs_page)
     return PageExtras(
         related=related,
         term_links=term_links,
-        signs_block=checklist,
+        signs_block=signs_block,
         pages=(PageSpec(GLOSSARY_PAGE, GLOSSARY_TITLE, glossary),),
     )
 
