@@ -135,6 +135,16 @@ def test_article_pages_are_made_first_so_a_build_can_begin_on_them(tmp_path):
     assert {"index.md", "signs.md", "glossary.md", "sources.md"} <= {page.src_uri for page in pages}
 
 
+def test_pages_made_in_this_process_leave_its_cycle_collector_running(tmp_path):
+    _many_articles(tmp_path, 3)
+    settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
+    here = start_site_pages(settings, in_background=False)
+    paths, _ = here.plan()
+    assert gc.isenabled()
+    assert all(here.markdown(path) for path in paths)
+    assert gc.isenabled()
+
+
 def test_a_bad_data_file_stops_the_build_before_any_page_is_made(tmp_path):
     articles = tmp_path / "articles"
     articles.mkdir()

@@ -13,6 +13,8 @@ anything more. Where this process may not fork, the pages are made here, as they
 """
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,9 +57,16 @@ def start_site_pages(settings: Settings, *, display_root: Path | None = None, in
     """The pages of ``site.begin_pages``, made by a forked process that begins now (where this
     process may fork, and ``in_background``), so that the caller goes on meanwhile."""
 
+    here = os.getpid()
+
     def made() -> Iterator[tuple]:
         from .site import begin_pages  # here, not at the top: see the module docstring
 
+        if os.getpid() != here:
+            # A forked process, which ends once the pages are sent: the cycle collector rests for
+            # all of it, not only while the pipeline's longer steps run (``site``), since what it
+            # makes holds no cycles and is all freed at once when the process ends.
+            gc.disable()
         plan, pages = begin_pages(settings, display_root=display_root)
         yield plan.paths, plan.warnings
         for page in pages:
