@@ -34,6 +34,7 @@ import yaml
 from . import yamltext
 from .errors import ArticleError
 from .model import Article, Section, SectionKey
+from .parallel import fork_map
 from .patterns import trie_pattern
 from .render import InlineLink, escape_text, render_heading
 
@@ -448,29 +449,28 @@ def find_definitions(articles: Sequence[Article], entries: Sequence[GlossaryEntr
 
     A listed term is named as in ``glossary.yml`` (any of its spellings is recognised); a term
     only the articles define is named as written, in lower case.
+
+    Each article's defining sentences are found on its own (shared out over the cores on a large
+    site); the first of each term wins when they are put together in article order.
     """
-    return _find_definitions(_with_paragraphs(articles), entries)
-
-
-# Each section with its article and its paragraphs (``Section.paragraphs`` builds them anew on
-# every call: the glossary reads them twice).
-_Sections = list[tuple[Article, Section, tuple[str, ...]]]
-
-
-def _with_paragraphs(articles: Sequence[Article]) -> _Sections:
-    return [(article, section, section.paragraphs) for article in articles for section in article.sections]
-
-
-def _find_definitions(sections: _Sections, entries: Sequence[GlossaryEntry]) -> dict[str, Definition]:
     known: dict[str, str] = {}
     for entry in entries:
         for form in spellings(entry.term, entry.variants):
             known.setdefault(form, entry.term)
+    matches = _DefiningMatches()  # each process keeps its own as it goes through its articles
     found: dict[str, Definition] = {}
-    matches = _DefiningMatches()
-    for article, section, paragraphs in sections:
+    for definitions in fork_map(lambda index: _definitions_in(articles[index], known, matches), len(articles)):
+        for definition in definitions:
+            found.setdefault(definition.term, definition)
+    return found
+
+
+def _definitions_in(article: Article, known: Mapping[str, str], matches: _DefiningMatches) -> list[Definition]:
+    """Every defining sentence of one article, in order (a term may come more than once)."""
+    found: list[Definition] = []
+    for section in article.sections:
         first = True
-        for text in paragraphs:
+        for text in section.paragraphs:
             count, matched = matches.of_text(text)
             for index, sentence, hits in matched:
                 for pattern, match in hits:
@@ -482,14 +482,12 @@ def _find_definitions(sections: _Sections, entries: Sequence[GlossaryEntry]) -> 
                         if not pattern.discovers or not _sane_term(_norm(raw or "")):
                             continue
                         name = _norm(raw or "")
-                    if name in found:
-                        continue
                     # Quote the article as written (curly quotes and all): same offsets.
                     start, end = match.span("definition")
                     definition = _clean_definition(sentence[start:end])
                     if definition.lower().startswith("not ") or len(definition.split()) < 2:
                         continue
-                    found[name] = Definition(name, definition, sentence, SectionKey(article.slug, section.anchor), pattern.name)
+                    found.append(Definition(name, definition, sentence, SectionKey(article.slug, section.anchor), pattern.name))
             if count:
                 first = False  # only a section's first sentence can define its heading
     return found
@@ -542,24 +540,15 @@ def build_glossary(articles: Sequence[Article], entries: Sequence[GlossaryEntry]
     """The glossary's terms, alphabetical: every listed or article-defined term that some
     section uses and that has a definition (the article's first, else the editor's), with every
     section using it."""
-    sections = _with_paragraphs(articles)
-    definitions = _find_definitions(sections, entries)
+    definitions = find_definitions(articles, entries)
     candidates: dict[str, GlossaryEntry] = {e.term: e for e in entries}
     for name in definitions:
         candidates.setdefault(name, GlossaryEntry(name))
     matcher = _matcher_for(tuple(candidates.values()))
-    names_in: dict[str, frozenset[str]] = {}  # per distinct text: sites repeat paragraphs
+    names_in: dict[str, frozenset[str]] = {}  # per distinct text (sites repeat paragraphs), in each process
     uses: dict[str, list[SectionKey]] = {name: [] for name in candidates}
-    for article, section, paragraphs in sections:
-        named: set[str] = set()
-        # What ``section_texts`` gives: the heading and every paragraph.
-        for text in ((section.heading,) if section.heading else ()) + paragraphs:
-            names = names_in.get(text)
-            if names is None:
-                names = names_in[text] = frozenset(use.term for use in matcher.uses(text))
-            named |= names
-        if named:
-            key = SectionKey(article.slug, section.anchor)
+    for section_uses in fork_map(lambda index: _names_used(articles[index], matcher, names_in), len(articles)):
+        for key, named in section_uses:
             for name in named:
                 uses[name].append(key)
     terms = []
@@ -580,6 +569,21 @@ def build_glossary(articles: Sequence[Article], entries: Sequence[GlossaryEntry]
             )
         )
     return tuple(sorted(terms, key=lambda t: _norm(t.term)))
+
+
+def _names_used(article: Article, matcher: _Matcher, names_in: dict[str, frozenset[str]]) -> list[tuple[SectionKey, frozenset[str]]]:
+    """The sections of one article that use some term, in order, each with the terms it uses."""
+    used = []
+    for section in article.sections:
+        named: frozenset[str] = frozenset()
+        for text in section_texts(section):
+            names = names_in.get(text)
+            if names is None:
+                names = names_in[text] = frozenset(use.term for use in matcher.uses(text))
+            named |= names
+        if named:
+            used.append((SectionKey(article.slug, section.anchor), named))
+    return used
 
 
 GLOSSARY_TITLE = "Glossary"

@@ -345,14 +345,15 @@ def plan_pages(
     return (*article_pages(articles, site_map, extras.term_links), *plan_other_pages(articles, site_map=site_map, extras=extras))
 
 
+# The pages besides the articles' own, in the order ``plan_other_pages`` makes them.
+_OTHER_PAGES = (HOME_PAGE, *(page.src_uri for page in (*THEME_PAGES, OTHER_PAGE)), ARTICLES_INDEX, SOURCES_PAGE)
+
+
 def page_paths(articles: Sequence[Article], extras: Sequence[str] = ()) -> tuple[str, ...]:
     """Where ``plan_pages`` puts its pages, in its order, known before any page is made: the
     article pages, the home page, the theme pages, the articles index, the sources page, then
     ``extras`` (the paths of ``PageExtras.pages``)."""
     return (*(article_src_uri(a) for a in articles), *_OTHER_PAGES, *extras)
-
-
-_OTHER_PAGES = (HOME_PAGE, *(page.src_uri for page in (*THEME_PAGES, OTHER_PAGE)), ARTICLES_INDEX, SOURCES_PAGE)
 
 
 def article_pages(
