@@ -237,6 +237,30 @@ def test_the_glossary_keeps_terms_that_are_used_and_defined_with_every_section_u
     assert list(terms) == sorted(terms)
 
 
+def test_a_large_site_shared_out_over_processes_gets_the_glossary_one_process_gets(monkeypatch):
+    # Many articles, so the work is shared out; an article late in the list defines a term an
+    # earlier one defined too, and the earlier one must still win.
+    from worth.parallel import PARALLEL_FROM, workers_for
+
+    articles = [
+        make_article(f"article-{index:03d}", [("A part", Theme.COSTS, [
+            f"Experts use the term glow sharing to describe version {index} of it. Glow sharing matters.",
+            "Think about attachment theory and reciprocity here.",
+        ])])
+        for index in range(PARALLEL_FROM * 2)
+    ] + [LET_HIM_GO, WALKING_AWAY]
+    monkeypatch.setattr("worth.parallel.threading.active_count", lambda: 1)
+    if workers_for(len(articles)) < 2:
+        pytest.skip("one core: the glossary is built in this process")
+    shared = build_glossary(articles, ENTRIES)
+    monkeypatch.setattr("worth.parallel.threading.active_count", lambda: 2)  # never forks
+    alone = build_glossary(articles, ENTRIES)
+    assert shared == alone
+    glow = {t.term: t for t in shared}["glow sharing"]
+    assert glow.defined_in == SectionKey("article-000", "a-part") and "version 0 " in glow.definition
+    assert len(glow.uses) == PARALLEL_FROM * 2
+
+
 # ---------------------------------------------------------------------------------------------
 # Finding terms in text
 
