@@ -15,7 +15,8 @@ the same text), then measures:
   page, the largest theme page, and the number of checklist items.
 
 It prints one block per N, then each budget with PASS or FAIL. Timings on a shared machine are
-noisy: ``--repeat 3`` keeps the fastest of three runs of each build.
+noisy: ``--repeat 3`` keeps the fastest of three runs of each build (the budgets use these), and
+also prints the median ratio of the pairs of builds made one after the other.
 
     python benchmarks/build_scaling.py                 # N = 10, 100, 1000
     python benchmarks/build_scaling.py --n 10 100      # a quicker look
@@ -30,6 +31,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -260,6 +262,9 @@ def measure(count: int, *, repeat: int, seed: int, workdir: Path) -> dict:
         "n": count,
         "hooks": hooks,
         "plain": plain,
+        # Each hooks build over the plain build made right after it: a busy spell on the machine
+        # tends to slow both of a pair, so these say more than the fastest of each when it is busy.
+        "pair_ratios": sorted(h.seconds / p.seconds for h, p in zip(hooks_runs, plain_runs)),
         "warnings": sum(1 for line in hooks.log.splitlines() if line.startswith("WARNING")),
         "pipeline": json.loads(pipeline.stdout.strip().splitlines()[-1]),
         "export": export_how,
@@ -276,7 +281,10 @@ def report(result: dict) -> None:
     print(f"\nN = {result['n']} articles")
     print(f"  build with hooks   {hooks.seconds:7.2f} s   peak {hooks.peak_bytes / MB:7.1f} MB   warnings {result['warnings']}")
     print(f"  plain build (peer) {plain.seconds:7.2f} s   peak {plain.peak_bytes / MB:7.1f} MB   pages by {result['export']}")
-    print(f"  hooks / plain      {hooks.seconds / plain.seconds:7.2f}")
+    pairs = result["pair_ratios"]
+    spread = f" (pairs {pairs[0]:.2f}-{pairs[-1]:.2f})" if len(pairs) > 1 else ""
+    print(f"  hooks / plain      {hooks.seconds / plain.seconds:7.2f}   fastest of each; "
+          f"median of {len(pairs)} pairs built in turn {statistics.median(pairs):.2f}{spread}")
     print(f"  article pipeline   {p['generate']:7.2f} s   (generate_pages, of which reading articles {p['load']:.2f} s; "
           f"{p['articles']} articles -> {p['pages']} pages, {p['markdown_bytes'] / 1024:.0f} KB Markdown)")
     print(f"  site               {s.bytes / MB:7.1f} MB   {s.html_pages} HTML pages   "
