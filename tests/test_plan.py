@@ -130,8 +130,8 @@ def pages():
 
 def test_every_page_is_planned_at_a_stable_path_known_before_it_is_made(pages):
     assert [p.src_uri for p in pages] == list(page_paths(ARTICLES)) == [
-        "articles/later.md", "articles/earlier.md",
-        "index.md", "costs.md", "signs.md", "letting-go.md", "more.md", "articles/index.md", "sources.md",
+        "articles/index.md", "sources.md", "articles/later.md", "articles/earlier.md",
+        "index.md", "costs.md", "signs.md", "letting-go.md", "more.md",
     ]
 
 

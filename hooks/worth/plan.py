@@ -340,20 +340,36 @@ def plan_pages(
     extras: PageExtras = PageExtras(),
 ) -> tuple[PageSpec, ...]:
     """Every generated page (see the module docstring), as Markdown, in the order of
-    ``page_paths``: the article pages, then the others."""
+    ``page_paths``: the lists of articles, the article pages, then the others."""
     site_map = site_map or plan_site_map(articles)
-    return (*article_pages(articles, site_map, extras.term_links), *plan_other_pages(articles, site_map=site_map, extras=extras))
+    listing = article_listing(articles)
+    return (
+        *plan_listing_pages(listing),
+        *article_pages(articles, site_map, extras.term_links),
+        *plan_other_pages(articles, listing, site_map=site_map, extras=extras),
+    )
 
 
-# The pages besides the articles' own, in the order ``plan_other_pages`` makes them.
-_OTHER_PAGES = (HOME_PAGE, *(page.src_uri for page in (*THEME_PAGES, OTHER_PAGE)), ARTICLES_INDEX, SOURCES_PAGE)
+# The pages that list the articles, made from nothing else, in the order ``plan_listing_pages``
+# makes them; then the other pages, in the order ``plan_other_pages`` makes them.
+_LISTING_PAGES = (ARTICLES_INDEX, SOURCES_PAGE)
+_OTHER_PAGES = (HOME_PAGE, *(page.src_uri for page in (*THEME_PAGES, OTHER_PAGE)))
 
 
 def page_paths(articles: Sequence[Article], extras: Sequence[str] = ()) -> tuple[str, ...]:
     """Where ``plan_pages`` puts its pages, in its order, known before any page is made: the
-    article pages, the home page, the theme pages, the articles index, the sources page, then
+    articles index and the sources page, the article pages, the home page, the theme pages, then
     ``extras`` (the paths of ``PageExtras.pages``)."""
-    return (*(article_src_uri(a) for a in articles), *_OTHER_PAGES, *extras)
+    return (*_LISTING_PAGES, *(article_src_uri(a) for a in articles), *_OTHER_PAGES, *extras)
+
+
+def plan_listing_pages(listing: Listing) -> tuple[PageSpec, PageSpec]:
+    """The articles index and the sources page: they need the articles alone, not the site map,
+    the glossary or the cross-links, so a build can begin on them while those are worked out."""
+    return (
+        PageSpec(ARTICLES_INDEX, "Articles", _render_articles_index(listing)),
+        PageSpec(SOURCES_PAGE, "Sources", _render_sources(listing)),
+    )
 
 
 def article_pages(
@@ -367,33 +383,32 @@ def article_pages(
         yield PageSpec(article_src_uri(article), article.title, render_article_page(article, site_map, extras))
 
 
-def plan_other_pages(articles: Sequence[Article], *, site_map: SiteMap, extras: PageExtras = PageExtras()) -> tuple[PageSpec, ...]:
-    """The pages besides the articles' own, in the order of ``page_paths``."""
+def plan_other_pages(
+    articles: Sequence[Article], listing: Listing, *, site_map: SiteMap, extras: PageExtras = PageExtras()
+) -> tuple[PageSpec, ...]:
+    """The home page, the theme pages and ``extras.pages``, in the order of ``page_paths``."""
     by_slug = {a.slug: a for a in articles}
-    listing = _listing(articles)
     home = PageSpec(HOME_PAGE, "Home", _render_home(articles, listing, site_map, checklist=bool(extras.signs_block)))
     gathering = [
         PageSpec(page.src_uri, page.title, render_gathering_page(page, by_slug, site_map, extras))
         for page in (*THEME_PAGES, OTHER_PAGE)
     ]
-    index = PageSpec(ARTICLES_INDEX, "Articles", _render_articles_index(listing))
-    sources = PageSpec(SOURCES_PAGE, "Sources", _render_sources(listing))
-    return (home, *gathering, index, sources, *extras.pages)
+    return (home, *gathering, *extras.pages)
 
 
 @dataclass(frozen=True)
-class _Listing:
+class Listing:
     """The articles in ``reading_order``, each with its word count: the home page, the articles
     index and the sources page all list them, and counting splits every text of an article, so
-    ``plan_pages`` does both once for the three."""
+    this is worked out once for the three."""
 
     articles: tuple[Article, ...]
     word_counts: tuple[int, ...]
 
 
-def _listing(articles: Sequence[Article]) -> _Listing:
+def article_listing(articles: Sequence[Article]) -> Listing:
     ordered = reading_order(articles)
-    return _Listing(ordered, tuple(a.word_count for a in ordered))
+    return Listing(ordered, tuple(a.word_count for a in ordered))
 
 
 def reading_minutes(article: Article) -> int:
@@ -416,7 +431,7 @@ def display_date(iso: str | None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _article_lines(listing: _Listing, *, from_page: str) -> list[str]:
+def _article_lines(listing: Listing, *, from_page: str) -> list[str]:
     return [_article_line(a, words, from_page=from_page) for a, words in zip(listing.articles, listing.word_counts)]
 
 
@@ -457,10 +472,10 @@ def _shorten(text: str) -> str:
 def render_home(articles: Sequence[Article], site_map: SiteMap, *, checklist: bool = False) -> str:
     """The home page: what the site is for, one card per theme (the signs card also leads to the
     checklist when the signs page has one), the list of articles."""
-    return _render_home(articles, _listing(articles), site_map, checklist=checklist)
+    return _render_home(articles, article_listing(articles), site_map, checklist=checklist)
 
 
-def _render_home(articles: Sequence[Article], listing: _Listing, site_map: SiteMap, *, checklist: bool) -> str:
+def _render_home(articles: Sequence[Article], listing: Listing, site_map: SiteMap, *, checklist: bool) -> str:
     # Keyed by plain tuples: building a SectionKey for each of thousands of sections costs far
     # more, and only the first few of each theme are usually read.
     sections = {(a.slug, s.anchor): s for a in articles for s in a.sections}
@@ -496,10 +511,10 @@ def _render_home(articles: Sequence[Article], listing: _Listing, site_map: SiteM
 
 def render_articles_index(articles: Sequence[Article]) -> str:
     """Every article: title, date, reading time and summary where there is one."""
-    return _render_articles_index(_listing(articles))
+    return _render_articles_index(article_listing(articles))
 
 
-def _render_articles_index(listing: _Listing) -> str:
+def _render_articles_index(listing: Listing) -> str:
     lines = ["# Articles", "", "Every article, whole, as its author wrote it.", ""]
     if listing.articles:
         lines += _article_lines(listing, from_page=ARTICLES_INDEX)
@@ -615,7 +630,7 @@ def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras 
 
 def render_sources(articles: Sequence[Article]) -> str:
     """For editors: each article's metadata, and the lines dropped as noise (collapsed)."""
-    return _render_sources(_listing(articles))
+    return _render_sources(article_listing(articles))
 
 
 # Past this many articles the sources page goes without its table of contents: the theme lists a
@@ -625,7 +640,7 @@ def render_sources(articles: Sequence[Article]) -> str:
 SOURCES_TOC_LIMIT = 50
 
 
-def _render_sources(listing: _Listing) -> str:
+def _render_sources(listing: Listing) -> str:
     lines = ["---", "hide:", "  - toc", "---", ""] if len(listing.articles) > SOURCES_TOC_LIMIT else []
     lines += [
         "# Sources",

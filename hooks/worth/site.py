@@ -20,7 +20,18 @@ from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, GlossaryTerm, build_glossar
 from .links import relate_sections
 from .model import Article, PageSpec, SectionKey
 from .pipeline import load_articles, shown_path
-from .plan import FULL_SECTIONS, PageExtras, SiteMap, TermLinker, article_pages, page_paths, plan_other_pages, plan_site_map
+from .plan import (
+    FULL_SECTIONS,
+    PageExtras,
+    SiteMap,
+    TermLinker,
+    article_listing,
+    article_pages,
+    page_paths,
+    plan_listing_pages,
+    plan_other_pages,
+    plan_site_map,
+)
 from .settings import Settings
 
 GLOSSARY_FILE = "glossary.yml"
@@ -63,29 +74,33 @@ def begin_pages(settings: Settings, *, display_root: Path | None = None) -> tupl
     ``ArticleError`` for any that cannot be read) and return the plan of the pages, with the
     pages, made one at a time as they are asked for, in the plan's order.
 
-    The article pages come first: each needs only the site map and the glossary's terms, so a
-    build can render them while the cross-links, the checklist and the other pages are made."""
+    That order lets a build begin on each page as early as it can: first the articles index and
+    the sources page, which need nothing but the articles; then the article pages, which need
+    the site map and the glossary's terms; then the others, which need the cross-links and the
+    checklist too."""
     with _no_cycle_collection():
         loaded = load_articles(settings.articles_dir, display_root=display_root)
-        articles = loaded.articles
-        site_map = plan_site_map(articles)
         data_dir = settings.config_dir or settings.articles_dir.parent
         glossary_file = data_dir / GLOSSARY_FILE
         entries = load_glossary(glossary_file, display_path=shown_path(glossary_file, display_root))
         checklist_file = data_dir / CHECKLIST_FILE
         checklist = load_checklist_data(checklist_file, display_path=shown_path(checklist_file, display_root))
-        terms = build_glossary(articles, entries)
-    term_links = term_linker(terms, glossary_page=GLOSSARY_PAGE)
-    plan = SitePlan(page_paths(articles, extras=(GLOSSARY_PAGE,)), loaded.warnings)
+    articles = loaded.articles
 
     def pages() -> Iterator[PageSpec]:
+        listing = article_listing(articles)
+        yield from plan_listing_pages(listing)
+        with _no_cycle_collection():
+            site_map = plan_site_map(articles)
+            terms = build_glossary(articles, entries)
+        term_links = term_linker(terms, glossary_page=GLOSSARY_PAGE)
         yield from article_pages(articles, site_map, term_links)
         with _no_cycle_collection():
             extras = page_extras(articles, site_map, terms, term_links, checklist=checklist)
-            others = plan_other_pages(articles, site_map=site_map, extras=extras)
+            others = plan_other_pages(articles, listing, site_map=site_map, extras=extras)
         yield from others
 
-    return plan, pages()
+    return SitePlan(page_paths(articles, extras=(GLOSSARY_PAGE,)), loaded.warnings), pages()
 
 
 @contextmanager
