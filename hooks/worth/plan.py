@@ -2,6 +2,8 @@
 
     plan_site_map(articles)                    -> SiteMap      (where every section appears)
     plan_pages(articles, settings, extras=...) -> PageSpec[]   (Markdown for every page)
+    page_paths(articles)                       -> str[]        (where those pages go, in their order,
+                                                                known before any is made)
 
 The pages (their paths are stable: other pages and editors link to them):
 
