@@ -232,8 +232,10 @@ class _Child:
         something when ``wait``."""
         if self.pipe == -1:
             return
-        if wait:
-            select.select([self.pipe], [], [])
+        if wait:  # poll rather than select, which cannot watch a descriptor numbered past 1023
+            waiting = select.poll()
+            waiting.register(self.pipe, select.POLLIN)
+            waiting.poll()
         while True:
             try:
                 data = os.read(self.pipe, _READ_SIZE)
