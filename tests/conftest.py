@@ -62,6 +62,20 @@ def project_copy(tmp_path: Path, articles: list[Path]) -> Path:
     return root
 
 
+def build_large_site(tmp_path: Path) -> Path:
+    """The project with one short article more than the sources page lists in a table of contents
+    (``SOURCES_TOC_LIMIT``), built into ``tmp_path / "site"``, which is returned."""
+    from worth.plan import SOURCES_TOC_LIMIT
+
+    root = project_copy(tmp_path, [])
+    text = "Many people stay for years in relationships where they give far more than they receive, and they often do not notice."
+    for i in range(SOURCES_TOC_LIMIT + 1):
+        (root / "articles" / f"story-{i:03d}.txt").write_text(f"Story number {i}\n\n{text} {i}\n", encoding="utf-8")
+    run = build_site(tmp_path / "site", config=root / "mkdocs.yml")
+    assert run.returncode == 0, run.stderr[-3000:]
+    return tmp_path / "site"
+
+
 def page_types(site: Path) -> list[str]:
     """One URL path per page type: every page but the article pages, one article page, the 404 page."""
     paths = sorted(str(p.relative_to(site).parent) for p in site.rglob("index.html"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, page_types, project_copy, serve
+from conftest import build_large_site, page_types, serve
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
@@ -72,16 +72,8 @@ def test_the_open_search_is_a_named_dialog_axe_finds_nothing_wrong_with(site_url
 @pytest.fixture(scope="module")
 def large_site_url(tmp_path_factory):
     """A site of more articles than the sources page lists in a table of contents, served."""
-    from worth.plan import SOURCES_TOC_LIMIT
-
-    tmp = tmp_path_factory.mktemp("large")
-    root = project_copy(tmp, [])
-    text = "Many people stay for years in relationships where they give far more than they receive, and they often do not notice."
-    for i in range(SOURCES_TOC_LIMIT + 1):
-        (root / "articles" / f"story-{i:03d}.txt").write_text(f"Story number {i}\n\n{text} {i}\n", encoding="utf-8")
-    run = build_site(tmp / "site", config=root / "mkdocs.yml")
-    assert run.returncode == 0, run.stderr[-3000:]
-    url, server = serve(tmp / "site")
+    site = build_large_site(tmp_path_factory.mktemp("large"))
+    url, server = serve(site)
     yield url
     server.shutdown()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build_site, project_copy
+from conftest import FIXTURES, ROOT, build_large_site, build_site, project_copy
 from worth.pipeline import load_articles
 
 pytestmark = pytest.mark.build
@@ -240,16 +240,9 @@ def test_a_hand_written_page_in_the_place_of_a_generated_one_stops_the_build(tmp
 
 
 def test_the_sources_page_of_a_large_site_sends_no_table_of_contents(tmp_path):
-    from worth.plan import SOURCES_TOC_LIMIT
-
-    root = project_copy(tmp_path, [])
-    text = "Many people stay for years in relationships where they give far more than they receive, and they often do not notice."
-    for i in range(SOURCES_TOC_LIMIT + 1):
-        (root / "articles" / f"story-{i:03d}.txt").write_text(f"Story number {i}\n\n{text} {i}\n", encoding="utf-8")
-    run = build_site(tmp_path / "site", config=root / "mkdocs.yml")
-    assert run.returncode == 0, run.stderr[-3000:]
-    sources = (tmp_path / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    site = build_large_site(tmp_path)
+    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
     assert 'id="story-050"' in sources  # every article keeps its heading
     assert 'href="#story-050"' not in sources  # but no list of them beside the text or in the menu
-    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    home = (site / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="toc"' in home  # other pages keep theirs
