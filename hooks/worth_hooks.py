@@ -18,7 +18,6 @@ from mkdocs.structure.toc import get_toc
 
 from worth.background import SitePages, start_site_pages
 from worth.errors import ArticleError
-from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle, local_polyfills, offline_features
 from worth.safety import secure_page
 from worth.settings import Settings, settings_from_config
 
@@ -31,6 +30,9 @@ _site: SitePages | None = None  # the pages being made, from on_config until MkD
 _generated: frozenset[str] = frozenset()  # their paths
 
 
+# First, before the search plugin compiles its templates (some 20 ms): the process that makes the
+# pages begins that much sooner. (What must follow other plugins' on_config is in on_pre_build.)
+@event_priority(100)
 def on_config(config):
     global _settings
     offline = any(name == "material/offline" or name == "offline" for name in config.plugins) and bool(
@@ -39,9 +41,6 @@ def on_config(config):
     _settings = settings_from_config(
         config_dir=Path(config.config_file_path).parent, extra=config.extra, offline=offline
     )
-    if offline:
-        config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
-        config.theme["features"] = offline_features(config.theme.get("features", []))
     # The quick exit's link is rendered by the theme template, which reads this (default filled in).
     config.extra["worth"] = {**(config.extra.get("worth") or {}), "quick_exit_url": _settings.quick_exit_url}
     # The pages are made by another process, which begins now, while MkDocs finds its own files
@@ -52,6 +51,18 @@ def on_config(config):
         _site.close()
     _site = start_site_pages(_settings, display_root=_project(config), in_background=not os.environ.get(_PREVIEW))
     return config
+
+
+def on_pre_build(config):
+    # After every plugin's on_config: material's offline plugin adds its remote worker shim to the
+    # polyfills in its own, and the bundle swaps it for a copy inside the site.
+    assert _settings is not None
+    if _settings.offline:
+        # Imported here: only the offline bundle needs it, and every build waits for its imports.
+        from worth.offline import local_polyfills, offline_features
+
+        config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
+        config.theme["features"] = offline_features(config.theme.get("features", []))
 
 
 def _project(config) -> Path:
@@ -147,6 +158,8 @@ def on_post_build(config):
     assert _settings is not None
     if not _settings.offline:
         return
+    from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle
+
     zip_path = bundle_zip_path(config_dir=Path(config.config_file_path).parent, extra=config.extra)
     try:
         report = finish_bundle(Path(config.site_dir), zip_path)
