@@ -7,7 +7,7 @@ have come (``SitePages.markdown``). On a large site most of the pages are made w
 works, rather than before it starts.
 
 The MkDocs process needs only the pages' paths and Markdown, so this is all of the pipeline it
-imports: the forked process imports the rest (``site`` and every stage, some 35 ms of compiling
+imports: the forked process imports the rest (``site`` and every stage, some 30 ms of compiling
 patterns and classes) and sends plain strings, which the MkDocs process reads without importing
 anything more. Where this process may not fork, the pages are made here, as they are asked for.
 """
