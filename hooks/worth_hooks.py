@@ -39,7 +39,7 @@ def on_config(config):
         getattr(config.plugins.get("material/offline"), "config", {}).get("enabled", False)
     )
     _settings = settings_from_config(
-        config_dir=Path(config.config_file_path).parent, extra=config.extra, offline=offline
+        config_dir=_project(config), extra=config.extra, offline=offline
     )
     # The quick exit's link is rendered by the theme template, which reads this (default filled in).
     config.extra["worth"] = {**(config.extra.get("worth") or {}), "quick_exit_url": _settings.quick_exit_url}
@@ -147,9 +147,11 @@ def on_post_template(output_content, template_name, config):
 def on_serve(server, config, builder):
     assert _settings is not None
     server.watch(str(_settings.articles_dir))
-    checklist = Path(config.config_file_path).parent / "checklist.yml"
-    if checklist.exists():
-        server.watch(str(checklist))
+    # The editor's data files, read from the same folder as the pipeline reads them (worth.site).
+    data_dir = _settings.config_dir or _settings.articles_dir.parent
+    for name in ("glossary.yml", "checklist.yml"):
+        if (data_dir / name).exists():
+            server.watch(str(data_dir / name))
     return server
 
 
@@ -160,7 +162,7 @@ def on_post_build(config):
         return
     from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle
 
-    zip_path = bundle_zip_path(config_dir=Path(config.config_file_path).parent, extra=config.extra)
+    zip_path = bundle_zip_path(config_dir=_project(config), extra=config.extra)
     try:
         report = finish_bundle(Path(config.site_dir), zip_path)
     except OfflineBundleError as err:

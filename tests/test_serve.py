@@ -1,5 +1,5 @@
-"""``mkdocs serve`` rebuilds when an article is added, changed or deleted, and writes nothing into
-the folders it watches. A short real run on a free port, on a copy of the project."""
+"""``mkdocs serve`` rebuilds when an article is added, changed or deleted or the glossary changes,
+and writes nothing into the folders it watches. A short real run on a free port, on a copy of the project."""
 from __future__ import annotations
 
 import os
@@ -53,7 +53,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_serve_rebuilds_when_articles_change_and_writes_nothing_into_watched_folders(tmp_path):
+def test_serve_rebuilds_when_articles_or_glossary_change_and_writes_nothing_into_watched_folders(tmp_path):
     root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt"])
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -77,6 +77,15 @@ def test_serve_rebuilds_when_articles_change_and_writes_nothing_into_watched_fol
 
         added.unlink()
         wait_for(base + "articles/a-new-article/", lambda status, body: status == 404, server)
+
+        # The editor's glossary is watched too: a changed definition shows without a restart.
+        glossary = root / "glossary.yml"
+        old_definition = "The limits you set on what you will accept from other people"
+        assert old_definition in glossary.read_text(encoding="utf-8")
+        glossary.write_text(
+            glossary.read_text(encoding="utf-8").replace(old_definition, "Lines you draw, newly worded"), encoding="utf-8"
+        )
+        wait_for(base + "glossary/", lambda status, body: "Lines you draw, newly worded" in body, server)
 
         assert snapshot(root / "articles") == before["articles"]
         assert snapshot(root / "docs") == before["docs"]
