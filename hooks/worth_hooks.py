@@ -18,6 +18,8 @@ from mkdocs.structure.toc import get_toc
 
 from worth.background import SitePages, start_site_pages
 from worth.errors import ArticleError
+from worth.help import HELP_FILE, HelpServices, load_help
+from worth.render import render_help_box
 from worth.safety import secure_page
 from worth.settings import Settings, settings_from_config
 
@@ -42,7 +44,11 @@ def on_config(config):
         config_dir=_project(config), extra=config.extra, offline=offline
     )
     # The quick exit's link is rendered by the theme template, which reads this (default filled in).
-    config.extra["worth"] = {**(config.extra.get("worth") or {}), "quick_exit_url": _settings.quick_exit_url}
+    config.extra["worth"] = {
+        **(config.extra.get("worth") or {}),
+        "quick_exit_url": _settings.quick_exit_url,
+        **_help_boxes(_settings),
+    }
     # The pages are made by another process, which begins now, while MkDocs finds its own files
     # and theme, and goes on while MkDocs renders the pages already made. (Not in the preview
     # server, which rebuilds in its own threads: there they are made here, as MkDocs asks.)
@@ -51,6 +57,17 @@ def on_config(config):
         _site.close()
     _site = start_site_pages(_settings, display_root=_project(config), in_background=not os.environ.get(_PREVIEW))
     return config
+
+
+def _help_boxes(settings: Settings) -> dict[str, str]:
+    """The help box the templates print (the 404 page, the staying-safe page, an empty search),
+    from help.yml; its warnings come with the generated pages' (worth.site.read_help)."""
+    data_dir = settings.config_dir or settings.articles_dir.parent
+    try:
+        found = load_help(data_dir / HELP_FILE, display_path=HELP_FILE) or HelpServices()
+    except ArticleError as err:
+        raise PluginError(str(err)) from None
+    return {"help_box": render_help_box(found), "search_help_box": render_help_box(found, anchor="search-help")}
 
 
 def on_pre_build(config):
@@ -149,7 +166,7 @@ def on_serve(server, config, builder):
     server.watch(str(_settings.articles_dir))
     # The editor's data files, read from the same folder as the pipeline reads them (worth.site).
     data_dir = _settings.config_dir or _settings.articles_dir.parent
-    for name in ("glossary.yml", "checklist.yml"):
+    for name in ("glossary.yml", "checklist.yml", HELP_FILE):
         if (data_dir / name).exists():
             server.watch(str(data_dir / name))
     return server

@@ -460,6 +460,7 @@ def render_checklist(
     *,
     link_for: Callable[[SectionKey], str],
     limit: int = 3,
+    help_box: str = "",
 ) -> str:
     """The checklist block for the signs page (Markdown with HTML, needs ``md_in_html`` and
     ``attr_list``); empty when there are no items.
@@ -468,7 +469,8 @@ def render_checklist(
     under a key for counting; the checkboxes, the result and the buttons carry ``hidden`` until
     ``checklist.js`` shows them. Each checkbox lists its next reads in ``data-next`` as
     ``id:score`` pairs pointing into a hidden list of links; ``limit`` is how many the result shows.
-    Without items it is a short note (the ``#checklist`` anchor is always there).
+    Without items it is a short note (the ``#checklist`` anchor is always there). ``help_box``
+    (``render.render_help_box``) comes right under the result, whatever the result says.
     """
     if not items:
         return (
@@ -526,6 +528,7 @@ def render_checklist(
             f'<p class="worth-checklist__band">{html.escape(first_band)}</p>',
             '<div class="worth-checklist__next"></div>',
             "</div>",
+            *([help_box.strip()] if help_box else []),
             '<div class="worth-checklist__actions" data-js hidden>',
             '<button type="button" class="md-button" data-action="print">Print my checklist</button>',
             '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',

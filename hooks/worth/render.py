@@ -10,12 +10,14 @@ values. Everything returns ``str``; nothing here knows about pages or MkDocs.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from .help import HelpServices, tel_uri
 from .model import Block, BlockKind
 
 # Characters that are markup wherever they stand. Backslash escapes where Python-Markdown knows
@@ -249,3 +251,58 @@ def front_matter(*, title: str) -> str:
     reads ``</title><script>`` must arrive as text, not as markup."""
     escaped = html.escape(" ".join(title.split()), quote=True)
     return f"---\ntitle: {json.dumps(escaped)}\n---\n\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The help box
+
+HELP_TITLE = "Talk to someone who can help"
+HELP_INTRO = (
+    "You are not alone. The people at these services listen, and they can help you think about "
+    "what is right for you. You do not have to be sure that what is happening is abuse to call them."
+)
+
+
+def render_help_box(help: HelpServices, *, anchor: str = "help", level: int = 2) -> str:
+    """The help box, as one block of HTML (in Markdown it stays as written; templates print it):
+    the emergency lines first ("If you are in danger now, call ..."), then each service with what
+    it helps with, its phone number as a ``tel:`` link, how to text it, its website (opened in the
+    same tab), its hours and region. ``anchor`` is the box's id (links to ``#help`` land on it);
+    ``level`` the level of its heading. Empty when ``help`` lists nothing."""
+    if help.empty:
+        return ""
+    e = functools.partial(html.escape, quote=True)
+    parts = [
+        f'<aside class="worth-help" id="{e(anchor)}" aria-labelledby="{e(anchor)}-title">',
+        f'<h{level} class="worth-help__title" id="{e(anchor)}-title">{e(HELP_TITLE)}</h{level}>',
+    ]
+    if help.emergency:
+        calls = [
+            f'<a href="{e(tel_uri(line.phone))}">{e(line.phone)}</a>' + (f" ({e(line.region)})" if line.region else "")
+            for line in help.emergency
+        ]
+        listed = calls[0] if len(calls) == 1 else ", ".join(calls[:-1]) + " or " + calls[-1]
+        parts.append(f'<p class="worth-help__emergency"><strong>If you are in danger now, call {listed}.</strong></p>')
+    if help.services:
+        parts.append(f'<p class="worth-help__intro">{e(HELP_INTRO)}</p>')
+        parts.append('<ul class="worth-help__services">')
+        for service in help.services:
+            name = f"<strong>{e(service.name)}</strong>" + (f" ({e(service.region)})" if service.region else "")
+            lines = [f'<p class="worth-help__name">{name}</p>']
+            if service.helps_with:
+                lines.append(f"<p>{e(service.helps_with)}</p>")
+            ways = []
+            if service.phone:
+                ways.append(f'Call <a href="{e(tel_uri(service.phone))}">{e(service.phone)}</a>')
+            if service.text:
+                ways.append(e(service.text))
+            if service.web:
+                shown = re.sub(r"^https://|/$", "", service.web)
+                ways.append(f'Website: <a href="{e(service.web)}">{e(shown)}</a>')
+            lines.append(f'<p class="worth-help__ways">{" · ".join(ways)}</p>')
+            if service.hours:
+                lines.append(f'<p class="worth-help__hours">{e(service.hours)}</p>')
+            parts.append('<li class="worth-help__service">' + "".join(lines) + "</li>")
+        parts.append("</ul>")
+    parts.append("</aside>")
+    return "\n".join(parts)

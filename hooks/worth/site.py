@@ -17,6 +17,7 @@ from pathlib import Path
 from .checklist import ChecklistData, collect_items, load_checklist_data, next_read_sources, next_reads_for, render_checklist
 from .errors import ArticleError
 from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, GlossaryTerm, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
+from .help import HELP_FILE, HelpServices, empty_help_warning, load_help, missing_help_warning
 from .links import relate_sections
 from .model import Article, PageSpec, SectionKey
 from .pipeline import load_articles, shown_path
@@ -32,6 +33,7 @@ from .plan import (
     plan_other_pages,
     plan_site_map,
 )
+from .render import render_help_box
 from .settings import Settings
 
 GLOSSARY_FILE = "glossary.yml"
@@ -85,6 +87,7 @@ def begin_pages(settings: Settings, *, display_root: Path | None = None) -> tupl
         entries = load_glossary(glossary_file, display_path=shown_path(glossary_file, display_root))
         checklist_file = data_dir / CHECKLIST_FILE
         checklist = load_checklist_data(checklist_file, display_path=shown_path(checklist_file, display_root))
+        help_services, help_warnings = read_help(data_dir, display_root=display_root)
     articles = loaded.articles
 
     def pages() -> Iterator[PageSpec]:
@@ -96,11 +99,25 @@ def begin_pages(settings: Settings, *, display_root: Path | None = None) -> tupl
         term_links = term_linker(terms, glossary_page=GLOSSARY_PAGE)
         yield from article_pages(articles, site_map, term_links)
         with _no_cycle_collection():
-            extras = page_extras(articles, site_map, terms, term_links, checklist=checklist)
+            extras = page_extras(articles, site_map, terms, term_links, checklist=checklist, help=help_services)
             others = plan_other_pages(articles, listing, site_map=site_map, extras=extras)
         yield from others
 
-    return SitePlan(page_paths(articles, extras=(GLOSSARY_PAGE,)), loaded.warnings), pages()
+    return SitePlan(page_paths(articles, extras=(GLOSSARY_PAGE,)), loaded.warnings + help_warnings), pages()
+
+
+def read_help(data_dir: Path, *, display_root: Path | None = None) -> tuple[HelpServices, tuple[str, ...]]:
+    """The help services of ``help.yml`` in ``data_dir`` and the warning (one line) when the site
+    would show no way to reach a person: no file, or a file that lists nothing. Raises
+    ``ArticleError`` for a file that cannot be used."""
+    path = data_dir / HELP_FILE
+    shown = shown_path(path, display_root)
+    found = load_help(path, display_path=shown)
+    if found is None:
+        return HelpServices(), (missing_help_warning(shown),)
+    if not found.services:
+        return found, (empty_help_warning(shown),)
+    return found, ()
 
 
 @contextmanager
@@ -127,6 +144,7 @@ def page_extras(
     term_links: Callable[[SectionKey], TermLinker],
     *,
     checklist: ChecklistData,
+    help: HelpServices = HelpServices(),
 ) -> PageExtras:
     """What the glossary (its ``terms``, and ``term_links`` from their first use in each section
     to their entries), the cross-links and the checklist add to the planned pages: the glossary
@@ -151,8 +169,11 @@ def page_extras(
         return site_map.theme_link(key, from_page="signs.md")
 
     next_reads = next_reads_for(items, candidates, articles, link_for=on_signs_page)
-    signs_block = render_checklist(items, checklist.bands, next_reads, link_for=on_signs_page)
+    signs_block = render_checklist(
+        items, checklist.bands, next_reads, link_for=on_signs_page, help_box=render_help_box(help, anchor="checklist-help", level=3)
+    )
     return PageExtras(
+        help_box=render_help_box(help),
         related=related,
         term_links=term_links,
         signs_block=signs_block,
