@@ -19,7 +19,6 @@ from mkdocs.structure.toc import get_toc
 from worth.background import SitePages, start_site_pages
 from worth.errors import ArticleError
 from worth.help import HELP_FILE, HelpServices, load_help
-from worth.render import render_help_box
 from worth.safety import secure_page
 from worth.settings import Settings, settings_from_config
 
@@ -62,6 +61,8 @@ def on_config(config):
 def _help_boxes(settings: Settings) -> dict[str, str]:
     """The help box the templates print (the 404 page, the staying-safe page, an empty search),
     from help.yml; its warnings come with the generated pages' (worth.site.read_help)."""
+    from worth.render import render_help_box  # here: the rendering modules are the pipeline's to import
+
     data_dir = settings.config_dir or settings.articles_dir.parent
     try:
         found = load_help(data_dir / HELP_FILE, display_path=HELP_FILE) or HelpServices()

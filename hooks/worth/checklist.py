@@ -538,7 +538,7 @@ def render_checklist(
             '<label for="checklist-remember">Remember my answers on this device</label>',
             '<span class="worth-checklist__remember-note" id="checklist-remember-note">If you switch this on, your '
             "ticks are kept in this browser's storage on this device. Anyone who uses this device could see "
-            "them. Nothing is sent anywhere.</span>",
+            "them. Nothing is sent anywhere. Leaving with the quick exit forgets them.</span>",
             "</p>",
             "</form>",
             '<ul class="worth-checklist__pool" hidden markdown>',
