@@ -38,7 +38,8 @@ SERVICE_FIELDS = ("name", "helps_with", "phone", "text", "web", "hours", "region
 EMERGENCY_FIELDS = ("phone", "region")
 _WEB = re.compile(r"^https://[^\s<>\"'`]+$", re.IGNORECASE)
 # What a phone number may hold as written: digits, spaces, dots, dashes, brackets and a leading
-# "+"; letters are allowed too (1-800-799-SAFE), since some services advertise them so.
+# "+"; letters are allowed too (1-800-799-SAFE), since some services advertise them so, but at
+# least three digits.
 _PHONE = re.compile(r"^\+?[0-9A-Za-z ().\-]{2,40}$")
 _KEYPAD = {letter: str(digit) for digit, letters in
            ((2, "abc"), (3, "def"), (4, "ghi"), (5, "jkl"), (6, "mno"), (7, "pqrs"), (8, "tuv"), (9, "wxyz"))
@@ -160,7 +161,7 @@ def _entries(
         for name in required:
             if not fields.get(name):
                 raise ArticleError(shown, line, f"an entry of '{section}' has no '{name}'; add it")
-        if fields.get("phone") and not _PHONE.match(fields["phone"]):
+        if fields.get("phone") and not (_PHONE.match(fields["phone"]) and sum(ch.isdigit() for ch in fields["phone"]) >= 3):
             raise ArticleError(shown, line, f"'{fields['phone']}' is not a phone number; write digits, spaces and dashes only")
         if fields.get("web") and not _WEB.match(fields["web"]):
             raise ArticleError(shown, line, f"'{fields['web']}' is not a web address; write it in full, starting with https://")
