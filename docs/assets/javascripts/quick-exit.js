@@ -129,7 +129,7 @@
   }
 
   function onClick(event) {
-    const link = event.target instanceof Element && event.target.closest("[data-worth-exit]")
+    const link = event.target instanceof Element && event.target.closest("[data-worth-exit], [data-worth-exit-drawer]")
     if (!link || event.button !== 0) return
     event.preventDefault()
     leave()
@@ -141,7 +141,7 @@
   function sameSiteTarget(event) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null
     const link = event.target instanceof Element && event.target.closest("a[href]")
-    if (!link || link.hasAttribute("download") || link.hasAttribute("data-worth-exit")) return null
+    if (!link || link.hasAttribute("download") || link.matches("[data-worth-exit], [data-worth-exit-drawer]")) return null
     if (link.target && link.target !== "_self") return null
     const url = new URL(link.href, location.href)
     const root = scope()
