@@ -24,6 +24,7 @@ from worth.settings import Settings, settings_from_config
 
 log = logging.getLogger("mkdocs.plugins.worth")
 
+HELP_SCRIPT = "assets/javascripts/help-box.js"  # loaded by search-help.js when search first opens
 _PREVIEW = "WORTH_LIVE_PREVIEW"  # set while `mkdocs serve` runs (see on_startup)
 
 _settings: Settings | None = None
@@ -59,16 +60,17 @@ def on_config(config):
 
 
 def _help_boxes(settings: Settings) -> dict[str, str]:
-    """The help box the templates print (the 404 page, the staying-safe page, an empty search),
-    from help.yml; its warnings come with the generated pages' (worth.site.read_help)."""
-    from worth.render import render_help_box  # here: the rendering modules are the pipeline's to import
+    """The help box the templates print (the 404 page, the staying-safe page) and the script that
+    holds it for an empty search (HELP_SCRIPT), from help.yml; its warnings come with the
+    generated pages' (worth.site.read_help)."""
+    from worth.render import render_help_box, render_help_script  # here: the pipeline's modules, imported late
 
     data_dir = settings.config_dir or settings.articles_dir.parent
     try:
         found = load_help(data_dir / HELP_FILE, display_path=HELP_FILE) or HelpServices()
     except ArticleError as err:
         raise PluginError(str(err)) from None
-    return {"help_box": render_help_box(found), "search_help_box": render_help_box(found, anchor="search-help")}
+    return {"help_box": render_help_box(found), "help_script": render_help_script(found)}
 
 
 def on_pre_build(config):
@@ -102,6 +104,7 @@ def on_files(files, config):
         # Its Markdown is given when MkDocs reads it (on_page_read_source), by then made.
         files.append(File.generated(config, src_uri, content=""))
     _generated = frozenset(paths)
+    files.append(File.generated(config, HELP_SCRIPT, content=config.extra["worth"]["help_script"]))
     return files
 
 

@@ -298,7 +298,9 @@ def render_help_box(help: HelpServices, *, anchor: str = "help", level: int = 2)
                 ways.append(e(service.text))
             if service.web:
                 shown = re.sub(r"^https://|/$", "", service.web)
-                ways.append(f'Website: <a href="{e(service.web)}">{e(shown)}</a>')
+                # rel as safety.mark_external_links gives it: the search's copy of the box is
+                # added by a script, after the page was marked.
+                ways.append(f'Website: <a href="{e(service.web)}" rel="noopener noreferrer">{e(shown)}</a>')
             lines.append(f'<p class="worth-help__ways">{" · ".join(ways)}</p>')
             if service.hours:
                 lines.append(f'<p class="worth-help__hours">{e(service.hours)}</p>')
@@ -306,3 +308,13 @@ def render_help_box(help: HelpServices, *, anchor: str = "help", level: int = 2)
         parts.append("</ul>")
     parts.append("</aside>")
     return "\n".join(parts)
+
+
+def render_help_script(help: HelpServices) -> str:
+    """``assets/javascripts/help-box.js``: the help box for a search that finds nothing, as a
+    script that hands it to search-help.js (``worthHelpBox``). It is fetched only when a reader
+    first opens search, so the box costs no page a byte until then; a script rather than a data
+    file, because pages opened from ``file://`` (the offline bundle) may load scripts but not fetch."""
+    box = render_help_box(help, anchor="search-help")
+    # "</" written as "<\/" so the text can never close a script element it is pasted into.
+    return "window.worthHelpBox = " + json.dumps(box, ensure_ascii=False).replace("</", "<\\/") + "\n"

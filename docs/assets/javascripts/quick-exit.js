@@ -1,22 +1,13 @@
 /*
- * Quick exit: "Leave this site", or Shift pressed three times in a row.
+ * Quick exit: "Leave this site", or Shift pressed three times in a row (the marks in the strip
+ * show the count). It hides the page, tells the site (`worth:exit`), removes all the site
+ * stored, and goes to the neutral page with `location.replace`. From the back/forward cache the
+ * page stays hidden and leaves again. Without JavaScript the link still goes there.
  *
- * Either one hides the page at once, tells the rest of the site (a `worth:exit` event on
- * `document`, so the checklist can forget its answers), removes everything the site stored in
- * the browser (remembered checklist answers, the colour scheme), and goes to the neutral page
- * with `location.replace`, so Back does not come here. If the browser later brings this page
- * back from its back/forward cache, it stays hidden and leaves again. Without JavaScript the
- * link still goes to the same page.
- *
- * No history to go back to: moving from page to page of the site replaces the current entry of
- * the tab's history instead of adding one, so that once the exit has replaced the last one,
- * neither Back nor Forward reaches any page of the site. A link to another page of the site (or
- * another place on the same page) is followed with `location.replace`; the theme's instant
- * navigation, which moves between pages with `history.pushState`, has that call made a
- * `history.replaceState`. Links to other sites (the help services) are left as they are.
- *
- * While Shift presses are being counted, the strip shows them (three marks filling in), as well
- * as saying the count to screen readers.
+ * No history to go back to: moving between pages of the site replaces the tab's history entry
+ * instead of adding one (links with `location.replace`; the theme's instant navigation has its
+ * `pushState` made a `replaceState`), so once the exit has replaced the last entry, neither Back
+ * nor Forward reaches the site. Links to other sites are left as they are.
  *
  * A deferred classic script (not a module) so it also runs from file:// in the offline bundle.
  */
@@ -56,18 +47,6 @@
     document.title = ""
   }
 
-  // Instant navigation adds a history entry per page read without loading a new document. Where
-  // the browser can (the Navigation API), the exit first steps back to the entry this document
-  // was loaded in, so replacing it takes every page read since out of reach of Back as well.
-  const firstEntry = window.navigation && navigation.currentEntry ? navigation.currentEntry.key : null
-
-  function stepBackToFirstEntry() {
-    if (!firstEntry || navigation.currentEntry.key === firstEntry) return Promise.resolve()
-    if (!navigation.entries().some(entry => entry.key === firstEntry)) return Promise.resolve()
-    const stepped = navigation.traverseTo(firstEntry).committed.catch(() => {})
-    return Promise.race([stepped, new Promise(resolve => setTimeout(resolve, 500))])
-  }
-
   function leave() {
     const link = exitLink()
     const url = link ? link.href : "about:blank"
@@ -79,7 +58,7 @@
     leaving = true
     document.dispatchEvent(new CustomEvent("worth:exit"))
     forgetStored()
-    stepBackToFirstEntry().then(() => location.replace(url))
+    location.replace(url)
   }
 
   function say(message) {
@@ -118,14 +97,7 @@
     showPresses(presses.length)
     // The count lapses after a few seconds; so do the marks.
     clearTimeout(onKeyUp.lapse)
-    onKeyUp.lapse = setTimeout(() => {
-      if (leaving) return
-      presses = presses.filter(time => performance.now() - time < WITHIN_MS)
-      if (!presses.length) {
-        showPresses(0)
-        say("")
-      }
-    }, WITHIN_MS + 50)
+    onKeyUp.lapse = setTimeout(() => leaving || (presses = [], showPresses(0), say("")), WITHIN_MS)
   }
 
   function onClick(event) {
@@ -135,23 +107,15 @@
     leave()
   }
 
-  // A link to a page of the site (or a place on this page) that the browser would follow by
-  // adding a history entry. Links the theme's instant navigation has taken (default prevented)
-  // are left to it; links that open elsewhere (new tab, download, other site) are left alone.
-  function sameSiteTarget(event) {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null
-    const link = event.target instanceof Element && event.target.closest("a[href]")
-    if (!link || link.hasAttribute("download") || link.matches("[data-worth-exit], [data-worth-exit-drawer]")) return null
-    if (link.target && link.target !== "_self") return null
-    const url = new URL(link.href, location.href)
-    const root = scope()
-    if (url.protocol !== location.protocol || url.host !== location.host || !url.pathname.startsWith(root.pathname)) return null
-    return url
-  }
-
+  // A link to a page of the site (or a place on this page) is followed without a history entry,
+  // unless the theme's instant navigation has taken it (default prevented) or it opens elsewhere.
   function followWithoutHistory(event) {
-    const url = sameSiteTarget(event)
-    if (!url) return
+    const link = event.target instanceof Element && event.target.closest("a[href]")
+    if (!link || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+    if (link.hasAttribute("download") || link.matches("[data-worth-exit], [data-worth-exit-drawer]")) return
+    if (link.target && link.target !== "_self") return
+    const url = new URL(link.href, location.href)
+    if (url.protocol !== location.protocol || url.host !== location.host || !url.pathname.startsWith(scope().pathname)) return
     event.preventDefault()
     location.replace(url.href)
   }
@@ -165,9 +129,8 @@
   // The header is not replaced by instant navigation, so its links to page-relative places are
   // pointed again at the page now shown.
   function updateLinks() {
-    const root = window.__md_scope || new URL(".", location.href)
     for (const link of document.querySelectorAll("[data-worth-path]")) {
-      link.href = new URL(link.dataset.worthPath, root).href
+      link.href = new URL(link.dataset.worthPath, scope()).href
     }
     const skip = document.querySelector(".worth-exit__skip")
     const themeSkip = document.querySelector("[data-md-component=skip] a")
@@ -179,6 +142,15 @@
     say("")
     showPresses(0)
   }
+
+  // The help for a search that finds nothing is loaded when search first opens.
+  document.addEventListener("focusin", function loadSearchHelp(event) {
+    if (!(event.target instanceof Element) || !event.target.matches("[data-md-component=search-query]")) return
+    document.removeEventListener("focusin", loadSearchHelp)
+    const script = document.createElement("script")
+    script.src = new URL("assets/javascripts/search-help.js", scope()).href
+    document.head.append(script)
+  })
 
   document.addEventListener("keydown", onKeyDown, true)
   // On window, after the page's own handlers (the theme's on document.body) have had their turn.

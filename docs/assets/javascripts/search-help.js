@@ -1,28 +1,29 @@
 /*
  * When a search finds nothing, the help box (help.yml) shows under the theme's "No matching
- * documents", so a reader who searched for "abuse" or "afraid" still finds a way to reach a
- * person. The box is in the page already (partials/search.html); this only shows and hides it,
- * watching the theme's count of results. A deferred classic script, so it also runs from file://.
+ * documents". quick-exit.js loads this file when search first opens; this loads the box
+ * (help-box.js, made by the build), so pages carry neither until a reader searches.
  */
 (function () {
   "use strict"
 
-  function setup() {
-    const box = document.querySelector("[data-worth-search-help]")
-    const meta = document.querySelector(".md-search-result__meta")
-    const list = document.querySelector(".md-search-result__list")
-    const input = document.querySelector("[data-md-component=search-query]")
-    if (!box || !meta || !list || !input || box.dataset.watched) return
-    box.dataset.watched = "1"
-    const update = () => {
-      box.hidden = !(input.value.trim() && !list.children.length && meta.textContent.trim() === box.dataset.none)
-    }
-    new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true })
-    input.addEventListener("input", update)
+  const place = document.querySelector("[data-worth-search-help]")
+  const meta = document.querySelector(".md-search-result__meta")
+  const list = document.querySelector(".md-search-result__list")
+  const input = document.querySelector("[data-md-component=search-query]")
+  if (!place || !meta || !list || !input) return
+
+  const update = () => {
+    place.hidden = !(place.children.length && input.value.trim() && !list.children.length &&
+      meta.textContent.trim() === place.dataset.none)
+  }
+  new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true })
+  input.addEventListener("input", update)
+
+  const script = document.createElement("script")
+  script.src = new URL("help-box.js", document.currentScript.src).href
+  script.onload = () => {
+    place.innerHTML = window.worthHelpBox || ""
     update()
   }
-
-  // The header (and so the search box) is not replaced by instant navigation: once is enough.
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup)
-  else setup()
+  document.head.append(script)
 })()
