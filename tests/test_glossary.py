@@ -27,11 +27,11 @@ from worth.glossary import (
     load_glossary,
     render_glossary_page,
     section_labels,
-    slugify,
     term_linker,
 )
 from worth.model import Article, Block, BlockKind, Section, SectionKey, Theme
 from worth.render import escape_text, render_inline
+from worth.text import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -37,6 +37,7 @@ from .model import Article, Section, SectionKey
 from .parallel import fork_map
 from .patterns import trie_pattern
 from .render import InlineLink, escape_text, render_heading
+from .text import sentences, slugify, straight_quotes
 
 GLOSSARY_PAGE = "glossary.md"
 
@@ -153,10 +154,6 @@ def _entry(value: Any, shown: str, line: int) -> GlossaryEntry:
 # Words
 
 
-def _plain(text: str) -> str:
-    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-
-
 _SPACES_OR_HYPHENS = re.compile(r"[\s\-]+")
 
 
@@ -164,12 +161,7 @@ _SPACES_OR_HYPHENS = re.compile(r"[\s\-]+")
 def _norm(term: str) -> str:
     """A term compared loosely: lower case, straight quotes, hyphens and spaces alike."""
     # Cached: every use of a term found in the text is looked up by this form.
-    return " ".join(_SPACES_OR_HYPHENS.split(_plain(term).lower().strip()))
-
-
-def slugify(term: str) -> str:
-    """The glossary anchor of a term: ``emotional labour`` -> ``emotional-labour``."""
-    return re.sub(r"[^a-z0-9]+", "-", _norm(term)).strip("-") or "term"
+    return " ".join(_SPACES_OR_HYPHENS.split(straight_quotes(term).lower().strip()))
 
 
 # Spellings found without being listed: American and British -ize/-ise.
@@ -186,14 +178,6 @@ def spellings(term: str, variants: Iterable[str] = ()) -> tuple[str, ...]:
             if a in form:
                 forms.add(form.replace(a, b))
     return tuple(sorted((f for f in forms if f), key=lambda f: (-len(f), f)))
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\\\"'\u201c\u2018(]*[A-Z0-9])")
-
-
-def sentences(text: str) -> list[str]:
-    """``text`` split into sentences (a full stop, ! or ? followed by a capital)."""
-    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -517,7 +501,7 @@ class _DefiningMatches:
     def _of_sentence(self, sentence: str) -> _Hits:
         hits = self._sentences.get(sentence)
         if hits is None:
-            plain = _plain(sentence)
+            plain = straight_quotes(sentence)
             small = case_blind(plain)
             hits = self._sentences[sentence] = tuple(
                 (pattern, match)
@@ -560,7 +544,7 @@ def build_glossary(articles: Sequence[Article], entries: Sequence[GlossaryEntry]
         terms.append(
             GlossaryTerm(
                 term=entry.term,
-                slug=slugify(entry.term),
+                slug=slugify(_norm(entry.term), fallback="term"),
                 variants=entry.variants,
                 definition=definition,
                 defined_in=found.key if found else None,

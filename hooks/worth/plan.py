@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 from .model import Article, PageSpec, Section, SectionKey, Theme
 from .render import InlineLink, escape_text, front_matter, render_blocks, render_heading
 from .settings import Settings
-from .slugs import unique_slug
+from .text import unique_slug
 
 WORDS_PER_MINUTE = 200
 
