@@ -2,7 +2,8 @@
 
 For each N (100 and 1000 by default) this makes a copy of the project with N synthetic articles
 (``synthetic.py``), starts ``mkdocs serve --dirty`` on 127.0.0.1, and waits for the first build.
-Then, five times, it saves one article with a new sentence in its first paragraph and measures
+Then, five times, it saves one article with a new sentence in a paragraph that a theme page shows
+in full (past its first few dozen sections a theme page lists the rest in brief) and measures
 the time until the served article page shows the sentence and until its theme page does (polling
 every 20 ms). It then adds an article and deletes it again (its page must appear, then be gone),
 and compares the served search index with the index of a clean ``mkdocs build`` of the same
@@ -65,10 +66,35 @@ def wait_until(check, server: subprocess.Popen, *, what: str) -> float:
     raise SystemExit(f"gave up waiting for {what}")
 
 
-def save_with_sentence(path: Path, sentence: str) -> None:
-    """Add ``sentence`` to the end of the article's first long paragraph, and save."""
+def shown_in_full(project: Path, count: int) -> list[tuple[Path, str]]:
+    """``count`` (article file, paragraph) pairs whose paragraph a theme page shows in full (a
+    theme page lists its sections past the first few dozen in brief), taken from each theme page
+    in turn."""
+    sys.path.insert(0, str(project / "hooks"))
+    from worth.pipeline import load_articles
+    from worth.plan import FULL_SECTIONS, plan_site_map
+
+    loaded = load_articles(project / "articles", display_root=project)
+    by_slug = {article.slug: article for article in loaded.articles}
+    site_map = plan_site_map(loaded.articles)
+    picks: list[tuple[Path, str]] = []
+    columns = [keys[:FULL_SECTIONS] for keys in site_map.order.values()]
+    for row in range(FULL_SECTIONS):
+        for keys in columns:
+            if row < len(keys) and len(picks) < count:
+                article = by_slug[keys[row].article]
+                section = next(s for s in article.sections if s.anchor == keys[row].anchor)
+                paragraphs = [p for p in section.paragraphs if len(p.split()) > 8]
+                path = project / article.source
+                if paragraphs and paragraphs[0] in path.read_text(encoding="utf-8").split("\n"):
+                    picks.append((path, paragraphs[0]))
+    return picks
+
+
+def save_with_sentence(path: Path, paragraph: str, sentence: str) -> None:
+    """Add ``sentence`` to the end of ``paragraph`` (a line of the article), and save."""
     lines = path.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if len(line.split()) > 20)
+    index = lines.index(paragraph)
     lines[index] = lines[index].rstrip() + " " + sentence
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -78,6 +104,7 @@ def measure(count: int, *, saves: int, workdir: Path, seed: int) -> dict:
     shutil.rmtree(project, ignore_errors=True)
     project.mkdir(parents=True)
     make_project(project, count, seed=seed)
+    picks = shown_in_full(project, saves)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = open(project / "serve.log", "w")
@@ -89,13 +116,11 @@ def measure(count: int, *, saves: int, workdir: Path, seed: int) -> dict:
         started = time.perf_counter()
         wait_until(lambda: fetch(base)[0] == 200, server, what="the first build")
         first_build = time.perf_counter() - started
-        articles = sorted((project / "articles").glob("*.txt"))
         pages, themes = [], []
-        for number in range(saves):
-            article = articles[number % len(articles)]
+        for number, (article, paragraph) in enumerate(picks):
             sentence = f"Preview check {number} {time.time_ns()} was saved just now."
             page_url = f"{base}articles/{article.stem}/"
-            save_with_sentence(article, sentence)
+            save_with_sentence(article, paragraph, sentence)
             saved = time.perf_counter()
             shown = wait_until(lambda: sentence in fetch(page_url)[1], server, what=f"save {number} on its page")
             on_theme = wait_until(lambda: any(sentence in fetch(base + page)[1] for page in GATHERING), server,
