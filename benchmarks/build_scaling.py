@@ -5,23 +5,22 @@ hooks/, docs/, overrides/ and any glossary.yml / checklist.yml) whose ``articles
 synthetic articles recombined from the real ones (``synthetic.py``, seeded, so every run reads
 the same text), then measures:
 
-- the full ``mkdocs build`` with the hooks: wall time and peak memory of the process;
+- the full ``mkdocs build`` with the hooks, cold (the project's ``.cache/`` removed first) and
+  warm (the cache of the build before, nothing changed): wall time, CPU time (user and system)
+  and peak memory of the process;
 - the article pipeline alone (``generate_pages``: reading, planning, glossary, links, checklist;
-  in a fresh process, no MkDocs);
+  in a fresh process, no MkDocs, no cache);
 - the peer: docs/ plus the pages ``worth export`` writes as Markdown, built by plain
-  mkdocs-material (the same theme config, no hooks) and timed the same way;
+  mkdocs-material (the same ``mkdocs.yml`` without ``hooks:``) and timed the same way;
 - the site: size on disk, number of HTML pages, the largest HTML page, the search index, and
   what "scale by design" means on the page: navigation links on the home page and on an article
   page, the largest theme page, and the number of checklist items.
 
 It prints one block per N, then each budget with PASS or FAIL. Timings on a shared machine are
-noisy, so each site is built several times, a hooks build and a plain build in turn: at least
-``--repeat`` pairs (5) and until ``--min-seconds`` (30) have been spent on the site, which gives
-the small sites, built in a second or so, a dozen pairs or more. What the hooks add is the median,
-over those pairs, of a hooks build's time over the plain build's made right after it: a busy spell
-on the machine slows both builds of a pair alike, where the fastest of each may come from spells
-as different as the plain build's own runs (up to a quarter apart). The fastest of each is printed
-too, and the other budgets use it.
+noisy, so each site is built in rounds of three (cold, warm, plain), at least ``--repeat`` rounds
+(5) and until ``--min-seconds`` (30) have been spent on the site. Each budget is the median over
+the rounds of a hooks build's time over the plain build of its round: a busy spell slows the
+builds of a round alike, where the fastest of each may come from spells far apart.
 
     python benchmarks/build_scaling.py                 # N = 10, 100, 1000
     python benchmarks/build_scaling.py --n 10 100 --repeat 1 --min-seconds 0   # a quicker look
@@ -312,14 +311,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, nargs="+", default=[10, 100, 1000], help="numbers of articles (default: 10 100 1000)")
     parser.add_argument("--repeat", type=int, default=5,
-                        help="build each site at least this many times, hooks and plain in turn (default: 5)")
+                        help="build each site at least this many rounds: cold, warm and plain in turn (default: 5)")
     parser.add_argument("--min-seconds", type=float, default=30,
-                        help="and go on building pairs until this long has been spent on a site (default: 30)")
+                        help="and go on building rounds until this long has been spent on a site (default: 30)")
     parser.add_argument("--seed", type=int, default=8, help="seed of the synthetic articles")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
     print(f"Build scaling: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-          f"at least {args.repeat} pairs of builds and {args.min_seconds:g} s per site")
+          f"at least {args.repeat} rounds of builds and {args.min_seconds:g} s per site")
     with tempfile.TemporaryDirectory(prefix="worth-scaling-") as tmp:
         workdir = args.keep or Path(tmp)
         results = []
