@@ -87,6 +87,19 @@ def test_serve_rebuilds_when_articles_or_glossary_change_and_writes_nothing_into
         added.unlink()
         wait_for(base + "articles/a-new-article/", lambda status, body: status == 404, server)
         wait_for(base + "search/search_index.json", lambda status, body: "a-new-article" not in body, server)
+        added.write_text("A new article\n\nThe paragraph, now changed.\n", encoding="utf-8")
+        wait_for(base + "articles/a-new-article/", lambda status, body: "now changed" in body, server)
+
+        # An article that cannot be read is left out of the preview; the rest stays served and
+        # goes on following the editor's changes.
+        broken = root / "articles" / "broken.txt"
+        broken.write_bytes(b"A broken article\n\nSome text \xff\xfe here.\n")
+        added.write_text("A new article\n\nWritten again while another article is broken.\n", encoding="utf-8")
+        wait_for(base + "articles/a-new-article/", lambda status, body: "while another article is broken" in body, server)
+        assert fetch(base + "articles/broken/")[0] == 404
+        broken.unlink()
+        added.unlink()
+        wait_for(base + "articles/a-new-article/", lambda status, body: status == 404, server)
 
         # The editor's glossary is watched too: a changed definition shows without a restart.
         glossary = root / "glossary.yml"
