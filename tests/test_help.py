@@ -12,13 +12,12 @@ import markdown
 import pytest
 
 from conftest import ROOT, build_site, project_copy
-from worth.checklist import Band, ChecklistItem, render_checklist
+from worth.checklist import Band, ChecklistItem
 from worth.errors import ArticleError
 from worth.help import EmergencyLine, HelpService, HelpServices, load_help, tel_uri
 from worth.model import Article, Block, BlockKind, Section, SectionKey, Theme
 from worth.plan import LEAVING_NOTE, PageExtras, calls_to_leave, plan_pages
-from worth.render import render_help_box
-from worth.settings import Settings
+from worth.render import render_checklist, render_help_box
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "pymdownx.details", "toc"]
 HELP = HelpServices(
@@ -166,7 +165,7 @@ ARTICLE = Article(
 
 
 def built(help_box: str) -> dict[str, _Page]:
-    pages = plan_pages((ARTICLE,), Settings(articles_dir=Path("articles")), extras=PageExtras(help_box=help_box))
+    pages = plan_pages((ARTICLE,), extras=PageExtras(help_box=help_box))
     return {p.src_uri: read(markdown.markdown(p.content, extensions=EXTENSIONS)) for p in pages}
 
 

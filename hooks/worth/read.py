@@ -23,7 +23,7 @@ import yaml
 from . import yamltext
 from .errors import ArticleError
 from .model import Metadata, Overrides, RawArticle, SourceLine, Theme
-from .slugs import slugify
+from .text import slugify
 
 METADATA_KEYS = ("title", "date", "author", "source_url", "summary")
 OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related", "checklist")
