@@ -130,6 +130,9 @@ def test_the_help_box_is_on_every_theme_page_the_staying_safe_page_and_the_404_p
         note.get_by_role("link", name="People who can help").click()
         expect(page.locator("aside#help")).to_be_in_viewport()
         assert output.owns(page.url) and page.url.endswith("#help")
+    page.goto(output.url("staying-safe"))
+    page.get_by_role("link", name="people who can help", exact=True).click()
+    expect(page.locator("aside#help")).to_be_in_viewport()
 
 
 @pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
