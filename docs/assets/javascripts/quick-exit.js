@@ -4,10 +4,8 @@
  * stored, and goes to the neutral page with `location.replace`. From the back/forward cache the
  * page stays hidden and leaves again. Without JavaScript the link still goes there.
  *
- * No history to go back to: moving between pages of the site replaces the tab's history entry
- * instead of adding one (links with `location.replace`; the theme's instant navigation has its
- * `pushState` made a `replaceState`), so once the exit has replaced the last entry, neither Back
- * nor Forward reaches the site. Links to other sites are left as they are.
+ * Moving between pages adds no history entry (partials/no-history.html, which runs first), so
+ * once the exit has replaced the last entry, neither Back nor Forward reaches the site.
  *
  * A deferred classic script (not a module) so it also runs from file:// in the offline bundle.
  */
@@ -107,25 +105,6 @@
     leave()
   }
 
-  // A link to a page of the site (or a place on this page) is followed without a history entry,
-  // unless the theme's instant navigation has taken it (default prevented) or it opens elsewhere.
-  function followWithoutHistory(event) {
-    const link = event.target instanceof Element && event.target.closest("a[href]")
-    if (!link || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
-    if (link.hasAttribute("download") || link.matches("[data-worth-exit], [data-worth-exit-drawer]")) return
-    if (link.target && link.target !== "_self") return
-    const url = new URL(link.href, location.href)
-    if (url.protocol !== location.protocol || url.host !== location.host || !url.pathname.startsWith(scope().pathname)) return
-    event.preventDefault()
-    location.replace(url.href)
-  }
-
-  // The theme's instant navigation adds an entry with pushState; it replaces this one instead.
-  const replaceState = History.prototype.replaceState
-  History.prototype.pushState = function (state, unused, url) {
-    return replaceState.call(this, state, unused, url)
-  }
-
   // The header is not replaced by instant navigation, so its links to page-relative places are
   // pointed again at the page now shown.
   function updateLinks() {
@@ -153,8 +132,6 @@
   })
 
   document.addEventListener("keydown", onKeyDown, true)
-  // On window, after the page's own handlers (the theme's on document.body) have had their turn.
-  window.addEventListener("click", followWithoutHistory)
   document.addEventListener("keyup", onKeyUp, true)
   document.addEventListener("click", onClick, true)
   window.addEventListener("pageshow", event => {
