@@ -24,12 +24,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, TextIO
 
 from .errors import ArticleError
 from .linkcheck import check_site, report_lines
-from .model import Article
+from .model import Article, NoiseLine
 from .pipeline import load_article
 from .settings import settings_from_file
 from .site import export_pages
@@ -44,7 +44,9 @@ def article_outline(article: Article) -> dict[str, Any]:
         "slug": article.slug,
         "author": article.author,
         "source_url": article.source_url,
-        "noise": [{"line": n.text, "rule": n.rule, "number": n.line} for n in article.noise],
+        "site_name": article.site_name,
+        "noise": [{"line": n.text, "rule": n.rule, "number": n.line} for n in article.noise if not is_left_out(n)],
+        "left_out": [{"line": n.text, "where": n.rule.partition(": ")[2], "number": n.line} for n in article.noise if is_left_out(n)],
         "sections": [
             {
                 "heading": s.heading,
@@ -60,23 +62,38 @@ def article_outline(article: Article) -> dict[str, Any]:
     }
 
 
+def is_left_out(noise: NoiseLine) -> bool:
+    """Whether ``noise`` is a block of a web page that is not in the article (see ``webpage``)."""
+    return noise.rule.startswith("left out:")
+
+
 def format_outline(article: Article) -> str:
-    """A plain-text outline of one article for its editor."""
+    """A plain-text outline of one article for its editor. For a web page, the page's text blocks
+    not taken into the article follow under "Left out of the page", one line each."""
     out = [
         f"{article.source}",
         f"  Title: {article.title}",
         f"  Date:  {article.date or 'none found'}",
-        "",
     ]
+    for name, value in (("Author", article.author), ("Site", article.site_name), ("Source", article.source_url)):
+        if value:
+            out.append(f"  {name}: {value}")
+    out.append("")
     for s in article.sections:
         count = len(s.paragraphs)
         heading = s.heading if s.heading is not None else "(text before the first heading)"
         indent = "  " * (s.level - 1)
         out.append(f"{indent}{heading}  [level {s.level}, {s.theme.value}, {count} paragraph{'s' if count != 1 else ''}]  line {s.line}")
     out.append("")
-    if article.noise:
-        out.append(f"  Dropped as noise ({len(article.noise)}):")
-        out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in article.noise]
+    noise = [n for n in article.noise if not is_left_out(n)]
+    left_out = [n for n in article.noise if is_left_out(n)]
+    if left_out:
+        out.append(f"  Left out of the page ({len(left_out)}; a keep: line in {PurePath(article.source).stem}.yml puts one back):")
+        out += [f"    line {n.line}: {n.text}  ({n.rule.partition(': ')[2]})" for n in left_out]
+        out.append("")
+    if noise:
+        out.append(f"  Dropped as noise ({len(noise)}):")
+        out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in noise]
     else:
         out.append("  Nothing was dropped as noise.")
     return "\n".join(out)
@@ -87,7 +104,7 @@ def run_inspect(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> 
     for name in args.articles:
         path = Path(name)
         if not path.is_file():
-            print(f"{name}: no such file; give the path of a .txt or .md article", file=stderr)
+            print(f"{name}: no such file; give the path of a .txt, .md or .html article", file=stderr)
             return 1
         try:
             articles.append(load_article(path, display_path=name))
@@ -129,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     inspect = commands.add_parser("inspect", help="show how articles were understood (headings, themes, noise)")
     inspect.add_argument("--json", action="store_true", help="print JSON instead of an outline")
-    inspect.add_argument("articles", nargs="+", metavar="ARTICLE", help="a .txt or .md article file")
+    inspect.add_argument("articles", nargs="+", metavar="ARTICLE", help="a .txt, .md or .html article file")
     inspect.set_defaults(func=run_inspect)
     check = commands.add_parser("check-links", help="check every link and file of a built site (nothing is fetched)")
     check.add_argument("site", metavar="SITE_DIR", help="a built site folder (site/ or the unzipped offline bundle)")

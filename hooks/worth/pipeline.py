@@ -23,7 +23,7 @@ from .read import path_metadata, read_article
 from .sections import build_sections
 from .themes import assign_themes
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 class EmptyArticleError(ArticleError):
@@ -59,6 +59,7 @@ def article_from_raw(raw: RawArticle) -> Article:
         source_url=meta.source_url,
         summary=meta.summary,
         overrides=raw.overrides,
+        site_name=meta.site_name,
     )
 
 
@@ -72,7 +73,7 @@ def load_article(path: Path, *, display_path: str | None = None) -> Article:
         data = Path(path).read_bytes()
     except OSError as err:
         raise ArticleError(shown, None, f"cannot be read ({err.strerror or err}); check the file name") from None
-    raw = read_article(data, path=shown)
+    raw = read_article(data, path=shown, file=Path(path))
     # The slug comes from the real file name, whatever name is shown in messages.
     raw = replace(raw, metadata=replace(raw.metadata, slug=path_metadata(str(path)).slug))
     return article_from_raw(raw)
