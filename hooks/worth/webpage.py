@@ -57,6 +57,8 @@ _BLOCK_ELEMENTS = frozenset(
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav "
     "ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
+# Inline elements the browser shows apart from the words around them.
+_SPACED = frozenset("br button label img".split())
 _HEADING_TAG = re.compile(r"^h([1-6])$")
 
 # Where on the page a block that was left out sits, told by its containers: their element name,
@@ -64,19 +66,37 @@ _HEADING_TAG = re.compile(r"^h([1-6])$")
 # that a comment's own <footer> is still named a comment. Only names what the editor is shown.
 PLACES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
     ("comments", frozenset(), ("comment", "respond", "disqus", "reply", "replies")),
-    ("related posts", frozenset(), ("related", "recommended", "read-next", "more-stories", "yarpp")),
+    ("related posts", frozenset(), ("related", "recommended", "read-next", "more-stories", "most-read", "popular", "trending", "yarpp")),
     ("sharing", frozenset(), ("share", "sharing", "social", "sharedaddy")),
     ("newsletter", frozenset(), ("newsletter", "subscribe", "subscription", "signup", "mailchimp")),
+    ("cookie notice", frozenset(), ("cookie", "cookies", "consent", "gdpr")),
     ("call to action", frozenset(), ("cta", "call-to-action", "booking", "appointment", "promo", "banner")),
     ("advert", frozenset(), ("ad", "ads", "advert", "advertisement", "sponsored", "sponsor")),
     ("contents", frozenset(), ("toc", "table-of-contents", "contents")),
     ("navigation", frozenset({"nav"}), ("nav", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination", "skip-link")),
     ("sidebar", frozenset({"aside"}), ("sidebar", "widget", "secondary")),
-    ("header", frozenset({"header"}), ("header", "masthead", "topbar", "byline", "meta")),
+    ("header", frozenset({"header"}), ("header", "masthead", "topbar", "top-bar", "byline", "meta")),
     ("footer", frozenset({"footer"}), ("footer", "colophon", "copyright")),
     ("form", frozenset({"form"}), ()),
 )
 ELSEWHERE = "not the article"
+
+# Parts of a page the extractor keeps inside an article's body but that are never the article:
+# the calls to action of clinic and service pages ("Book a session today"). Words of a class or
+# id (hyphens as spaces), given to trafilatura as ``prune_xpath``; its own list already covers
+# sharing, comments, related posts, newsletters, adverts and navigation.
+PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget")
+
+
+def _prune_xpath(words: Sequence[str]) -> str:
+    tests = [
+        f"contains(concat(' ', translate(@{attribute}, '-_', '  '), ' '), ' {word} ')"
+        for word in words for attribute in ("class", "id")
+    ]
+    return f"//*[{' or '.join(tests)}]"
+
+
+PRUNE_XPATH = _prune_xpath(PRUNED_NAME_WORDS)
 
 
 @dataclass(frozen=True)
@@ -185,6 +205,7 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
         include_formatting=False,
         include_links=False,
         deduplicate=False,
+        prune_xpath=PRUNE_XPATH,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     metadata = page_metadata(document, slug=slug)
@@ -251,6 +272,8 @@ def list_page_blocks(tree: Any) -> Iterator[PageBlock]:
             if not parts:
                 first_line[0] = element.sourceline or 1
             parts.append(text)
+        elif text and parts:
+            parts.append(" ")  # the space between two links is a space between words
 
     def flush() -> Iterator[PageBlock]:
         text = " ".join("".join(parts).split())
@@ -280,7 +303,7 @@ def list_page_blocks(tree: Any) -> Iterator[PageBlock]:
         if tag in _BLOCK_ELEMENTS:
             yield from flush()
             open_blocks.append(child)
-        elif tag == "br":
+        elif tag in _SPACED:
             parts.append(" ")
         add(child.text, child)
         stack.append((child, iter(child)))
