@@ -10,6 +10,11 @@ server or the network: one line per broken link or missing file (``page: href (w
 status 1, the links to other sites listed but not visited, exit status 0 when all is well and 2
 when there is no built site at SITE_DIR.
 
+``worth add URL [--name SLUG] [--force] [--config mkdocs.yml]`` downloads a web page, saves it
+unchanged as ``articles/SLUG.html`` (the slug from the page's title unless given) and prints what
+``worth inspect`` says about it; it refuses, with one line, what ``download.download_page``
+refuses, a page with no article text, and a file of that name already there (unless ``--force``).
+
 ``worth export [--config mkdocs.yml] DIR`` writes the pages a build generates from the articles
 (home, theme pages, article pages, sources, glossary) as Markdown files under DIR, through the
 same code as the MkDocs hook, so they can be reviewed, diffed or built by another engine.
@@ -33,6 +38,7 @@ from .model import Article, NoiseLine
 from .pipeline import load_article
 from .settings import settings_from_file
 from .site import export_pages
+from .slugs import slugify
 
 
 def article_outline(article: Article) -> dict[str, Any]:
@@ -129,6 +135,52 @@ def run_check_links(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO)
     return 0 if report.ok else 1
 
 
+def run_add(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
+    from .download import DownloadError, download_page, page_slug
+    from .pipeline import EmptyArticleError, article_from_raw
+    from .webpage import read_web_page
+
+    config = Path(args.config)
+    folder = settings_from_file(config).articles_dir if config.is_file() else Path("articles")
+    try:
+        page = download_page(args.url, timeout=args.timeout)
+    except DownloadError as err:
+        print(str(err), file=stderr)
+        return 1
+    raw = read_web_page(page.data, path=args.url)
+    slug = slugify(args.name, fallback="page") if args.name else page_slug(raw.metadata.title, page.final_url)
+    target = folder / f"{slug}.html"
+    shown = _shown(target)
+    others = [p for p in folder.glob(f"{slug}.*") if p.suffix in (".txt", ".md", ".htm") and p.is_file()]
+    if others:
+        print(f"{_shown(others[0])} already has the name '{slug}'; give the page another with --name", file=stderr)
+        return 1
+    if target.exists() and not args.force:
+        print(f"{shown} already exists; give the page another name with --name, or add --force to replace it", file=stderr)
+        return 1
+    try:
+        article_from_raw(raw)
+    except EmptyArticleError:
+        print(f"{args.url}: no article text was found in the page, so it was not saved; save the article's text as a .txt file instead", file=stderr)
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(page.data)  # unchanged: the page as the server sent it
+    settings = target.with_suffix(".yml")
+    if not raw.metadata.source_url and not settings.exists():
+        # The page does not name its own address: say where it came from, beside it.
+        settings.write_text(f"source_url: {json.dumps(page.final_url)}\n", encoding="utf-8")
+    print(f"Saved {shown}", file=stdout)
+    print(format_outline(load_article(target, display_path=shown)), file=stdout)
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def run_export(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
     config = Path(args.config)
     settings = settings_from_file(config)
@@ -153,6 +205,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--base-path", default="/", help="the path of site_url, e.g. /repo/ (used for 404.html only)")
     check.add_argument("--offline", action="store_true", help="the offline bundle: a link to a folder is broken")
     check.set_defaults(func=run_check_links)
+    add = commands.add_parser("add", help="download a web page into articles/ and show how it was understood")
+    add.add_argument("url", metavar="URL", help="the page's address (http or https)")
+    add.add_argument("--name", metavar="SLUG", help="the file name to save it under (default: from the page's title)")
+    add.add_argument("--force", action="store_true", help="replace a page already saved under that name")
+    add.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml, for its articles folder (default: mkdocs.yml)")
+    add.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="how long to wait for the page (default: 30)")
+    add.set_defaults(func=run_add)
     export = commands.add_parser("export", help="write the generated pages as Markdown to a folder")
     export.add_argument("folder", metavar="DIR", help="where to write the pages (made if missing)")
     export.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: mkdocs.yml)")
