@@ -237,7 +237,7 @@ def test_a_page_with_no_article_is_left_out_of_the_site_with_a_warning(tmp_path)
         encoding="utf-8",
     )
     (tmp_path / "story.txt").write_text("A Story\n\nShe waited for an answer that never came, and then she stopped waiting.\n", encoding="utf-8")
-    result = load_articles(tmp_path, display_root=tmp_path, parallel=False)
+    result = load_articles(tmp_path, display_root=tmp_path)
     assert [a.slug for a in result.articles] == ["story"]
     assert result.warnings == ("menu-only.html: the article has no text, so it is left out of the site; add its text or remove the file",)
 
@@ -261,3 +261,15 @@ def test_a_hostile_page_gives_only_its_text():
     for never in ("inline script in the article", "svg script", "written by a script", "Words drawn inside a picture",
                   "Text inside a frame", "Fallback text of an object", "javascript:", "onerror", "tracker.example"):
         assert never not in joined
+
+
+def test_editing_the_yml_beside_a_page_is_a_change_of_the_article(tmp_path):
+    from worth.pipeline import changed_sources, read_sources
+
+    page = copy_page(tmp_path, BLOG)
+    before = read_sources(tmp_path)
+    page.with_suffix(".yml").write_text("title: Another Title\n", encoding="utf-8")
+    assert changed_sources(tuple(s for s, _ in before)) == [str(page)]
+    after = read_sources(tmp_path)
+    assert [s.key for s, _ in after] != [s.key for s, _ in before]
+    assert load_articles(tmp_path).articles[0].title == "Another Title"

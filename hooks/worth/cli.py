@@ -38,7 +38,7 @@ from .model import Article, NoiseLine
 from .pipeline import load_article
 from .settings import settings_from_file
 from .site import export_pages
-from .slugs import slugify
+from .text import slugify
 
 
 def article_outline(article: Article) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 
-from .slugs import slugify
+from .text import slugify
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 TIMEOUT_SECONDS = 30.0

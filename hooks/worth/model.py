@@ -82,8 +82,8 @@ class Overrides:
     lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
     def __reduce__(self):
-        # Read-only mappings cannot be pickled, and articles read in parallel are sent back from
-        # the worker processes: send plain dicts and make them read-only again on arrival.
+        # Read-only mappings cannot be pickled, and articles are kept in the build cache: store
+        # plain dicts and make them read-only again when read back.
         related = {heading: dict(change) for heading, change in self.related.items()}
         return _overrides, (dict(self.themes), self.keep, self.drop, self.headings, self.not_headings,
                             related, dict(self.checklist), dict(self.lines))

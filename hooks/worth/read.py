@@ -23,7 +23,7 @@ import yaml
 from . import yamltext
 from .errors import ArticleError
 from .model import Metadata, Overrides, RawArticle, SourceLine, Theme
-from .slugs import slugify
+from .text import slugify
 
 METADATA_KEYS = ("title", "date", "author", "source_url", "summary", "site_name")
 OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related", "checklist")
@@ -75,6 +75,17 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
     body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
     fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
     return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides)
+
+
+def settings_beside(file: Path) -> bytes:
+    """The bytes of the ``.yml`` that goes with ``file`` when it is a web page (empty when there
+    is none): with the page's own, what tells whether the article changed."""
+    if file.suffix.lower() not in (".html", ".htm"):
+        return b""
+    try:
+        return b"\0" + file.with_suffix(".yml").read_bytes()
+    except OSError:
+        return b""
 
 
 def _read_if_there(file: Path | None, *, path: str) -> bytes | None:

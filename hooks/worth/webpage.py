@@ -38,7 +38,7 @@ from trafilatura.utils import load_html
 from . import yamltext
 from .errors import ArticleError
 from .model import Metadata, NoiseLine, Overrides, RawArticle, SourceLine
-from .noise import loose
+from .text import loose
 from .read import decode_text, front_matter_key_lines, front_matter_metadata, path_metadata
 
 WEB_PAGE_SUFFIXES = (".html", ".htm")
