@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, build_site, project_copy
-from test_site_build import content_text, read_page
+from test_site_build import GATHERING_PAGES, content_text, read_page
 from worth.pipeline import load_articles
 
 pytestmark = pytest.mark.build
@@ -35,15 +35,19 @@ def mixed_site(tmp_path_factory):
     return root, tmp / "site"
 
 
-def test_every_line_of_every_article_is_on_its_article_page_whatever_its_format(mixed_site):
+def test_every_line_of_every_article_is_on_its_article_page_and_on_one_theme_page_whatever_its_format(mixed_site):
     root, site = mixed_site
     articles = load_articles(root / "articles").articles
     assert sorted(Path(a.source).suffix for a in articles) == [".html", ".html", ".html", ".md", ".txt"]
+    gathering = {name: content_text(site / name / "index.html") for name in GATHERING_PAGES}
     for article in articles:
         text = content_text(site / "articles" / article.slug / "index.html")
         for section in article.sections:
             for line in ([section.heading] if section.heading else []) + list(section.paragraphs):
                 assert " ".join(line.split()) in text, (article.slug, line)
+            for line in section.paragraphs:
+                found_on = [name for name, page in gathering.items() if " ".join(line.split()) in page]
+                assert found_on and (len(line.split()) < 8 or len(found_on) == 1), (article.slug, line, found_on)
 
 
 def test_a_web_page_keeps_its_heading_levels_and_leaves_its_furniture_out(mixed_site):
