@@ -273,3 +273,21 @@ def test_editing_the_yml_beside_a_page_is_a_change_of_the_article(tmp_path):
     after = read_sources(tmp_path)
     assert [s.key for s, _ in after] != [s.key for s, _ in before]
     assert load_articles(tmp_path).articles[0].title == "Another Title"
+
+
+def test_a_page_whose_only_h1_is_a_section_name_takes_its_title_from_the_heading_opening_the_article(tmp_path):
+    page = tmp_path / "health.html"
+    page.write_text(
+        "<html><head><title>When Care Goes One Way | Calm Health</title></head><body>"
+        "<header><h1>Relationships Health Centre</h1><nav><a href='/'>Home</a> <a href='/a'>Topics</a></nav></header>"
+        "<main><article><h2>When Care Goes One Way</h2>"
+        "<p>Some partners take care without giving it back, and the one who gives slowly runs out of energy for herself.</p>"
+        "<h3>What it looks like</h3>"
+        "<p>She remembers his appointments, his friends' birthdays and his favourite meals, while he forgets hers.</p>"
+        "<p>Over the months she stops expecting anything, and calls that being easy-going.</p>"
+        "</article></main></body></html>",
+        encoding="utf-8",
+    )
+    article = load_article(page)
+    assert article.title == "When Care Goes One Way"
+    assert [s.heading for s in article.sections if s.heading] == ["What it looks like"]

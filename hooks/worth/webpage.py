@@ -210,6 +210,11 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
     )
     metadata = page_metadata(document, slug=slug)
     extracted = list(article_blocks(document.body)) if document is not None and document.body is not None else []
+    headline = _opening_headline(extracted, tree)
+    if headline and loose(headline) != loose(metadata.title or ""):
+        # The article opens with the page's <title> as a heading, where the extractor took
+        # another line (a section name in the page's only <h1>): that heading is the title.
+        metadata = replace(metadata, title=headline)
     # The title is the page's, not a heading of the article.
     if metadata.title:
         title = loose(metadata.title)
@@ -520,6 +525,22 @@ def shorten(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> str:
     if " " in cut[limit // 2:]:
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:") + "\u2026"
+
+
+_TITLE_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ")
+
+
+def _opening_headline(blocks: Sequence[ArticleBlock], tree: Any) -> str | None:
+    """The first heading of the article when it is the page's ``<title>``, or the ``<title>``
+    with a site's name after it ("Headline | Site")."""
+    if not blocks or blocks[0].kind != "heading":
+        return None
+    element = tree.find(".//title")
+    page_title = loose(element.text_content()) if element is not None else ""
+    heading = loose(blocks[0].text)
+    if heading and (page_title == heading or any(page_title.startswith(heading + sep.strip()) or page_title.startswith(heading + sep) for sep in _TITLE_SEPARATORS)):
+        return " ".join(blocks[0].text.split())
+    return None
 
 
 def _title_element_line(tree: Any) -> int:
