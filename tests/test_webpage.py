@@ -291,3 +291,24 @@ def test_a_page_whose_only_h1_is_a_section_name_takes_its_title_from_the_heading
     article = load_article(page)
     assert article.title == "When Care Goes One Way"
     assert [s.heading for s in article.sections if s.heading] == ["What it looks like"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TAGS = st.sampled_from(["p", "h2", "h3", "li", "ul", "div", "nav", "script", "svg", "table", "td", "blockquote", "a", "br", "!--", "iframe"])
+_FRAGMENTS = st.lists(st.one_of(_TAGS.map(lambda t: f"<{t}>"), _TAGS.map(lambda t: f"</{t}>"), st.text(max_size=40)), max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_FRAGMENTS, st.booleans())
+def test_any_page_gives_an_article_or_one_clear_line_never_a_traceback(fragments, as_bytes_garbage):
+    from worth.pipeline import article_from_raw
+    from worth.read import read_article
+
+    source = "".join(fragments)
+    data = source.encode("utf-8", errors="surrogatepass") if not as_bytes_garbage else bytes(ord(c) % 256 for c in source)
+    try:
+        article_from_raw(read_article(data, path="articles/any.html"))
+    except ArticleError as err:
+        assert str(err).startswith("articles/any.html") and "\n" not in str(err)

@@ -196,18 +196,12 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
     if tree is None or not isinstance(tree.tag, str):
         raise ArticleError(path, 1, "is not an HTML page that can be read; save the page again from the browser")
     page_blocks = list(list_page_blocks(tree))
-    document = trafilatura.bare_extraction(
-        data,
-        with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        include_tables=True,
-        include_formatting=False,
-        include_links=False,
-        deduplicate=False,
-        prune_xpath=PRUNE_XPATH,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        document = _extract(data)
+    except Exception as err:  # noqa: BLE001 (any page off the web goes in: no traceback for a bad one)
+        raise ArticleError(
+            path, 1, f"the article could not be found in this page ({type(err).__name__}); save the page again, or its text as a .txt file"
+        ) from None
     metadata = page_metadata(document, slug=slug)
     extracted = list(article_blocks(document.body)) if document is not None and document.body is not None else []
     headline = _opening_headline(extracted, tree)
@@ -232,6 +226,22 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
     return WebPage(
         metadata, tuple(blocks), tuple(page_blocks[i] for i in places), title_line,
         origins=tuple(origins), left_out_places=places,
+    )
+
+
+def _extract(data: bytes) -> Any:
+    """trafilatura's reading of the page: metadata and the article's body as XML elements."""
+    return trafilatura.bare_extraction(
+        data,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        include_tables=True,
+        include_formatting=False,
+        include_links=False,
+        deduplicate=False,
+        prune_xpath=PRUNE_XPATH,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 
