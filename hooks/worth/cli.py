@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import Any, TextIO
 
+from .download import TIMEOUT_SECONDS
 from .errors import ArticleError
 from .linkcheck import check_site, report_lines
 from .model import Article, NoiseLine
@@ -191,6 +192,16 @@ def run_export(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> i
     return 0
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``worth`` argument parser with its subcommands."""
     parser = argparse.ArgumentParser(prog="worth", description="Build a calm site from articles about being valued.")
@@ -210,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", metavar="SLUG", help="the file name to save it under (default: from the page's title)")
     add.add_argument("--force", action="store_true", help="replace a page already saved under that name")
     add.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml, for its articles folder (default: mkdocs.yml)")
-    add.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="how long to wait for the page (default: 30)")
+    add.add_argument("--timeout", type=_seconds, default=TIMEOUT_SECONDS, metavar="SECONDS", help=f"how long to wait for the page (default: {TIMEOUT_SECONDS:g})")
     add.set_defaults(func=run_add)
     export = commands.add_parser("export", help="write the generated pages as Markdown to a folder")
     export.add_argument("folder", metavar="DIR", help="where to write the pages (made if missing)")

@@ -32,7 +32,6 @@ from typing import Any
 
 import trafilatura
 import yaml
-from lxml import etree
 from trafilatura.utils import load_html
 
 from . import yamltext
