@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -29,7 +30,7 @@ from worth.cache import CACHE_FOLDER, BuildCache
 from worth.errors import ArticleError
 from worth.pipeline import changed_sources
 from worth.safety import secure_page
-from worth.search import Entry, complete_entries, read_index_entries
+from worth.search import Entry, complete_entries, page_location, read_index_entries
 from worth.settings import Settings, settings_from_config
 from worth.site import CachedPages, cached_pages
 
@@ -109,19 +110,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # The theme's templates compiled once and kept with the pages (Jinja's own cache, keyed by
+    # each template's source): every build, and every rebuild of the preview, would otherwise
+    # compile them again (a few tenths of a second).
+    assert _build.cache is not None
+    templates = _build.cache.templates_folder()
+    if templates is not None:
+        env.bytecode_cache = FileSystemBytecodeCache(str(templates))
+    _build.page_urls = [page_location(file.url) for file in files.documentation_pages()]
+    # A build that does not clean site/ first (--dirty) would go on serving the page of an article
+    # deleted since the last build.
+    assert _build.pages is not None
+    for src_uri in _build.pages.removed:
+        gone = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+        Path(gone.abs_dest_path).unlink(missing_ok=True)
+    return env
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The theme's `hide: toc` only hides a page's table of contents; it still sends it, twice (beside
     # the text and in the menu for small screens). A page that hides it (the sources page of a
     # large site, whose headings are every article) goes without it, and so without those bytes.
     if "toc" in (page.meta.get("hide") or ()):
         page.toc = get_toc([])
-    _build.rendered.add(page.url)
+    _build.rendered.add(page_location(page.url))
     return html
-
-
-def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    _build.page_urls = [file.url for file in files.documentation_pages()]
-    return env
 
 
 @event_priority(-100)  # last, so the page's CSP hashes the scripts other steps may have added

@@ -8,6 +8,7 @@ Like Pelican's reader cache and mkdocs-material's plugins' ``.cache`` folder, ke
 - ``pages/<src_uri>``: the Markdown of every generated page. A page's file is rewritten only
   when its Markdown changes, so its modification time says when it last changed: MkDocs'
   ``--dirty`` builds (and ``mkdocs serve --dirty``) render again only the pages an edit touched.
+- ``templates/``: the theme's templates compiled by Jinja (its ``FileSystemBytecodeCache``).
 - ``site.json``: the key of the whole site (every article's key, the data files, the settings)
   with the paths and warnings of the pages made from it, so that a build where nothing changed
   takes every page from ``pages/`` without reading any article.
@@ -68,6 +69,16 @@ class BuildCache:
         self.folder = folder
         self.pages_folder = folder / "pages"
         self._articles = folder / "articles"
+
+    def templates_folder(self) -> Path | None:
+        """Where the theme's compiled templates are kept (made if missing), or None when the
+        folder cannot be made."""
+        folder = self.folder / "templates"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return folder
 
     # -- articles -------------------------------------------------------------------------------
 

@@ -113,12 +113,6 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def same_sign(a: ChecklistItem, b: ChecklistItem) -> bool:
-    """True when two items describe the same sign: most of their label words agree, or some do and
-    the words of their labels and hints overlap a good deal."""
-    return _same_words(_SignWords.of(a), _SignWords.of(b))
-
-
 @dataclass(frozen=True)
 class _SignWords:
     """The words ``same_sign`` compares: those of the label, and of the label and hint."""
@@ -235,12 +229,6 @@ def _hint_for(label: str, tables: Sequence[_Hints]) -> str | None:
         if wanted in table:
             return str(table[wanted]).strip()
     return None
-
-
-def items_of(article: Article, *, hints: Mapping[str, str] | None = None) -> list[ChecklistItem]:
-    """The article's signs in reading order, each with the editor's hint where she gave one
-    (front matter first, then ``hints`` from ``checklist.yml``)."""
-    return _items_of(article, _by_loose_heading(hints or {}))
 
 
 def _items_of(article: Article, hints: _Hints) -> list[ChecklistItem]:

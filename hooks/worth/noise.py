@@ -97,11 +97,6 @@ _ANY_STOP_WORD = frozenset(_LANGUAGES_OF)
 _ONLY_IN = _words_only_in(STOP_WORDS)
 
 
-def language_votes(text: str) -> dict[str, int]:
-    """How many words of ``text`` are common words of each known language."""
-    return _votes(Counter(w.lower() for w in words(text)))
-
-
 def _votes(counts: Mapping[str, int]) -> dict[str, int]:
     """``language_votes`` from lowered words already counted (word -> how often it occurs)."""
     votes = dict.fromkeys(STOP_WORDS, 0)
@@ -1061,12 +1056,6 @@ class CleanText:
 
 
 MAX_TITLE_WORDS = 25
-
-
-def article_language(lines: Sequence[SourceLine]) -> tuple[str, str]:
-    """The language (by common words) and the script most of the article is written in."""
-    views, counts, text = _read_lines(lines)
-    return _article_language(views, counts, text)
 
 
 def _article_language(views: Sequence[LineView], counts: Mapping[str, int], text: str) -> tuple[str, str]:

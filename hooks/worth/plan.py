@@ -46,7 +46,6 @@ ARTICLES_INDEX = "articles/index.md"
 SOURCES_PAGE = "sources.md"
 CHECKLIST_INVITE = "Tick the signs you recognise, privately"
 GLOSSARY_PAGE = "glossary.md"
-SAFETY_PAGE = "staying-safe.md"
 
 
 @dataclass(frozen=True)
@@ -161,10 +160,6 @@ class SiteMap:
         """A link target from ``from_page`` to the section on its theme (or ``more.md``) page."""
         return self.places[key].theme.link_from(from_page)
 
-    def article_link(self, key: SectionKey, *, from_page: str) -> str:
-        """A link target from ``from_page`` to the section on its article page."""
-        return self.places[key].article.link_from(from_page)
-
 
 def relative_link(from_src_uri: str, to_src_uri: str) -> str:
     """The relative path between two pages' source paths, as MkDocs wants in Markdown links."""
@@ -207,20 +202,8 @@ def reading_order(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: (a.date is None, a.date or "", a.slug)))
 
 
-def is_part_intro(article: Article, section: Section) -> bool:
-    """True for a part heading's own text: a section other sections name as their ``part``."""
-    return section.anchor in _part_anchors(article)
-
-
 def _part_anchors(article: Article) -> set[str | None]:
     return {s.part for s in article.sections}
-
-
-def gathering_group(article: Article, section: Section) -> int:
-    """Where a section falls on its gathering page: 0 for text before an article's first heading
-    (an opening), 1 for a part's introduction, 2 for a part's subsections, 3 for a section that
-    stands alone (a top-level heading with no subsections, a conclusion)."""
-    return _group(section, _part_anchors(article))
 
 
 def _group(section: Section, parts: set[str | None]) -> int:
@@ -230,15 +213,6 @@ def _group(section: Section, parts: set[str | None]) -> int:
     if section.anchor in parts:
         return 1
     return 2 if section.part else 3
-
-
-def gathered(articles: Sequence[Article], theme: Theme) -> tuple[tuple[Article, Section], ...]:
-    """The sections of ``theme`` in the order their gathering page shows them: openings, then
-    part introductions, then subsections, then sections that stand alone (see
-    ``gathering_group``); within a group, articles in ``reading_order`` and each article's
-    sections in their original order. So a part's introduction comes before its subsections and
-    the page reads as one guide rather than articles pasted one after another."""
-    return _gathered(articles, (theme,))[0]
 
 
 def _gathered(articles: Sequence[Article], themes: Sequence[Theme]) -> list[tuple[tuple[Article, Section], ...]]:
@@ -428,12 +402,6 @@ def _shorten(text: str) -> str:
     return text[: _SUMMARY_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
 
 
-def render_home(articles: Sequence[Article], site_map: SiteMap, *, checklist: bool = False) -> str:
-    """The home page: what the site is for, one card per theme (the signs card also leads to the
-    checklist when the signs page has one), the list of articles."""
-    return _render_home(articles, article_listing(articles), site_map, checklist=checklist)
-
-
 def _render_home(articles: Sequence[Article], listing: Listing, site_map: SiteMap, *, checklist: bool) -> str:
     # Keyed by plain tuples: building a SectionKey for each of thousands of sections costs far
     # more, and only the first few of each theme are usually read.
@@ -466,11 +434,6 @@ def _render_home(articles: Sequence[Article], listing: Listing, site_map: SiteMa
     else:
         lines.append("There are no articles yet.")
     return "\n".join(lines) + "\n"
-
-
-def render_articles_index(articles: Sequence[Article]) -> str:
-    """Every article: title, date, reading time and summary where there is one."""
-    return _render_articles_index(article_listing(articles))
 
 
 def _render_articles_index(listing: Listing) -> str:
@@ -594,15 +557,6 @@ def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras 
     return "\n".join(lines)
 
 
-def render_sources(articles: Sequence[Article]) -> str:
-    """For editors: each article's metadata, and the lines dropped as noise (collapsed)."""
-    return _render_sources(article_listing(articles))
-
-
-# Past this many articles the sources page goes without its table of contents: the theme lists a
-# page's headings twice (beside the text, and again in the menu on small screens), which for a
-# thousand articles is some 450 KB of links, nearly half the page, that no one reads through.
-# The page's headings stay, for the browser's find and for links from elsewhere.
 SOURCES_TOC_LIMIT = 50
 
 

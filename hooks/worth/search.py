@@ -17,6 +17,11 @@ from typing import Any
 Entry = Mapping[str, Any]  # one document of the index: {"location": "costs/#anchor", "title": ..., "text": ...}
 
 
+def page_location(url: str) -> str:
+    """A page's URL as the index writes it: the home page's ``./`` is empty."""
+    return "" if url in (".", "./") else url
+
+
 def page_of(entry: Entry) -> str:
     """The page an entry belongs to: its location without the anchor (``costs/#x`` -> ``costs/``)."""
     return str(entry.get("location", "")).partition("#")[0]
@@ -39,11 +44,11 @@ def complete_entries(
     """The whole index: for each page of ``pages`` (URLs, in the site's order), the ``fresh``
     entries of this build if it was ``rendered``, else its ``previous`` entries. Pages no longer
     in the site are left out."""
-    rendered = set(rendered)
+    rendered = {page_location(url) for url in rendered}
     fresh_by_page = _by_page(fresh)
     previous_by_page = _by_page(previous)
     entries: list[Entry] = []
-    for page in pages:
+    for page in map(page_location, pages):
         entries += fresh_by_page.get(page, []) if page in rendered else previous_by_page.get(page, [])
     return entries
 

@@ -87,6 +87,7 @@ class CachedPages:
     warnings: tuple[str, ...]
     sources: tuple[SourceFile, ...]
     markdown: dict[str, str] | None = None
+    removed: tuple[str, ...] = ()  # pages the last build made and this one does not (deleted articles)
 
 
 def cached_pages(
@@ -105,7 +106,8 @@ def cached_pages(
     site = _make_pages(sources, data, cache=cache, leave_out_bad=leave_out_bad)
     markdown = {page.src_uri: page.content for page in site.pages}
     written = cache.store_site(key, markdown, site.warnings)
-    return CachedPages(tuple(markdown), site.warnings, site.sources, None if written else markdown)
+    removed = tuple(path for path in (stored.paths if stored else ()) if path not in markdown)
+    return CachedPages(tuple(markdown), site.warnings, site.sources, None if written else markdown, removed)
 
 
 def _site_key(sources: list[tuple[SourceFile, bytes]], data: EditorData, *, leave_out_bad: bool) -> str:
