@@ -28,6 +28,7 @@ from .text import slugify
 METADATA_KEYS = ("title", "date", "author", "source_url", "summary", "site_name")
 OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related", "checklist")
 FRONT_MATTER_KEYS = METADATA_KEYS + OVERRIDE_KEYS
+WEB_PAGE_SUFFIXES = (".html", ".htm")  # read by ``webpage``, with a ``.yml`` beside them
 _FENCE = "---"
 _FENCE_ENDS = ("---", "...")
 _TOP_KEY = re.compile(r"^([^\s#:][^:]*):(?:\s|$)")
@@ -57,7 +58,7 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
     file, when known) as its front matter.
     """
     suffix = PurePath(path).suffix.lower()
-    if suffix in (".html", ".htm"):
+    if suffix in WEB_PAGE_SUFFIXES:
         # Imported here: the extractor it loads costs a site without web pages nothing.
         from .webpage import read_web_page
 
@@ -80,7 +81,7 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
 def settings_beside(file: Path) -> bytes:
     """The bytes of the ``.yml`` that goes with ``file`` when it is a web page (empty when there
     is none): with the page's own, what tells whether the article changed."""
-    if file.suffix.lower() not in (".html", ".htm"):
+    if file.suffix.lower() not in WEB_PAGE_SUFFIXES:
         return b""
     try:
         return b"\0" + file.with_suffix(".yml").read_bytes()

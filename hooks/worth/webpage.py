@@ -40,7 +40,6 @@ from .model import Metadata, NoiseLine, Overrides, RawArticle, SourceLine
 from .text import loose
 from .read import decode_text, front_matter_key_lines, front_matter_metadata, path_metadata
 
-WEB_PAGE_SUFFIXES = (".html", ".htm")
 LEFT_OUT_RULE = "left out"  # every NoiseLine.rule of a page block not taken starts with this
 MAX_SHOWN_CHARACTERS = 100  # a left-out block is shown on one line, at most this long
 
