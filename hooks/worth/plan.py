@@ -636,6 +636,7 @@ def _render_sources(listing: Listing) -> str:
             ("Date", escape_text(display_date(article.date)) or "Not known"),
             ("Author", escape_text(article.author) if article.author else "Not known"),
             ("Source", _external_link(article.source_url) if article.source_url else "Not known"),
+            *([("Site", escape_text(article.site_name))] if article.site_name else []),
             ("File", escape_text(article.source)),
             ("Words", f"{word_count:,}"),
             ("Read it", _link(escape_text(article.title), relative_link(SOURCES_PAGE, article_src_uri(article)))),
