@@ -36,7 +36,7 @@ from .errors import ArticleError
 from .model import Article, Section, SectionKey
 from .parallel import fork_map
 from .patterns import trie_pattern
-from .render import InlineLink, escape_text, render_heading
+from .render import InlineLink, escape_text, link_title, render_heading
 
 GLOSSARY_PAGE = "glossary.md"
 
@@ -265,12 +265,6 @@ def first_uses(paragraphs: Sequence[str], terms: Sequence[GlossaryEntry | Glossa
     return out
 
 
-def _title(text: str) -> str:
-    # A link title is an attribute: one line, and quotes and markup characters kept literal.
-    one_line = " ".join(text.split())
-    return one_line.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _placeholder(text: str, index: int) -> str:
     # Letters and digits only, so any escaping function leaves it as it is.
     token = f"zqglossaryterm{index}zq"
@@ -299,7 +293,7 @@ def link_first_uses(
             term = by_term[use.term]
             token = _placeholder(text, index)
             label = escape(text[use.start : use.end])
-            links[token] = f'[{label}](<{glossary_url}#{term.slug}> "{_title(term.definition)}")'
+            links[token] = f'[{label}](<{glossary_url}#{term.slug}> "{link_title(term.definition)}")'
             pieces += [text[position : use.start], token]
             position = use.end
         pieces.append(text[position:])
