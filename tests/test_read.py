@@ -62,9 +62,9 @@ def test_markdown_files_are_read_as_markdown():
     "front, expected",
     [
         ("title: A\ncolour: blue\n", "a.txt:3: unknown front matter key 'colour'; use one of: title, date"),
-        ("title: [A\n", "a.txt:1: front matter is not valid YAML ("),
+        ("title: [A\n", "a.txt:2: front matter is not valid YAML ("),
         ("themes:\n  Intro: happy\n", "a.txt:2: theme 'happy' for 'Intro' is not known; use one of: signs, costs"),
-        ("date: someday\n", "a.txt:2: date 'someday' is not a date; write it as YYYY-MM-DD"),
+        ("date: someday\n", "a.txt:2: date 'someday' is not a date written as YYYY-MM-DD"),
         ("keep: {a: 1}\n", "a.txt:2: front matter 'keep' must be a list of lines of text"),
         ("- just\n- a list\n", "a.txt:1: front matter must be a list of 'key: value' lines"),
     ],

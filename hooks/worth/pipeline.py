@@ -2,8 +2,8 @@
 
 ``load_article(path)`` reads, cleans, structures and themes one article and raises
 ``ArticleError`` for bad input; ``load_articles(folder)`` reads every ``.txt`` and ``.md`` file
-in sorted order and returns the articles plus warnings (an empty article is a warning naming
-the file and is skipped).
+(``articlefiles.list_article_files``) in sorted order and returns the articles plus warnings
+(a file left out, or an empty article, is a warning naming the file).
 
 Metadata is layered: defaults, then the file's path (slug), then front matter, then what the
 text says (the title line, a date stamp). Front matter wins over the text: it is the editor's
@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .articlefiles import list_article_files, page_name_clashes
 from .blocks import detect_blocks
 from .errors import ArticleError
 from .model import Article, RawArticle
@@ -22,8 +23,6 @@ from .parallel import fork_map
 from .read import path_metadata, read_article
 from .sections import build_sections
 from .themes import assign_themes
-
-ARTICLE_SUFFIXES = (".txt", ".md")
 
 
 class EmptyArticleError(ArticleError):
@@ -88,13 +87,14 @@ def load_articles(folder: Path, *, display_root: Path | None = None, parallel: b
     if not Path(folder).is_dir():
         shown = shown_path(Path(folder), display_root)
         raise ArticleError(shown, None, "is not a folder of articles; create it, or name the right one in extra.worth.articles in mkdocs.yml")
-    jobs = []
-    for path in sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
-        jobs.append((path, shown_path(path, display_root)))
+    listed = list_article_files(Path(folder), display_root=display_root)
+    jobs = [(path, shown_path(path, display_root)) for path in listed.paths]
+    for clash in page_name_clashes([shown for _path, shown in jobs]):
+        raise clash
     # Each article is read on its own, so the work splits cleanly over the cores.
     outcomes = fork_map(lambda index: _load_or_warn(jobs[index]), len(jobs), parallel=parallel)
     articles = tuple(outcome for outcome in outcomes if isinstance(outcome, Article))
-    warnings = tuple(outcome for outcome in outcomes if isinstance(outcome, str))
+    warnings = listed.warnings + tuple(outcome for outcome in outcomes if isinstance(outcome, str))
     return LoadResult(articles, warnings)
 
 
