@@ -44,6 +44,7 @@ def article_outline(article: Article) -> dict[str, Any]:
         "slug": article.slug,
         "author": article.author,
         "source_url": article.source_url,
+        "ignored_front_matter_keys": list(article.overrides.ignored_keys),
         "noise": [{"line": n.text, "rule": n.rule, "number": n.line} for n in article.noise],
         "sections": [
             {
@@ -66,8 +67,10 @@ def format_outline(article: Article) -> str:
         f"{article.source}",
         f"  Title: {article.title}",
         f"  Date:  {article.date or 'none found'}",
-        "",
     ]
+    if article.overrides.ignored_keys:
+        out.append(f"  Front matter keys ignored: {', '.join(article.overrides.ignored_keys)}")
+    out.append("")
     for s in article.sections:
         count = len(s.paragraphs)
         heading = s.heading if s.heading is not None else "(text before the first heading)"
