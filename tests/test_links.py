@@ -14,7 +14,8 @@ import pytest
 
 from worth.errors import ArticleError
 from worth.glossary import build_glossary, load_glossary
-from worth.links import CrossLink, loose_heading, relate_sections, section_vectors, stem
+from worth.links import CrossLink, relate_sections, section_vectors
+from worth.text import loose_heading, stem
 from worth.model import Article, Block, BlockKind, Overrides, Section, SectionKey, Theme
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from worth.pipeline import load_article
-from worth.slugs import slugify, unique_slug
+from worth.text import slugify, unique_slug
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent

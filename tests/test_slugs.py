@@ -12,7 +12,7 @@ from conftest import FIXTURES, ROOT
 from worth.pipeline import load_article
 from worth.settings import settings_from_file
 from worth.site import export_pages
-from worth.slugs import RESERVED_IDS, is_reserved_id, unique_slug
+from worth.text import RESERVED_IDS, is_reserved_id, unique_slug
 
 HEADINGS_LIKE_IDS = FIXTURES / "hostile" / "article_with_headings_named_like_the_site_s_ids.md"
 

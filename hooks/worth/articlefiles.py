@@ -5,9 +5,10 @@
 
 Only what is inside the folder is read: a link (or anything else) that leads outside it is left
 out with a warning naming it, so a link to a system file can never become a page. Files whose
-names end in ``.txt``, ``.md`` or ``.markdown``, in any case (``.TXT``, ``.Md``), are articles;
-any other file, and a folder named like an article, is named in a warning; hidden files (a name
-starting with a dot: ``.DS_Store``, an editor's swap file) are skipped without a word.
+names end in ``.txt``, ``.md``, ``.markdown``, ``.html`` or ``.htm``, in any case (``.TXT``,
+``.Md``), are articles, and a ``.yml`` beside a web page is its settings; any other file, and a
+folder named like an article, is named in a warning; hidden files (a name starting with a dot:
+``.DS_Store``, an editor's swap file) are skipped without a word.
 """
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ from pathlib import Path, PurePath
 from .errors import ArticleError
 from .read import path_metadata
 
-# Compared with the file name's ending in small letters.
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+# Compared with the file name's ending in small letters. A saved web page (.html, .htm) may have
+# its settings in a .yml file of the same name beside it (see ``webpage``).
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+WEB_PAGE_SUFFIXES = (".html", ".htm")
+SETTINGS_SUFFIX = ".yml"
 # Pages of the articles folder the site makes itself: no article may take their name.
 RESERVED_ARTICLE_PAGES = {"index": "the list of all articles"}
 
@@ -44,6 +48,7 @@ def list_article_files(folder: Path, *, display_root: Path | None = None) -> Art
         raise ArticleError(_shown(folder, display_root), None, f"cannot be read ({err.strerror or err}); check the folder") from None
     paths: list[Path] = []
     warnings: list[str] = []
+    web_pages = {entry.with_suffix("").name for entry in entries if entry.suffix.lower() in WEB_PAGE_SUFFIXES}
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -64,9 +69,11 @@ def list_article_files(folder: Path, *, display_root: Path | None = None) -> Art
                 warnings.append(f"{shown}: is a folder, not an article, so it is not read; articles are files directly in the folder")
         elif not target.is_file():
             warnings.append(f"{shown}: is not a regular file, so it is not read; articles are text files")
+        elif entry.suffix.lower() == SETTINGS_SUFFIX and entry.with_suffix("").name in web_pages:
+            continue  # a web page's settings, read with the page
         elif not is_article_name:
             warnings.append(
-                f"{shown}: is not read, as only .txt, .md and .markdown files are articles; "
+                f"{shown}: is not read, as only .txt, .md, .markdown, .html and .htm files are articles; "
                 "rename it if it is an article, or move it out of the folder"
             )
         else:

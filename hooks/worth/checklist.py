@@ -3,8 +3,6 @@
     collect_items(articles, hints=...)            -> ChecklistItem[]  (de-duplicated, in reading order)
     load_checklist_data(path)                     -> ChecklistData    (bands and editor hints)
     next_reads_for(items, links, articles, ...)   -> {SectionKey: NextRead[]}
-    render_checklist(items, bands, next_reads, ...) -> str            (Markdown with HTML, md_in_html)
-    checklist_block(articles, data, links, ...)   -> str              (all of the above in one call)
 
 An item is one sign: a subsection of a signs part ("Emotional Minimization" under "Signs He
 Doesn't See Your Worth"), a signs section with no subsections, or one phrase of a list of signs
@@ -19,8 +17,6 @@ can replace it in the article's front matter (``checklist: {heading: hint}``) or
 from __future__ import annotations
 
 import functools
-import html
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -32,7 +28,7 @@ import yaml
 from . import yamltext
 from .errors import ArticleError
 from .model import Article, Section, SectionKey, Theme
-from .render import escape_text
+from .text import FUNCTION_WORDS, loose_heading, sentences, stem, straight_quotes
 
 # ---------------------------------------------------------------------------------------------
 # Data
@@ -98,54 +94,23 @@ DEFAULT_BANDS: tuple[Band, ...] = (
 # ---------------------------------------------------------------------------------------------
 # Words and matching
 
-_STOPWORDS = frozenset(
-    "a an and are as at be been being but by do does for from he her him his i if in into is it its "
-    "me my no not of on or our she so than that the their them they this to too up was we were what "
-    "when which who will with you your yours".split()
-)
-# Longest first: the first suffix that leaves a stem of at least four letters is cut.
-_SUFFIXES = ("izations", "ization", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ized",
-             "ises", "izes", "ised", "ize", "ise", "ies", "ied", "ed", "es", "s", "e", "y")
+def _plain(text: str) -> str:
+    """Lower case with straight quotes, and dashes read as spaces (a dash joins no words)."""
+    return straight_quotes(text.lower()).replace("\u2014", " ").replace("\u2013", " ")
+
+
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
-def _plain(text: str) -> str:
-    """Lower case with curly quotes and dashes made plain."""
-    return (
-        text.lower()
-        .replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-        .replace("\u2014", " ").replace("\u2013", " ")
-    )
-
-
-@functools.lru_cache(maxsize=8192)
-def _stem(word: str) -> str:
-    # Cached: a site's signs and hints use a few thousand words, each stemmed many times.
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
+@functools.lru_cache(maxsize=1 << 14)
 def terms(text: str) -> frozenset[str]:
-    """The content words of ``text``, lower-cased and stemmed (``Minimization`` -> ``minim``)."""
-    return frozenset(_stem(w) for w in _WORD.findall(_plain(text)) if w not in _STOPWORDS and "'" not in w)
+    """The content words of ``text``, stemmed (``Minimization`` -> ``minim``). Cached: a site
+    repeats its labels and hints."""
+    return frozenset(stem(w) for w in _WORD.findall(_plain(text)) if w not in FUNCTION_WORDS and "'" not in w)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def loose_heading(text: str) -> str:
-    """A heading as an editor may type it: case, quotes, numbering and end punctuation ignored."""
-    text = re.sub(r"^\s*(?:\d+|[ivx]+)[.)]\s+", "", _plain(text))
-    return " ".join(re.sub(r"[^\w\s]", "", text.replace("'", "")).split())
-
-
-def same_sign(a: ChecklistItem, b: ChecklistItem) -> bool:
-    """True when two items describe the same sign: most of their label words agree, or some do and
-    the words of their labels and hints overlap a good deal."""
-    return _same_words(_SignWords.of(a), _SignWords.of(b))
 
 
 @dataclass(frozen=True)
@@ -171,18 +136,12 @@ def _same_words(a: _SignWords, b: _SignWords) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Hints
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\\\"'\u201c\u2018(]*[A-Z0-9])")
 # Openings that point at something else and make no sense alone; with a colon, what follows it
 # may still be a fine hint ("Here's one that often gets overlooked: he shows up when...").
 _LEAD_INS = ("here's", "here is", "this is", "that's", "that is", "let's", "and finally", "now,", "so,", "it's")
 # A sentence describes the sign when it speaks of the partner or of the reader.
 _PEOPLE = frozenset("he him his partner you your you're you've yourself".split())
 _MIN_WORDS, _MAX_WORDS = 5, 40
-
-
-def sentences(text: str) -> list[str]:
-    """``text`` split into sentences (a full stop, ! or ? followed by a capital)."""
-    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
 
 
 def _as_hint(sentence: str) -> str | None:
@@ -240,6 +199,7 @@ def _listed_signs(sentence: str) -> list[str]:
     return [p[0].upper() + p[1:] for p in parts]
 
 
+@functools.lru_cache(maxsize=None)
 def _section_signs(heading: str | None, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """A signs section's items as (label, hint): the phrases of its first list of signs, or
     the section itself under its heading."""
@@ -252,55 +212,31 @@ def _section_signs(heading: str | None, texts: tuple[str, ...]) -> tuple[tuple[s
     return ((heading or "", choose_hint(texts)),)
 
 
-@dataclass(frozen=True)
-class _Readers:
-    """The pure functions that read signs out of text. ``collect_items`` uses cached copies that
-    live as long as the call (a site repeats sections, labels and hints); the rest plain ones."""
-
-    signs: Callable[[str | None, tuple[str, ...]], tuple[tuple[str, str], ...]] = _section_signs
-    loose: Callable[[str], str] = loose_heading
-    words: Callable[[str], frozenset[str]] = terms
-
-    @classmethod
-    def cached(cls) -> _Readers:
-        cache = functools.lru_cache(maxsize=None)
-        return cls(cache(_section_signs), cache(loose_heading), cache(terms))
-
-
-_PLAIN = _Readers()
-
-
-def _section_items(article: Article, section: Section, read: _Readers = _PLAIN) -> list[ChecklistItem]:
+def _section_items(article: Article, section: Section) -> list[ChecklistItem]:
     key = SectionKey(article.slug, section.anchor)
-    return [ChecklistItem(label, hint, key) for label, hint in read.signs(section.heading, section.paragraphs)]
+    return [ChecklistItem(label, hint, key) for label, hint in _section_signs(section.heading, section.paragraphs)]
 
 
 # Editor's hints by loose heading, the first of each (raw, as written in the table).
 _Hints = Mapping[str, object]
 
 
-def _by_loose_heading(table: Mapping[str, object], read: _Readers = _PLAIN) -> _Hints:
+def _by_loose_heading(table: Mapping[str, object]) -> _Hints:
     out: dict[str, object] = {}
     for heading, hint in table.items():
-        out.setdefault(read.loose(heading), hint)
+        out.setdefault(loose_heading(heading), hint)
     return out
 
 
-def _hint_for(label: str, tables: Sequence[_Hints], read: _Readers = _PLAIN) -> str | None:
-    wanted = read.loose(label)
+def _hint_for(label: str, tables: Sequence[_Hints]) -> str | None:
+    wanted = loose_heading(label)
     for table in tables:
         if wanted in table:
             return str(table[wanted]).strip()
     return None
 
 
-def items_of(article: Article, *, hints: Mapping[str, str] | None = None) -> list[ChecklistItem]:
-    """The article's signs in reading order, each with the editor's hint where she gave one
-    (front matter first, then ``hints`` from ``checklist.yml``)."""
-    return _items_of(article, _by_loose_heading(hints or {}))
-
-
-def _items_of(article: Article, hints: _Hints, read: _Readers = _PLAIN) -> list[ChecklistItem]:
+def _items_of(article: Article, hints: _Hints) -> list[ChecklistItem]:
     """``items_of`` with ``checklist.yml``'s hints already by loose heading (once per site)."""
     parts_with_children = {s.part for s in article.sections if s.part}
     items: list[ChecklistItem] = []
@@ -309,11 +245,11 @@ def _items_of(article: Article, hints: _Hints, read: _Readers = _PLAIN) -> list[
             continue
         if section.anchor in parts_with_children:
             continue  # a part heading introducing its signs, not a sign
-        items.extend(_section_items(article, section, read))
-    tables = (_by_loose_heading(article.overrides.checklist, read), hints)
+        items.extend(_section_items(article, section))
+    tables = (_by_loose_heading(article.overrides.checklist), hints)
     out = []
     for item in items:
-        hint = _hint_for(item.label, tables, read)
+        hint = _hint_for(item.label, tables)
         out.append(ChecklistItem(item.label, hint if hint is not None else item.hint, item.key))
     return out
 
@@ -321,16 +257,15 @@ def _items_of(article: Article, hints: _Hints, read: _Readers = _PLAIN) -> list[
 def collect_items(articles: Iterable[Article], *, hints: Mapping[str, str] | None = None) -> tuple[ChecklistItem, ...]:
     """Every sign of every article, in article then reading order; a sign that an earlier item
     already describes (``same_sign``) is folded into it as ``also``."""
-    read = _Readers.cached()
-    site_hints = _by_loose_heading(hints or {}, read)
+    site_hints = _by_loose_heading(hints or {})
     merged: list[ChecklistItem] = []
     words: list[_SignWords] = []  # of each merged item
     # ``same_sign`` needs a label word in common: only the items sharing one are compared, in
     # order, so the first that describes the same sign is found as by comparing with every item.
     having: dict[str, list[int]] = defaultdict(list)  # label word -> merged items
     for article in articles:
-        for item in _items_of(article, site_hints, read):
-            mine = _SignWords.of(item, read.words)
+        for item in _items_of(article, site_hints):
+            mine = _SignWords.of(item)
             for index in sorted({i for word in mine.label for i in having.get(word, ())}):
                 kept = merged[index]
                 if kept.key.article != item.key.article and _same_words(words[index], mine):
@@ -448,120 +383,3 @@ def next_reads_for(
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0].article, kv[0].anchor))
         out[item.key] = tuple(NextRead(headings[k], link_for(k), s) for k, s in ranked)
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Rendering
-
-def _text(text: str) -> str:
-    """Article text made safe inside HTML parsed as Markdown: no tags, no emphasis, no links."""
-    return escape_text(" ".join(text.split()))
-
-
-def render_checklist(
-    items: Sequence[ChecklistItem],
-    bands: Sequence[Band],
-    next_reads: Mapping[SectionKey, Sequence[NextRead]],
-    *,
-    link_for: Callable[[SectionKey], str],
-    limit: int = 3,
-) -> str:
-    """The checklist block for the signs page (Markdown with HTML, needs ``md_in_html`` and
-    ``attr_list``); empty when there are no items.
-
-    Without JavaScript it is a list of the signs, each with its hint and a link to its section,
-    under a key for counting; the checkboxes, the result and the buttons carry ``hidden`` until
-    ``checklist.js`` shows them. Each checkbox lists its next reads in ``data-next`` as
-    ``id:score`` pairs pointing into a hidden list of links; ``limit`` is how many the result shows.
-    Without items it is a short note (the ``#checklist`` anchor is always there).
-    """
-    if not items:
-        return (
-            '<div class="worth-checklist" id="checklist" markdown>\n\n'
-            "No article has a part about signs yet, so there is nothing to tick here.\n\n</div>\n"
-        )
-    targets: dict[str, str] = {}  # url -> id
-    pool: list[str] = []
-    rows: list[str] = []
-    for number, item in enumerate(items, 1):
-        pairs = []
-        for read in next_reads.get(item.key, ()):
-            if read.url not in targets:
-                targets[read.url] = f"n{len(targets) + 1}"
-                pool.append(f'<li markdown>[{_text(read.title)}](<{read.url}>){{ data-read="{targets[read.url]}" }}</li>')
-            pairs.append(f"{targets[read.url]}:{read.score:.3f}")
-        also = "".join(f" [Also in another article](<{link_for(k)}>)" for k in item.also)
-        hint = f' <span class="worth-checklist__hint">{_text(item.hint)}</span>' if item.hint else ""
-        rows.append(
-            f'<li class="worth-checklist__item" markdown>'
-            f'<input type="checkbox" id="sign-{number}" name="sign-{number}" data-next="{" ".join(pairs)}" hidden> '
-            f'<label for="sign-{number}" class="worth-checklist__label">{_text(item.label)}</label>{hint} '
-            f"[Read the full section](<{link_for(item.key)}>){also}</li>"
-        )
-    band_data = json.dumps([{"from": b.min_percent, "words": b.words} for b in bands], ensure_ascii=False)
-    # An attribute, not a <script type="application/json">: the theme's instant navigation
-    # re-creates script elements without their type, and the CSP then refuses them.
-    band_data = html.escape(band_data, quote=True)
-    first_band = bands[0].words if bands else ""
-    return "\n".join(
-        [
-            '<div class="worth-checklist" id="checklist" data-limit="%d" data-bands="%s" markdown>' % (limit, band_data),
-            "",
-            "## Which signs do you recognise? { #checklist-title }",
-            "",
-            '<p class="worth-checklist__note">This is not a diagnosis. It is a way to notice what you '
-            "recognise in your own words and time.</p>",
-            "",
-            '<p class="worth-checklist__key" data-nojs>Count the signs you recognise. There is no score to reach '
-            f"and no right answer. Each one links to the part of an article that describes it. There are {len(items)} "
-            "signs in all.</p>",
-            "",
-            '<p class="worth-checklist__key" data-js hidden>Tick the signs you recognise. Your answers stay on this '
-            "device, and are forgotten when you leave the page unless you choose to remember them.</p>",
-            "",
-            '<form class="worth-checklist__form" markdown>',
-            '<fieldset markdown>',
-            "<legend>Signs you may recognise</legend>",
-            '<ul class="worth-checklist__items" markdown>',
-            *rows,
-            "</ul>",
-            "</fieldset>",
-            '<div class="worth-checklist__result" role="status" data-js hidden>',
-            f'<p class="worth-checklist__count">0 of {len(items)} signs ticked.</p>',
-            f'<p class="worth-checklist__band">{html.escape(first_band)}</p>',
-            '<div class="worth-checklist__next"></div>',
-            "</div>",
-            '<div class="worth-checklist__actions" data-js hidden>',
-            '<button type="button" class="md-button" data-action="print">Print my checklist</button>',
-            '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
-            "</div>",
-            '<p class="worth-checklist__remember" data-js hidden>',
-            '<input type="checkbox" id="checklist-remember" aria-describedby="checklist-remember-note">',
-            '<label for="checklist-remember">Remember my answers on this device</label>',
-            '<span class="worth-checklist__remember-note" id="checklist-remember-note">If you switch this on, your '
-            "ticks are kept in this browser's storage on this device. Anyone who uses this device could see "
-            "them. Nothing is sent anywhere.</span>",
-            "</p>",
-            "</form>",
-            '<ul class="worth-checklist__pool" hidden markdown>',
-            *pool,
-            "</ul>",
-            "",
-            "</div>",
-            "",
-        ]
-    )
-
-
-def checklist_block(
-    articles: Sequence[Article],
-    *,
-    data: ChecklistData,
-    links: Mapping[SectionKey, Sequence[RelatedLink]],
-    link_for: Callable[[SectionKey], str],
-) -> str:
-    """The signs page's checklist from the articles, the editor's data and the cross-links;
-    ``link_for`` gives the Markdown link target of a section from the signs page."""
-    items = collect_items(articles, hints=data.hints)
-    reads = next_reads_for(items, links, articles, link_for=link_for)
-    return render_checklist(items, data.bands, reads, link_for=link_for)

@@ -37,6 +37,7 @@ from typing import AbstractSet, Collection, Mapping, Sequence
 from .errors import ArticleError
 from .glossary import GlossaryTerm
 from .model import Article, Section, SectionKey, Theme
+from .text import content_stem, loose_heading, stem
 
 # Sections that are linked: one theme page to another, never within a page, never to ``more.md``.
 LINKED_THEMES: tuple[Theme, ...] = (Theme.SIGNS, Theme.COSTS, Theme.LETTING_GO)
@@ -53,43 +54,7 @@ EDITOR_REASON = "added by the editor"
 # ---------------------------------------------------------------------------------------------
 # Words
 
-STOP_WORDS = frozenset(
-    """
-    a about above after again against all almost also although always am among an and another any anyone
-    anything are aren around as at away back be because been before being below between both but by can
-    cannot could couldn did didn do does doesn doing don done down during each either else enough even
-    ever every everyone everything far few first for from full further get gets getting give given gives
-    go goes going gone got had hadn has hasn have haven having he her here hers herself him himself his how
-    however i if in instead into is isn it its itself just keep kind know last least less let lets like
-    ll long look made make makes many may maybe me might more most much must my myself need needs never
-    new next no nor not nothing now of off often on once one only or other others otherwise our ours
-    ourselves out over own part people per perhaps put quite rather re really right same say saying says
-    see seem seems shall she should shouldn since so some someone something sometimes still such take
-    takes than that the their theirs them themselves then there these they thing things think this those
-    though through thus time times to too toward towards under until up upon us ve very want wants was
-    wasn way ways we well were weren what whatever when where whether which while who whole whom whose
-    why will with within without won would wouldn yet you your yours yourself yourselves
-    """.split()
-)
-
-# Longest first; the first suffix that leaves a stem of at least four letters is cut.
-_SUFFIXES = (
-    "izations", "isations", "ization", "isation", "ations", "ation", "ments", "ment", "ness", "ings",
-    "ing", "ities", "ity", "ized", "ised", "izes", "ises", "ize", "ise", "ies", "ied", "ed", "es",
-    "ly", "s", "e", "y",
-)
 _WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
-
-
-def stem(word: str) -> str:
-    """A light stem: the first of ``_SUFFIXES`` that leaves at least four letters is cut, and an
-    American ``or`` ending is read as ``our`` (``labor`` and ``labour`` are one word)."""
-    if word.endswith("or") and len(word) > 4:
-        word = word[:-2] + "our"
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 class _Words:
@@ -113,7 +78,7 @@ class _Words:
             words = _WORD.findall(text.lower())
             known = self._stems
             for word in set(words).difference(known):
-                known[word] = _content_stem(word)
+                known[word] = content_stem(word)
             # A stem is never empty (a content word has three letters or more), so ``filter``
             # drops exactly the words that are not content words.
             found = self._texts[text] = (words, list(filter(None, map(known.__getitem__, words))))
@@ -142,15 +107,6 @@ class _Words:
             if stemmed is not None:
                 forms[stemmed][word] += n
         return forms
-
-
-def _content_stem(word: str) -> str | None:
-    """The stem of a word as written, or None for a stop word, a short word or a contraction."""
-    plain = word.replace("\u2019", "'")
-    if "'" in plain or len(plain) < 3 or plain in STOP_WORDS:
-        return None
-    stemmed = stem(plain)
-    return None if stemmed in STOP_WORDS else stemmed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -463,13 +419,6 @@ def _top_features(vector: Mapping[str, float], df: Mapping[str, int]) -> list[tu
     shared = [(f, w) for f, w in vector.items() if df[f] > 1]
     # Names are distinct: sorting gives what ``heapq.nlargest`` would.
     return sorted(shared, key=_WEIGHT_THEN_NAME, reverse=True)[:TOP_FEATURES]
-
-
-def loose_heading(text: str) -> str:
-    """A heading as an editor may type it: case, quotes, dashes, numbering and punctuation ignored."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2014", " ").replace("\u2013", " ")
-    text = re.sub(r"^\s*(?:\d+|[ivx]+)[.)]\s+", "", text)
-    return " ".join(re.sub(r"[^\w\s]", " ", text.replace("'", "")).split())
 
 
 def _find(articles: Sequence[Article], heading: str) -> list[tuple[Article, Section]]:

@@ -85,8 +85,8 @@ class Overrides:
     ignored_keys: tuple[str, ...] = ()
 
     def __reduce__(self):
-        # Read-only mappings cannot be pickled, and articles read in parallel are sent back from
-        # the worker processes: send plain dicts and make them read-only again on arrival.
+        # Read-only mappings cannot be pickled, and articles are kept in the build cache: store
+        # plain dicts and make them read-only again when read back.
         related = {heading: dict(change) for heading, change in self.related.items()}
         return _overrides, (dict(self.themes), self.keep, self.drop, self.headings, self.not_headings,
                             related, dict(self.checklist), dict(self.lines), self.ignored_keys)
@@ -111,18 +111,23 @@ class Metadata:
     author: str | None = None
     source_url: str | None = None
     summary: str | None = None
+    site_name: str | None = None
 
 
 @dataclass(frozen=True)
 class RawArticle:
-    """A source file as read: its path (as given, for messages), its format (``txt`` or ``md``),
-    the body lines after any front matter, the parsed front matter metadata and overrides."""
+    """A source file as read: its path (as given, for messages), its format (``txt`` or ``md``;
+    a web page is read into ``md`` lines), the body lines after any front matter, the parsed
+    front matter metadata and overrides. ``left_out`` holds, for a web page, the page's text
+    blocks that are not in the article (see ``webpage``); the cleaning stage lists them with the
+    lines it drops as noise."""
 
     path: str
     format: str
     lines: tuple[SourceLine, ...]
     metadata: Metadata
     overrides: Overrides = Overrides()
+    left_out: tuple[NoiseLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,6 +195,7 @@ class Article:
     source_url: str | None = None
     summary: str | None = None
     overrides: Overrides = Overrides()
+    site_name: str | None = None
 
     @property
     def word_count(self) -> int:

@@ -27,59 +27,14 @@ from dataclasses import dataclass, field
 from itertools import chain, filterfalse
 
 from .model import NoiseLine, RawArticle, SourceLine
+from .text import loose, straight_quotes as _plain_quotes, words
 
 # -- text comparison --------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-# str.translate looks every character up in the table one by one; four str.replace calls do the
-# same in C at memory speed. Swapping one quote after another equals translating them together
-# because no straight quote put in is itself a quote that gets swapped.
-_QUOTE_SWAPS = tuple((chr(code), plain) for code, plain in _QUOTES.items())
-_NUMBERING = re.compile(r"^\s*(?:\d+|[ivxlc]+)[.):]\s+", re.IGNORECASE)
-_MARKUP_CHARACTERS = "*_`#>"
-_MARKUP = re.compile(f"[{re.escape(_MARKUP_CHARACTERS)}]+")
-_SPACE_RUN = re.compile(r"\s+")
-_EDGE_PUNCTUATION = " \t.:;,!?\"'-\u2013\u2014()[]"
+_QUOTE_SWAPS = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
 # Possessive (++, *+): the same words as plain repeats, since nothing after a run can need part
 # of it back, and the regex engine keeps no backtracking marks.
 _WORD = re.compile(r"[^\W_]++(?:['\u2019][^\W_]++)*+", re.UNICODE)
-
-
-def _plain_quotes(text: str) -> str:
-    """``text.translate(_QUOTES)``: curly quotes made straight."""
-    for curly, plain in _QUOTE_SWAPS:
-        text = text.replace(curly, plain)
-    return text
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def loose(text: str) -> str:
-    """Text compared loosely: no numbering, case, curly quotes, markup or edge punctuation."""
-    s = _plain_quotes(text).strip()
-    numbering = _NUMBERING.match(s)  # anchored by ^: the one place re.sub could remove it
-    if numbering:
-        s = s[numbering.end():]
-    if _has_any(s, _MARKUP_CHARACTERS):  # most texts have none: a few str scans beat a regex pass
-        s = _MARKUP.sub(" ", s)
-    return _one_space(s.strip(_EDGE_PUNCTUATION).lower())
-
-
-def _one_space(s: str) -> str:
-    """``re.sub(r"\\s+", " ", s)``. str.split and str.join do it in C without a regex, and give
-    the same text unless white space opens or closes ``s`` (join drops it there)."""
-    if s[:1].isspace() or s[-1:].isspace():
-        return _SPACE_RUN.sub(" ", s)
-    # Every white space character but " " is unprintable (str.isprintable; checked over all of
-    # Unicode in the tests), so a printable text without "  " has only single spaces, inside it:
-    # nothing to change, and both checks are quicker than splitting and joining.
-    if s.isprintable() and "  " not in s:
-        return s
-    return " ".join(s.split())
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text`` (letters and digits, apostrophes inside words kept)."""
-    return _WORD.findall(text)
 
 
 # Characters after which words may split differently once a line is lowered or its quotes made
@@ -140,11 +95,6 @@ def _words_only_in(stop_words: Mapping[str, frozenset[str]]) -> dict[str, frozen
 _LANGUAGES_OF = _languages_of_words(STOP_WORDS)
 _ANY_STOP_WORD = frozenset(_LANGUAGES_OF)
 _ONLY_IN = _words_only_in(STOP_WORDS)
-
-
-def language_votes(text: str) -> dict[str, int]:
-    """How many words of ``text`` are common words of each known language."""
-    return _votes(Counter(w.lower() for w in words(text)))
 
 
 def _votes(counts: Mapping[str, int]) -> dict[str, int]:
@@ -1108,12 +1058,6 @@ class CleanText:
 MAX_TITLE_WORDS = 25
 
 
-def article_language(lines: Sequence[SourceLine]) -> tuple[str, str]:
-    """The language (by common words) and the script most of the article is written in."""
-    views, counts, text = _read_lines(lines)
-    return _article_language(views, counts, text)
-
-
 def _article_language(views: Sequence[LineView], counts: Mapping[str, int], text: str) -> tuple[str, str]:
     # ``counts``: the lowered words of the lines, which are the words of the whole ``text``
     # (its lines joined by line breaks): a line end is never inside a word.
@@ -1163,6 +1107,8 @@ def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -
             continue
         kept.append(line)
         context.content_seen += 1
+    if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
+        noise = sorted([*raw.left_out, *noise], key=lambda n: n.line)
     return CleanText(tuple(kept), tuple(noise), title, title_line, context.date)
 
 

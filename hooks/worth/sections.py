@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from .blocks import is_numbered, is_part_label
 from .model import Block, BlockKind, Section, Theme
-from .slugs import slugify, unique_slug
+from .text import slugify, unique_slug
 from .themes import Lexicon, load_lexicon
 
 INTRODUCTION_ANCHOR = "introduction"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import yamltext
 from .model import Overrides, Section, Theme
-from .noise import loose
+from .text import loose
 from .patterns import trie_pattern
 
 LEXICON_FILE = Path(__file__).with_name("themes.yml")

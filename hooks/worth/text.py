@@ -1,0 +1,209 @@
+"""Text helpers every stage shares: quotes, loose comparison, sentences, words, stems, slugs.
+
+One home for each idea, so that two stages never disagree on what "the same heading" or "a
+sentence" is:
+
+- ``straight_quotes(text)``: curly quotes made straight.
+- ``loose(text)``: text compared loosely (no numbering, case, curly quotes, markup or edge
+  punctuation); ``loose_heading(text)`` also ignores the punctuation inside (how an editor may
+  retype a heading in front matter or ``checklist.yml``).
+- ``sentences(text)``: a paragraph split into sentences.
+- ``words(text)``: the words of a text; ``stem(word)`` a light English stem; ``STOP_WORDS``.
+- ``slugify(text)`` and ``unique_slug(base, taken)``: readable, stable anchors and file names;
+  ``unique_slug`` never gives one of the ids the site uses itself (``RESERVED_IDS``: the
+  checklist's ``checklist``, ``sign-1``...), so a heading "Checklist" or "Sign 1" never takes
+  the checklist's place.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Collection
+
+# ---------------------------------------------------------------------------------------------
+# Quotes and loose comparison
+
+_QUOTE_SWAPS = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
+_NUMBERING = re.compile(r"^\s*(?:\d+|[ivxlc]+)[.):]\s+", re.IGNORECASE)
+_MARKUP = re.compile(r"[*_`#>]+")
+_EDGE_PUNCTUATION = " \t.:;,!?\"'-\u2013\u2014()[]"
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
+
+
+def straight_quotes(text: str) -> str:
+    """``text`` with curly quotes made straight (four ``str.replace`` calls run in C)."""
+    for curly, plain in _QUOTE_SWAPS:
+        text = text.replace(curly, plain)
+    return text
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def loose(text: str) -> str:
+    """Text compared loosely: no leading numbering, case, curly quotes, markup characters or edge
+    punctuation, and single spaces. Cached: sites repeat lines and headings."""
+    s = _NUMBERING.sub("", straight_quotes(text).strip(), count=1)
+    s = _MARKUP.sub(" ", s)
+    return " ".join(s.strip(_EDGE_PUNCTUATION).lower().split())
+
+
+def loose_heading(text: str) -> str:
+    """A heading as an editor may retype it: ``loose`` and, besides, apostrophes dropped and
+    dashes and other punctuation read as spaces ("Walking Away Is Not Revenge—It's Self-Respect!"
+    equals "walking away is not revenge its self respect")."""
+    text = loose(text.replace("\u2014", " ").replace("\u2013", " "))
+    return " ".join(_NOT_WORD_OR_SPACE.sub(" ", text.replace("'", "")).split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+# A full stop, ! or ? (and any closing quotes or brackets) followed by space and a capital or a
+# digit, perhaps behind opening quotes. Lookarounds of fixed width only: linear on any text.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\\\"'\u201c\u2018(]*[A-Z0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences (a full stop, ! or ? followed by a capital), each with single
+    spaces."""
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Words and stems
+
+# Possessive repeats: nothing after a run can need part of it back, so no backtracking.
+_WORD = re.compile(r"[^\W_]++(?:['\u2019][^\W_]++)*+")
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all almost also although always am among an and another any anyone
+    anything are aren around as at away back be because been before being below between both but by can
+    cannot could couldn did didn do does doesn doing don done down during each either else enough even
+    ever every everyone everything far few first for from full further get gets getting give given gives
+    go goes going gone got had hadn has hasn have haven having he her here hers herself him himself his how
+    however i if in instead into is isn it its itself just keep kind know last least less let lets like
+    ll long look made make makes many may maybe me might more most much must my myself need needs never
+    new next no nor not nothing now of off often on once one only or other others otherwise our ours
+    ourselves out over own part people per perhaps put quite rather re really right same say saying says
+    see seem seems shall she should shouldn since so some someone something sometimes still such take
+    takes than that the their theirs them themselves then there these they thing things think this those
+    though through thus time times to too toward towards under until up upon us ve very want wants was
+    wasn way ways we well were weren what whatever when where whether which while who whole whom whose
+    why will with within without won would wouldn yet you your yours yourself yourselves
+    """.split()
+)
+"""English words too common to say what a text is about (for links between sections)."""
+
+FUNCTION_WORDS = frozenset(
+    "a an and are as at be been being but by do does for from he her him his i if in into is it its "
+    "me my no not of on or our she so than that the their them they this to too up was we were what "
+    "when which who will with you your yours".split()
+)
+"""Grammatical words only: where everyday words still tell two short texts apart ("your needs
+are minimized" and "emotional minimization" are not the same sign), as checklist labels."""
+
+# Longest first; the first suffix that leaves a stem of at least four letters is cut.
+_SUFFIXES = (
+    "izations", "isations", "ization", "isation", "ations", "ation", "ments", "ment", "ness", "ings",
+    "ing", "ities", "ity", "ized", "ised", "izes", "ises", "ize", "ise", "ies", "ied", "ed", "es",
+    "ly", "s", "e", "y",
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters and digits; apostrophes inside words kept)."""
+    return _WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def stem(word: str) -> str:
+    """A light stem of a lower-case word: the first of ``_SUFFIXES`` that leaves at least four
+    letters is cut, and an American ``or`` ending is read as ``our`` (``labor`` and ``labour`` are
+    one word). Cached: a site's texts use a few thousand words, each stemmed many times."""
+    if word.endswith("or") and len(word) > 4:
+        word = word[:-2] + "our"
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stem(word: str) -> str | None:
+    """The stem of a word as written, or None for a stop word, a word under three letters or a
+    contraction."""
+    plain = straight_quotes(word.lower())
+    if "'" in plain or len(plain) < 3 or plain in STOP_WORDS:
+        return None
+    stemmed = stem(plain)
+    return None if stemmed in STOP_WORDS else stemmed
+
+
+# ---------------------------------------------------------------------------------------------
+# Slugs
+
+_APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bc]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+MAX_SLUG_LENGTH = 60
+
+# Ids the site's own markup uses on its pages (checklist.py, plan.py, the templates under
+# overrides/): no heading may take one. ``tests/test_slugs.py`` checks the list against them.
+RESERVED_IDS = frozenset({
+    "checklist", "checklist-title", "checklist-remember", "checklist-remember-note",  # the checklist
+    "articles", "in-brief",  # home page's list of articles, the theme pages' "More, in brief"
+    "page-not-found", "worth-404-pages", "worth-exit-hint",  # the 404 page, the quick exit
+})
+# The checklist's items: sign-1, sign-2...
+_RESERVED_ID_PATTERN = re.compile(r"sign-\d{1,9}")
+
+
+def is_reserved_id(slug: str) -> bool:
+    """Whether the site uses ``slug`` as an id of its own on some page."""
+    return slug in RESERVED_IDS or _RESERVED_ID_PATTERN.fullmatch(slug) is not None
+
+
+
+def slugify(text: str, *, fallback: str = "section") -> str:
+    """A readable, stable URL fragment or file name for a heading or a file name: lower case ASCII
+    words joined by hyphens, accents folded, apostrophes dropped (``doesn't`` -> ``doesnt``),
+    leading numbering dropped (renumbering a list does not break links), cut at a word boundary
+    to at most ``MAX_SLUG_LENGTH`` characters; ``fallback`` when nothing is left."""
+    text = _APOSTROPHES.sub("", _NUMBERING.sub("", text, count=1))
+    if text.isascii():  # most headings: nothing to fold, and every other mark is a separator below
+        folded = text
+    else:
+        # Dashes and other marks separate words ("Luxury—It's"); accents are folded away.
+        spaced = "".join(ch if ch.isalnum() else " " for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        folded = spaced.encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    if len(slug) > MAX_SLUG_LENGTH:
+        cut = slug[: MAX_SLUG_LENGTH + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else cut[:MAX_SLUG_LENGTH]
+    return slug.strip("-") or fallback
+
+
+def unique_slug(base: str, taken: Collection[str]) -> str:
+    """``base`` if it is neither in ``taken`` nor reserved (``is_reserved_id``), else ``base-N``
+    for a free N: the smallest (``base-2``, ``base-3``...) when the numbers taken run without a
+    gap, as this function gives them (``taken`` is not changed).
+
+    The free number is found by doubling, then halving: a page with thousands of identical
+    headings costs a few look-ups per heading, not one per heading before it.
+    """
+    def free(candidate: str) -> bool:
+        return candidate not in taken and not is_reserved_id(candidate)
+
+    if free(base):
+        return base
+    if free(f"{base}-2"):
+        return f"{base}-2"
+    low, high = 2, 4  # base-low is taken; look for a free base-high
+    while not free(f"{base}-{high}"):
+        low, high = high, high * 2
+    while high - low > 1:  # base-low taken, base-high free: narrow down to neighbours
+        middle = (low + high) // 2
+        if free(f"{base}-{middle}"):
+            high = middle
+        else:
+            low = middle
+    return f"{base}-{high}"
