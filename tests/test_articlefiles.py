@@ -34,7 +34,7 @@ def test_a_link_leading_outside_the_folder_is_not_read_and_is_named(tmp_path):
         [line] = [w for w in listed.warnings if w.startswith(f"articles/{name}:")]
         assert "outside the articles folder" in line and "\n" not in line
 
-    loaded = load_articles(folder, display_root=tmp_path, parallel=False)
+    loaded = load_articles(folder, display_root=tmp_path)
     assert [a.source for a in loaded.articles] == ["articles/kept.txt"]
     assert not any("do-not-publish" in p for a in loaded.articles for s in a.sections for p in s.paragraphs)
     assert len(loaded.warnings) == 3
@@ -72,7 +72,7 @@ def test_article_endings_are_read_in_any_case_and_markdown_as_markdown(tmp_path)
     folder.mkdir()
     for name in ("shouting.TXT", "mixed.Md", "long.markdown", "plain.txt"):
         (folder / name).write_text("# A heading\n\nSome text that is long enough to be kept as the article's text.\n", encoding="utf-8")
-    loaded = load_articles(folder, parallel=False)
+    loaded = load_articles(folder)
     assert loaded.warnings == ()
     by_slug = {a.slug: a for a in loaded.articles}
     assert sorted(by_slug) == ["long", "mixed", "plain", "shouting"]
@@ -104,7 +104,7 @@ def test_a_folder_whose_files_clash_is_refused_before_any_is_read(tmp_path):
     (folder / "my article.txt").write_text(TEXT, encoding="utf-8")
     (folder / "my-article.txt").write_text(TEXT, encoding="utf-8")
     with pytest.raises(ArticleError) as err:
-        load_articles(folder, display_root=tmp_path, parallel=False)
+        load_articles(folder, display_root=tmp_path)
     assert str(err.value) == (
         "articles/my-article.txt: and articles/my article.txt both make the page articles/my-article/; rename one of them"
     )
