@@ -108,3 +108,14 @@ def test_a_folder_whose_files_clash_is_refused_before_any_is_read(tmp_path):
     assert str(err.value) == (
         "articles/my-article.txt: and articles/my article.txt both make the page articles/my-article/; rename one of them"
     )
+
+
+def test_a_web_page_s_settings_beside_it_are_not_named_but_a_stray_yml_is(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "saved.html").write_text("<html><body><p>Text</p></body></html>", encoding="utf-8")
+    (folder / "saved.yml").write_text("title: Saved\n", encoding="utf-8")
+    (folder / "stray.yml").write_text("title: Stray\n", encoding="utf-8")
+    listed = list_article_files(folder, display_root=tmp_path)
+    assert names(listed.paths) == ["saved.html"]
+    assert [w.split(":")[0] for w in listed.warnings] == ["articles/stray.yml"]

@@ -173,3 +173,15 @@ def test_worth_s_own_keys_win_over_a_blog_s_and_the_blog_s_are_then_listed_as_ig
 def test_a_misspelt_key_is_still_an_error_not_ignored():
     with pytest.raises(ArticleError, match=r"^a.txt:2: unknown front matter key 'tittle'"):
         read_article(b"---\ntittle: A\n---\nText\n", path="a.txt")
+
+
+def test_a_web_page_s_settings_are_read_as_strictly_as_front_matter():
+    from worth.webpage import read_settings
+
+    with pytest.raises(ArticleError) as err:
+        read_settings(b"title: A\na: &a [x, x]\nthemes: *a\n", path="articles/page.yml")
+    assert str(err.value).startswith("articles/page.yml:3: uses the YAML alias '*a' to repeat a value")
+    with pytest.raises(ArticleError, match=r"^articles/page.yml:2: gives 'title' twice"):
+        read_settings(b"title: A\ntitle: B\n", path="articles/page.yml")
+    fields, _lines = read_settings(b"date: 2026-02-30\n", path="articles/page.yml")
+    assert fields == {"date": "2026-02-30"}  # kept as written, for the date check to refuse by name
