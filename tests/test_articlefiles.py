@@ -119,3 +119,31 @@ def test_a_web_page_s_settings_beside_it_are_not_named_but_a_stray_yml_is(tmp_pa
     listed = list_article_files(folder, display_root=tmp_path)
     assert names(listed.paths) == ["saved.html"]
     assert [w.split(":")[0] for w in listed.warnings] == ["articles/stray.yml"]
+
+
+@pytest.mark.build
+def test_the_strict_build_names_a_link_outside_the_folder_and_a_file_it_does_not_read(tmp_path):
+    from conftest import ROOT, build_site, project_copy
+
+    root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt"])
+    (root / "articles" / "passwd.txt").symlink_to("/etc/passwd")
+    (root / "articles" / "notes.docx").write_bytes(b"PK")
+    run = build_site(tmp_path / "site", config=root / "mkdocs.yml")
+    assert run.returncode != 0
+    assert "articles/passwd.txt: leads outside the articles folder (to /etc/passwd), so it is not read" in run.stderr
+    assert "articles/notes.docx: is not read" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (tmp_path / "site" / "articles" / "passwd").exists()
+
+
+@pytest.mark.build
+def test_the_build_names_both_files_that_want_one_page_and_the_page(tmp_path):
+    from conftest import ROOT, build_site, project_copy
+
+    root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt"])
+    (root / "articles" / "walking away.txt").write_text(TEXT, encoding="utf-8")
+    run = build_site(tmp_path / "site", config=root / "mkdocs.yml")
+    assert run.returncode != 0
+    lines = [line for line in run.stderr.splitlines() if "both make the page" in line]
+    assert lines == ["ERROR   -  articles/walking-away.txt: and articles/walking away.txt both make the page articles/walking-away/; rename one of them"]
+    assert "Traceback" not in run.stderr
