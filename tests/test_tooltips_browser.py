@@ -69,7 +69,7 @@ def built(hostile_project: Path, tmp_path_factory: pytest.TempPathFactory):
     assert run.returncode == 0, run.stderr[-3000:]
     url, server = serve(folder)
     pages = sorted(str(p.parent.relative_to(folder)) for p in folder.rglob("index.html"))
-    yield url, ["" if p == "." else f"{p}/" for p in pages]
+    yield url, ["" if p == "." else f"{p}/" for p in pages], folder
     server.shutdown()
 
 
@@ -91,7 +91,7 @@ def preview(hostile_project: Path, built):
             assert server.poll() is None, "mkdocs serve stopped"
             assert time.monotonic() < deadline, "mkdocs serve never answered"
             time.sleep(0.5)
-        yield base, built[1]
+        yield base, built[1], None
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -177,10 +177,23 @@ def check_site(browser, base: str, pages: list[str]) -> None:
 
 
 def test_hovering_every_tooltip_of_the_built_site_runs_nothing_and_shows_text(browser, built):
-    base, pages = built
+    base, pages, _folder = built
     check_site(browser, base, pages)
 
 
+def test_only_text_holding_markup_characters_goes_without_the_theme_s_shortening_tooltip(built):
+    _base, _pages, folder = built
+    page = (folder / "articles" / "article-with-markup-in-a-definition" / "index.html").read_text(encoding="utf-8")
+    import re
+
+    # The table of contents, by the anchor each entry links to; and the header's page title.
+    toc = dict(re.findall(r'<a href="#([^"]+)" class="md-nav__link">\s*<span class="([a-z-]+)">', page))
+    assert toc["img-src-x-onerror-alert-toc"] == "worth-ellipsis"
+    assert toc["why-letting-go-helps"] == toc["signs-he-doesnt-see-your-worth"] == "md-ellipsis"
+    [topic] = re.findall(r'data-md-component="header-topic">\s*<span class="([a-z-]+)">', page)
+    assert topic == "worth-ellipsis"
+
+
 def test_hovering_every_tooltip_of_the_preview_runs_nothing_and_shows_text(browser, preview):
-    base, pages = preview
+    base, pages, _folder = preview
     check_site(browser, base, pages)
