@@ -136,6 +136,14 @@ def test_the_box_keeps_an_editors_words_as_text():
     assert "<script>" not in html and "<script>x</script> & *Co*" in read(html).words
 
 
+def test_an_article_heading_named_help_never_takes_the_boxs_anchor():
+    from worth.text import unique_slug
+
+    for anchor in ("help", "help-title", "checklist-help", "search-help"):
+        assert unique_slug(anchor, set()) != anchor
+    assert read(render_help_box(HELP, anchor="checklist-help")).ids == ["checklist-help", "checklist-help-title"]
+
+
 def test_nothing_to_list_gives_no_box():
     assert render_help_box(HelpServices()) == ""
 
