@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
 from .noise import CleanText, loose, words
 
@@ -47,10 +49,9 @@ QUESTION_STARTS = frozenset("what why how when where who which whose is are am w
 CONNECTING_WORDS = SMALL_WORDS | frozenset("when your his her their our my about that who what how why if".split())
 SENTENCE_END = (".", "!", "?", "\u2026", ",", ";", ":")
 CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
-MAX_HEADING_WORDS = 14
+MAX_HEADING_WORDS = 16
 LONG_PARAGRAPH_WORDS = 12
 NEXT_LONGER_BY = 4  # the paragraph after a heading is at least this many words longer than it
-HEADING_THRESHOLD = 3.0
 MIN_QUESTION_HEADING_WORDS = 5  # "Do you answer?" between paragraphs stays text
 # No rule compares a word count with more than this many words, so a line's words are listed only
 # when it has at most this many; a longer line (a paragraph) is just "long", told without listing
@@ -183,6 +184,9 @@ class BlockContext:
     blank_separated: bool  # most paragraphs are separated by blank lines
     question_headings: bool  # the article uses several questions as headings (Q&A style)
     sentence_case_headings: bool = False  # its headings are sentence case ("The toll on your body")
+    schemes: Mapping[str | None, int] = field(default_factory=dict)  # short lines per heading scheme
+    repeated: frozenset[str] = frozenset()  # short lines (loose) written more than once
+    weights: Weights = field(default_factory=load_weights)
 
     def word_count(self, index: int) -> int:
         return len(words(self.items[index].text)) if 0 <= index < len(self.items) else 0
@@ -443,72 +447,95 @@ def parallel_run(index: int, ctx: BlockContext) -> int:
     return end - start + 1
 
 
-def heading_score(index: int, ctx: BlockContext) -> float:
-    """How much a plain-text line looks like a heading; ``HEADING_THRESHOLD`` or more is one.
-
-    Each feature adds or takes away a little, so no single trait decides.
-    """
+def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
+    """What speaks for and against a plain-text line being a heading (None: far too long to be
+    one). The heading judge of ``reader_weights.yml`` weighs them; no single trait decides."""
     item = ctx.items[index]
     found = item.core  # the words of core_text(text); None for a line far longer than a heading
     if not found or len(found) > MAX_HEADING_WORDS:
-        return float("-inf")
+        return None
     n = len(found)
     text = item.text
     share = item.share
-    numbered = item.numbered
     end = item.end
     next_words = ctx.capped_count(index + 1)
-    next_is_long = next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)
-    prev_end = ctx.items[index - 1].end if index > 0 else ""
+    prev_words = ctx.capped_count(index - 1) if index > 0 else 0
     first = found[0].lower()
+    f: dict[str, float] = {
+        "no closing mark": float(end == ""),
+        "ends with a full stop": float(end in (".", "\u2026")),
+        "ends with !": float(end == "!"),
+        "ends with ?": float(end == "?"),
+        "ends with :": float(end == ":"),
+        "ends with , or ;": float(end in (",", ";")),
+        "ends with a quote": float(end == "quote"),
+        "capitals": share,
+        "one word": float(n == 1),
+        "two to four words": float(2 <= n <= 4),
+        "nine words or more": float(n >= 9),
+        "numbered": float(bool(item.numbered)),
+        "last line": float(index + 1 >= len(ctx.items)),
+        "paragraph follows": float(next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)),
+        "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS),
+        "paragraph before": float(index == 0 or prev_words >= LONG_PARAGRAPH_WORDS),
+        "after a line ending in :": float(index > 0 and ctx.items[index - 1].end == ":"),
+        "one of a run of short lines": float(parallel_run(index, ctx) >= 3),
+        "starts with a conjunction": float(first in CONJUNCTIONS),
+        "starts with a pronoun": float(first in PRONOUNS),
+        "starts like a question": float(first in QUESTION_STARTS),
+        "bold": float(text.startswith(("**", "__"))),
+        "shares a scheme": float(ctx.schemes.get(_scheme(text), 0) >= 3),
+        "written again later": float(loose(text) in ctx.repeated),
+        "article asks questions as headings": float(ctx.question_headings),
+        "article has sentence-case headings": float(ctx.sentence_case_headings),
+        "glued edit link": float(text.startswith("[Edit]")),
+        "label before a colon": float(":" in text[:-1] and end != ":"),
+        "starts with a symbol": float(not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_(["),
+    }
+    return {name: value for name, value in f.items() if value}
 
-    score = 0.0
-    if end == "":
-        score += 1.5
-    elif end in (".", "\u2026"):
-        score -= 4
-    elif end == "!":
-        score -= 3
-    elif end in (",", ";"):
-        score -= 6
-    elif end == ":":
-        score -= 2
-    elif end == "quote":
-        score -= 2
-    elif end == "?":
-        title_like = share >= 0.75 or numbered or (ctx.question_headings and first in QUESTION_STARTS)
-        # Among sentence-case headings, a full question standing alone between two paragraphs
-        # is one more heading ("Why does it hurt so much more than a fight?").
-        prev_long = index > 0 and ctx.capped_count(index - 1) >= LONG_PARAGRAPH_WORDS
-        title_like = title_like or (
-            ctx.sentence_case_headings and first in QUESTION_STARTS and n >= MIN_QUESTION_HEADING_WORDS and prev_long
-        )
-        score += 2 if title_like and next_is_long and first not in CONJUNCTIONS else -3
-    if n == 1:
-        score += 1 if share == 1 else -1
-    elif share >= 0.75:
-        score += 2
-    elif share >= 0.5:
-        score += 0.5
-    if numbered:
-        score += 2
-    if index + 1 >= len(ctx.items):
-        score -= 3  # nothing follows: a closing line, not a heading
-    elif next_is_long:
-        score += 1
-    if prev_end == ":":
-        score -= 3  # introduced by the line before: part of its sentence
-    if parallel_run(index, ctx) >= 3:
-        score -= 4  # one of several short parallel lines: a list item
-    if first in CONJUNCTIONS and share < 0.75:
-        score -= 2
-    if text.startswith(("**", "__")) and share < 0.75:
-        score -= 1  # a bold statement, not a title
-    if share < 0.75 and end == "" and found[0][0].isupper() and next_is_long and first not in PRONOUNS:
-        prev_long = index == 0 or ctx.capped_count(index - 1) >= LONG_PARAGRAPH_WORDS
-        if prev_long and not text.startswith(("**", "__")):
-            score += 1  # a sentence-case heading standing alone between paragraphs
-    return score
+
+# The scheme a heading shares with its siblings: its numbering style ("1.", "#1", "Step 2:"),
+# a label word before a number ("Myth #3:"), a glued "[Edit]", or a leading emoji. Headings of
+# one level in an article are written to one scheme; a line's scheme alone proves nothing.
+_SCHEME = re.compile(r"^\s*(?:(\d{1,2})([.)])\s|#(\d{1,2})\s|([A-Za-z]+)\s+#?\d{1,2}\s*[:.\-\u2013\u2014]|(\[Edit\]))")
+
+
+def _scheme(text: str) -> str | None:
+    match = _SCHEME.match(text)
+    if match:
+        if match.group(1):
+            return "number" + match.group(2)
+        if match.group(3):
+            return "#number"
+        if match.group(4):
+            return match.group(4).lower() + " number"
+        return "[Edit]"
+    first = text[:1]
+    if first and not first.isalnum() and not first.isspace() and first not in "\"'\u201c\u2018*_([-\u2022":
+        return "symbol"
+    return None
+
+
+def _schemes(items: Sequence[Item]) -> dict[str | None, int]:
+    # How many short lines of the article follow each scheme.
+    found: dict[str | None, int] = {}
+    for item in items:
+        if item.core is not None and item.core and len(item.core) <= MAX_HEADING_WORDS:
+            scheme = _scheme(item.text)
+            if scheme is not None:
+                found[scheme] = found.get(scheme, 0) + 1
+    return found
+
+
+def _repeated(items: Sequence[Item]) -> frozenset[str]:
+    # Short lines written twice: a contents list or a recap repeating a heading, or furniture.
+    seen: dict[str, int] = {}
+    for item in items:
+        if item.core is not None and len(item.core) <= MAX_HEADING_WORDS:
+            key = loose(item.text)
+            seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, v in seen.items() if v >= 2)
 
 
 class TwoLineHeading(PlainTextDetector):
@@ -553,12 +580,15 @@ class TwoLineHeading(PlainTextDetector):
 
 
 class ScoredHeading(PlainTextDetector):
-    """A line whose features add up to a heading (see ``heading_score``)."""
+    """A line the heading judge takes for a heading (see ``heading_features``)."""
 
     name = "heading"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        return ctx.format == "txt" and heading_score(index, ctx) >= HEADING_THRESHOLD
+        if ctx.format != "txt":
+            return False
+        features = heading_features(index, ctx)
+        return features is not None and ctx.weights.heading.says(features)
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         return _heading(ctx.items[index]), 1
@@ -681,18 +711,13 @@ def markdown_levels(blocks: Sequence[Block]) -> tuple[Block, ...]:
     )
 
 
-def detect_blocks(
-    clean: CleanText,
-    *,
-    format: str = "txt",
-    overrides: Overrides = Overrides(),
-    detectors: Sequence[BlockDetector] | None = None,
-) -> tuple[Block, ...]:
-    """The blocks of the kept lines in order. Headings of ``.txt`` articles all get level 2
-    here; ``sections.build_sections`` decides which are parts and which subsections."""
+def block_context(
+    clean: CleanText, *, format: str = "txt", overrides: Overrides = Overrides(), weights: Weights | None = None
+) -> BlockContext:
+    """What the detectors know of the whole article whose kept lines are ``clean``."""
     items = _items(clean.lines)
     gaps = sum(1 for it in items[1:] if it.blank_before)
-    ctx = BlockContext(
+    return BlockContext(
         items=items,
         format=format,
         headings=frozenset(loose(h) for h in overrides.headings),
@@ -700,7 +725,24 @@ def detect_blocks(
         blank_separated=len(items) > 1 and gaps / (len(items) - 1) >= 0.5,
         question_headings=_question_headings(items),
         sentence_case_headings=_sentence_case_headings(items),
+        schemes=_schemes(items),
+        repeated=_repeated(items),
+        weights=weights or load_weights(),
     )
+
+
+def detect_blocks(
+    clean: CleanText,
+    *,
+    format: str = "txt",
+    overrides: Overrides = Overrides(),
+    detectors: Sequence[BlockDetector] | None = None,
+    weights: Weights | None = None,
+) -> tuple[Block, ...]:
+    """The blocks of the kept lines in order. Headings of ``.txt`` articles all get level 2
+    here; ``sections.build_sections`` decides which are parts and which subsections."""
+    ctx = block_context(clean, format=format, overrides=overrides, weights=weights)
+    items = ctx.items
     detectors = list(detectors) if detectors is not None else build_block_detectors()
     # The rules that can apply to this article, their methods looked up once for all lines.
     rules = [(d.test, d.run) for d in detectors if d.applies(ctx)]

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from itertools import chain, filterfalse
 
 from .model import NoiseLine, RawArticle, SourceLine
-from .text import loose, straight_quotes as _plain_quotes, words
+from .evidence import Judge, Weights, load_weights
+from .text import STOP_WORDS as ENGLISH_STOP_WORDS, loose, straight_quotes as _plain_quotes, words
 
 # -- text comparison --------------------------------------------------------------------------
 
@@ -437,22 +438,25 @@ class NoiseContext:
     language: str = "en"
     script: str = "LATIN"
     drop: frozenset[str] = frozenset()
-    content_seen: int = 0  # content lines kept before this one, the title line excluded
-    date: str | None = None
-    dropped: list[NoiseLine] = field(default_factory=list)
     views: Sequence[LineView] = ()
     previous: Sequence[int | None] = field(init=False, repr=False, default=())
+    rank: Sequence[int] = field(init=False, repr=False, default=())  # non-blank lines above each line
 
     def __post_init__(self) -> None:
         if len(self.views) != len(self.lines):
             self.views = line_views(self.lines)
         previous: list[int | None] = []
+        rank: list[int] = []
         last: int | None = None
+        seen = 0
         for index, view in enumerate(self.views):
             previous.append(last)
+            rank.append(seen)
             if view.stripped:
                 last = index
+                seen += 1
         self.previous = previous
+        self.rank = rank
 
     def later(self, index: int) -> Sequence[SourceLine]:
         return [ln for ln in self.lines[index + 1:] if ln.text.strip()]
@@ -501,8 +505,6 @@ class Stamp(NoiseFilter):
         rest_words = [w for w in words(rest) if w.lower() not in self.LABELS and not w.isdigit()]
         if len(rest_words) > self.MAX_OTHER_WORDS or self.CLOSING_STOP.search(rest.strip()):
             return False
-        if context.date is None:
-            context.date = found[0]
         return True
 
 
@@ -872,7 +874,7 @@ class Teaser(NoiseFilter):
     FAR_LINES = 10  # an exact copy this many lines below is a repeat, not a refrain
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        if context.content_seen >= self.LEAD_LINES:
+        if context.rank[index] > self.LEAD_LINES:  # the title line comes first
             return False
         text = context.views[index].loose
         if not self.MIN_WORDS <= len(text.split()) <= self.MAX_WORDS:
@@ -1058,6 +1060,7 @@ class CleanText:
     title: str | None
     title_line: int | None
     date: str | None
+    suspects: tuple[NoiseLine, ...] = ()  # kept lines most like furniture, with why
 
 
 MAX_TITLE_WORDS = 25
@@ -1080,12 +1083,19 @@ def _article_language(views: Sequence[LineView], counts: Mapping[str, int], text
     return (language if votes[language] else "en"), (script or "LATIN")
 
 
-def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -> CleanText:
+def clean_lines(
+    raw: RawArticle, filters: Sequence[NoiseFilter] | None = None, *, weights: Weights | None = None
+) -> CleanText:
     """Split ``raw``'s body into kept lines and noise, and find the title line.
 
-    The title line is the first line no filter drops, when it is short enough to be a title (or
-    equals the front matter's title). Lines the editor listed under ``keep`` are never dropped.
+    Every non-blank line gets its ``noise_features`` (what the rules of ``filters`` say of it
+    among them) and the noise judge of ``weights`` (``reader_weights.yml``) weighs them. The
+    title is the line among the first few that the title judge likes best (``title_features``;
+    the front matter's title, when given, is looked for instead); copies of the title further
+    down are noise. Lines the editor listed under ``keep`` are never dropped, lines listed under
+    ``drop`` always are.
     """
+    weights = weights or load_weights()
     plan = _FilterPlan(filters) if filters is not None else _default_plan()
     views, counts, text = _read_lines(raw.lines)
     language, script = _article_language(views, counts, text)
@@ -1094,31 +1104,271 @@ def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -
         drop=frozenset(loose(d) for d in raw.overrides.drop), views=views,
     )
     keep = {loose(k) for k in raw.overrides.keep}
+    article = ArticleLines.of(views)
+    rules: dict[int, str] = {}
+    for index in article.order:
+        rule = plan.rule_for(index, context)
+        if rule is not None:
+            rules[index] = rule
+    features = {index: noise_features(index, article, rules) for index in article.order}
+    chances = {index: weights.noise.probability(f) for index, f in features.items()}
+    decided = frozenset(i for i, rule in rules.items() if rule not in WEIGHED_RULES)
+    decided |= {i for i, chance in chances.items() if chance >= weights.noise.threshold}
+    title_index = _find_title(raw, article, chances, weights, decided)
+    title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
+    loose_title = loose(raw.metadata.title or title or "")
     kept: list[SourceLine] = []
     noise: list[NoiseLine] = []
-    title_line: int | None = None
-    title: str | None = None
+    suspects: list[tuple[float, NoiseLine]] = []
     for index, line in enumerate(raw.lines):
         view = views[index]
         if not view.stripped:
             kept.append(line)
             continue
+        if index == title_index:
+            continue
         rule = None
-        if not keep or view.loose not in keep:
-            rule = plan.rule_for(index, context)
-        if title_line is None and raw.format == "md" and line.text.lstrip().startswith("# "):
-            rule = None if rule == "repeated-title" else rule
+        if view.loose in keep:
+            rule = None
+        elif index in rules and rules[index] not in WEIGHED_RULES:
+            rule = rules[index]
+        elif loose_title and view.loose == loose_title:
+            rule = "repeated-title"
+        elif chances[index] >= weights.noise.threshold:
+            rule = rules.get(index) or _why(weights.noise, features[index])
         if rule is not None:
             noise.append(NoiseLine(line.number, line.text, rule))
             continue
-        if title_line is None and context.content_seen == 0 and _is_title_line(line.text, raw):
-            title_line = line.number
-            title = _strip_title_markup(line.text, raw.format)
-            context.title = raw.metadata.title or title
-            continue
         kept.append(line)
-        context.content_seen += 1
-    return CleanText(tuple(kept), tuple(noise), title, title_line, context.date)
+        if chances[index] >= SUSPECT_CHANCE and view.loose not in keep:
+            suspects.append((chances[index], NoiseLine(line.number, line.text, _why(weights.noise, features[index]))))
+    date = _first_date(raw.lines, rules)
+    suspects.sort(key=lambda pair: -pair[0])
+    return CleanText(tuple(kept), tuple(noise), title, raw.lines[title_index].number if title_index is not None else None,
+                     date, tuple(n for _, n in suspects[:MAX_SUSPECTS]))
+
+
+# The rules whose word is one piece of evidence among others, not the last word: a line in
+# another language may be furniture, or the article may be written in two languages.
+# A teaser repeats a later sentence; so may a headline ("Summary of ..." further down).
+WEIGHED_RULES = frozenset({"other-language", "teaser"})
+SUSPECT_CHANCE = 0.2  # a kept line this likely to be furniture is shown to the editor
+MAX_SUSPECTS = 8
+
+
+def _why(judge: Judge, features: Mapping[str, float]) -> str:
+    reasons = judge.reasons(features)
+    return ", ".join(reasons) if reasons else "furniture"
+
+
+def _first_date(lines: Sequence[SourceLine], rules: Mapping[int, str]) -> str | None:
+    """The date of the first stamp line dropped (``Stamp``), the article's date."""
+    for index in sorted(rules):
+        if rules[index] == Stamp.name:
+            found = find_date(lines[index].text)
+            if found:
+                return found[0]
+    return None
+
+
+# -- evidence: the features the judges of ``reader_weights.yml`` weigh ---------------------------
+
+
+@dataclass(frozen=True)
+class ArticleLines:
+    """The non-blank lines of an article and what the whole article says about each: how often
+    its loose text occurs, and the index of the next non-blank line after it."""
+
+    views: Sequence[LineView]
+    order: tuple[int, ...]  # indexes of the non-blank lines
+    rank: Mapping[int, int]  # index -> position among the non-blank lines
+    copies: Mapping[str, int]  # loose text -> how many lines have it
+    later_copy: frozenset[int]  # lines whose loose text occurs again further down
+    mixed_scripts: bool = False  # a fifth or more of the lines are in another script than most
+
+    @classmethod
+    def of(cls, views: Sequence[LineView]) -> ArticleLines:
+        order = tuple(i for i, v in enumerate(views) if v.stripped)
+        copies: Counter[str] = Counter()
+        last_seen: dict[str, int] = {}
+        for i in order:
+            key = views[i].loose
+            copies[key] += 1
+            last_seen[key] = i
+        later = frozenset(i for i in order if last_seen[views[i].loose] != i and views[i].loose)
+        scripts = Counter(views[i].script for i in order if views[i].script)
+        mixed = len(scripts) >= 2 and sorted(scripts.values())[-2] * 5 >= len(order)
+        return cls(views, order, {i: r for r, i in enumerate(order)}, copies, later, mixed)
+
+    def neighbour(self, index: int, step: int) -> int | None:
+        r = self.rank[index] + step
+        return self.order[r] if 0 <= r < len(self.order) else None
+
+
+# Whole-line markup a renderer would never show: an HTML comment or tag line, a kramdown
+# attribute list or Liquid tag, a wiki link. Plain string tests: linear on any input.
+def _is_markup(text: str) -> bool:
+    t = text.strip()
+    if t.startswith("<!--") or (t.startswith("<") and t.endswith(">")):
+        return True
+    if t.startswith("{:") or t.startswith("{%") or t.startswith("{{"):
+        return t.endswith("}")
+    return t.startswith("[[") and t.endswith("]]")
+
+
+_PLACEHOLDER = re.compile(r"\[[^\[\]]{1,60}\]")
+_GLUED_STAMP = re.compile(r"[^\W\d_]\d{1,2}:\d\d")
+_URL = re.compile(r"https?://|www\.|\.com\b")
+_LABEL_COLON = re.compile(r"^[^\W\d_][\w'\u2019-]*+(?: [\w'\u2019-]++){0,2}:\s+\S")
+SITE_WORDS = frozenset(
+    "share shares like likes liked comment comments reply replies subscribe subscribed newsletter app "
+    "download sign login log menu search related read more click tap press enter expand follow tip tips "
+    "platform quiz video videos watch view article articles books library discover avatar image images "
+    "photo photos credit credits advertisement sponsored via posted updated min author bio edit print "
+    "email copy link links home back next previous contents table guide full column columnist advice "
+    "guest post posts account feature features tool tools start try join free premium upgrade member "
+    "members save saved favorites favourites highlight highlights notes tweet facebook instagram "
+    "twitter pinterest whatsapp linkedin reddit youtube tiktok podcast episode summary original "
+    "reference source sources".split()
+)
+CALLS_TO_ACTION = ("try ", "start ", "get ", "download ", "join ", "sign up", "subscribe", "take our", "click",
+                   "tap ", "check out", "watch ", "view ", "want to ", "ready to ", "follow ", "share ",
+                   "read more", "learn more", "discover ", "explore ")
+
+
+def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) -> dict[str, float]:
+    """What speaks for and against the line at ``index`` being page furniture."""
+    view = article.views[index]
+    text = view.stripped
+    found = view.lowered_words
+    n = len(found)
+    f: dict[str, float] = {}
+    if index in rules:
+        f[rules[index]] = 1.0
+        if rules[index] in WEIGHED_RULES and article.mixed_scripts:
+            f["article written in two scripts"] = 1.0
+    if _is_markup(text):
+        f["markup"] = 1.0
+    elif _PLACEHOLDER.fullmatch(text) or (text.startswith("[") and "]" in text[:40] and n <= 4):
+        f["placeholder or bracketed label"] = 1.0
+    if not found:
+        f["no words"] = 1.0
+        return f
+    if n == 1:
+        f["one word"] = 1.0
+    elif n <= 3:
+        f["two or three words"] = 1.0
+    elif n > 20:
+        f["long"] = 1.0
+    if view.has_digit:
+        if _TIME.search(text):
+            f["clock time"] = 1.0
+        if _GLUED_STAMP.search(text):
+            f["name glued to a time"] = 1.0
+        digits = sum(w.isdigit() for w in found)
+        if digits and digits * 2 >= n:
+            f["mostly numbers"] = 1.0
+    site = sum(w in SITE_WORDS for w in found)
+    if site:
+        f["site words"] = site / n
+    if not any(w in _ENGLISH_STOP for w in found) and n <= 8:
+        f["no function words"] = 1.0
+    lowered = view.furniture
+    if lowered.startswith(CALLS_TO_ACTION):
+        f["call to action"] = 1.0
+    if _LABEL_COLON.match(text) and n <= 25:
+        f["label and colon"] = 1.0
+    if _URL.search(lowered):
+        f["web address"] = 1.0
+    end = text.rstrip("*_ ")[-1:]
+    if end in ".!?" and n >= 6:
+        f["sentence"] = 1.0
+    copies = article.copies.get(view.loose, 1)
+    if copies >= 2 and n <= 12:
+        f["repeated line"] = min(copies - 1, 4) / 4
+    if index in article.later_copy and n <= 14:
+        f["copy of a later line"] = 1.0
+    rank = article.rank[index]
+    total = len(article.order)
+    if rank < max(3, total // 12):
+        f["near the top"] = 1.0
+    if total - rank <= max(3, total // 12):
+        f["near the end"] = 1.0
+    for step in (-1, 1):
+        other = article.neighbour(index, step)
+        if other is not None and (other in rules or _is_markup(article.views[other].stripped)):
+            f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
+        if other is not None and article.views[other].stripped.startswith("[[") and text.startswith("[["):
+            f["beside furniture"] = 1.0
+    if view.script and view.script != "LATIN" and n >= 2:
+        f["other script"] = 1.0
+    if text[:1] and not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018([*_#-":
+        f["starts with a symbol"] = 1.0
+    return f
+
+
+_ENGLISH_STOP = ENGLISH_STOP_WORDS
+TITLE_WINDOW = 12  # the title is looked for among this many first non-blank lines
+
+
+def title_candidates(article: ArticleLines, decided: frozenset[int]) -> tuple[int, ...]:
+    """The lines the title is looked for among: the first few that are not furniture."""
+    return tuple(i for i in article.order if i not in decided)[:TITLE_WINDOW]
+
+
+def title_features(index: int, article: ArticleLines, chance: float, fmt: str) -> dict[str, float]:
+    """What speaks for the line at ``index`` being the article's headline."""
+    view = article.views[index]
+    text = view.stripped
+    n = len(view.lowered_words)
+    rank = article.rank[index]
+    f: dict[str, float] = {"furniture chance": chance, "position": rank / TITLE_WINDOW}
+    if rank == 0:
+        f["first line"] = 1.0
+    if fmt == "md" and text.startswith("# "):
+        f["markdown title"] = 1.0
+    if 3 <= n <= 16:
+        f["headline length"] = 1.0
+    elif n > MAX_TITLE_WORDS:
+        f["too long"] = 1.0
+    elif n <= 2:
+        f["very short"] = 1.0
+    if text.rstrip("*_ \"'")[-1:] in ".,;:":
+        f["ends like a sentence"] = 1.0
+    if article.copies.get(view.loose, 1) >= 2:
+        f["repeated"] = 1.0
+    share = _capital_share(words(text))
+    f["capitals"] = share
+    nxt = article.neighbour(index, 1)
+    if nxt is not None and len(article.views[nxt].lowered_words) >= 12:
+        f["paragraph follows"] = 1.0
+    return f
+
+
+def _capital_share(found: Sequence[str]) -> float:
+    judged = [w for i, w in enumerate(found) if i == 0 or len(w) > 3]
+    return sum(w[0].isupper() for w in judged) / len(judged) if judged else 0.0
+
+
+def _find_title(
+    raw: RawArticle, article: ArticleLines, chances: Mapping[int, float], weights: Weights, decided: frozenset[int]
+) -> int | None:
+    candidates = title_candidates(article, decided)
+    if raw.metadata.title:
+        wanted = loose(raw.metadata.title)
+        return next((i for i in candidates if article.views[i].loose == wanted), None)
+    if raw.format == "md":
+        heading = next((i for i in candidates if re.match(r"#\s+\S", article.views[i].stripped)), None)
+        if heading is not None:
+            return heading
+    best, best_score = None, float("-inf")
+    for index in candidates:
+        if not 0 < len(article.views[index].lowered_words) <= MAX_TITLE_WORDS:
+            continue
+        score = weights.title.logit(title_features(index, article, chances[index], raw.format))
+        if score > best_score:
+            best, best_score = index, score
+    return best
 
 
 def _strip_title_markup(text: str, fmt: str) -> str:
@@ -1126,11 +1376,3 @@ def _strip_title_markup(text: str, fmt: str) -> str:
     if fmt == "md":
         text = re.sub(r"^#+\s*", "", text)
     return text.strip("*_ ").strip()
-
-
-def _is_title_line(text: str, raw: RawArticle) -> bool:
-    if raw.metadata.title:
-        return loose(text) == loose(raw.metadata.title)
-    if raw.format == "md":
-        return bool(re.match(r"^#\s+\S", text))
-    return 0 < len(words(text)) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ",", ";", ":"))

@@ -16,6 +16,7 @@ rules that use it, in order of precedence:
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -23,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import yamltext
+from .evidence import Weights, load_weights
 from .model import Overrides, Section, Theme
 from .text import loose
 from .patterns import trie_pattern
@@ -247,31 +249,95 @@ def assign_themes(
     overrides: Overrides = Overrides(),
     title: str | None = None,
     lexicon: Lexicon | None = None,
+    weights: Weights | None = None,
 ) -> tuple[Section, ...]:
-    """``sections`` with their ``theme`` set by the rules in this module's docstring.
-
-    When the article's ``title`` names a part ("7 Signs He Doesn't Value You"), its top-level
-    sections that say nothing of a theme themselves take the title's theme, like subsections.
-    """
+    """``sections`` with their ``theme`` set: the editor's ``themes:`` override for a heading (or
+    for the part it belongs to) wins; otherwise the theme judge of ``reader_weights.yml`` weighs
+    what the heading and the section's own text say (``theme_features``), with the part's theme
+    and the title's as evidence among the rest. Text before the first heading is ``other``
+    (unless the article has no heading: then its text decides when it clearly speaks of one)."""
     lexicon = lexicon or load_lexicon()
-    title_theme = _best(lexicon.heading_scores(title)) if title and lexicon.is_part(title) else None
+    weights = weights or load_weights()
+    title_theme = _best(lexicon.heading_scores(title)) if title else None
+    article = ArticleThemes.of(sections, lexicon, title_theme)
     parts: dict[str, Theme] = {}
+    set_by_editor: set[str] = set()
     out: list[Section] = []
-    children: dict[str, list[Section]] = {}
-    for section in sections:
-        if section.part:
-            children.setdefault(section.part, []).append(section)
     for section in sections:
         theme = _override(section.heading, overrides)
+        if theme is not None:
+            set_by_editor.add(section.anchor)
+        elif section.part in set_by_editor and not _has_override(section.heading, overrides):
+            theme = parts.get(section.part)  # a theme the editor set on a part holds for its subsections
         if theme is None:
-            theme = _automatic_theme(section, sections, children, parts, lexicon, title_theme)
-            if theme is Theme.OTHER and title_theme and section.heading and not section.part:
-                if not (lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading)):
-                    theme = title_theme
-        if section.anchor in children:
+            theme = _automatic_theme(section, sections, parts, lexicon, article, weights)
+        if section.anchor in article.children:
             parts[section.anchor] = theme
         out.append(_with_theme(section, theme))
     return tuple(out)
+
+
+def _has_override(heading: str | None, overrides: Overrides) -> bool:
+    return _override(heading, overrides) is not None
+
+
+@dataclass(frozen=True)
+class ArticleThemes:
+    """What the whole article says about themes: each theme's phrases per hundred words of all
+    its text, the theme its title names, and the subsections of each part."""
+
+    density: Mapping[Theme, float]
+    title_theme: Theme | None
+    children: Mapping[str, tuple[Section, ...]]
+
+    @classmethod
+    def of(cls, sections: Sequence[Section], lexicon: Lexicon, title_theme: Theme | None) -> ArticleThemes:
+        paragraphs = [p for s in sections for p in s.paragraphs]
+        size = max(sum(len(p.split()) for p in paragraphs), 1)
+        scores = lexicon.text_scores(paragraphs)
+        children: dict[str, list[Section]] = {}
+        for section in sections:
+            if section.part:
+                children.setdefault(section.part, []).append(section)
+        return cls({t: 100 * scores[t] / size for t in THEMED}, title_theme,
+                   {k: tuple(v) for k, v in children.items()})
+
+
+def theme_features(
+    section: Section, lexicon: Lexicon, article: ArticleThemes, part_theme: Theme | None
+) -> dict[str, float]:
+    """What speaks for each theme of a section: its heading's words, its own text's words (for
+    a part, its subsections' text too), the part it belongs to, the title and the whole article."""
+    assert section.heading is not None
+    paragraphs = list(section.paragraphs)
+    if section.anchor in article.children:
+        paragraphs += [p for c in article.children[section.anchor] for p in c.paragraphs]
+    heading = lexicon.heading_scores(section.heading)
+    body = lexicon.text_scores(paragraphs)
+    size = max(sum(len(p.split()) for p in paragraphs), 1)
+    total = sum(body.values())
+    f: dict[str, float] = {"bias": 1.0}
+    for t in THEMED:
+        name = t.value
+        if heading[t]:
+            f[f"heading names {name}"] = math.log1p(heading[t])
+        if body[t]:
+            f[f"text names {name}"] = math.log1p(body[t])
+            f[f"share of text for {name}"] = body[t] / total
+            f[f"{name} words per hundred"] = min(100 * body[t] / size, 10.0) / 10
+        if article.density[t]:
+            f[f"article speaks of {name}"] = min(article.density[t], 10.0) / 10
+        if article.title_theme is t:
+            f[f"title names {name}"] = 1.0
+    if part_theme is not None:
+        f[f"part is {part_theme.value}"] = 1.0
+    if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
+        f["introduction or conclusion"] = 1.0
+    if lexicon.is_part(section.heading):
+        f["heading names a part"] = 1.0
+    if not any(heading.values()) and not total:
+        f["no theme words"] = 1.0
+    return f
 
 
 # The fields Section's __init__ takes, listed once: ``dataclasses.replace`` looks them up again
@@ -294,39 +360,16 @@ def _with_theme(section: Section, theme: Theme) -> Section:
 def _automatic_theme(
     section: Section,
     sections: Sequence[Section],
-    children: Mapping[str, list[Section]],
     parts: Mapping[str, Theme],
     lexicon: Lexicon,
-    title_theme: Theme | None = None,
+    article: ArticleThemes,
+    weights: Weights,
 ) -> Theme:
     if section.heading is None:
         if len(sections) == 1:  # an article without headings: its text decides
             return _clear_winner(lexicon.text_scores(section.paragraphs)) or Theme.OTHER
         return Theme.OTHER
-    if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
-        return Theme.OTHER
-    heading = lexicon.heading_scores(section.heading)
-    if section.anchor in children:  # a part: its heading names the theme, else all its text
-        named = _best(heading)
-        if named:
-            return named
-        body = lexicon.text_scores([*section.paragraphs, *(p for c in children[section.anchor] for p in c.paragraphs)])
-        return _best(body) or Theme.OTHER
-    own = theme_of_section(section, lexicon)
-    inherited = parts.get(section.part) if section.part else None
-    if inherited is None and own is not Theme.OTHER and not any(heading.values()):
-        # Nothing in the heading and only a hint or a tie in the text: too weak to say; the
-        # article's title (rule 5) is a better guide when it names a theme.
-        if _clear_winner(lexicon.text_scores(section.paragraphs)) is None and title_theme:
-            return title_theme
-    if inherited is None or inherited is Theme.OTHER:
-        return own
-    if own is not inherited and own is not Theme.OTHER:
-        # A subsection leaves its part's theme only when its own heading names another theme
-        # and its text agrees by a clear margin.
-        body = lexicon.text_scores(section.paragraphs)
-        heading_says = heading[own] >= HEADING_WEIGHT and heading[inherited] == 0
-        text_says = body[own] >= MIN_BODY_SCORE and body[own] >= OVERRIDE_MARGIN * max(body[inherited], 1)
-        if heading_says and text_says:
-            return own
-    return inherited
+    features = theme_features(section, lexicon, article, parts.get(section.part) if section.part else None)
+    if not weights.theme.judges:
+        return theme_of_section(section, lexicon)
+    return Theme(weights.theme.choose(features))
