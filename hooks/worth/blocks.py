@@ -186,6 +186,7 @@ class BlockContext:
     sentence_case_headings: bool = False  # its headings are sentence case ("The toll on your body")
     schemes: Mapping[str | None, int] = field(default_factory=dict)  # short lines per heading scheme
     repeated: frozenset[str] = frozenset()  # short lines (loose) written more than once
+    spaced_sequence: frozenset[int] = frozenset()  # numbered lines counting on across paragraphs
     weights: Weights = field(default_factory=load_weights)
 
     def word_count(self, index: int) -> int:
@@ -485,6 +486,7 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "starts like a question": float(first in QUESTION_STARTS),
         "bold": float(text.startswith(("**", "__"))),
         "shares a scheme": float(ctx.schemes.get(_scheme(text), 0) >= 3),
+        "numbered in a sequence with text between": float(index in ctx.spaced_sequence),
         "written again later": float(loose(text) in ctx.repeated),
         "article asks questions as headings": float(ctx.question_headings),
         "article has sentence-case headings": float(ctx.sentence_case_headings),
@@ -526,6 +528,22 @@ def _schemes(items: Sequence[Item]) -> dict[str | None, int]:
             if scheme is not None:
                 found[scheme] = found.get(scheme, 0) + 1
     return found
+
+
+def _spaced_sequence(items: Sequence[Item]) -> frozenset[int]:
+    """Numbered short lines whose number follows the last numbered line's with other lines
+    between them: "1. ...", text, "2. ...", text. One pass, remembering the last number seen."""
+    found: set[int] = set()
+    last: tuple[int, int] | None = None  # (index, number) of the last numbered short line
+    for index, item in enumerate(items):
+        match = _NUMBER_PREFIX.match(item.text)
+        if not match or item.core is None or len(item.core) > MAX_HEADING_WORDS:
+            continue
+        number = int(match.group(1))
+        if last is not None and number == last[1] + 1 and index - last[0] >= 2:
+            found.update((index, last[0]))
+        last = (index, number)
+    return frozenset(found)
 
 
 def _repeated(items: Sequence[Item]) -> frozenset[str]:
@@ -727,6 +745,7 @@ def block_context(
         sentence_case_headings=_sentence_case_headings(items),
         schemes=_schemes(items),
         repeated=_repeated(items),
+        spaced_sequence=_spaced_sequence(items),
         weights=weights or load_weights(),
     )
 

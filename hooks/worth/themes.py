@@ -314,7 +314,6 @@ def theme_features(
         paragraphs += [p for c in article.children[section.anchor] for p in c.paragraphs]
     heading = lexicon.heading_scores(section.heading)
     body = lexicon.text_scores(paragraphs)
-    size = max(sum(len(p.split()) for p in paragraphs), 1)
     total = sum(body.values())
     f: dict[str, float] = {"bias": 1.0}
     for t in THEMED:
@@ -324,7 +323,6 @@ def theme_features(
         if body[t]:
             f[f"text names {name}"] = math.log1p(body[t])
             f[f"share of text for {name}"] = body[t] / total
-            f[f"{name} words per hundred"] = min(100 * body[t] / size, 10.0) / 10
         if article.density[t]:
             f[f"article speaks of {name}"] = min(article.density[t], 10.0) / 10
         if article.title_theme is t:
@@ -333,8 +331,6 @@ def theme_features(
         f[f"part is {part_theme.value}"] = 1.0
     if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
         f["introduction or conclusion"] = 1.0
-    if lexicon.is_part(section.heading):
-        f["heading names a part"] = 1.0
     if not any(heading.values()) and not total:
         f["no theme words"] = 1.0
     return f
