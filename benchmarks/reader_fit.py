@@ -37,7 +37,7 @@ from worth.blocks import block_context, heading_features  # noqa: E402
 from worth.evidence import WEIGHTS_FILE, Weights, weights_from  # noqa: E402
 from worth.model import Theme  # noqa: E402
 from worth.noise import (  # noqa: E402
-    WEIGHED_RULES, ArticleLines, title_candidates, _default_plan, _read_lines, clean_lines, noise_features, title_features,
+    _decisive, ArticleLines, title_candidates, _default_plan, _read_lines, clean_lines, noise_features, title_features,
     NoiseContext, _article_language,
 )
 from worth.read import read_article  # noqa: E402
@@ -57,22 +57,23 @@ class Labelled:
     path: Path
     label: dict
     raw: object
+    weight: float = 1.0  # how much its lines count in the fit
 
 
-def load_corpus(folder: Path) -> list[Labelled]:
+def load_corpus(folder: Path, weight: float = 1.0) -> list[Labelled]:
     out = []
     for label_path in sorted((folder / "labels").glob("*.json")):
         article = folder / "articles" / (label_path.stem + ".txt")
         raw = read_article(article.read_bytes(), path=str(article))
-        out.append(Labelled(label_path.stem, article, json.loads(label_path.read_text(encoding="utf-8")), raw))
+        out.append(Labelled(label_path.stem, article, json.loads(label_path.read_text(encoding="utf-8")), raw, weight))
     return out
 
 
-def _logistic(rows: list[dict], ys: list[int], c: float) -> tuple[float, dict[str, float]]:
+def _logistic(rows: list[dict], ys: list[int], c: float, ws: list[float]) -> tuple[float, dict[str, float]]:
     vec = DictVectorizer(sparse=False)
     x = vec.fit_transform(rows)
     model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    model.fit(x, ys)
+    model.fit(x, ys, sample_weight=ws)
     names = vec.get_feature_names_out()
     return float(model.intercept_[0]), {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
 
@@ -98,7 +99,7 @@ def fit(articles: list[Labelled], norm) -> dict:
     """The weights (as the weights file holds them) fitted on ``articles``."""
     data: dict = {}
     # 1. furniture: every non-blank line; the labelled title line is no line to judge.
-    rows, ys, per_article = [], [], []
+    rows, ys, ws, per_article = [], [], [], []
     plan = _default_plan()
     for a in articles:
         raw = a.raw
@@ -110,19 +111,20 @@ def fit(articles: list[Labelled], norm) -> dict:
         title = norm(a.label["title"])
         noise = {norm(n) for n in a.label.get("noise", [])}
         feats = {}
-        decided = frozenset(i for i, r in rules.items() if r not in WEIGHED_RULES)
+        decided = frozenset(i for i, r in rules.items() if _decisive(r, lines))
         for i in lines.order:
             f = noise_features(i, lines, rules)
             feats[i] = f
             if norm(views[i].text) != title and i not in decided:
                 rows.append(f)
                 ys.append(int(norm(views[i].text) in noise))
+                ws.append(a.weight)
         per_article.append((a, lines, feats, decided))
-    bias, weights = _logistic(rows, ys, C["noise"])
+    bias, weights = _logistic(rows, ys, C["noise"], ws)
     data["noise"] = {"bias": round(bias, 4), "threshold": _threshold(bias, weights, rows, ys, NOISE_THRESHOLD_PRECISION),
                      "weights": weights}
     # 2. title: the first lines of each article, with the furniture chances just fitted.
-    rows, ys = [], []
+    rows, ys, ws = [], [], []
     for a, lines, feats, decided in per_article:
         title = norm(a.label["title"])
         decided = decided | {i for i in lines.order if _probability(bias, weights, feats[i]) >= data["noise"]["threshold"]}
@@ -130,11 +132,12 @@ def fit(articles: list[Labelled], norm) -> dict:
             chance = _probability(bias, weights, feats[i])
             rows.append(title_features(i, lines, chance, a.raw.format))
             ys.append(int(norm(lines.views[i].text) == title))
-    tb, tw = _logistic(rows, ys, C["title"])
+            ws.append(a.weight)
+    tb, tw = _logistic(rows, ys, C["title"], ws)
     data["title"] = {"bias": round(tb, 4), "weights": tw}
     # 3. headings: the kept lines of each article as the reader now cleans them.
     current = weights_from(data | {"heading": {"bias": -10}})
-    rows, ys = [], []
+    rows, ys, ws = [], [], []
     for a in articles:
         if a.raw.format != "txt":
             continue
@@ -147,12 +150,13 @@ def fit(articles: list[Labelled], norm) -> dict:
                 continue
             rows.append(f)
             ys.append(int(norm(item.text) in headings))
-    hb, hw = _logistic(rows, ys, C["heading"])
+            ws.append(a.weight)
+    hb, hw = _logistic(rows, ys, C["heading"], ws)
     data["heading"] = {"bias": round(hb, 4), "threshold": 0.5, "weights": hw}
     # 4. themes: the sections the reader now finds whose heading is labelled.
     current = weights_from(data)
     lexicon = load_lexicon()
-    rows, ys = [], []
+    rows, ys, ws = [], [], []
     for a in articles:
         sections, title = _sections(a.raw, current)
         themes = {norm(h): t for h, t in a.label.get("themes", {}).items()}
@@ -165,10 +169,11 @@ def fit(articles: list[Labelled], norm) -> dict:
             part_theme = Theme(themes[norm(part.heading)]) if part is not None and norm(part.heading) in themes else None
             rows.append(theme_features(s, lexicon, article, part_theme))
             ys.append(themes[norm(s.heading)])
+            ws.append(a.weight)
     vec = DictVectorizer(sparse=False)
     x = vec.fit_transform(rows)
     model = LogisticRegression(C=C["theme"], max_iter=4000)
-    model.fit(x, ys)
+    model.fit(x, ys, sample_weight=ws)
     names = vec.get_feature_names_out()
     answers = {}
     for k, cls in enumerate(model.classes_):
@@ -209,13 +214,15 @@ def main() -> int:
     ap.add_argument("corpora", nargs="+", type=Path)
     ap.add_argument("--scorer", type=Path, required=True, help="eval_structure.py (its score() and norm())")
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all to reader_weights.yml")
+    ap.add_argument("--further-weight", type=float, default=3.0,
+                    help="how much more the further corpora's lines count than the development set's")
     ap.add_argument("--no-held-out", action="store_true", help="skip the leave-one-article-out figures")
     args = ap.parse_args()
     spec = importlib.util.spec_from_file_location("eval_structure", args.scorer)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
     dev = load_corpus(args.corpora[0])
-    always = [a for folder in args.corpora[1:] for a in load_corpus(folder)]
+    always = [a for folder in args.corpora[1:] for a in load_corpus(folder, args.further_weight)]
     data = fit(dev + always, scorer.norm)
     weights = weights_from(data)
     fitted = [evaluate(a, weights, scorer) for a in dev]

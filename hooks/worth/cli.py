@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import ArticleError
+from .checklist import items_of
 from .linkcheck import check_site, report_lines
 from .model import Article
 from .pipeline import load_article
@@ -35,8 +36,19 @@ from .settings import settings_from_file
 from .site import export_pages
 
 
+THEME_PAGES = {"signs": "signs.md", "costs": "costs.md", "letting-go": "letting-go.md", "other": "more.md"}
+
+
+def _checklist_by_section(article: Article) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for item in items_of(article):
+        found.setdefault(item.key.anchor, []).append(item.label)
+    return found
+
+
 def article_outline(article: Article) -> dict[str, Any]:
     """The JSON shape of ``worth inspect --json`` for one article."""
+    checklist = _checklist_by_section(article)
     return {
         "title": article.title,
         "date": article.date,
@@ -54,9 +66,12 @@ def article_outline(article: Article) -> dict[str, Any]:
                 "anchor": s.anchor,
                 "part": s.part,
                 "line": s.line,
+                "page": THEME_PAGES[s.theme.value],
+                "checklist": checklist.get(s.anchor, []),
             }
             for s in article.sections
         ],
+        "suspects": [{"line": n.text, "why": n.rule, "number": n.line} for n in article.suspects],
     }
 
 
@@ -68,17 +83,25 @@ def format_outline(article: Article) -> str:
         f"  Date:  {article.date or 'none found'}",
         "",
     ]
+    checklist = _checklist_by_section(article)
     for s in article.sections:
         count = len(s.paragraphs)
         heading = s.heading if s.heading is not None else "(text before the first heading)"
         indent = "  " * (s.level - 1)
-        out.append(f"{indent}{heading}  [level {s.level}, {s.theme.value}, {count} paragraph{'s' if count != 1 else ''}]  line {s.line}")
+        out.append(f"{indent}{heading}  [level {s.level}, {s.theme.value} -> {THEME_PAGES[s.theme.value]}, "
+                   f"{count} paragraph{'s' if count != 1 else ''}]  line {s.line}")
+        for label in checklist.get(s.anchor, []):
+            out.append(f"{indent}    checklist item: {label}")
     out.append("")
     if article.noise:
         out.append(f"  Dropped as noise ({len(article.noise)}):")
         out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in article.noise]
     else:
         out.append("  Nothing was dropped as noise.")
+    if article.suspects:
+        out.append("")
+        out.append("  Kept, but look like furniture (add them to drop: if they are):")
+        out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in article.suspects]
     return "\n".join(out)
 
 

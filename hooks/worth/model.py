@@ -187,6 +187,7 @@ class Article:
     source_url: str | None = None
     summary: str | None = None
     overrides: Overrides = Overrides()
+    suspects: tuple[NoiseLine, ...] = ()  # kept lines that look most like furniture, with why
 
     @property
     def word_count(self) -> int:

@@ -874,7 +874,9 @@ class Teaser(NoiseFilter):
     FAR_LINES = 10  # an exact copy this many lines below is a repeat, not a refrain
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        if context.rank[index] > self.LEAD_LINES:  # the title line comes first
+        # The lines just under the first: the first line is the headline, which a summary
+        # further down may well repeat.
+        if not 1 <= context.rank[index] <= self.LEAD_LINES:
             return False
         text = context.views[index].loose
         if not self.MIN_WORDS <= len(text.split()) <= self.MAX_WORDS:
@@ -1112,7 +1114,7 @@ def clean_lines(
             rules[index] = rule
     features = {index: noise_features(index, article, rules) for index in article.order}
     chances = {index: weights.noise.probability(f) for index, f in features.items()}
-    decided = frozenset(i for i, rule in rules.items() if rule not in WEIGHED_RULES)
+    decided = frozenset(i for i, rule in rules.items() if _decisive(rule, article))
     decided |= {i for i, chance in chances.items() if chance >= weights.noise.threshold}
     title_index = _find_title(raw, article, chances, weights, decided)
     title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
@@ -1130,7 +1132,7 @@ def clean_lines(
         rule = None
         if view.loose in keep:
             rule = None
-        elif index in rules and rules[index] not in WEIGHED_RULES:
+        elif index in rules and _decisive(rules[index], article):
             rule = rules[index]
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
@@ -1148,12 +1150,18 @@ def clean_lines(
                      date, tuple(n for _, n in suspects[:MAX_SUSPECTS]))
 
 
-# The rules whose word is one piece of evidence among others, not the last word: a line in
-# another language may be furniture, or the article may be written in two languages.
-# A teaser repeats a later sentence; so may a headline ("Summary of ..." further down).
-WEIGHED_RULES = frozenset({"other-language", "teaser"})
+# The rules whose word is one piece of evidence among others where the article is written in two
+# scripts: a line in the other one may be furniture, or half of a bilingual text.
+WEIGHED_RULES = frozenset({"other-language"})
+MIN_BILINGUAL_LINES = 3
 SUSPECT_CHANCE = 0.2  # a kept line this likely to be furniture is shown to the editor
 MAX_SUSPECTS = 8
+
+
+def _decisive(rule: str, article: ArticleLines) -> bool:
+    """Whether a rule's word drops a line outright: the rules of ``WEIGHED_RULES`` are weighed
+    with the other evidence in an article written in two scripts, and decide alone elsewhere."""
+    return rule not in WEIGHED_RULES or not article.mixed_scripts
 
 
 def _why(judge: Judge, features: Mapping[str, float]) -> str:
@@ -1197,7 +1205,8 @@ class ArticleLines:
             last_seen[key] = i
         later = frozenset(i for i in order if last_seen[views[i].loose] != i and views[i].loose)
         scripts = Counter(views[i].script for i in order if views[i].script)
-        mixed = len(scripts) >= 2 and sorted(scripts.values())[-2] * 5 >= len(order)
+        second = sorted(scripts.values())[-2] if len(scripts) >= 2 else 0
+        mixed = second >= MIN_BILINGUAL_LINES and second * 5 >= len(order)
         return cls(views, order, {i: r for r, i in enumerate(order)}, copies, later, mixed)
 
     def neighbour(self, index: int, step: int) -> int | None:
@@ -1288,18 +1297,20 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
         f["repeated line"] = min(copies - 1, 4) / 4
     if index in article.later_copy and n <= 14:
         f["copy of a later line"] = 1.0
-    rank = article.rank[index]
-    total = len(article.order)
-    if rank < max(3, total // 12):
-        f["near the top"] = 1.0
-    if total - rank <= max(3, total // 12):
-        f["near the end"] = 1.0
-    for step in (-1, 1):
-        other = article.neighbour(index, step)
-        if other is not None and (other in rules or _is_markup(article.views[other].stripped)):
-            f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
-        if other is not None and article.views[other].stripped.startswith("[[") and text.startswith("[["):
-            f["beside furniture"] = 1.0
+    if n <= SHORT_LINE_WORDS:
+        # Where a short line stands: furniture gathers at the top and the end of a page and
+        # around other furniture. (A paragraph is text wherever it stands.)
+        rank = article.rank[index]
+        total = len(article.order)
+        if total >= MIN_LINES_FOR_PLACE:
+            if rank < max(3, total // 12):
+                f["near the top"] = 1.0
+            if total - rank <= max(3, total // 12):
+                f["near the end"] = 1.0
+        for step in (-1, 1):
+            other = article.neighbour(index, step)
+            if other is not None and (other in rules or _is_markup(article.views[other].stripped)):
+                f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
     if view.script and view.script != "LATIN" and n >= 2:
         f["other script"] = 1.0
     if text[:1] and not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018([*_#-":
@@ -1308,6 +1319,8 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
 
 
 _ENGLISH_STOP = ENGLISH_STOP_WORDS
+SHORT_LINE_WORDS = 12
+MIN_LINES_FOR_PLACE = 20  # in a shorter text every line is near the top or the end
 TITLE_WINDOW = 12  # the title is looked for among this many first non-blank lines
 
 

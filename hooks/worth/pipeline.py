@@ -59,6 +59,7 @@ def article_from_raw(raw: RawArticle) -> Article:
         source_url=meta.source_url,
         summary=meta.summary,
         overrides=raw.overrides,
+        suspects=clean.suspects,
     )
 
 

@@ -327,6 +327,8 @@ def theme_features(
             f[f"article speaks of {name}"] = min(article.density[t], 10.0) / 10
         if article.title_theme is t:
             f[f"title names {name}"] = 1.0
+    named = _best({t: heading[t] + body[t] for t in THEMED})
+    f[f"most named: {named.value if named else 'none'}"] = 1.0
     if part_theme is not None:
         f[f"part is {part_theme.value}"] = 1.0
     if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
