@@ -127,7 +127,6 @@ def fit(articles: list[Labelled], norm) -> dict:
     rows, ys, ws = [], [], []
     for a, lines, feats, decided in per_article:
         title = norm(a.label["title"])
-        decided = decided | {i for i in lines.order if _probability(bias, weights, feats[i]) >= data["noise"]["threshold"]}
         for i in title_candidates(lines, decided):
             chance = _probability(bias, weights, feats[i])
             rows.append(title_features(i, lines, chance, a.raw.format))

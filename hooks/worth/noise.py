@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import unicodedata
 from bisect import bisect_left
@@ -1115,7 +1116,6 @@ def clean_lines(
     features = {index: noise_features(index, article, rules) for index in article.order}
     chances = {index: weights.noise.probability(f) for index, f in features.items()}
     decided = frozenset(i for i, rule in rules.items() if _decisive(rule, article))
-    decided |= {i for i, chance in chances.items() if chance >= weights.noise.threshold}
     title_index = _find_title(raw, article, chances, weights, decided)
     title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
     loose_title = loose(raw.metadata.title or title or "")
@@ -1231,13 +1231,13 @@ _URL = re.compile(r"https?://|www\.|\.com\b")
 _LABEL_COLON = re.compile(r"^[^\W\d_][\w'\u2019-]*+(?: [\w'\u2019-]++){0,2}:\s+\S")
 SITE_WORDS = frozenset(
     "share shares like likes liked comment comments reply replies subscribe subscribed newsletter app "
-    "download sign login log menu search related read more click tap press enter expand follow tip tips "
+    "download login menu search related read more click tap press enter expand follow tip tips "
     "platform quiz video videos watch view article articles books library discover avatar image images "
     "photo photos credit credits advertisement sponsored via posted updated min author bio edit print "
-    "email copy link links home back next previous contents table guide full column columnist advice "
+    "email copy link links home back next previous contents table full column columnist advice "
     "guest post posts account feature features tool tools start try join free premium upgrade member "
     "members save saved favorites favourites highlight highlights notes tweet facebook instagram "
-    "twitter pinterest whatsapp linkedin reddit youtube tiktok podcast episode summary original "
+    "twitter pinterest whatsapp linkedin reddit youtube tiktok podcast episode original "
     "reference source sources".split()
 )
 CALLS_TO_ACTION = ("try ", "start ", "get ", "download ", "join ", "sign up", "subscribe", "take our", "click",
@@ -1309,7 +1309,9 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
                 f["near the end"] = 1.0
         for step in (-1, 1):
             other = article.neighbour(index, step)
-            if other is not None and (other in rules or _is_markup(article.views[other].stripped)):
+            # (The editor's own drops do not change how the lines around them are judged.)
+            if other is not None and (rules.get(other, EditorDrop.name) != EditorDrop.name
+                                      or _is_markup(article.views[other].stripped)):
                 f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
     if view.script and view.script != "LATIN" and n >= 2:
         f["other script"] = 1.0
@@ -1325,8 +1327,18 @@ TITLE_WINDOW = 12  # the title is looked for among this many first non-blank lin
 
 
 def title_candidates(article: ArticleLines, decided: frozenset[int]) -> tuple[int, ...]:
-    """The lines the title is looked for among: the first few that are not furniture."""
-    return tuple(i for i in article.order if i not in decided)[:TITLE_WINDOW]
+    """The lines the title is looked for among: the first few that are not furniture. A copy of
+    an earlier line is no candidate: a headline printed twice is one headline and a copy."""
+    seen: set[str] = set()
+    found: list[int] = []
+    for i in article.order:
+        key = article.views[i].loose
+        if i not in decided and key not in seen:
+            found.append(i)
+        seen.add(key)
+        if len(found) == TITLE_WINDOW:
+            break
+    return tuple(found)
 
 
 def title_features(index: int, article: ArticleLines, chance: float, fmt: str) -> dict[str, float]:
@@ -1335,7 +1347,8 @@ def title_features(index: int, article: ArticleLines, chance: float, fmt: str) -
     text = view.stripped
     n = len(view.lowered_words)
     rank = article.rank[index]
-    f: dict[str, float] = {"furniture chance": chance, "position": rank / TITLE_WINDOW}
+    odds = math.log(max(chance, 1e-6) / max(1 - chance, 1e-6))
+    f: dict[str, float] = {"looks like furniture": max(min(odds, 6.0), -6.0) / 6, "position": rank / TITLE_WINDOW}
     if rank == 0:
         f["first line"] = 1.0
     if fmt == "md" and text.startswith("# "):
