@@ -201,7 +201,15 @@ def outline(raw, weights: Weights) -> dict:
 
 
 def evaluate(a: Labelled, weights: Weights, scorer) -> dict:
-    return scorer.score(a.path, a.label, outline(a.raw, weights))
+    got = outline(a.raw, weights)
+    result = scorer.score(a.path, a.label, got)
+    title = scorer.norm(a.label["title"])
+    truth = {scorer.norm(n) for n in a.label.get("noise", [])} - {title}
+    found = {scorer.norm(n) for n in got["noise"]} - {title}
+    result["noise_missed"] = sorted(truth - found)
+    result["noise_wrong"] = sorted(found - truth)
+    result["title_got"] = got["title"]
+    return result
 
 
 def mean(rows: list[dict], key: str) -> float:
@@ -215,6 +223,7 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all to reader_weights.yml")
     ap.add_argument("--further-weight", type=float, default=3.0,
                     help="how much more the further corpora's lines count than the development set's")
+    ap.add_argument("--details", action="store_true", help="print what each held-out article got wrong")
     ap.add_argument("--no-held-out", action="store_true", help="skip the leave-one-article-out figures")
     args = ap.parse_args()
     spec = importlib.util.spec_from_file_location("eval_structure", args.scorer)
@@ -242,6 +251,12 @@ def main() -> int:
         print("\nheld out, article by article:")
         for a, r in zip(dev, held):
             print(f"  {a.slug[:40]:<40} " + " ".join(f"{key}={r[key]:.2f}" for key, _ in METRICS))
+            if args.details:
+                for key in ("extra_h", "missed_h", "wrong_theme", "noise_missed", "noise_wrong", "missing"):
+                    if r.get(key):
+                        print(f"      {key}: {str(r[key])[:900]}")
+                if not r["title"]:
+                    print(f"      title_got: {r['title_got'][:80]}")
     if args.write:
         header = (
             "# The weights of the reader's judgements, fitted by benchmarks/reader_fit.py on hand-labelled\n"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
-from .noise import CleanText, loose, words
+from .noise import CleanText, heading_scheme, loose, words
 
 # -- line features -------------------------------------------------------------------------------
 
@@ -485,7 +485,7 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "starts with a pronoun": float(first in PRONOUNS),
         "starts like a question": float(first in QUESTION_STARTS),
         "bold": float(text.startswith(("**", "__"))),
-        "shares a scheme": float(ctx.schemes.get(_scheme(text), 0) >= 3),
+        "shares a scheme": float(ctx.schemes.get(heading_scheme(text), 0) >= 3),
         "numbered in a sequence with text between": float(index in ctx.spaced_sequence),
         "written again later": float(loose(text) in ctx.repeated),
         "article asks questions as headings": float(ctx.question_headings),
@@ -497,34 +497,12 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     return {name: value for name, value in f.items() if value}
 
 
-# The scheme a heading shares with its siblings: its numbering style ("1.", "#1", "Step 2:"),
-# a label word before a number ("Myth #3:"), a glued "[Edit]", or a leading emoji. Headings of
-# one level in an article are written to one scheme; a line's scheme alone proves nothing.
-_SCHEME = re.compile(r"^\s*(?:(\d{1,2})([.)])\s|#(\d{1,2})\s|([A-Za-z]+)\s+#?\d{1,2}\s*[:.\-\u2013\u2014]|(\[Edit\]))")
-
-
-def _scheme(text: str) -> str | None:
-    match = _SCHEME.match(text)
-    if match:
-        if match.group(1):
-            return "number" + match.group(2)
-        if match.group(3):
-            return "#number"
-        if match.group(4):
-            return match.group(4).lower() + " number"
-        return "[Edit]"
-    first = text[:1]
-    if first and not first.isalnum() and not first.isspace() and first not in "\"'\u201c\u2018*_([-\u2022":
-        return "symbol"
-    return None
-
-
 def _schemes(items: Sequence[Item]) -> dict[str | None, int]:
     # How many short lines of the article follow each scheme.
     found: dict[str | None, int] = {}
     for item in items:
         if item.core is not None and item.core and len(item.core) <= MAX_HEADING_WORDS:
-            scheme = _scheme(item.text)
+            scheme = heading_scheme(item.text)
             if scheme is not None:
                 found[scheme] = found.get(scheme, 0) + 1
     return found

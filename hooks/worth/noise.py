@@ -485,6 +485,19 @@ class EditorDrop(NoiseFilter):
         return bool(context.drop) and context.views[index].loose in context.drop
 
 
+class Markup(NoiseFilter):
+    """A whole line of markup no page shows as text: an HTML comment or tag line (a leaked
+    ``<style>`` block), a kramdown attribute list (``{: .class}``), a Liquid tag (``{% ... %}``),
+    a wiki link (``[[page|label]]``), or a rule made of ``*``, ``-``, ``_`` or ``=``."""
+
+    name = "markup"
+    SEPARATOR = frozenset("*-_=~#. \t")
+
+    def test(self, index: int, context: NoiseContext) -> bool:
+        text = context.views[index].stripped
+        return _is_markup(text) or (len(text) >= 2 and self.SEPARATOR.issuperset(text))
+
+
 class Stamp(NoiseFilter):
     """A category and date/time stamp, e.g. ``Facts 01/02/2026 22:54`` or ``Health | May 3, 2025``.
     The date is kept as the article's date."""
@@ -936,6 +949,7 @@ def build_noise_filters() -> list[NoiseFilter]:
     """The filters in the order they are asked; the first that matches names the rule."""
     return [
         EditorDrop(),
+        Markup(),
         Stamp(),
         Byline(),
         PipedByline(),
@@ -1164,6 +1178,30 @@ def _decisive(rule: str, article: ArticleLines) -> bool:
     return rule not in WEIGHED_RULES or not article.mixed_scripts
 
 
+# The scheme a heading shares with its siblings: its numbering style ("1.", "#1", "Step 2:"), a
+# label word before a number ("Myth #3:"), a glued "[Edit]", or a leading emoji or symbol.
+# Headings of one level in an article are written to one scheme; one line's scheme proves nothing.
+_SCHEME = re.compile(r"\s*+(?:(\d{1,2})([.)])\s|#(\d{1,2})\s|([A-Za-z]{1,20})\s++#?\d{1,2}\s*+[:.\-\u2013\u2014]|(\[Edit\]))")
+_NOT_SCHEME_SYMBOLS = "\"'\u201c\u2018*_([-\u2022<{"
+
+
+def heading_scheme(text: str) -> str | None:
+    """The scheme of a short line ("number.", "#number", "myth number", "[Edit]", "symbol") or None."""
+    match = _SCHEME.match(text)
+    if match:
+        if match.group(1):
+            return "number" + match.group(2)
+        if match.group(3):
+            return "#number"
+        if match.group(4):
+            return match.group(4).lower() + " number"
+        return "[Edit]"
+    first = text[:1]
+    if first and not first.isalnum() and not first.isspace() and first not in _NOT_SCHEME_SYMBOLS:
+        return "symbol"
+    return None
+
+
 def _why(judge: Judge, features: Mapping[str, float]) -> str:
     reasons = judge.reasons(features)
     return ", ".join(reasons) if reasons else "furniture"
@@ -1193,6 +1231,7 @@ class ArticleLines:
     copies: Mapping[str, int]  # loose text -> how many lines have it
     later_copy: frozenset[int]  # lines whose loose text occurs again further down
     mixed_scripts: bool = False  # a fifth or more of the lines are in another script than most
+    schemes: Mapping[str, int] = field(default_factory=dict)  # lines per heading scheme (heading_scheme)
 
     @classmethod
     def of(cls, views: Sequence[LineView]) -> ArticleLines:
@@ -1207,7 +1246,8 @@ class ArticleLines:
         scripts = Counter(views[i].script for i in order if views[i].script)
         second = sorted(scripts.values())[-2] if len(scripts) >= 2 else 0
         mixed = second >= MIN_BILINGUAL_LINES and second * 5 >= len(order)
-        return cls(views, order, {i: r for r, i in enumerate(order)}, copies, later, mixed)
+        schemes = Counter(scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None)
+        return cls(views, order, {i: r for r, i in enumerate(order)}, copies, later, mixed, dict(schemes))
 
     def neighbour(self, index: int, step: int) -> int | None:
         r = self.rank[index] + step
@@ -1274,8 +1314,9 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
             f["clock time"] = 1.0
         if _GLUED_STAMP.search(text):
             f["name glued to a time"] = 1.0
-        digits = sum(w.isdigit() for w in found)
-        if digits and digits * 2 >= n:
+        counted = found[1:] if _LEADING_NUMBER.match(text) else found
+        digits = sum(w.isdigit() for w in counted)
+        if digits and digits * 2 >= len(counted):
             f["mostly numbers"] = 1.0
     site = sum(w in SITE_WORDS for w in found)
     if site:
@@ -1313,6 +1354,14 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
             if other is not None and (rules.get(other, EditorDrop.name) != EditorDrop.name
                                       or _is_markup(article.views[other].stripped)):
                 f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
+    if _LEADING_NUMBER.match(text):
+        f["numbered"] = 1.0
+    following = article.neighbour(index, 1)
+    if following is not None and len(article.views[following].lowered_words) >= PARAGRAPH_WORDS:
+        f["paragraph follows"] = 1.0
+    scheme = heading_scheme(text)
+    if scheme is not None and article.schemes.get(scheme, 0) >= 3:
+        f["shares a heading scheme"] = 1.0
     if view.script and view.script != "LATIN" and n >= 2:
         f["other script"] = 1.0
     if text[:1] and not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018([*_#-":
@@ -1321,6 +1370,8 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
 
 
 _ENGLISH_STOP = ENGLISH_STOP_WORDS
+_LEADING_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s")
+PARAGRAPH_WORDS = 12
 SHORT_LINE_WORDS = 12
 MIN_LINES_FOR_PLACE = 20  # in a shorter text every line is near the top or the end
 TITLE_WINDOW = 12  # the title is looked for among this many first non-blank lines
@@ -1363,8 +1414,12 @@ def title_features(index: int, article: ArticleLines, chance: float, fmt: str) -
         f["ends like a sentence"] = 1.0
     if article.copies.get(view.loose, 1) >= 2:
         f["repeated"] = 1.0
-    share = _capital_share(words(text))
-    f["capitals"] = share
+    f["capitals"] = _capital_share(words(text))
+    if n == 1:
+        f["one word"] = 1.0
+    site = sum(w in SITE_WORDS for w in view.lowered_words)
+    if site:
+        f["site words"] = site / max(n, 1)
     nxt = article.neighbour(index, 1)
     if nxt is not None and len(article.views[nxt].lowered_words) >= 12:
         f["paragraph follows"] = 1.0
