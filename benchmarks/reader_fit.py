@@ -127,9 +127,10 @@ def fit(articles: list[Labelled], norm) -> dict:
     rows, ys, ws = [], [], []
     for a, lines, feats, decided in per_article:
         title = norm(a.label["title"])
-        for i in title_candidates(lines, decided):
+        candidates = title_candidates(lines, decided)
+        for i in candidates:
             chance = _probability(bias, weights, feats[i])
-            rows.append(title_features(i, lines, chance, a.raw.format))
+            rows.append(title_features(i, lines, chance, a.raw.format, candidates))
             ys.append(int(norm(lines.views[i].text) == title))
             ws.append(a.weight)
     tb, tw = _logistic(rows, ys, C["title"], ws)

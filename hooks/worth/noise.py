@@ -1258,13 +1258,16 @@ class ArticleLines:
 # attribute list or Liquid tag, a wiki link. Plain string tests: linear on any input.
 def _is_markup(text: str) -> bool:
     t = text.strip()
-    if t.startswith("<!--") or (t.startswith("<") and t.endswith(">")):
+    if t.startswith("<!--") or t.lower().startswith(("<style", "<script", "</")):
         return True
+    if t.startswith("<") and t.endswith(">"):
+        return not _TAG.sub("", t).strip()  # tags and nothing else (a block of HTML with text is text)
     if t.startswith("{:") or t.startswith("{%") or t.startswith("{{"):
         return t.endswith("}")
     return t.startswith("[[") and t.endswith("]]")
 
 
+_TAG = re.compile(r"<[^<>]*+>")
 _PLACEHOLDER = re.compile(r"\[[^\[\]]{1,60}\]")
 _GLUED_STAMP = re.compile(r"[^\W\d_]\d{1,2}:\d\d")
 _URL = re.compile(r"https?://|www\.|\.com\b")
@@ -1298,8 +1301,8 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
             f["article written in two scripts"] = 1.0
     if _is_markup(text):
         f["markup"] = 1.0
-    elif _PLACEHOLDER.fullmatch(text) or (text.startswith("[") and "]" in text[:40] and n <= 4):
-        f["placeholder or bracketed label"] = 1.0
+    elif _PLACEHOLDER.fullmatch(text):
+        f["placeholder"] = 1.0
     if not found:
         f["no words"] = 1.0
         return f
@@ -1392,8 +1395,17 @@ def title_candidates(article: ArticleLines, decided: frozenset[int]) -> tuple[in
     return tuple(found)
 
 
-def title_features(index: int, article: ArticleLines, chance: float, fmt: str) -> dict[str, float]:
-    """What speaks for the line at ``index`` being the article's headline."""
+def _headline_length(view: LineView) -> bool:
+    return HEADLINE_WORDS[0] <= len(view.lowered_words) <= HEADLINE_WORDS[1]
+
+
+HEADLINE_WORDS = (3, 16)
+
+
+def title_features(
+    index: int, article: ArticleLines, chance: float, fmt: str, candidates: Sequence[int] = ()
+) -> dict[str, float]:
+    """What speaks for the line at ``index`` (one of ``candidates``) being the article's headline."""
     view = article.views[index]
     text = view.stripped
     n = len(view.lowered_words)
@@ -1404,8 +1416,10 @@ def title_features(index: int, article: ArticleLines, chance: float, fmt: str) -
         f["first line"] = 1.0
     if fmt == "md" and text.startswith("# "):
         f["markdown title"] = 1.0
-    if 3 <= n <= 16:
+    if _headline_length(view):
         f["headline length"] = 1.0
+        if next((i for i in candidates if _headline_length(article.views[i])), None) == index:
+            f["first of headline length"] = 1.0
     elif n > MAX_TITLE_WORDS:
         f["too long"] = 1.0
     elif n <= 2:
@@ -1446,7 +1460,7 @@ def _find_title(
     for index in candidates:
         if not 0 < len(article.views[index].lowered_words) <= MAX_TITLE_WORDS:
             continue
-        score = weights.title.logit(title_features(index, article, chances[index], raw.format))
+        score = weights.title.logit(title_features(index, article, chances[index], raw.format, candidates))
         if score > best_score:
             best, best_score = index, score
     return best
