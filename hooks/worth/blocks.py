@@ -186,7 +186,8 @@ class BlockContext:
     sentence_case_headings: bool = False  # its headings are sentence case ("The toll on your body")
     schemes: Mapping[str | None, int] = field(default_factory=dict)  # short lines per heading scheme
     repeated: frozenset[str] = frozenset()  # short lines (loose) written more than once
-    spaced_sequence: frozenset[int] = frozenset()  # numbered lines counting on across paragraphs
+    main_sequence: frozenset[int] = frozenset()  # numbered lines counting on across paragraphs
+    lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
     weights: Weights = field(default_factory=load_weights)
 
     def word_count(self, index: int) -> int:
@@ -486,7 +487,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "starts like a question": float(first in QUESTION_STARTS),
         "bold": float(text.startswith(("**", "__"))),
         "shares a scheme": float(ctx.schemes.get(heading_scheme(text), 0) >= 3),
-        "numbered in a sequence with text between": float(index in ctx.spaced_sequence),
+        "numbered in the main sequence": float(index in ctx.main_sequence),
+        "numbered in a lesser sequence": float(index in ctx.lesser_sequence),
         "written again later": float(loose(text) in ctx.repeated),
         "article asks questions as headings": float(ctx.question_headings),
         "article has sentence-case headings": float(ctx.sentence_case_headings),
@@ -508,20 +510,33 @@ def _schemes(items: Sequence[Item]) -> dict[str | None, int]:
     return found
 
 
-def _spaced_sequence(items: Sequence[Item]) -> frozenset[int]:
-    """Numbered short lines whose number follows the last numbered line's with other lines
-    between them: "1. ...", text, "2. ...", text. One pass, remembering the last number seen."""
-    found: set[int] = set()
-    last: tuple[int, int] | None = None  # (index, number) of the last numbered short line
+def _numbered_sequences(items: Sequence[Item]) -> tuple[frozenset[int], frozenset[int]]:
+    """Numbered short lines that count on across paragraphs ("1. ...", text, "2. ...", text):
+    those of the article's longest such sequence (its numbered headings), and those of shorter
+    ones (a numbered list inside a section, counting from 1 again). Each numbered line continues
+    the most recent sequence that ended on the number before its own: one pass."""
+    sequences: list[list[tuple[int, int]]] = []  # each: [(index, number), ...]
+    ending_on: dict[int, list[int]] = {}  # number -> sequences (by position) ending on it, latest last
     for index, item in enumerate(items):
         match = _NUMBER_PREFIX.match(item.text)
         if not match or item.core is None or len(item.core) > MAX_HEADING_WORDS:
             continue
         number = int(match.group(1))
-        if last is not None and number == last[1] + 1 and index - last[0] >= 2:
-            found.update((index, last[0]))
-        last = (index, number)
-    return frozenset(found)
+        waiting = ending_on.get(number - 1)
+        if waiting:
+            k = waiting.pop()
+        else:
+            k = len(sequences)
+            sequences.append([])
+        sequences[k].append((index, number))
+        ending_on.setdefault(number, []).append(k)
+    spaced = [seq for seq in sequences if len(seq) >= 2 and all(b[0] - a[0] >= 2 for a, b in zip(seq, seq[1:]))]
+    if not spaced:
+        return frozenset(), frozenset()
+    longest = max(spaced, key=len)
+    main = frozenset(i for i, _ in longest)
+    lesser = frozenset(i for seq in spaced if seq is not longest for i, _ in seq)
+    return main, lesser
 
 
 def _repeated(items: Sequence[Item]) -> frozenset[str]:
@@ -553,6 +568,8 @@ class TwoLineHeading(PlainTextDetector):
             return False
         if is_part_label(a.text) or is_part_label(b.text):
             return False  # a part label is a whole heading; the next line is its first subsection
+        if heading_scheme(a.text) is not None and heading_scheme(a.text) == heading_scheme(b.text):
+            return False  # two headings written to one scheme ("[Edit]Steps", "[Edit]Being There")
         if loose(a.text) in ctx.not_headings or loose(b.text) in ctx.not_headings:
             return False
         joined = f"{a.text} {b.text}"
@@ -713,6 +730,7 @@ def block_context(
     """What the detectors know of the whole article whose kept lines are ``clean``."""
     items = _items(clean.lines)
     gaps = sum(1 for it in items[1:] if it.blank_before)
+    main, lesser = _numbered_sequences(items)
     return BlockContext(
         items=items,
         format=format,
@@ -723,7 +741,8 @@ def block_context(
         sentence_case_headings=_sentence_case_headings(items),
         schemes=_schemes(items),
         repeated=_repeated(items),
-        spaced_sequence=_spaced_sequence(items),
+        main_sequence=main,
+        lesser_sequence=lesser,
         weights=weights or load_weights(),
     )
 

@@ -1276,7 +1276,7 @@ SITE_WORDS = frozenset(
     "share shares like likes liked comment comments reply replies subscribe subscribed newsletter app "
     "download login menu search related read more click tap press enter expand follow tip tips "
     "platform quiz video videos watch view article articles books library discover avatar image images "
-    "photo photos credit credits advertisement sponsored via posted updated min author bio edit print "
+    "photo photos credit credits advertisement sponsored via posted updated min author bio print "
     "email copy link links home back next previous contents table full column columnist advice "
     "guest post posts account feature features tool tools start try join free premium upgrade member "
     "members save saved favorites favourites highlight highlights notes tweet facebook instagram "
