@@ -2,8 +2,9 @@
 
     python benchmarks/reader_fit.py CORPUS [CORPUS...] --scorer path/to/eval_structure.py [--write]
 
-Each CORPUS holds ``articles/<slug>.txt`` and ``labels/<slug>.json`` (the label format the
-scorer reads). The first CORPUS is the development set: besides fitting on all articles, every
+Each CORPUS holds ``articles/<slug>.txt`` (or ``<slug>.txt``) and ``labels/<slug>.json`` (the
+label format the scorer reads); ``tests/fixtures`` is one, the project's own articles written for
+each pattern the reader must know. The first CORPUS is the development set: besides fitting on all articles, every
 one of its articles is held out in turn, the weights fitted on the others (and on the further
 corpora, which are always in the fit), and the held-out article read and scored with them. The
 script prints, per metric, the figure fitted on all and the held-out figure (leave one article
@@ -64,6 +65,8 @@ def load_corpus(folder: Path, weight: float = 1.0) -> list[Labelled]:
     out = []
     for label_path in sorted((folder / "labels").glob("*.json")):
         article = folder / "articles" / (label_path.stem + ".txt")
+        if not article.is_file():  # the project's test fixtures sit beside their labels/ folder
+            article = folder / (label_path.stem + ".txt")
         raw = read_article(article.read_bytes(), path=str(article))
         out.append(Labelled(label_path.stem, article, json.loads(label_path.read_text(encoding="utf-8")), raw, weight))
     return out
@@ -217,13 +220,17 @@ def mean(rows: list[dict], key: str) -> float:
     return sum(r[key] for r in rows) / len(rows)
 
 
+def _weighted(text: str) -> dict[str, float]:
+    return {k: float(v) for k, _, v in (part.rpartition("=") for part in text.split(","))}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpora", nargs="+", type=Path)
     ap.add_argument("--scorer", type=Path, required=True, help="eval_structure.py (its score() and norm())")
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all to reader_weights.yml")
-    ap.add_argument("--further-weight", type=float, default=3.0,
-                    help="how much more the further corpora's lines count than the development set's")
+    ap.add_argument("--further-weight", type=_weighted, default={}, metavar="CORPUS=WEIGHT[,...]",
+                    help="how much more a further corpus's lines count than the development set's (default 1)")
     ap.add_argument("--details", action="store_true", help="print what each held-out article got wrong")
     ap.add_argument("--no-held-out", action="store_true", help="skip the leave-one-article-out figures")
     args = ap.parse_args()
@@ -231,7 +238,7 @@ def main() -> int:
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
     dev = load_corpus(args.corpora[0])
-    always = [a for folder in args.corpora[1:] for a in load_corpus(folder, args.further_weight)]
+    always = [a for folder in args.corpora[1:] for a in load_corpus(folder, args.further_weight.get(str(folder), 1.0))]
     data = fit(dev + always, scorer.norm)
     weights = weights_from(data)
     fitted = [evaluate(a, weights, scorer) for a in dev]
@@ -245,9 +252,11 @@ def main() -> int:
     for key, name in METRICS:
         out = f"{mean(held, key):10.3f}" if held else f"{'-':>10}"
         print(f"{name:<18} {mean(fitted, key):14.3f} {out}")
-    if always:
-        print("further corpora (always in the fit): "
-              + " ".join(f"{name}={mean(extra, key):.3f}" for key, name in METRICS))
+    for folder in args.corpora[1:]:
+        rows = [r for a, r in zip(always, extra) if a.path.is_relative_to(folder.resolve()) or str(a.path).startswith(str(folder))]
+        if rows:
+            print(f"{str(folder)[-30:]} (always in the fit): "
+                  + " ".join(f"{name}={mean(rows, key):.3f}" for key, name in METRICS))
     if held:
         print("\nheld out, article by article:")
         for a, r in zip(dev, held):

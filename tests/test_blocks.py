@@ -11,6 +11,7 @@ from worth.noise import clean_lines
 from worth.read import read_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
+TITLE = "When Love Becomes One-Sided"  # a headline as articles write them
 LONG = (
     "When a partner keeps missing what you give, the gap grows quietly until it shapes how you see "
     "yourself, your work and the people who love you."
@@ -60,7 +61,7 @@ def test_questions_followed_by_answers_are_headings_in_a_question_and_answer_art
 
 @pytest.mark.parametrize("line", ["The other?", "But from the inside?", "It felt like hope.", "And the act of leaving?"])
 def test_short_one_line_paragraphs_are_text_not_headings(line):
-    blocks = blocks_of(f"Title\n{LONG}\n{line}\n{LONG}\nA Real Heading Here\n{LONG}\n")
+    blocks = blocks_of(f"{TITLE}\n{LONG}\n{line}\n{LONG}\nA Real Heading Here\n{LONG}\n")
     assert ("paragraph", line) in shape(blocks)
     assert headings(blocks) == ["A Real Heading Here"]
 
@@ -84,12 +85,12 @@ def test_bold_statement_is_text_and_quoted_line_is_a_quote():
     blocks = fixture_blocks("article_with_news_furniture.txt")
     assert ("paragraph", "**You deserve better.**") in shape(blocks)
     assert headings(blocks) == ["The Quiet Signs of Imbalance", "What Staying Can Cost You"]
-    quoted = blocks_of(f"Title\n{LONG}\n\u201cLadies, when a man doesn\u2019t appreciate you, do this.\u201d\n{LONG}\n")
+    quoted = blocks_of(f"{TITLE}\n{LONG}\n\u201cLadies, when a man doesn\u2019t appreciate you, do this.\u201d\n{LONG}\n")
     assert ("quote", "\u201cLadies, when a man doesn\u2019t appreciate you, do this.\u201d") in shape(quoted)
 
 
 def test_a_line_introduced_by_a_colon_is_not_a_heading():
-    blocks = blocks_of(f"Title\n{LONG}\nHere is what I learned:\nChoosing Yourself Changes Everything\n{LONG}\n")
+    blocks = blocks_of(f"{TITLE}\n{LONG}\nHere is what I learned:\nChoosing Yourself Changes Everything\n{LONG}\n")
     assert headings(blocks) == []
 
 
@@ -128,18 +129,18 @@ def test_every_detector_has_a_distinct_name_and_paragraph_comes_last():
 
 @pytest.mark.parametrize("line", ["You deserve better", "You Deserve Better.", "It was never your fault"])
 def test_short_emphatic_statements_are_text(line):
-    blocks = blocks_of(f"Title\n\n{LONG}\n\n{line}\n\n{LONG}\n")
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n{line}\n\n{LONG}\n")
     assert headings(blocks) == []
 
 
 @pytest.mark.parametrize("line", ["Why women are taught to stay", "Sign #3: He Never Apologizes", "WHY HE NEVER CALLS BACK"])
 def test_sentence_case_capitals_and_numbered_headings_between_paragraphs_are_headings(line):
-    blocks = blocks_of(f"Title\n\n{LONG}\n\n{line}\n\n{LONG}\n")
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n{line}\n\n{LONG}\n")
     assert headings(blocks) == [line]
 
 
 def test_a_run_of_short_title_case_lines_is_a_list_not_headings():
-    blocks = blocks_of(f"Title\n{LONG}\nWhat He Took\n{LONG}\nEmotional Labor\nSteady Care\nQuiet Support\n{LONG}\n")
+    blocks = blocks_of(f"{TITLE}\n{LONG}\nWhat He Took\n{LONG}\nEmotional Labor\nSteady Care\nQuiet Support\n{LONG}\n")
     assert headings(blocks) == ["What He Took"]
     assert [b.lines for b in blocks if b.kind is BlockKind.LIST] == [("Emotional Labor", "Steady Care", "Quiet Support")]
 
@@ -151,7 +152,7 @@ def test_numbered_steps_keep_their_numbers_as_written():
 
 
 def test_bulleted_items_keep_their_bullets_as_written():
-    lists = [b for b in blocks_of(f"Title\n\n{LONG}\n\u2022 Your sleep\n\u2022 Your friends\n\n{LONG}\n") if b.kind is BlockKind.LIST]
+    lists = [b for b in blocks_of(f"{TITLE}\n\n{LONG}\n\u2022 Your sleep\n\u2022 Your friends\n\n{LONG}\n") if b.kind is BlockKind.LIST]
     assert [b.lines for b in lists] == [("\u2022 Your sleep", "\u2022 Your friends")]
 
 

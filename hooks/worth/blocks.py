@@ -496,6 +496,13 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "label before a colon": float(":" in text[:-1] and end != ":"),
         "starts with a symbol": float(not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_(["),
     }
+    # Traits that speak only together (a weighted sum cannot say "and" by itself).
+    alone = f["paragraph follows"] and f["paragraph before"]
+    f["title case between paragraphs"] = float(alone and share >= 0.75 and end == "")
+    f["sentence case between paragraphs"] = float(alone and share < 0.75 and end == "")
+    f["question between paragraphs"] = float(alone and end == "?")
+    f["question in a question-and-answer article"] = float(end == "?" and ctx.question_headings)
+    f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
     return {name: value for name, value in f.items() if value}
 
 
@@ -577,15 +584,9 @@ class TwoLineHeading(PlainTextDetector):
             return False
         if ctx.capped_count(index + 2) < LONG_PARAGRAPH_WORDS:
             return False
-        # In an article that separates its blocks with blank lines, a single line break inside
-        # a title-like pair is a broken heading; otherwise the break must fall mid-phrase.
-        return (
-            ctx.blank_separated
-            or wa[-1].lower() in CONNECTING_WORDS
-            or wb[0][0].islower()
-            or wb[0].lower() in CONNECTING_WORDS
-            or len(wa) <= 3
-        )
+        # The break falls mid-phrase: after a connecting word ("The Hard Truth About" / "Walking
+        # Away...") or before a word in lower case. Two whole title-like lines are two headings.
+        return wa[-1].lower() in CONNECTING_WORDS or wb[0][0].islower()
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         a, b = ctx.items[index], ctx.items[index + 1]

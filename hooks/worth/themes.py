@@ -303,6 +303,16 @@ class ArticleThemes:
                    {k: tuple(v) for k, v in children.items()})
 
 
+# Who a section speaks of: signs describe what he does, advice speaks to "you", an essay says "I".
+PERSONS = ("he", "you", "i")
+_PERSON_OF = {
+    **dict.fromkeys("he him his himself he's he'd he'll he\u2019s".split(), "he"),
+    **dict.fromkeys("you your yours yourself you're you've you\u2019re you\u2019ve".split(), "you"),
+    **dict.fromkeys("i me my myself i'm i've i\u2019m i\u2019ve".split(), "i"),
+}
+_EDGE = ".,;:!?\"'()[]*_\u201c\u201d\u2018"
+
+
 def theme_features(
     section: Section, lexicon: Lexicon, article: ArticleThemes, part_theme: Theme | None
 ) -> dict[str, float]:
@@ -327,6 +337,17 @@ def theme_features(
             f[f"article speaks of {name}"] = min(article.density[t], 10.0) / 10
         if article.title_theme is t:
             f[f"title names {name}"] = 1.0
+    size = 0
+    people = dict.fromkeys(PERSONS, 0)
+    for paragraph in paragraphs:
+        for word in paragraph.lower().split():
+            size += 1
+            person = _PERSON_OF.get(word.strip(_EDGE))
+            if person is not None:
+                people[person] += 1
+    for person, count in people.items():
+        if count:
+            f[f"{person} words per hundred"] = min(100 * count / size, 20.0) / 20
     named = _best({t: heading[t] + body[t] for t in THEMED})
     f[f"most named: {named.value if named else 'none'}"] = 1.0
     if part_theme is not None:
