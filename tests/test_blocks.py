@@ -117,7 +117,7 @@ def test_markdown_headings_lists_and_quotes_are_taken_as_given():
 
 
 def test_editor_headings_and_not_headings_win():
-    text = f"---\nheadings: [It felt like hope.]\nnot_headings: [The Gut Test]\n---\nTitle\n{LONG}\nIt felt like hope.\n{LONG}\nThe Gut Test\n{LONG}\n"
+    text = f"---\nheadings: [It felt like hope.]\nnot_headings: [The Gut Test]\n---\nWhen Love Becomes One-Sided\n{LONG}\nIt felt like hope.\n{LONG}\nThe Gut Test\n{LONG}\n"
     assert headings(blocks_of(text)) == ["It felt like hope."]
 
 

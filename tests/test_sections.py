@@ -49,7 +49,7 @@ def test_anchors_are_readable_unique_and_stable():
 def test_repeated_headings_get_numbered_anchors(tmp_path):
     para = "A paragraph long enough to follow a heading, with more than a dozen words in it for sure."
     path = tmp_path / "repeats.txt"
-    path.write_text(f"Title\n{para}\nIn Practice\n{para}\nAnother Thing\n{para}\nIn Practice\n{para}\n", encoding="utf-8")
+    path.write_text(f"When Love Becomes One-Sided\n{para}\nIn Practice\n{para}\nAnother Thing\n{para}\nIn Practice\n{para}\n", encoding="utf-8")
     assert [s.anchor for s in load_article(path).sections] == ["introduction", "in-practice", "another-thing", "in-practice-2"]
 
 
@@ -57,7 +57,7 @@ def test_numbered_subsections_under_an_unnumbered_heading_are_its_parts(tmp_path
     para = "A paragraph long enough to follow a heading, with more than a dozen words in it for sure."
     path = tmp_path / "steps.txt"
     path.write_text(
-        f"Title\n{para}\nMoving Forward Slowly\n{para}\n1. Tell Someone You Trust\n{para}\n"
+        f"When Love Becomes One-Sided\n{para}\nMoving Forward Slowly\n{para}\n1. Tell Someone You Trust\n{para}\n"
         f"2. Write Down What You Need\n{para}\nA Closing Word About Hope\n{para}\n",
         encoding="utf-8",
     )

@@ -493,6 +493,7 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "article asks questions as headings": float(ctx.question_headings),
         "article has sentence-case headings": float(ctx.sentence_case_headings),
         "glued edit link": float(text.startswith("[Edit]")),
+        "part label": float(is_part_label(text)),
         "label before a colon": float(":" in text[:-1] and end != ":"),
         "starts with a symbol": float(not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_(["),
     }

@@ -1362,6 +1362,8 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
     following = article.neighbour(index, 1)
     if following is not None and len(article.views[following].lowered_words) >= PARAGRAPH_WORDS:
         f["paragraph follows"] = 1.0
+        if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= 0.75:
+            f["title case over a paragraph"] = 1.0  # how headings stand
     scheme = heading_scheme(text)
     if scheme is not None and article.schemes.get(scheme, 0) >= 3:
         f["shares a heading scheme"] = 1.0

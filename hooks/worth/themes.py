@@ -352,6 +352,8 @@ def theme_features(
     f[f"most named: {named.value if named else 'none'}"] = 1.0
     if part_theme is not None:
         f[f"part is {part_theme.value}"] = 1.0
+        if not any(heading.values()) and not total:
+            f[f"part is {part_theme.value} and its own words are silent"] = 1.0
     if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
         f["introduction or conclusion"] = 1.0
     if not any(heading.values()) and not total:
