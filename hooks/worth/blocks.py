@@ -145,7 +145,7 @@ class Item:
       ``core_text`` and ``share`` its ``title_case_share``.
     """
 
-    __slots__ = ("line", "blank_before", "text", "end", "numbered", "found", "count", "core", "share", "shape")
+    __slots__ = ("line", "blank_before", "text", "end", "numbered", "found", "count", "core", "share", "shape", "scheme")
 
     def __init__(self, line: SourceLine, blank_before: bool) -> None:
         self.line = line
@@ -157,6 +157,7 @@ class Item:
         self.core: list[str] | None = None
         self.share: float | None = None
         self.shape: tuple[str, bool] | None = None
+        self.scheme: str | None = None  # heading_scheme, for a line short enough to be a heading
         if found is None:
             self.count = WORD_CAP + 1
             return
@@ -166,6 +167,7 @@ class Item:
         # and spaces at the ends) take no word away.
         self.core = core = found[1:] if _CORE_NUMBERING.match(text) else found
         self.share = _capital_share(core)
+        self.scheme = heading_scheme(text)
         if found and len(found) <= ShortLineList.MAX_ITEM_WORDS and not numbered:
             self.shape = (self.end, found[0][0].isupper())
 
@@ -486,7 +488,7 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "starts with a pronoun": float(first in PRONOUNS),
         "starts like a question": float(first in QUESTION_STARTS),
         "bold": float(text.startswith(("**", "__"))),
-        "shares a scheme": float(ctx.schemes.get(heading_scheme(text), 0) >= 3),
+        "shares a scheme": float(ctx.schemes.get(item.scheme, 0) >= 3),
         "numbered in the main sequence": float(index in ctx.main_sequence),
         "numbered in a lesser sequence": float(index in ctx.lesser_sequence),
         "written again later": float(loose(text) in ctx.repeated),
@@ -512,7 +514,7 @@ def _schemes(items: Sequence[Item]) -> dict[str | None, int]:
     found: dict[str | None, int] = {}
     for item in items:
         if item.core is not None and item.core and len(item.core) <= MAX_HEADING_WORDS:
-            scheme = heading_scheme(item.text)
+            scheme = item.scheme
             if scheme is not None:
                 found[scheme] = found.get(scheme, 0) + 1
     return found
@@ -576,7 +578,7 @@ class TwoLineHeading(PlainTextDetector):
             return False
         if is_part_label(a.text) or is_part_label(b.text):
             return False  # a part label is a whole heading; the next line is its first subsection
-        if heading_scheme(a.text) is not None and heading_scheme(a.text) == heading_scheme(b.text):
+        if a.scheme is not None and a.scheme == b.scheme:
             return False  # two headings written to one scheme ("[Edit]Steps", "[Edit]Being There")
         if loose(a.text) in ctx.not_headings or loose(b.text) in ctx.not_headings:
             return False

@@ -53,8 +53,23 @@ class Choice:
 
     judges: Mapping[str, Judge]
 
+    def __post_init__(self) -> None:
+        # Each feature's weights for every answer side by side: one pass over the features.
+        answers = tuple(self.judges)
+        names = {name for judge in self.judges.values() for name in judge.weights}
+        table = {name: tuple(self.judges[a].weights.get(name, 0.0) for a in answers) for name in names}
+        object.__setattr__(self, "_answers", answers)
+        object.__setattr__(self, "_table", table)
+
     def scores(self, features: Mapping[str, float]) -> dict[str, float]:
-        return {answer: judge.logit(features) for answer, judge in self.judges.items()}
+        sums = [self.judges[a].bias for a in self._answers]
+        table = self._table
+        for name, value in features.items():
+            row = table.get(name)
+            if row is not None:
+                for k, weight in enumerate(row):
+                    sums[k] += weight * value
+        return dict(zip(self._answers, sums))
 
     def choose(self, features: Mapping[str, float]) -> str:
         scores = self.scores(features)

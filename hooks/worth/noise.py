@@ -1232,6 +1232,8 @@ class ArticleLines:
     later_copy: frozenset[int]  # lines whose loose text occurs again further down
     mixed_scripts: bool = False  # a fifth or more of the lines are in another script than most
     schemes: Mapping[str, int] = field(default_factory=dict)  # lines per heading scheme (heading_scheme)
+    markup: frozenset[int] = frozenset()  # lines of markup alone (_is_markup)
+    scheme_of: Mapping[int, str] = field(default_factory=dict)  # index -> heading_scheme, where one
 
     @classmethod
     def of(cls, views: Sequence[LineView]) -> ArticleLines:
@@ -1246,8 +1248,10 @@ class ArticleLines:
         scripts = Counter(views[i].script for i in order if views[i].script)
         second = sorted(scripts.values())[-2] if len(scripts) >= 2 else 0
         mixed = second >= MIN_BILINGUAL_LINES and second * 5 >= len(order)
-        schemes = Counter(scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None)
-        return cls(views, order, {i: r for r, i in enumerate(order)}, copies, later, mixed, dict(schemes))
+        scheme_of = {i: scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None}
+        markup = frozenset(i for i in order if _is_markup(views[i].stripped))
+        return cls(views, order, {i: r for r, i in enumerate(order)}, copies, later, mixed,
+                   dict(Counter(scheme_of.values())), markup, scheme_of)
 
     def neighbour(self, index: int, step: int) -> int | None:
         r = self.rank[index] + step
@@ -1299,7 +1303,7 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
         f[rules[index]] = 1.0
         if rules[index] in WEIGHED_RULES and article.mixed_scripts:
             f["article written in two scripts"] = 1.0
-    if _is_markup(text):
+    if index in article.markup:
         f["markup"] = 1.0
     elif _PLACEHOLDER.fullmatch(text):
         f["placeholder"] = 1.0
@@ -1321,10 +1325,10 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
         digits = sum(w.isdigit() for w in counted)
         if digits and digits * 2 >= len(counted):
             f["mostly numbers"] = 1.0
-    site = sum(w in SITE_WORDS for w in found)
+    site = sum(map(SITE_WORDS.__contains__, found))
     if site:
         f["site words"] = site / n
-    if not any(w in _ENGLISH_STOP for w in found) and n <= 8:
+    if n <= 8 and _ENGLISH_STOP.isdisjoint(found):
         f["no function words"] = 1.0
     lowered = view.furniture
     if lowered.startswith(CALLS_TO_ACTION):
@@ -1354,8 +1358,7 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
         for step in (-1, 1):
             other = article.neighbour(index, step)
             # (The editor's own drops do not change how the lines around them are judged.)
-            if other is not None and (rules.get(other, EditorDrop.name) != EditorDrop.name
-                                      or _is_markup(article.views[other].stripped)):
+            if other is not None and (rules.get(other, EditorDrop.name) != EditorDrop.name or other in article.markup):
                 f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
     if _LEADING_NUMBER.match(text):
         f["numbered"] = 1.0
@@ -1364,7 +1367,7 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
         f["paragraph follows"] = 1.0
         if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= 0.75:
             f["title case over a paragraph"] = 1.0  # how headings stand
-    scheme = heading_scheme(text)
+    scheme = article.scheme_of.get(index)
     if scheme is not None and article.schemes.get(scheme, 0) >= 3:
         f["shares a heading scheme"] = 1.0
     if view.script and view.script != "LATIN" and n >= 2:

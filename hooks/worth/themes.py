@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
@@ -289,18 +290,23 @@ class ArticleThemes:
     density: Mapping[Theme, float]
     title_theme: Theme | None
     children: Mapping[str, tuple[Section, ...]]
+    texts: Mapping[str, tuple[str, ...]]  # each section's paragraphs (by anchor), worked out once
 
     @classmethod
     def of(cls, sections: Sequence[Section], lexicon: Lexicon, title_theme: Theme | None) -> ArticleThemes:
-        paragraphs = [p for s in sections for p in s.paragraphs]
-        size = max(sum(len(p.split()) for p in paragraphs), 1)
-        scores = lexicon.text_scores(paragraphs)
+        # The sections' own scores added up (each is asked again for its section, and cached).
+        texts = {s.anchor: s.paragraphs for s in sections}
+        size = max(sum(len(p.split()) for paragraphs in texts.values() for p in paragraphs), 1)
+        scores = dict.fromkeys(THEMED, 0.0)
+        for paragraphs in texts.values():
+            for t, score in lexicon.text_scores(paragraphs).items():
+                scores[t] += score
         children: dict[str, list[Section]] = {}
         for section in sections:
             if section.part:
                 children.setdefault(section.part, []).append(section)
         return cls({t: 100 * scores[t] / size for t in THEMED}, title_theme,
-                   {k: tuple(v) for k, v in children.items()})
+                   {k: tuple(v) for k, v in children.items()}, texts)
 
 
 # Who a section speaks of: signs describe what he does, advice speaks to "you", an essay says "I".
@@ -310,7 +316,21 @@ _PERSON_OF = {
     **dict.fromkeys("you your yours yourself you're you've you\u2019re you\u2019ve".split(), "you"),
     **dict.fromkeys("i me my myself i'm i've i\u2019m i\u2019ve".split(), "i"),
 }
-_EDGE = ".,;:!?\"'()[]*_\u201c\u201d\u2018"
+
+
+# Punctuation around words read as space (apostrophes stay: "he's" is one word).
+_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in ".,;:!?\"()[]{}*_/\u201c\u201d\u2018\u2014\u2013-"})
+
+
+@lru_cache(maxsize=1024)
+def _persons(paragraphs: tuple[str, ...]) -> dict[str, float]:
+    """How often each person is spoken of, per hundred words (capped at twenty), scaled to 0-1."""
+    found = Counter(" ".join(paragraphs).lower().translate(_PUNCTUATION_TO_SPACE).split())
+    size = max(sum(found.values()), 1)
+    counts = dict.fromkeys(PERSONS, 0)
+    for word in _PERSON_OF.keys() & found.keys():
+        counts[_PERSON_OF[word]] += found[word]
+    return {person: min(100 * count / size, 20.0) / 20 for person, count in counts.items() if count}
 
 
 def theme_features(
@@ -319,9 +339,11 @@ def theme_features(
     """What speaks for each theme of a section: its heading's words, its own text's words (for
     a part, its subsections' text too), the part it belongs to, the title and the whole article."""
     assert section.heading is not None
-    paragraphs = list(section.paragraphs)
+    paragraphs = article.texts.get(section.anchor)
+    if paragraphs is None:
+        paragraphs = section.paragraphs
     if section.anchor in article.children:
-        paragraphs += [p for c in article.children[section.anchor] for p in c.paragraphs]
+        paragraphs = (*paragraphs, *(p for c in article.children[section.anchor] for p in article.texts[c.anchor]))
     heading = lexicon.heading_scores(section.heading)
     body = lexicon.text_scores(paragraphs)
     total = sum(body.values())
@@ -337,17 +359,8 @@ def theme_features(
             f[f"article speaks of {name}"] = min(article.density[t], 10.0) / 10
         if article.title_theme is t:
             f[f"title names {name}"] = 1.0
-    size = 0
-    people = dict.fromkeys(PERSONS, 0)
-    for paragraph in paragraphs:
-        for word in paragraph.lower().split():
-            size += 1
-            person = _PERSON_OF.get(word.strip(_EDGE))
-            if person is not None:
-                people[person] += 1
-    for person, count in people.items():
-        if count:
-            f[f"{person} words per hundred"] = min(100 * count / size, 20.0) / 20
+    for person, share in _persons(paragraphs).items():
+        f[f"{person} words per hundred"] = share
     named = _best({t: heading[t] + body[t] for t in THEMED})
     f[f"most named: {named.value if named else 'none'}"] = 1.0
     if part_theme is not None:
