@@ -2,169 +2,199 @@
 
 Everything else lives in the pure ``worth`` package beside this file (which never imports
 mkdocs). MkDocs puts this folder on ``sys.path`` only while it loads the hook, so the package is
-imported at the top; its modules import one another through the package, so the pipeline itself
-can be imported later (by the process that makes the pages, see ``worth.background``).
+imported at the top.
+
+One way through: ``on_pre_build`` reads the articles and makes every page (or takes them from
+the project's cache, ``.cache/worth/``, when nothing changed), before MkDocs cleans ``site/``,
+so a bad article leaves the previous site as it was. ``on_files`` adds the pages, each backed by
+its file in the cache, whose modification time changes only when its Markdown does: a
+``--dirty`` build (``mkdocs serve --dirty``) renders again only the pages an edit touched.
 """
 from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from worth.background import SitePages, start_site_pages
+from worth.cache import CACHE_FOLDER, BuildCache
 from worth.errors import ArticleError
+from worth.pipeline import changed_sources
 from worth.safety import secure_page
+from worth.search import Entry, complete_entries, page_location, read_index_entries
 from worth.settings import Settings, settings_from_config
+from worth.site import CachedPages, cached_pages
 
 log = logging.getLogger("mkdocs.plugins.worth")
 
-_PREVIEW = "WORTH_LIVE_PREVIEW"  # set while `mkdocs serve` runs (see on_startup)
-
-_settings: Settings | None = None
-_site: SitePages | None = None  # the pages being made, from on_config until MkDocs has read them
-_generated: frozenset[str] = frozenset()  # their paths
+# Set while `mkdocs serve` runs. MkDocs loads this module afresh for every rebuild of the preview
+# but calls on_startup only once, so the answer is kept in this process's environment.
+_PREVIEW = "WORTH_LIVE_PREVIEW"
 
 
-# First, before the search plugin compiles its templates (some 20 ms): the process that makes the
-# pages begins that much sooner. (What must follow other plugins' on_config is in on_pre_build.)
-@event_priority(100)
-def on_config(config):
-    global _settings
-    offline = any(name == "material/offline" or name == "offline" for name in config.plugins) and bool(
-        getattr(config.plugins.get("material/offline"), "config", {}).get("enabled", False)
-    )
-    _settings = settings_from_config(
-        config_dir=_project(config), extra=config.extra, offline=offline
-    )
+@dataclass
+class _Build:
+    """What this build knows between MkDocs' events."""
+
+    settings: Settings | None = None
+    pages: CachedPages | None = None
+    cache: BuildCache | None = None
+    previous_index: list[Entry] | None = None  # the search index the last build left in site/
+    page_urls: list[str] = field(default_factory=list)  # every page, in the order MkDocs builds them
+    rendered: set[str] = field(default_factory=set)  # the URLs of the pages this build rendered
+
+
+_build = _Build()
+
+
+def _preview() -> bool:
+    return bool(os.environ.get(_PREVIEW))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # The preview adds its live-reload script to each page as it serves it, so it goes without the
+    # CSP (a built site always has it).
+    os.environ[_PREVIEW] = "1" if command == "serve" else ""
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    offline_plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    offline = bool(offline_plugin is not None and getattr(offline_plugin, "config", {}).get("enabled", False))
+    settings = settings_from_config(config_dir=_project(config), extra=config.extra, offline=offline)
+    _build = _Build(settings=settings, cache=BuildCache(_project(config) / CACHE_FOLDER))
     # The quick exit's link is rendered by the theme template, which reads this (default filled in).
-    config.extra["worth"] = {**(config.extra.get("worth") or {}), "quick_exit_url": _settings.quick_exit_url}
-    # The pages are made by another process, which begins now, while MkDocs finds its own files
-    # and theme, and goes on while MkDocs renders the pages already made. (Not in the preview
-    # server, which rebuilds in its own threads: there they are made here, as MkDocs asks.)
-    global _site
-    if _site is not None:  # a build that stopped before reading them all
-        _site.close()
-    _site = start_site_pages(_settings, display_root=_project(config), in_background=not os.environ.get(_PREVIEW))
+    config.extra["worth"] = {**(config.extra.get("worth") or {}), "quick_exit_url": settings.quick_exit_url}
     return config
 
 
-def on_pre_build(config):
-    # After every plugin's on_config: material's offline plugin adds its remote worker shim to the
-    # polyfills in its own, and the bundle swaps it for a copy inside the site.
-    assert _settings is not None
-    if _settings.offline:
-        # Imported here: only the offline bundle needs it, and every build waits for its imports.
+def on_pre_build(config: MkDocsConfig) -> None:
+    settings, cache = _build.settings, _build.cache
+    assert settings is not None and cache is not None
+    if settings.offline:
+        # After every plugin's on_config: material's offline plugin adds its remote worker shim
+        # to the polyfills in its own, and the bundle swaps it for a copy inside the site.
         from worth.offline import local_polyfills, offline_features
 
         config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
         config.theme["features"] = offline_features(config.theme.get("features", []))
-
-
-def _project(config) -> Path:
-    return Path(config.config_file_path).parent
-
-
-def on_files(files, config):
-    assert _site is not None
-    global _generated
+    # Every article is read (or found unchanged) here, before MkDocs empties site/.
     try:
-        paths, warnings = _site.plan()  # waits until the articles are read
+        _build.pages = cached_pages(settings, cache, display_root=_project(config), leave_out_bad=_preview())
     except ArticleError as err:
         raise PluginError(str(err)) from None
-    for warning in warnings:
+    for warning in _build.pages.warnings:
         log.warning(warning)
-    for src_uri in paths:
+    _build.previous_index = read_index_entries(Path(config.site_dir))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = _build.pages
+    assert pages is not None and _build.cache is not None
+    for src_uri in pages.paths:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: this page is made from the articles; rename or remove the file")
-        # Its Markdown is given when MkDocs reads it (on_page_read_source), by then made.
-        files.append(File.generated(config, src_uri, content=""))
-    _generated = frozenset(paths)
+        if pages.markdown is not None:  # the cache folder could not be written
+            files.append(File.generated(config, src_uri, content=pages.markdown[src_uri]))
+        else:
+            files.append(File.generated(config, src_uri, abs_src_path=str(_build.cache.page_path(src_uri))))
     return files
 
 
-def on_page_read_source(page, config):
-    if page.file.src_uri not in _generated:
-        return None
-    assert _site is not None
-    try:
-        markdown = _site.markdown(page.file.src_uri)
-    except ArticleError as err:
-        raise PluginError(str(err)) from None
-    page.file.content_string = markdown  # for anything that reads the file rather than the page
-    return markdown
-
-
-def on_env(env, config, files):
-    # Every page has been read: the process that made them has finished; reap it.
-    _finish()
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # The theme's templates compiled once and kept with the pages (Jinja's own cache, keyed by
+    # each template's source): every build, and every rebuild of the preview, would otherwise
+    # compile them again (a few tenths of a second).
+    assert _build.cache is not None
+    templates = _build.cache.templates_folder()
+    if templates is not None:
+        env.bytecode_cache = FileSystemBytecodeCache(str(templates))
+    _build.page_urls = [page_location(file.url) for file in files.documentation_pages()]
+    # A build that does not clean site/ first (--dirty) would go on serving the page of an article
+    # deleted since the last build.
+    assert _build.pages is not None
+    for src_uri in _build.pages.removed:
+        gone = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+        Path(gone.abs_dest_path).unlink(missing_ok=True)
     return env
 
 
-def on_build_error(error):
-    _finish()
-
-
-def _finish() -> None:
-    global _site, _generated
-    if _site is not None:
-        _site.close()
-    _site, _generated = None, frozenset()
-
-
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The theme's `hide: toc` only hides a page's table of contents; it still sends it, twice (beside
     # the text and in the menu for small screens). A page that hides it (the sources page of a
     # large site, whose headings are every article) goes without it, and so without those bytes.
     if "toc" in (page.meta.get("hide") or ()):
         page.toc = get_toc([])
+    _build.rendered.add(page_location(page.url))
     return html
 
 
-def on_startup(command, dirty):
-    # `mkdocs serve` adds its live-reload script to each page as it serves it, so the preview
-    # goes without the CSP (a built site always has it). The hook is loaded afresh for every
-    # rebuild, so the answer is kept in the environment of this one process.
-    os.environ[_PREVIEW] = "1" if command == "serve" else ""
-
-
 @event_priority(-100)  # last, so the page's CSP hashes the scripts other steps may have added
-def on_post_page(output, page, config):
-    return secure_page(output, csp=not os.environ.get(_PREVIEW))
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return secure_page(output, csp=not _preview())
 
 
 @event_priority(-100)
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content
-    return secure_page(output_content, csp=not os.environ.get(_PREVIEW))
+    return secure_page(output_content, csp=not _preview())
 
 
-def on_serve(server, config, builder):
-    assert _settings is not None
-    server.watch(str(_settings.articles_dir))
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    settings = _build.settings
+    assert settings is not None
+    server.watch(str(settings.articles_dir))
     # The editor's data files, read from the same folder as the pipeline reads them (worth.site).
-    data_dir = _settings.config_dir or _settings.articles_dir.parent
+    data_dir = settings.config_dir or settings.articles_dir.parent
     for name in ("glossary.yml", "checklist.yml"):
         if (data_dir / name).exists():
             server.watch(str(data_dir / name))
     return server
 
 
-@event_priority(-200)  # after material's offline plugin (-100) has written search_index.js
-def on_post_build(config):
-    assert _settings is not None
-    if not _settings.offline:
+# Before the search plugin writes its index (priority 0).
+@event_priority(10)
+def _complete_search_index(config: MkDocsConfig) -> None:
+    """A build that rendered only some pages (``--dirty``) indexed only those: the others'
+    entries come from the index the previous build left (see ``worth.search``)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    if index is None or _build.previous_index is None or _build.rendered >= set(_build.page_urls):
         return
-    from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle
+    index.entries = complete_entries(index.entries, _build.previous_index, pages=_build.page_urls, rendered=_build.rendered)
+    search.search_index_prev = None  # whole already: the plugin's own merge would repeat entries
 
-    zip_path = bundle_zip_path(config_dir=_project(config), extra=config.extra)
-    try:
-        report = finish_bundle(Path(config.site_dir), zip_path)
-    except OfflineBundleError as err:
-        raise PluginError(str(err)) from None
-    log.info("Offline bundle: %s (%d files, %d KB)", report.zip_path, report.files, report.zip_bytes // 1024)
+
+# After material's offline plugin (-100) has written search_index.js.
+@event_priority(-200)
+def _finish(config: MkDocsConfig) -> None:
+    settings, pages = _build.settings, _build.pages
+    assert settings is not None and pages is not None
+    for name in changed_sources(pages.sources):
+        log.warning("%s: changed while the site was built; build again", name)
+    if settings.offline:
+        from worth.offline import OfflineBundleError, bundle_zip_path, finish_bundle
+
+        zip_path = bundle_zip_path(config_dir=_project(config), extra=config.extra)
+        try:
+            report = finish_bundle(Path(config.site_dir), zip_path)
+        except OfflineBundleError as err:
+            raise PluginError(str(err)) from None
+        log.info("Offline bundle: %s (%d files, %d KB)", report.zip_path, report.files, report.zip_bytes // 1024)
+
+
+on_post_build = CombinedEvent(_complete_search_index, _finish)
+
+
+def _project(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent

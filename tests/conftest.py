@@ -54,7 +54,7 @@ def build_site(dest: Path, *, env: dict[str, str] | None = None, config: Path | 
 def project_copy(tmp_path: Path, articles: list[Path]) -> Path:
     """A copy of the project whose ``articles/`` holds only ``articles``."""
     root = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", "site", "dist", "__pycache__", "node_modules", "tests", "benchmarks", "articles")
+    ignore = shutil.ignore_patterns(".git", ".venv", ".cache", "site", "dist", "__pycache__", "node_modules", "tests", "benchmarks", "articles")
     shutil.copytree(ROOT, root, ignore=ignore)
     (root / "articles").mkdir()
     for path in articles:

@@ -16,15 +16,14 @@ from worth.checklist import (
     DEFAULT_BANDS,
     Band,
     NextRead,
-    checklist_block,
     choose_hint,
     collect_items,
     load_checklist_data,
     NEXT_READ_SOURCES,
     next_reads_for,
-    render_checklist,
 )
 from worth.errors import ArticleError
+from worth.render import render_checklist
 from worth.model import Article, Block, BlockKind, Overrides, Section, SectionKey, Theme
 
 SIGNS_INTRO = (
@@ -329,7 +328,8 @@ def test_article_text_in_labels_and_hints_stays_text():
 
 
 def test_with_no_signs_yet_the_page_says_so_and_keeps_its_anchor():
-    page = to_html(checklist_block([article("costs-only", section("Costs", "It costs.", theme=Theme.COSTS, level=2))], data=load_checklist_data(Path("/nonexistent/checklist.yml")), links={}, link_for=str))
+    items = collect_items([article("costs-only", section("Costs", "It costs.", theme=Theme.COSTS, level=2))])
+    page = to_html(render_checklist(items, load_checklist_data(Path("/nonexistent/checklist.yml")).bands, {}, link_for=str))
     assert 'id="checklist"' in page and "nothing to tick" in page and "<input" not in page
 
 

@@ -22,15 +22,13 @@ from worth.glossary import (
     find_definitions,
     find_term_uses,
     spellings,
-    first_uses,
-    link_first_uses,
     load_glossary,
     render_glossary_page,
     section_labels,
-    term_linker,
+    section_term_links,
 )
 from worth.model import Article, Block, BlockKind, Section, SectionKey, Theme
-from worth.render import escape_text, render_inline
+from worth.render import InlineLink, render_inline
 from worth.text import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -237,34 +235,6 @@ def test_the_glossary_keeps_terms_that_are_used_and_defined_with_every_section_u
     assert list(terms) == sorted(terms)
 
 
-def test_a_large_site_shared_out_over_processes_gets_the_glossary_one_process_gets(monkeypatch):
-    # Many articles, so the work is shared out; an article late in the list defines a term an
-    # earlier one defined too, and the earlier one must still win.
-    from worth.parallel import PARALLEL_FROM, workers_for
-
-    articles = [
-        make_article(f"article-{index:03d}", [("A part", Theme.COSTS, [
-            f"Experts use the term glow sharing to describe version {index} of it. Glow sharing matters.",
-            "Think about attachment theory and reciprocity here.",
-        ])])
-        for index in range(PARALLEL_FROM * 2)
-    ] + [LET_HIM_GO, WALKING_AWAY]
-    monkeypatch.setattr("worth.parallel.threading.active_count", lambda: 1)
-    if workers_for(len(articles)) < 2:
-        pytest.skip("one core: the glossary is built in this process")
-    shared = build_glossary(articles, ENTRIES)
-    monkeypatch.setattr("worth.parallel.threading.active_count", lambda: 2)  # never forks
-    alone = build_glossary(articles, ENTRIES)
-    assert shared == alone
-    glow = {t.term: t for t in shared}["glow sharing"]
-    assert glow.defined_in == SectionKey("article-000", "a-part") and "version 0 " in glow.definition
-    assert len(glow.uses) == PARALLEL_FROM * 2
-
-
-# ---------------------------------------------------------------------------------------------
-# Finding terms in text
-
-
 def used(text: str, entries=ENTRIES) -> list[tuple[str, str]]:
     return [(text[u.start : u.end], u.term) for u in find_term_uses(text, entries)]
 
@@ -310,39 +280,45 @@ def test_a_term_written_across_a_line_break_or_with_a_hyphen_is_found():
     assert used("your self\nconcept and your self-concept") == [("self\nconcept", "self-concept"), ("self-concept", "self-concept")]
 
 
-def test_only_the_first_use_of_each_term_in_a_section_counts():
-    paragraphs = [
-        "Boundaries are not ultimatums. Boundaries are decisions.",
-        "Some boundaries protect reciprocity.",
+def _links_of(*paragraphs: str) -> list[list[tuple[str, str, str]]]:
+    """The glossary links of one section made of ``paragraphs``: per paragraph, (text, href, title)."""
+    article = make_article("walking-away", [("A part", Theme.COSTS, list(paragraphs))])
+    links = section_term_links([article], _terms())
+    [section_links] = links.values()
+    return [
+        [(text[link.start : link.end], link.href, link.title) for link in line]
+        for block, text in zip(section_links, paragraphs)
+        for line in block
     ]
-    uses = first_uses(paragraphs, ENTRIES)
-    assert [[(paragraphs[i][u.start : u.end]) for u in found] for i, found in enumerate(uses)] == [["Boundaries"], ["reciprocity"]]
-
-
-# ---------------------------------------------------------------------------------------------
-# Links with a tooltip
 
 
 def _terms() -> list[GlossaryTerm]:
     return list(build_glossary([LET_HIM_GO, WALKING_AWAY], ENTRIES))
 
 
-def test_the_first_use_becomes_a_link_with_the_definition_as_its_title():
-    section = next(s for s in LET_HIM_GO.sections if s.heading == "Identity Diffusion and Role Loss")
-    text = section.paragraphs[0]
-    [markdown_text] = link_first_uses([text + " Identity diffusion again."], _terms(), escape=escape_text, glossary_url="../glossary.md")
-    assert markdown_text.startswith(
-        "When you\u2019re constantly unseen, your identity can blur. Psychologists call this "
-        '[identity diffusion](<../glossary.md#identity-diffusion> "a loss of clarity about who you are, what you stand for, or even what you want")'
-        "\u2014a loss of clarity"
-    )
-    assert markdown_text.endswith(" Identity diffusion again.")
+def test_only_the_first_use_of_each_term_in_a_section_is_linked():
+    found = _links_of("Boundaries are not ultimatums. Boundaries are decisions.", "Some boundaries protect reciprocity.")
+    assert [[text for text, _href, _title in line] for line in found] == [["Boundaries"], ["reciprocity"]]
+
+
+def test_a_link_leads_to_the_entry_from_the_site_root_with_the_definition_as_its_title():
+    [[(text, href, title)]] = _links_of("A massive boundary.")
+    assert (text, href, title) == ("boundary", "glossary.md#boundaries", "The limits you set on what you will accept.")
+    rendered = render_inline("A massive boundary.", [InlineLink(10, 18, href, title)])
+    assert rendered == 'A massive [boundary](<glossary.md#boundaries> "The limits you set on what you will accept.").'
+
+
+def test_every_section_links_its_own_first_uses():
+    article = make_article("walking-away", [("One", Theme.COSTS, ["Boundaries matter."]), ("Two", Theme.COSTS, ["Boundaries again."])])
+    links = section_term_links([article], _terms())
+    assert len(links) == 2 and all(block[0][0].href == "glossary.md#boundaries" for block in (v[0] for v in links.values()))
 
 
 def test_linked_text_renders_as_the_article_wrote_it_with_one_tooltip_link_per_term():
-    paragraphs = ["Is *this* reciprocity? <b>Reciprocity</b> again, and one-sided emotional labor & care."]
-    [source] = link_first_uses(paragraphs, _terms(), escape=escape_text, glossary_url="glossary.md")
-    html = markdown.markdown(source, extensions=["abbr", "attr_list", "md_in_html"])
+    text = "Is *this* reciprocity? <b>Reciprocity</b> again, and one-sided emotional labor & care."
+    article = make_article("walking-away", [("A part", Theme.COSTS, [text])])
+    [[[spans]]] = section_term_links([article], _terms()).values()
+    html = markdown.markdown(render_inline(text, spans), extensions=["abbr", "attr_list", "md_in_html"])
     assert html == (
         '<p>Is *this* <a href="glossary.md#reciprocity" title="A fair give and take.">reciprocity</a>? '
         "&lt;b&gt;Reciprocity&lt;/b&gt; again, and one-sided "
@@ -352,26 +328,12 @@ def test_linked_text_renders_as_the_article_wrote_it_with_one_tooltip_link_per_t
 
 
 def test_quotes_in_a_definition_stay_inside_the_tooltip():
-    [source] = link_first_uses(["That is emotional minimization."], _terms(), escape=escape_text, glossary_url="glossary.md")
-    html = markdown.markdown(source)
+    text = "That is emotional minimization."
+    article = make_article("walking-away", [("A part", Theme.COSTS, [text])])
+    [[[spans]]] = section_term_links([article], _terms()).values()
+    html = markdown.markdown(render_inline(text, spans))
     assert 'title="the classic \u201cyou\u2019re too sensitive\u201d or \u201cyou\u2019re overreacting\u201d response"' in html
     assert ">emotional minimization</a>." in html
-
-
-def test_the_term_linker_gives_relative_spans_for_the_first_uses_in_each_section():
-    linker = term_linker(_terms())
-    on_article_page = linker(SectionKey("walking-away", "x"))
-    text = "Boundaries are not ultimatums. Boundaries are decisions."
-    [span] = on_article_page(text, "articles/walking-away.md")
-    assert (text[span.start : span.end], span.href, span.title) == (
-        "Boundaries", "../glossary.md#boundaries", "The limits you set on what you will accept."
-    )
-    assert on_article_page("Boundaries again, in the next paragraph.", "articles/walking-away.md") == []
-    fresh = linker(SectionKey("walking-away", "y"))
-    [span] = fresh("A massive boundary.", "signs.md")
-    assert span.href == "glossary.md#boundaries"
-    rendered = render_inline("A massive boundary.", [span])
-    assert rendered == 'A massive [boundary](<glossary.md#boundaries> "The limits you set on what you will accept.").'
 
 
 # ---------------------------------------------------------------------------------------------

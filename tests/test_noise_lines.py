@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from worth.model import SourceLine
-from worth.noise import _LOWERED_APART, _MARKUP, _NUMBERING, LineView, line_views, loose
-from worth.noise import _EDGE_PUNCTUATION, _plain_quotes
+from worth.noise import _LOWERED_APART, LineView, line_views
 
 _VIEW_FIELDS = ("text", "stripped", "lowered", "plain_case", "furniture_like_lowered", "lowered_words", "furniture_count",
                 "size", "has_digit", "has_foreign_letters", "furniture", "furniture_words", "script")
@@ -48,18 +47,3 @@ def test_the_whole_text_reading_rests_on_what_unicode_guarantees():
         lowered = character.lower()
         assert not any(c.isascii() for c in lowered), hex(code)
         assert bool(re.search(r"\d", lowered)) <= bool(re.match(r"\d", character)), hex(code)
-
-
-_LOOSE_PIECES = ["1. ", "iv) ", "  ", "\t", "\u00a0", "\u3000", "*", "**", "_", "`", "#", ">", "He", "never", "\u2019", "\u201c",
-                 ".", "!", "(", "-", "\u2014", "x", "\n"]
-
-
-@given(st.lists(st.sampled_from(_LOOSE_PIECES), max_size=20))
-@settings(max_examples=500, deadline=None)
-def test_loose_text_is_what_its_plain_definition_gives(pieces):
-    text = "".join(pieces)
-    s = _plain_quotes(text).strip()
-    numbering = _NUMBERING.match(s)
-    if numbering:
-        s = s[numbering.end():]
-    assert loose(text) == re.sub(r"\s+", " ", _MARKUP.sub(" ", s).strip(_EDGE_PUNCTUATION).lower())

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from worth.background import start_site_pages
+from worth.cache import BuildCache
 from worth.errors import ArticleError
-from worth.parallel import PARALLEL_FROM, workers_for
-from worth.pipeline import load_article, load_articles
+from worth.pipeline import changed_sources, load_article, load_articles
 from worth.settings import Settings
-from worth.site import begin_pages, generate_pages
+from worth.site import cached_pages, generate_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARA = "A paragraph of the article, long enough to be plainly text and not a heading at all."
@@ -69,31 +66,17 @@ def _many_articles(folder: Path, count: int) -> None:
         (folder / f"article-{index:03d}.txt").write_text(text.replace("\n", f" {index}\n", 1), encoding="utf-8")
 
 
-@pytest.fixture
-def parallel_reading(monkeypatch):
-    # Other tests run servers in threads, and a process with threads never forks readers.
-    monkeypatch.setattr("worth.parallel.threading.active_count", lambda: 1)
-    if workers_for(PARALLEL_FROM + 10) < 2:
-        pytest.skip("one core: articles are read in this process")
-
-
-def test_a_large_folder_read_in_parallel_gives_the_same_articles_in_the_same_order(tmp_path, parallel_reading):
-    _many_articles(tmp_path, PARALLEL_FROM + 10)
-    (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
-    together = load_articles(tmp_path)
-    one_by_one = load_articles(tmp_path, parallel=False)
-    assert len(together.articles) == PARALLEL_FROM + 10
-    assert together == one_by_one
-    assert together.warnings and "empty.txt" in together.warnings[0]
-
-
-def test_a_bad_article_in_a_large_folder_is_named_as_in_a_small_one(tmp_path, parallel_reading):
-    _many_articles(tmp_path, PARALLEL_FROM + 10)
-    (tmp_path / "article-050.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
+def test_a_bad_article_is_named_with_its_line_and_a_preview_leaves_it_out_with_a_warning(tmp_path):
+    _many_articles(tmp_path, 4)
+    (tmp_path / "article-002.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
     with pytest.raises(ArticleError) as caught:
         load_articles(tmp_path)
-    assert caught.value.path.endswith("article-050.txt") and caught.value.line == 3
+    assert caught.value.path.endswith("article-002.txt") and caught.value.line == 3
     assert "UTF-8" in str(caught.value)
+    preview = load_articles(tmp_path, display_root=tmp_path, leave_out_bad=True)
+    assert [a.slug for a in preview.articles] == ["article-000", "article-001", "article-003"]
+    [warning] = preview.warnings
+    assert warning.startswith("article-002.txt:3: ") and warning.endswith("it is left out of the preview until it is fixed")
 
 
 def test_making_the_pages_leaves_the_cycle_collector_as_it_found_it_even_on_bad_input(tmp_path):
@@ -110,42 +93,83 @@ def test_a_missing_articles_folder_is_named_with_what_to_do(tmp_path):
     assert str(caught.value).startswith("articels: is not a folder of articles; create it")
 
 
-def test_pages_made_in_another_process_are_those_generated_here_and_come_as_planned(tmp_path, parallel_reading):
-    _many_articles(tmp_path, 5)
-    (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
-    settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
-    elsewhere = start_site_pages(settings, display_root=tmp_path.parent)
-    assert elsewhere._made._child is not None  # really in another process
-    here = generate_pages(settings, display_root=tmp_path.parent)
-    paths, warnings = elsewhere.plan()
-    assert paths == tuple(page.src_uri for page in here.pages)  # the plan is what is made, in order
-    assert warnings == here.warnings and "empty.txt" in warnings[0]
-    # Asked for in any order, each page is the one made here.
-    for page in reversed(here.pages):
-        assert elsewhere.markdown(page.src_uri) == page.content
-    elsewhere.close()
+def test_an_article_read_once_is_taken_from_the_cache_until_its_bytes_change(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _many_articles(folder, 3)
+    cache = BuildCache(tmp_path / ".cache")
+    first = load_articles(folder, cache=cache)
+    read = []
+    monkeypatch.setattr("worth.pipeline.article_from_raw", lambda raw: read.append(raw.path) or pytest.fail("read again"))
+    assert load_articles(folder, cache=cache) == first  # nothing read again
+    monkeypatch.undo()
+    (folder / "article-001.txt").write_text(f"A New Title\n\n{PARA}\n", encoding="utf-8")
+    again = load_articles(folder, cache=cache)
+    assert [a.title for a in again.articles][1] == "A New Title"
+    assert again.articles[0] == first.articles[0] and again.articles[2] == first.articles[2]
+    # The stored copy of the old version is gone: the cache holds what the folder holds.
+    assert len(list((tmp_path / ".cache" / "articles").iterdir())) == 3
 
 
-def test_pages_come_in_the_planned_order_those_needing_least_first(tmp_path):
-    _many_articles(tmp_path, 3)
-    settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
-    plan, pages = begin_pages(settings)
-    made = [page.src_uri for page in pages]
-    assert made == list(plan.paths)
-    # The lists of articles need only the articles; the article pages, the site map and the
-    # glossary's terms; the rest, the cross-links and the checklist as well.
-    assert made[:5] == ["articles/index.md", "sources.md", *(f"articles/article-{i:03d}.md" for i in range(3))]
-    assert set(made[5:]) == {"index.md", "costs.md", "signs.md", "letting-go.md", "more.md", "glossary.md"}
+def test_a_damaged_cache_is_a_miss_not_an_error(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _many_articles(folder, 2)
+    cache = BuildCache(tmp_path / ".cache")
+    expected = load_articles(folder, cache=cache)
+    for stored in (tmp_path / ".cache" / "articles").iterdir():
+        stored.write_bytes(b"not a pickle")
+    assert load_articles(folder, cache=cache) == expected
 
 
-def test_pages_made_in_this_process_leave_its_cycle_collector_running(tmp_path):
-    _many_articles(tmp_path, 3)
-    settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
-    here = start_site_pages(settings, in_background=False)
-    paths, _ = here.plan()
-    assert gc.isenabled()
-    assert all(here.markdown(path) for path in paths)
-    assert gc.isenabled()
+def test_cached_pages_are_those_generated_and_a_page_file_is_rewritten_only_when_it_changes(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _many_articles(folder, 3)
+    (folder / "empty.txt").write_text("\n\n", encoding="utf-8")
+    settings = Settings(articles_dir=folder, config_dir=FIXTURES.parent.parent)
+    cache = BuildCache(tmp_path / ".cache")
+    made = cached_pages(settings, cache)
+    generated = generate_pages(settings)
+    assert made.paths == tuple(p.src_uri for p in generated.pages) and made.warnings == generated.warnings
+    assert all(cache.page(p.src_uri) == p.content for p in generated.pages)
+    times = {path: cache.page_path(path).stat().st_mtime_ns for path in made.paths}
+
+    (folder / "article-001.txt").write_text(f"A New Title\n\n{PARA}\n", encoding="utf-8")
+    again = cached_pages(settings, cache)
+    changed = {path for path in again.paths if cache.page_path(path).stat().st_mtime_ns != times.get(path)}
+    assert "articles/article-001.md" in changed and "articles/article-000.md" not in changed
+    assert changed < set(again.paths)
+    assert cache.page("articles/article-001.md") == {p.src_uri: p.content for p in generate_pages(settings).pages}["articles/article-001.md"]
+
+
+def test_when_nothing_changed_no_article_is_read(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _many_articles(folder, 2)
+    settings = Settings(articles_dir=folder, config_dir=FIXTURES.parent.parent)
+    cache = BuildCache(tmp_path / ".cache")
+    first = cached_pages(settings, cache)
+    monkeypatch.setattr("worth.site.articles_from_sources", lambda *a, **k: pytest.fail("articles read again"))
+    assert cached_pages(settings, cache).paths == first.paths
+
+
+def test_an_unwritable_cache_still_gives_the_pages(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _many_articles(folder, 2)
+    (tmp_path / "blocked").write_text("a file where the cache folder would be", encoding="utf-8")
+    settings = Settings(articles_dir=folder, config_dir=FIXTURES.parent.parent)
+    made = cached_pages(settings, BuildCache(tmp_path / "blocked" / "worth"))
+    assert made.markdown is not None and set(made.markdown) == set(made.paths)
+
+
+def test_an_article_changed_after_it_was_read_is_named(tmp_path):
+    _many_articles(tmp_path, 2)
+    loaded = load_articles(tmp_path, display_root=tmp_path)
+    assert changed_sources(loaded.sources) == []
+    (tmp_path / "article-001.txt").write_text("Half a new tex", encoding="utf-8")
+    assert changed_sources(loaded.sources) == ["article-001.txt"]
 
 
 def test_a_bad_data_file_stops_the_build_before_any_page_is_made(tmp_path):
@@ -155,25 +179,5 @@ def test_a_bad_data_file_stops_the_build_before_any_page_is_made(tmp_path):
     (tmp_path / "checklist.yml").write_text("bands: [\n", encoding="utf-8")
     settings = Settings(articles_dir=articles, config_dir=tmp_path)
     with pytest.raises(ArticleError) as caught:
-        start_site_pages(settings, display_root=tmp_path, in_background=False).plan()
+        generate_pages(settings, display_root=tmp_path)
     assert caught.value.path == "checklist.yml"
-
-
-def test_an_error_in_pages_made_elsewhere_names_the_file_and_line(tmp_path, parallel_reading):
-    (tmp_path / "broken.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
-    settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
-    with pytest.raises(ArticleError) as caught:
-        start_site_pages(settings, display_root=tmp_path.parent).plan()
-    assert caught.value.path.endswith("broken.txt") and caught.value.line == 3
-
-
-def test_mkdocs_loads_the_hooks_without_the_pipeline_which_the_process_making_the_pages_imports():
-    # Importing the pipeline takes longer than MkDocs needs to find its files; the forked process
-    # that makes the pages imports it instead, off the build's critical path.
-    hooks = Path(__file__).resolve().parent.parent / "hooks"
-    loaded = subprocess.run(
-        [sys.executable, "-c", "import sys, worth_hooks; print(' '.join(m for m in sys.modules if m.startswith('worth')))"],
-        cwd=hooks, capture_output=True, text=True, check=True,
-    ).stdout.split()
-    assert "worth.background" in loaded
-    assert not {"worth.site", "worth.pipeline", "worth.noise", "worth.plan", "worth.model"} & set(loaded)

@@ -21,7 +21,6 @@ from worth.plan import (
     THEME_PAGES,
     card_summary,
     display_date,
-    page_paths,
     plan_pages,
     plan_site_map,
     reading_minutes,
@@ -125,11 +124,11 @@ def page_text(pages, src_uri) -> str:
 
 @pytest.fixture(scope="module")
 def pages():
-    return plan_pages(ARTICLES, SETTINGS)
+    return plan_pages(ARTICLES)
 
 
-def test_every_page_is_planned_at_a_stable_path_known_before_it_is_made(pages):
-    assert [p.src_uri for p in pages] == list(page_paths(ARTICLES)) == [
+def test_every_page_is_planned_at_a_stable_path(pages):
+    assert [p.src_uri for p in pages] == [
         "articles/index.md", "sources.md", "articles/later.md", "articles/earlier.md",
         "index.md", "costs.md", "signs.md", "letting-go.md", "more.md",
     ]
@@ -209,7 +208,7 @@ def test_an_article_page_keeps_the_original_order_and_levels(pages):
 
 def test_an_article_page_title_reaches_the_theme_as_text_not_markup():
     risky = article("risky", "Why </title><script>alert(1)</script> & <b>more</b>", section("S", Theme.COSTS, "Words.", anchor="s"))
-    meta, _ = front_matter({p.src_uri: p.content for p in plan_pages((risky,), SETTINGS)}["articles/risky.md"])
+    meta, _ = front_matter({p.src_uri: p.content for p in plan_pages((risky,))}["articles/risky.md"])
     # The theme writes the title into <title> as it is: it must already be HTML text.
     assert meta["title"] == "Why &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt;"
 
@@ -252,13 +251,13 @@ def test_sources_list_metadata_and_the_noise_dropped_collapsed(pages):
 
 def test_a_source_address_that_is_not_http_is_shown_as_text_not_a_link():
     risky = article("risky", "Risky", section("Costs", Theme.COSTS, "Words.", anchor="costs"), source_url="javascript:alert(1)")
-    pages = plan_pages((risky,), SETTINGS)
+    pages = plan_pages((risky,))
     assert not [h for h, _ in rendered(pages, "sources.md").links if h.startswith("javascript")]
     assert "javascript:alert(1)" in page_text(pages, "sources.md")
 
 
 def test_no_articles_gives_plain_empty_states():
-    pages = plan_pages((), SETTINGS)
+    pages = plan_pages(())
     assert "There are no articles yet." in page_text(pages, "index.md")
     assert "No article has a part about this yet." in page_text(pages, "costs.md")
 
@@ -266,35 +265,41 @@ def test_no_articles_gives_plain_empty_states():
 def test_related_sections_are_linked_at_the_end_of_a_theme_page_section():
     minimising, costs, letting_go = SectionKey("earlier", "minimising"), SectionKey("later", "costs"), SectionKey("earlier", "letting-go")
     extras = PageExtras(related={minimising: (CrossLink(minimising, costs, 0.4), CrossLink(minimising, letting_go, 0.2))})
-    pages = plan_pages(ARTICLES, SETTINGS, extras=extras)
+    pages = plan_pages(ARTICLES, extras=extras)
     links = [href for href, _ in rendered(pages, "signs.md").links]
     assert links.index("costs.md#costs") == links.index("letting-go.md#letting-go") - 1
     assert links.index("articles/earlier.md#minimising") < links.index("costs.md#costs")  # after the citation
     assert "Related: Costs (The cost of staying) Letting go (Why letting go helps)" in page_text(pages, "signs.md")
 
 
-def test_term_links_are_added_on_both_pages_of_a_section():
-    def linker(key):
-        def spans(text, page):
-            start = text.find("gut")
-            return [InlineLink(start, start + 3, relative_link(page, "glossary.md") + "#gut", "Your inner sense")] if start >= 0 else []
-        return spans
+def test_term_links_are_added_on_both_pages_of_a_section_relative_to_each_page():
+    links = {}
+    for article in ARTICLES:
+        for section in article.sections:
+            blocks = []
+            for block in section.blocks:
+                lines = []
+                for text in block.lines:
+                    start = text.find("gut")
+                    lines.append((InlineLink(start, start + 3, "glossary.md#gut", "Your inner sense"),) if start >= 0 else ())
+                blocks.append(tuple(lines))
+            links[SectionKey(article.slug, section.anchor)] = tuple(blocks)
 
-    pages = plan_pages(ARTICLES, SETTINGS, extras=PageExtras(term_links=linker))
+    pages = plan_pages(ARTICLES, extras=PageExtras(term_links=links))
     assert ("glossary.md#gut", {"href": "glossary.md#gut", "title": "Your inner sense"}) in rendered(pages, "signs.md").links
     assert "../glossary.md#gut" in [h for h, _ in rendered(pages, "articles/later.md").links]
 
 
 def test_the_signs_block_sits_after_the_signs_introduction():
-    pages = plan_pages(ARTICLES, SETTINGS, extras=PageExtras(signs_block="## Which signs? { #checklist }"))
+    pages = plan_pages(ARTICLES, extras=PageExtras(signs_block="## Which signs? { #checklist }"))
     headings = rendered(pages, "signs.md").headings
     assert headings[1] == ("h2", "Which signs?")
 
 
 def test_the_home_page_leads_to_the_checklist_only_when_there_is_one():
-    with_checklist = plan_pages(ARTICLES, SETTINGS, extras=PageExtras(signs_block="## Which signs? { #checklist }"))
+    with_checklist = plan_pages(ARTICLES, extras=PageExtras(signs_block="## Which signs? { #checklist }"))
     assert "signs.md#checklist" in [h for h, _ in rendered(with_checklist, "index.md").links]
-    without = plan_pages(ARTICLES, SETTINGS)
+    without = plan_pages(ARTICLES)
     assert not any(h.endswith("#checklist") for h, _ in rendered(without, "index.md").links)
 
 
@@ -353,7 +358,7 @@ def articles_strategy(draw):
 @settings(max_examples=40, deadline=None)
 @given(articles_strategy())
 def test_any_articles_every_text_on_its_article_page_and_one_gathering_page_and_citations_land(articles):
-    pages = plan_pages(articles, SETTINGS)
+    pages = plan_pages(articles)
     gathering = {p.src_uri: page_text(pages, p.src_uri) for p in GATHERING_PAGES.values()}
     ids = {p.src_uri: set(rendered(pages, p.src_uri).ids) for p in pages}
     for art in articles:

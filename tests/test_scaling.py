@@ -40,7 +40,7 @@ def rendered_ids(md_text: str) -> set[str]:
 
 def test_a_theme_page_with_many_articles_shows_some_sections_in_full_and_the_rest_in_brief():
     articles = many_articles(100)  # 200 sections on the costs page
-    pages = {p.src_uri: p.content for p in plan_pages(articles, SETTINGS)}
+    pages = {p.src_uri: p.content for p in plan_pages(articles)}
     costs = pages["costs.md"]
     full = costs.split("More, in brief")[0]
     assert full.count("says staying costs you sleep") + full.count("Erosion ") == FULL_SECTIONS
@@ -57,7 +57,7 @@ def test_a_theme_page_with_many_articles_shows_some_sections_in_full_and_the_res
 def test_every_link_to_a_section_lands_on_an_anchor_of_its_theme_page():
     articles = many_articles(60)
     site_map = plan_site_map(articles)
-    pages = {p.src_uri: p.content for p in plan_pages(articles, SETTINGS, site_map=site_map)}
+    pages = {p.src_uri: p.content for p in plan_pages(articles, site_map=site_map)}
     ids = {uri: rendered_ids(text) for uri, text in pages.items()}
     for article in articles:
         for section in article.sections:
@@ -74,14 +74,14 @@ def test_every_link_to_a_section_lands_on_an_anchor_of_its_theme_page():
 
 def test_a_small_site_shows_every_section_in_full():
     articles = many_articles(5)
-    costs = {p.src_uri: p.content for p in plan_pages(articles, SETTINGS)}["costs.md"]
+    costs = {p.src_uri: p.content for p in plan_pages(articles)}["costs.md"]
     assert "More, in brief" not in costs
     assert all(f"Article {i} says staying costs you sleep" in costs for i in range(5))
 
 
 def test_the_sources_page_of_many_articles_goes_without_a_table_of_contents_that_repeats_them():
-    few = {p.src_uri: p.content for p in plan_pages(many_articles(3), SETTINGS)}["sources.md"]
-    many = {p.src_uri: p.content for p in plan_pages(many_articles(SOURCES_TOC_LIMIT + 1), SETTINGS)}["sources.md"]
+    few = {p.src_uri: p.content for p in plan_pages(many_articles(3))}["sources.md"]
+    many = {p.src_uri: p.content for p in plan_pages(many_articles(SOURCES_TOC_LIMIT + 1))}["sources.md"]
     assert "hide:" not in few  # a short list keeps its table of contents
     assert many.startswith("---\nhide:\n  - toc\n---\n")
     # every article keeps its heading, for find and for links to it

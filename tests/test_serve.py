@@ -1,7 +1,9 @@
-"""``mkdocs serve`` rebuilds when an article is added, changed or deleted or the glossary changes,
-and writes nothing into the folders it watches. A short real run on a free port, on a copy of the project."""
+"""``mkdocs serve --dirty`` (the preview as the README runs it) rebuilds when an article is added,
+changed or deleted or the glossary changes, keeps its search index exactly a clean build's, and
+writes nothing into the folders it watches. A short real run on a free port, on a copy of the project."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -58,7 +60,7 @@ def test_serve_rebuilds_when_articles_or_glossary_change_and_writes_nothing_into
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
         cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -75,6 +77,27 @@ def test_serve_rebuilds_when_articles_or_glossary_change_and_writes_nothing_into
         added.write_text("A new article\n\nThe paragraph, now changed.\n", encoding="utf-8")
         wait_for(base + "articles/a-new-article/", lambda status, body: "now changed" in body, server)
 
+        # Several pages change at once (the article's, its theme page, the lists of articles): the
+        # search index holds each page's entries once, as a clean build's does.
+        index = json.loads(fetch(base + "search/search_index.json")[1])["docs"]
+        locations = [doc["location"] for doc in index]
+        assert len(locations) == len(set(locations))
+        assert sum("now changed" in doc["text"] for doc in index) >= 1
+
+        added.unlink()
+        wait_for(base + "articles/a-new-article/", lambda status, body: status == 404, server)
+        wait_for(base + "search/search_index.json", lambda status, body: "a-new-article" not in body, server)
+        added.write_text("A new article\n\nThe paragraph, now changed.\n", encoding="utf-8")
+        wait_for(base + "articles/a-new-article/", lambda status, body: "now changed" in body, server)
+
+        # An article that cannot be read is left out of the preview; the rest stays served and
+        # goes on following the editor's changes.
+        broken = root / "articles" / "broken.txt"
+        broken.write_bytes(b"A broken article\n\nSome text \xff\xfe here.\n")
+        added.write_text("A new article\n\nWritten again while another article is broken.\n", encoding="utf-8")
+        wait_for(base + "articles/a-new-article/", lambda status, body: "while another article is broken" in body, server)
+        assert fetch(base + "articles/broken/")[0] == 404
+        broken.unlink()
         added.unlink()
         wait_for(base + "articles/a-new-article/", lambda status, body: status == 404, server)
 
@@ -89,6 +112,11 @@ def test_serve_rebuilds_when_articles_or_glossary_change_and_writes_nothing_into
 
         assert snapshot(root / "articles") == before["articles"]
         assert snapshot(root / "docs") == before["docs"]
+        served = json.loads(fetch(base + "search/search_index.json")[1])["docs"]
     finally:
         server.terminate()
         server.wait(timeout=30)
+    clean = tmp_path / "clean"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(clean)],
+                   cwd=root, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert served == json.loads((clean / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -211,6 +212,48 @@ def test_an_article_that_cannot_be_read_stops_the_build_with_one_clear_line(tmp_
     assert run.returncode != 0
     assert re.search(r"ERROR\s+-\s+articles/broken\.txt:\d+: ", run.stderr)
     assert "Traceback" not in run.stderr
+
+
+def test_a_bad_article_leaves_the_previous_site_as_it_was(tmp_path):
+    root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt"])
+    assert build_site(tmp_path / "site", config=root / "mkdocs.yml").returncode == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    (root / "articles" / "broken.txt").write_bytes(b"A title\n\nSome text \xff\xfe here.\n")
+    run = build_site(tmp_path / "site", config=root / "mkdocs.yml")
+    assert run.returncode != 0 and "articles/broken.txt" in run.stderr
+    assert {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()} == before
+
+
+def test_an_article_saved_while_the_site_is_built_fails_the_strict_build_naming_it(tmp_path):
+    root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt"])
+    # A second hook stands in for the editor: it saves the article while MkDocs renders the pages.
+    (root / "saves_meanwhile.py").write_text(
+        "from pathlib import Path\n"
+        "def on_env(env, config, files):\n"
+        "    path = Path(config.config_file_path).parent / 'articles' / 'walking-away.txt'\n"
+        "    path.write_text(path.read_text(encoding='utf-8') + '\\nA sentence saved while the site was built.\\n', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/worth_hooks.py\n", "  - hooks/worth_hooks.py\n  - saves_meanwhile.py\n"), encoding="utf-8")
+    run = build_site(tmp_path / "site", config=config)
+    assert run.returncode != 0
+    assert re.search(r"WARNING\s+-\s+articles/walking-away\.txt: changed while the site was built; build again", run.stderr)
+    assert "Traceback" not in run.stderr
+
+
+def test_a_second_build_with_nothing_changed_makes_the_same_site_from_the_cache(tmp_path):
+    root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt", ROOT / "articles" / "let-him-go.txt"])
+    assert build_site(tmp_path / "first", config=root / "mkdocs.yml").returncode == 0
+    assert (root / ".cache" / "worth" / "site.json").is_file()
+    assert build_site(tmp_path / "second", config=root / "mkdocs.yml").returncode == 0
+    first = {p.relative_to(tmp_path / "first"): p.read_bytes() for p in (tmp_path / "first").rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "second"): p.read_bytes() for p in (tmp_path / "second").rglob("*") if p.is_file()}
+    assert first == second
+    # Deleting the cache is always safe: the next build makes everything again, the same.
+    shutil.rmtree(root / ".cache")
+    assert build_site(tmp_path / "third", config=root / "mkdocs.yml").returncode == 0
+    assert {p.relative_to(tmp_path / "third"): p.read_bytes() for p in (tmp_path / "third").rglob("*") if p.is_file()} == first
 
 
 def test_an_empty_article_fails_the_strict_build_naming_the_file(tmp_path):

@@ -86,11 +86,19 @@ def test_pages_artifact_is_the_public_build_and_deploy_publishes_it(workflow: di
     assert deploy["environment"]["name"] == "github-pages"
 
 
+def test_the_tests_pass_before_anything_is_built_or_published(workflow: dict) -> None:
+    test, build = workflow["jobs"]["test"], workflow["jobs"]["build"]
+    assert ["bash", ".ci/run"] in commands(test)  # what CI runs: set-up, then the README's tests
+    assert build["needs"] in ("test", ["test"])
+    assert workflow["jobs"]["deploy"]["needs"] in ("build", ["build"])
+
+
 def test_least_permissions(workflow: dict) -> None:
     assert workflow["permissions"] == {"contents": "read"}
     # building only reads: the code, and the Pages settings for the site's address
     assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert workflow["jobs"]["test"]["permissions"] == {"contents": "read"}
 
 
 def test_one_deploy_at_a_time(workflow: dict) -> None:

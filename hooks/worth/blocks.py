@@ -47,7 +47,6 @@ QUESTION_STARTS = frozenset("what why how when where who which whose is are am w
                             "should would will shall has have had may might must".split())
 # A heading broken over two lines often breaks after one of these words.
 CONNECTING_WORDS = SMALL_WORDS | frozenset("when your his her their our my about that who what how why if".split())
-SENTENCE_END = (".", "!", "?", "\u2026", ",", ";", ":")
 CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
 MAX_HEADING_WORDS = 16
 LONG_PARAGRAPH_WORDS = 12
@@ -425,15 +424,6 @@ class ShortLineList(PlainTextDetector):
         n = self._run_length(index, ctx)
         texts = tuple(it.text for it in ctx.items[index:index + n])
         return Block(BlockKind.LIST, texts, ctx.items[index].line.number), n
-
-
-def line_shape(text: str) -> tuple[str, bool] | None:
-    """The shape that makes short lines parallel list items: closing punctuation and whether the
-    first word is capitalised (None for a line too long or numbered to be such an item)."""
-    found = words(text)
-    if not found or len(found) > ShortLineList.MAX_ITEM_WORDS or is_numbered(text):
-        return None
-    return ending(text), found[0][0].isupper()
 
 
 def parallel_run(index: int, ctx: BlockContext) -> int:

@@ -3,8 +3,6 @@
     collect_items(articles, hints=...)            -> ChecklistItem[]  (de-duplicated, in reading order)
     load_checklist_data(path)                     -> ChecklistData    (bands and editor hints)
     next_reads_for(items, links, articles, ...)   -> {SectionKey: NextRead[]}
-    render_checklist(items, bands, next_reads, ...) -> str            (Markdown with HTML, md_in_html)
-    checklist_block(articles, data, links, ...)   -> str              (all of the above in one call)
 
 An item is one sign: a subsection of a signs part ("Emotional Minimization" under "Signs He
 Doesn't See Your Worth"), a signs section with no subsections, or one phrase of a list of signs
@@ -19,8 +17,6 @@ can replace it in the article's front matter (``checklist: {heading: hint}``) or
 from __future__ import annotations
 
 import functools
-import html
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -32,7 +28,6 @@ import yaml
 from . import yamltext
 from .errors import ArticleError
 from .model import Article, Section, SectionKey, Theme
-from .render import escape_text
 from .text import FUNCTION_WORDS, loose_heading, sentences, stem, straight_quotes
 
 # ---------------------------------------------------------------------------------------------
@@ -116,12 +111,6 @@ def terms(text: str) -> frozenset[str]:
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def same_sign(a: ChecklistItem, b: ChecklistItem) -> bool:
-    """True when two items describe the same sign: most of their label words agree, or some do and
-    the words of their labels and hints overlap a good deal."""
-    return _same_words(_SignWords.of(a), _SignWords.of(b))
 
 
 @dataclass(frozen=True)
@@ -240,12 +229,6 @@ def _hint_for(label: str, tables: Sequence[_Hints]) -> str | None:
         if wanted in table:
             return str(table[wanted]).strip()
     return None
-
-
-def items_of(article: Article, *, hints: Mapping[str, str] | None = None) -> list[ChecklistItem]:
-    """The article's signs in reading order, each with the editor's hint where she gave one
-    (front matter first, then ``hints`` from ``checklist.yml``)."""
-    return _items_of(article, _by_loose_heading(hints or {}))
 
 
 def _items_of(article: Article, hints: _Hints) -> list[ChecklistItem]:
@@ -395,120 +378,3 @@ def next_reads_for(
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0].article, kv[0].anchor))
         out[item.key] = tuple(NextRead(headings[k], link_for(k), s) for k, s in ranked)
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Rendering
-
-def _text(text: str) -> str:
-    """Article text made safe inside HTML parsed as Markdown: no tags, no emphasis, no links."""
-    return escape_text(" ".join(text.split()))
-
-
-def render_checklist(
-    items: Sequence[ChecklistItem],
-    bands: Sequence[Band],
-    next_reads: Mapping[SectionKey, Sequence[NextRead]],
-    *,
-    link_for: Callable[[SectionKey], str],
-    limit: int = 3,
-) -> str:
-    """The checklist block for the signs page (Markdown with HTML, needs ``md_in_html`` and
-    ``attr_list``); empty when there are no items.
-
-    Without JavaScript it is a list of the signs, each with its hint and a link to its section,
-    under a key for counting; the checkboxes, the result and the buttons carry ``hidden`` until
-    ``checklist.js`` shows them. Each checkbox lists its next reads in ``data-next`` as
-    ``id:score`` pairs pointing into a hidden list of links; ``limit`` is how many the result shows.
-    Without items it is a short note (the ``#checklist`` anchor is always there).
-    """
-    if not items:
-        return (
-            '<div class="worth-checklist" id="checklist" markdown>\n\n'
-            "No article has a part about signs yet, so there is nothing to tick here.\n\n</div>\n"
-        )
-    targets: dict[str, str] = {}  # url -> id
-    pool: list[str] = []
-    rows: list[str] = []
-    for number, item in enumerate(items, 1):
-        pairs = []
-        for read in next_reads.get(item.key, ()):
-            if read.url not in targets:
-                targets[read.url] = f"n{len(targets) + 1}"
-                pool.append(f'<li markdown>[{_text(read.title)}](<{read.url}>){{ data-read="{targets[read.url]}" }}</li>')
-            pairs.append(f"{targets[read.url]}:{read.score:.3f}")
-        also = "".join(f" [Also in another article](<{link_for(k)}>)" for k in item.also)
-        hint = f' <span class="worth-checklist__hint">{_text(item.hint)}</span>' if item.hint else ""
-        rows.append(
-            f'<li class="worth-checklist__item" markdown>'
-            f'<input type="checkbox" id="sign-{number}" name="sign-{number}" data-next="{" ".join(pairs)}" hidden> '
-            f'<label for="sign-{number}" class="worth-checklist__label">{_text(item.label)}</label>{hint} '
-            f"[Read the full section](<{link_for(item.key)}>){also}</li>"
-        )
-    band_data = json.dumps([{"from": b.min_percent, "words": b.words} for b in bands], ensure_ascii=False)
-    # An attribute, not a <script type="application/json">: the theme's instant navigation
-    # re-creates script elements without their type, and the CSP then refuses them.
-    band_data = html.escape(band_data, quote=True)
-    first_band = bands[0].words if bands else ""
-    return "\n".join(
-        [
-            '<div class="worth-checklist" id="checklist" data-limit="%d" data-bands="%s" markdown>' % (limit, band_data),
-            "",
-            "## Which signs do you recognise? { #checklist-title }",
-            "",
-            '<p class="worth-checklist__note">This is not a diagnosis. It is a way to notice what you '
-            "recognise in your own words and time.</p>",
-            "",
-            '<p class="worth-checklist__key" data-nojs>Count the signs you recognise. There is no score to reach '
-            f"and no right answer. Each one links to the part of an article that describes it. There are {len(items)} "
-            "signs in all.</p>",
-            "",
-            '<p class="worth-checklist__key" data-js hidden>Tick the signs you recognise. Your answers stay on this '
-            "device, and are forgotten when you leave the page unless you choose to remember them.</p>",
-            "",
-            '<form class="worth-checklist__form" markdown>',
-            '<fieldset markdown>',
-            "<legend>Signs you may recognise</legend>",
-            '<ul class="worth-checklist__items" markdown>',
-            *rows,
-            "</ul>",
-            "</fieldset>",
-            '<div class="worth-checklist__result" role="status" data-js hidden>',
-            f'<p class="worth-checklist__count">0 of {len(items)} signs ticked.</p>',
-            f'<p class="worth-checklist__band">{html.escape(first_band)}</p>',
-            '<div class="worth-checklist__next"></div>',
-            "</div>",
-            '<div class="worth-checklist__actions" data-js hidden>',
-            '<button type="button" class="md-button" data-action="print">Print my checklist</button>',
-            '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
-            "</div>",
-            '<p class="worth-checklist__remember" data-js hidden>',
-            '<input type="checkbox" id="checklist-remember" aria-describedby="checklist-remember-note">',
-            '<label for="checklist-remember">Remember my answers on this device</label>',
-            '<span class="worth-checklist__remember-note" id="checklist-remember-note">If you switch this on, your '
-            "ticks are kept in this browser's storage on this device. Anyone who uses this device could see "
-            "them. Nothing is sent anywhere.</span>",
-            "</p>",
-            "</form>",
-            '<ul class="worth-checklist__pool" hidden markdown>',
-            *pool,
-            "</ul>",
-            "",
-            "</div>",
-            "",
-        ]
-    )
-
-
-def checklist_block(
-    articles: Sequence[Article],
-    *,
-    data: ChecklistData,
-    links: Mapping[SectionKey, Sequence[RelatedLink]],
-    link_for: Callable[[SectionKey], str],
-) -> str:
-    """The signs page's checklist from the articles, the editor's data and the cross-links;
-    ``link_for`` gives the Markdown link target of a section from the signs page."""
-    items = collect_items(articles, hints=data.hints)
-    reads = next_reads_for(items, links, articles, link_for=link_for)
-    return render_checklist(items, data.bands, reads, link_for=link_for)

@@ -1,8 +1,4 @@
-"""The one error bad input raises, naming the file and line and what to do.
-
-Apart from the rest of the data (``model``) so that the MkDocs process can catch it without
-importing the pipeline (see ``background``).
-"""
+"""The one error bad input raises, naming the file and line and what to do."""
 from __future__ import annotations
 
 
@@ -18,7 +14,3 @@ class ArticleError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
-
-    def __reduce__(self):
-        # Raised in a worker process when articles are read in parallel: rebuilt from all three.
-        return type(self), (self.path, self.line, self.message)

@@ -4,8 +4,7 @@
     find_definitions(articles, entries)      -> {term: Definition} (defining sentences in the text)
     build_glossary(articles, entries)        -> GlossaryTerm[]    (definition + every section using it)
     find_term_uses(text, terms)              -> TermUse[]         (where terms occur in plain text)
-    first_uses(paragraphs, terms)            -> TermUse[][]       (the first use of each term in a section)
-    link_first_uses(paragraphs, terms, ...)  -> str[]             (Markdown: those uses as links with a tooltip)
+    section_term_links(articles, terms)      -> {SectionKey: links} (the first use of each term in a section)
     term_linker(terms, glossary_page=...)    -> per section, spans for ``render.render_inline``
     render_glossary_page(terms, ...)         -> str               (the glossary page's Markdown)
 
@@ -23,7 +22,6 @@ lists plus the -ize/-ise forms, the longest term first and never two uses overla
 from __future__ import annotations
 
 import functools
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +32,6 @@ import yaml
 from . import yamltext
 from .errors import ArticleError
 from .model import Article, Section, SectionKey
-from .parallel import fork_map
 from .patterns import trie_pattern
 from .render import InlineLink, escape_text, render_heading
 from .text import sentences, slugify, straight_quotes
@@ -233,121 +230,43 @@ def find_term_uses(text: str, terms: Sequence[GlossaryEntry | GlossaryTerm]) -> 
     return _matcher_for(terms).uses(text)
 
 
-def first_uses(paragraphs: Sequence[str], terms: Sequence[GlossaryEntry | GlossaryTerm]) -> list[list[TermUse]]:
-    """For a section's paragraphs in order, the first use of each term in the section (a term
-    used again later in the section is not repeated); one list per paragraph."""
-    matcher = _matcher_for(terms)
-    seen: set[str] = set()
-    out: list[list[TermUse]] = []
-    for text in paragraphs:
-        found = []
-        for use in matcher.uses(text):
-            if use.term not in seen:
-                seen.add(use.term)
-                found.append(use)
-        out.append(found)
-    return out
+SectionTermLinks = tuple[tuple[tuple[InlineLink, ...], ...], ...]
+"""For one section, per block and per line of the block, the links its text gets: the first use
+of each glossary term in the section (not already used in an earlier line), as an ``InlineLink``
+whose ``href`` is the term's entry from the site's root (``glossary.md#identity-diffusion``) and
+whose ``title`` is its definition (the tooltip)."""
 
 
-def _title(text: str) -> str:
-    # A link title is an attribute: one line, and quotes and markup characters kept literal.
-    one_line = " ".join(text.split())
-    return one_line.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _placeholder(text: str, index: int) -> str:
-    # Letters and digits only, so any escaping function leaves it as it is.
-    token = f"zqglossaryterm{index}zq"
-    while token in text:
-        token = "q" + token
-    return token
-
-
-def link_first_uses(
-    paragraphs: Sequence[str],
-    terms: Sequence[GlossaryTerm],
-    *,
-    escape: Callable[[str], str] = escape_text,
-    glossary_url: str,
-) -> list[str]:
-    """Markdown for a section's paragraphs (plain text in, one string per paragraph): each text
-    made safe with ``escape`` as a whole, and the first use of each term in the section made a
-    link to its entry with the definition as the link's title, which the theme shows as a
-    tooltip: ``[identity diffusion](<../glossary.md#identity-diffusion> "a loss of clarity ...")``.
-    """
-    by_term = {t.term: t for t in terms}
-    out = []
-    for text, uses in zip(paragraphs, first_uses(paragraphs, terms)):
-        pieces, links, position = [], {}, 0
-        for index, use in enumerate(uses):
-            term = by_term[use.term]
-            token = _placeholder(text, index)
-            label = escape(text[use.start : use.end])
-            links[token] = f'[{label}](<{glossary_url}#{term.slug}> "{_title(term.definition)}")'
-            pieces += [text[position : use.start], token]
-            position = use.end
-        pieces.append(text[position:])
-        markdown_text = escape("".join(pieces))
-        for token, link in links.items():
-            markdown_text = markdown_text.replace(token, link, 1)
-        out.append(markdown_text)
-    return out
-
-
-def glossary_href(from_page: str, term: GlossaryTerm, *, glossary_page: str = GLOSSARY_PAGE) -> str:
-    """The relative link from the page ``from_page`` (``articles/x.md``) to a term's entry."""
-    folder = posixpath.dirname(from_page) or "."
-    if posixpath.isabs(glossary_page) or posixpath.isabs(folder):
-        return f"{posixpath.relpath(glossary_page, folder)}#{term.slug}"  # may depend on the working directory
-    return f"{_relative(glossary_page, folder)}#{term.slug}"
-
-
-@functools.lru_cache(maxsize=256)
-def _relative(page: str, folder: str) -> str:
-    # Cached: ``relpath`` asks for the working directory every time, and a site has few
-    # folders. Between two relative paths the answer does not depend on that directory.
-    return posixpath.relpath(page, folder)
-
-
-TermLinker = Callable[[str, str], Sequence[InlineLink]]
-
-
-def term_linker(terms: Sequence[GlossaryTerm], *, glossary_page: str = GLOSSARY_PAGE) -> Callable[[SectionKey], TermLinker]:
-    """For ``plan.PageExtras.term_links``: given a section, a function ``(text, page) -> spans``
-    to call on each of the section's texts in reading order; it returns the first use of each
-    term in the section (not already linked in an earlier text) as ``InlineLink`` spans to the
-    term's entry, titled with its definition. Each section gets a fresh function."""
+def section_term_links(
+    articles: Sequence[Article], terms: Sequence[GlossaryTerm], *, glossary_page: str = GLOSSARY_PAGE
+) -> dict[SectionKey, SectionTermLinks]:
+    """The glossary links of every section that uses a term (``SectionTermLinks``), by section.
+    A page that shows a section links its terms the same way, wherever the page is."""
     by_term = {t.term: t for t in terms}
     matcher = _matcher_for(terms)
-    # Per text, its uses of terms: a site repeats texts, and pages show each section twice
-    # (on its article page and its theme page). Lives as long as the linker (one build).
-    uses_in: dict[str, list[TermUse]] = {}
-    hrefs: dict[tuple[str, str], str] = {}  # (page, term) -> link: a page links a term from many sections
-
-    def for_section(_key: SectionKey) -> TermLinker:
-        seen: set[str] = set()
-
-        def links(text: str, page: str) -> list[InlineLink]:
-            if page == glossary_page:
-                return []
-            uses = uses_in.get(text)
-            if uses is None:
-                uses = uses_in[text] = matcher.uses(text)
-            spans = []
-            for use in uses:
-                if use.term in seen:
-                    continue
-                seen.add(use.term)
-                term = by_term[use.term]
-                href = hrefs.get((page, use.term))
-                if href is None:
-                    href = hrefs[page, use.term] = glossary_href(page, term, glossary_page=glossary_page)
-                spans.append(InlineLink(use.start, use.end, href, term.definition))
-            return spans
-
-        return links
-
-    return for_section
+    uses_in: dict[str, list[TermUse]] = {}  # per distinct text: sites repeat paragraphs
+    out: dict[SectionKey, SectionTermLinks] = {}
+    for article in articles:
+        for section in article.sections:
+            seen: set[str] = set()
+            blocks = []
+            for block in section.blocks:
+                lines = []
+                for text in block.lines:
+                    uses = uses_in.get(text)
+                    if uses is None:
+                        uses = uses_in[text] = matcher.uses(text)
+                    links = []
+                    for use in uses:
+                        if use.term not in seen:
+                            seen.add(use.term)
+                            term = by_term[use.term]
+                            links.append(InlineLink(use.start, use.end, f"{glossary_page}#{term.slug}", term.definition))
+                    lines.append(tuple(links))
+                blocks.append(tuple(lines))
+            if seen:
+                out[SectionKey(article.slug, section.anchor)] = tuple(blocks)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -433,18 +352,15 @@ def find_definitions(articles: Sequence[Article], entries: Sequence[GlossaryEntr
 
     A listed term is named as in ``glossary.yml`` (any of its spellings is recognised); a term
     only the articles define is named as written, in lower case.
-
-    Each article's defining sentences are found on its own (shared out over the cores on a large
-    site); the first of each term wins when they are put together in article order.
     """
     known: dict[str, str] = {}
     for entry in entries:
         for form in spellings(entry.term, entry.variants):
             known.setdefault(form, entry.term)
-    matches = _DefiningMatches()  # each process keeps its own as it goes through its articles
+    matches = _DefiningMatches()
     found: dict[str, Definition] = {}
-    for definitions in fork_map(lambda index: _definitions_in(articles[index], known, matches), len(articles)):
-        for definition in definitions:
+    for article in articles:
+        for definition in _definitions_in(article, known, matches):
             found.setdefault(definition.term, definition)
     return found
 
@@ -529,10 +445,10 @@ def build_glossary(articles: Sequence[Article], entries: Sequence[GlossaryEntry]
     for name in definitions:
         candidates.setdefault(name, GlossaryEntry(name))
     matcher = _matcher_for(tuple(candidates.values()))
-    names_in: dict[str, frozenset[str]] = {}  # per distinct text (sites repeat paragraphs), in each process
+    names_in: dict[str, frozenset[str]] = {}  # per distinct text (sites repeat paragraphs)
     uses: dict[str, list[SectionKey]] = {name: [] for name in candidates}
-    for section_uses in fork_map(lambda index: _names_used(articles[index], matcher, names_in), len(articles)):
-        for key, named in section_uses:
+    for article in articles:
+        for key, named in _names_used(article, matcher, names_in):
             for name in named:
                 uses[name].append(key)
     terms = []

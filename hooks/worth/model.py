@@ -82,8 +82,8 @@ class Overrides:
     lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
     def __reduce__(self):
-        # Read-only mappings cannot be pickled, and articles read in parallel are sent back from
-        # the worker processes: send plain dicts and make them read-only again on arrival.
+        # Read-only mappings cannot be pickled, and articles are kept in the build cache: store
+        # plain dicts and make them read-only again when read back.
         related = {heading: dict(change) for heading, change in self.related.items()}
         return _overrides, (dict(self.themes), self.keep, self.drop, self.headings, self.not_headings,
                             related, dict(self.checklist), dict(self.lines))
@@ -108,18 +108,23 @@ class Metadata:
     author: str | None = None
     source_url: str | None = None
     summary: str | None = None
+    site_name: str | None = None
 
 
 @dataclass(frozen=True)
 class RawArticle:
-    """A source file as read: its path (as given, for messages), its format (``txt`` or ``md``),
-    the body lines after any front matter, the parsed front matter metadata and overrides."""
+    """A source file as read: its path (as given, for messages), its format (``txt`` or ``md``;
+    a web page is read into ``md`` lines), the body lines after any front matter, the parsed
+    front matter metadata and overrides. ``left_out`` holds, for a web page, the page's text
+    blocks that are not in the article (see ``webpage``); the cleaning stage lists them with the
+    lines it drops as noise."""
 
     path: str
     format: str
     lines: tuple[SourceLine, ...]
     metadata: Metadata
     overrides: Overrides = Overrides()
+    left_out: tuple[NoiseLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,7 @@ class Article:
     source_url: str | None = None
     summary: str | None = None
     overrides: Overrides = Overrides()
+    site_name: str | None = None
     suspects: tuple[NoiseLine, ...] = ()  # kept lines that look most like furniture, with why
 
     @property

@@ -99,11 +99,6 @@ _ANY_STOP_WORD = frozenset(_LANGUAGES_OF)
 _ONLY_IN = _words_only_in(STOP_WORDS)
 
 
-def language_votes(text: str) -> dict[str, int]:
-    """How many words of ``text`` are common words of each known language."""
-    return _votes(Counter(w.lower() for w in words(text)))
-
-
 def _votes(counts: Mapping[str, int]) -> dict[str, int]:
     """``language_votes`` from lowered words already counted (word -> how often it occurs)."""
     votes = dict.fromkeys(STOP_WORDS, 0)
@@ -1083,12 +1078,6 @@ class CleanText:
 MAX_TITLE_WORDS = 25
 
 
-def article_language(lines: Sequence[SourceLine]) -> tuple[str, str]:
-    """The language (by common words) and the script most of the article is written in."""
-    views, counts, text = _read_lines(lines)
-    return _article_language(views, counts, text)
-
-
 def _article_language(views: Sequence[LineView], counts: Mapping[str, int], text: str) -> tuple[str, str]:
     # ``counts``: the lowered words of the lines, which are the words of the whole ``text``
     # (its lines joined by line breaks): a line end is never inside a word.
@@ -1159,6 +1148,8 @@ def clean_lines(
         if chances[index] >= SUSPECT_CHANCE and view.loose not in keep:
             suspects.append((chances[index], NoiseLine(line.number, line.text, _why(weights.noise, features[index]))))
     date = _first_date(raw.lines, rules)
+    if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
+        noise = sorted([*raw.left_out, *noise], key=lambda n: n.line)
     suspects.sort(key=lambda pair: -pair[0])
     return CleanText(tuple(kept), tuple(noise), title, raw.lines[title_index].number if title_index is not None else None,
                      date, tuple(n for _, n in suspects[:MAX_SUSPECTS]))

@@ -3,7 +3,7 @@
 ``load_article(path)`` reads, cleans, structures and themes one article and raises
 ``ArticleError`` for bad input; ``load_articles(folder)`` reads every ``.txt`` and ``.md`` file
 in sorted order and returns the articles plus warnings (an empty article is a warning naming
-the file and is skipped).
+the file and is skipped), taking from a ``cache.BuildCache`` the articles it already holds.
 
 Metadata is layered: defaults, then the file's path (slug), then front matter, then what the
 text says (the title line, a date stamp). Front matter wins over the text: it is the editor's
@@ -15,15 +15,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .blocks import detect_blocks
+from .cache import BuildCache, article_key
 from .errors import ArticleError
 from .model import Article, RawArticle
 from .noise import CleanText, clean_lines
-from .parallel import fork_map
-from .read import path_metadata, read_article
+from .read import path_metadata, read_article, settings_beside
 from .sections import build_sections
 from .themes import assign_themes
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 class EmptyArticleError(ArticleError):
@@ -36,6 +36,7 @@ class LoadResult:
 
     articles: tuple[Article, ...]
     warnings: tuple[str, ...] = ()
+    sources: tuple[SourceFile, ...] = ()
 
 
 def article_from_raw(raw: RawArticle) -> Article:
@@ -59,6 +60,7 @@ def article_from_raw(raw: RawArticle) -> Article:
         source_url=meta.source_url,
         summary=meta.summary,
         overrides=raw.overrides,
+        site_name=meta.site_name,
         suspects=clean.suspects,
     )
 
@@ -69,34 +71,102 @@ def load_article(path: Path, *, display_path: str | None = None) -> Article:
     ``display_path`` is how the file is named in messages and in ``Article.source``.
     """
     shown = display_path or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise ArticleError(shown, None, f"cannot be read ({err.strerror or err}); check the file name") from None
-    raw = read_article(data, path=shown)
+    return article_from_bytes(_read_bytes(Path(path), shown), path=Path(path), shown=shown)
+
+
+def article_from_bytes(data: bytes, *, path: Path, shown: str) -> Article:
+    """``load_article`` of a file already read: ``data`` are the bytes of ``path``."""
+    raw = read_article(data, path=shown, file=path)
     # The slug comes from the real file name, whatever name is shown in messages.
     raw = replace(raw, metadata=replace(raw.metadata, slug=path_metadata(str(path)).slug))
     return article_from_raw(raw)
 
 
-def load_articles(folder: Path, *, display_root: Path | None = None, parallel: bool = True) -> LoadResult:
-    """Read every article in ``folder`` (sorted by file name); empty ones become warnings.
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise ArticleError(shown, None, f"cannot be read ({err.strerror or err}); check the file name") from None
 
-    File names are shown relative to ``display_root`` when given. A large folder is shared out
-    to several processes when the machine has the cores (``parallel.fork_map``); the result is
-    the same either way, in the same order, and the first bad article raises its ``ArticleError``.
-    """
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An article file as a build read it: its path, its name in messages, and the key of its
+    bytes (``cache.article_key``), to tell later whether it changed while the site was built."""
+
+    path: Path
+    shown: str
+    key: str
+
+
+def read_sources(folder: Path, *, display_root: Path | None = None) -> list[tuple[SourceFile, bytes]]:
+    """Every article file in ``folder`` (sorted by file name) with its bytes. Raises
+    ``ArticleError`` when the folder is missing or a file cannot be read."""
     if not Path(folder).is_dir():
         shown = shown_path(Path(folder), display_root)
         raise ArticleError(shown, None, "is not a folder of articles; create it, or name the right one in extra.worth.articles in mkdocs.yml")
-    jobs = []
+    found = []
     for path in sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
-        jobs.append((path, shown_path(path, display_root)))
-    # Each article is read on its own, so the work splits cleanly over the cores.
-    outcomes = fork_map(lambda index: _load_or_warn(jobs[index]), len(jobs), parallel=parallel)
-    articles = tuple(outcome for outcome in outcomes if isinstance(outcome, Article))
-    warnings = tuple(outcome for outcome in outcomes if isinstance(outcome, str))
-    return LoadResult(articles, warnings)
+        shown = shown_path(path, display_root)
+        data = _read_bytes(path, shown)
+        key = article_key(data + settings_beside(path), shown=shown, slug=path_metadata(str(path)).slug)
+        found.append((SourceFile(path, shown, key), data))
+    return found
+
+
+def load_articles(
+    folder: Path, *, display_root: Path | None = None, cache: BuildCache | None = None, leave_out_bad: bool = False
+) -> LoadResult:
+    """Read every article in ``folder`` (sorted by file name); see ``articles_from_sources``."""
+    return articles_from_sources(read_sources(folder, display_root=display_root), cache=cache, leave_out_bad=leave_out_bad)
+
+
+def articles_from_sources(
+    sources: list[tuple[SourceFile, bytes]], *, cache: BuildCache | None = None, leave_out_bad: bool = False
+) -> LoadResult:
+    """The articles of files already read (``read_sources``), in their order; an empty one is a
+    warning and is left out.
+
+    An article already in ``cache`` (same bytes, same name, same code) is taken from it rather
+    than read again. The first bad article raises its ``ArticleError``, unless ``leave_out_bad``
+    (the live preview), where it becomes a warning and the article is left out.
+    """
+    articles: list[Article] = []
+    warnings: list[str] = []
+    for source, data in sources:
+        article = cache.article(source.key) if cache else None
+        if article is None:
+            try:
+                article = article_from_bytes(data, path=source.path, shown=source.shown)
+            except EmptyArticleError as err:
+                warnings.append(f"{err.path}: the article has no text, so it is left out of the site; add its text or remove the file")
+                continue
+            except ArticleError as err:
+                if not leave_out_bad:
+                    raise
+                warnings.append(f"{err}; it is left out of the preview until it is fixed")
+                continue
+            if cache:
+                cache.store_article(source.key, article)
+        articles.append(article)
+    if cache:
+        cache.keep_articles({source.key for source, _data in sources})
+    return LoadResult(tuple(articles), tuple(warnings), tuple(source for source, _data in sources))
+
+
+def changed_sources(sources: tuple[SourceFile, ...]) -> list[str]:
+    """The names of the files in ``sources`` whose bytes are no longer those that were read (or
+    that are gone): they changed while the site was built."""
+    changed = []
+    for source in sources:
+        try:
+            data = source.path.read_bytes() + settings_beside(source.path)
+        except OSError:
+            changed.append(source.shown)
+            continue
+        if article_key(data, shown=source.shown, slug=path_metadata(str(source.path)).slug) != source.key:
+            changed.append(source.shown)
+    return changed
 
 
 def shown_path(path: Path, display_root: Path | None) -> str:
@@ -105,12 +175,3 @@ def shown_path(path: Path, display_root: Path | None) -> str:
         return str(path.relative_to(display_root)) if display_root else str(path)
     except ValueError:
         return str(path)
-
-
-def _load_or_warn(job: tuple[Path, str]) -> Article | str:
-    """One article, or the warning that it is empty (other bad input raises)."""
-    path, shown = job
-    try:
-        return load_article(path, display_path=shown)
-    except EmptyArticleError as err:
-        return f"{err.path}: the article has no text, so it is left out of the site; add its text or remove the file"

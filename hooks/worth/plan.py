@@ -1,9 +1,7 @@
 """Plan the site's generated pages from articles.
 
-    plan_site_map(articles)                    -> SiteMap      (where every section appears)
-    plan_pages(articles, settings, extras=...) -> PageSpec[]   (Markdown for every page)
-    page_paths(articles)                       -> str[]        (where those pages go, in their order,
-                                                                known before any is made)
+    plan_site_map(articles)           -> SiteMap      (where every section appears)
+    plan_pages(articles, extras=...)  -> PageSpec[]   (Markdown for every page)
 
 The pages (their paths are stable: other pages and editors link to them):
 
@@ -35,11 +33,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Iterable, Mapping, Protocol, Sequence
 
 from .model import Article, PageSpec, Section, SectionKey, Theme
 from .render import InlineLink, escape_text, front_matter, render_blocks, render_heading
-from .settings import Settings
 from .text import unique_slug
 
 WORDS_PER_MINUTE = 200
@@ -49,7 +46,6 @@ ARTICLES_INDEX = "articles/index.md"
 SOURCES_PAGE = "sources.md"
 CHECKLIST_INVITE = "Tick the signs you recognise, privately"
 GLOSSARY_PAGE = "glossary.md"
-SAFETY_PAGE = "staying-safe.md"
 
 
 @dataclass(frozen=True)
@@ -164,10 +160,6 @@ class SiteMap:
         """A link target from ``from_page`` to the section on its theme (or ``more.md``) page."""
         return self.places[key].theme.link_from(from_page)
 
-    def article_link(self, key: SectionKey, *, from_page: str) -> str:
-        """A link target from ``from_page`` to the section on its article page."""
-        return self.places[key].article.link_from(from_page)
-
 
 def relative_link(from_src_uri: str, to_src_uri: str) -> str:
     """The relative path between two pages' source paths, as MkDocs wants in Markdown links."""
@@ -210,20 +202,8 @@ def reading_order(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: (a.date is None, a.date or "", a.slug)))
 
 
-def is_part_intro(article: Article, section: Section) -> bool:
-    """True for a part heading's own text: a section other sections name as their ``part``."""
-    return section.anchor in _part_anchors(article)
-
-
 def _part_anchors(article: Article) -> set[str | None]:
     return {s.part for s in article.sections}
-
-
-def gathering_group(article: Article, section: Section) -> int:
-    """Where a section falls on its gathering page: 0 for text before an article's first heading
-    (an opening), 1 for a part's introduction, 2 for a part's subsections, 3 for a section that
-    stands alone (a top-level heading with no subsections, a conclusion)."""
-    return _group(section, _part_anchors(article))
 
 
 def _group(section: Section, parts: set[str | None]) -> int:
@@ -233,15 +213,6 @@ def _group(section: Section, parts: set[str | None]) -> int:
     if section.anchor in parts:
         return 1
     return 2 if section.part else 3
-
-
-def gathered(articles: Sequence[Article], theme: Theme) -> tuple[tuple[Article, Section], ...]:
-    """The sections of ``theme`` in the order their gathering page shows them: openings, then
-    part introductions, then subsections, then sections that stand alone (see
-    ``gathering_group``); within a group, articles in ``reading_order`` and each article's
-    sections in their original order. So a part's introduction comes before its subsections and
-    the page reads as one guide rather than articles pasted one after another."""
-    return _gathered(articles, (theme,))[0]
 
 
 def _gathered(articles: Sequence[Article], themes: Sequence[Theme]) -> list[tuple[tuple[Article, Section], ...]]:
@@ -309,8 +280,9 @@ class RelatedLink(Protocol):
     def target(self) -> SectionKey: ...
 
 
-TermLinker = Callable[[str, str], Sequence[InlineLink]]
-"""``(text, page_src_uri) -> spans``: links to add to a text (first uses of glossary terms)."""
+SectionLinks = Sequence[Sequence[Sequence[InlineLink]]]
+"""Per block of a section and per line of the block, the spans of the text to show as links,
+their ``href`` from the site's root (``glossary.SectionTermLinks``)."""
 
 
 @dataclass(frozen=True)
@@ -318,14 +290,13 @@ class PageExtras:
     """What other stages add to the planned pages; every field is optional.
 
     ``related``: per section, cross-links (``links.relate_sections``) to suggest at its end on
-    theme pages, best first. ``term_links``:
-    per section, a function giving the spans of a text to link (called once per text, in reading
-    order, so it can link only the first use of a term in the section). ``signs_block``: Markdown
+    theme pages, best first. ``term_links``: per section, the spans of its texts to show as links
+    (``glossary.section_term_links``), wherever the section is shown. ``signs_block``: Markdown
     placed on the signs page after its introduction (the checklist). ``pages``: extra pages.
     """
 
     related: Mapping[SectionKey, Sequence[RelatedLink]] = field(default_factory=lambda: MappingProxyType({}))
-    term_links: Callable[[SectionKey], TermLinker] | None = None
+    term_links: Mapping[SectionKey, SectionLinks] = field(default_factory=lambda: MappingProxyType({}))
     signs_block: str = ""
     pages: tuple[PageSpec, ...] = ()
 
@@ -336,66 +307,26 @@ class PageExtras:
 
 def plan_pages(
     articles: Sequence[Article],
-    settings: Settings,
     *,
     site_map: SiteMap | None = None,
     extras: PageExtras = PageExtras(),
 ) -> tuple[PageSpec, ...]:
-    """Every generated page (see the module docstring), as Markdown, in the order of
-    ``page_paths``: the lists of articles, the article pages, then the others."""
+    """Every generated page (see the module docstring) as Markdown: the articles index, the
+    sources page, the article pages, the home page, the theme pages, then ``extras.pages``."""
     site_map = site_map or plan_site_map(articles)
     listing = article_listing(articles)
-    return (
-        *plan_listing_pages(listing),
-        *article_pages(articles, site_map, extras.term_links),
-        *plan_other_pages(articles, listing, site_map=site_map, extras=extras),
-    )
-
-
-# The pages that list the articles, made from nothing else, in the order ``plan_listing_pages``
-# makes them; then the other pages, in the order ``plan_other_pages`` makes them.
-_LISTING_PAGES = (ARTICLES_INDEX, SOURCES_PAGE)
-_OTHER_PAGES = (HOME_PAGE, *(page.src_uri for page in (*THEME_PAGES, OTHER_PAGE)))
-
-
-def page_paths(articles: Sequence[Article], extras: Sequence[str] = ()) -> tuple[str, ...]:
-    """Where ``plan_pages`` puts its pages, in its order, known before any page is made: the
-    articles index and the sources page, the article pages, the home page, the theme pages, then
-    ``extras`` (the paths of ``PageExtras.pages``)."""
-    return (*_LISTING_PAGES, *(article_src_uri(a) for a in articles), *_OTHER_PAGES, *extras)
-
-
-def plan_listing_pages(listing: Listing) -> tuple[PageSpec, PageSpec]:
-    """The articles index and the sources page: they need the articles alone, not the site map,
-    the glossary or the cross-links, so a build can begin on them while those are worked out."""
+    by_slug = {a.slug: a for a in articles}
     return (
         PageSpec(ARTICLES_INDEX, "Articles", _render_articles_index(listing)),
         PageSpec(SOURCES_PAGE, "Sources", _render_sources(listing)),
+        *(PageSpec(article_src_uri(a), a.title, render_article_page(a, site_map, extras)) for a in articles),
+        PageSpec(HOME_PAGE, "Home", _render_home(articles, listing, site_map, checklist=bool(extras.signs_block))),
+        *(
+            PageSpec(page.src_uri, page.title, render_gathering_page(page, by_slug, site_map, extras))
+            for page in (*THEME_PAGES, OTHER_PAGE)
+        ),
+        *extras.pages,
     )
-
-
-def article_pages(
-    articles: Sequence[Article], site_map: SiteMap, term_links: Callable[[SectionKey], TermLinker] | None = None
-) -> Iterator[PageSpec]:
-    """Each article's page (``render_article_page``) in order, made as it is asked for: an
-    article page needs only the site map and the glossary's terms, not the cross-links or the
-    checklist, so a build can begin on the first while the rest are made."""
-    extras = PageExtras(term_links=term_links)
-    for article in articles:
-        yield PageSpec(article_src_uri(article), article.title, render_article_page(article, site_map, extras))
-
-
-def plan_other_pages(
-    articles: Sequence[Article], listing: Listing, *, site_map: SiteMap, extras: PageExtras = PageExtras()
-) -> tuple[PageSpec, ...]:
-    """The home page, the theme pages and ``extras.pages``, in the order of ``page_paths``."""
-    by_slug = {a.slug: a for a in articles}
-    home = PageSpec(HOME_PAGE, "Home", _render_home(articles, listing, site_map, checklist=bool(extras.signs_block)))
-    gathering = [
-        PageSpec(page.src_uri, page.title, render_gathering_page(page, by_slug, site_map, extras))
-        for page in (*THEME_PAGES, OTHER_PAGE)
-    ]
-    return (home, *gathering, *extras.pages)
 
 
 @dataclass(frozen=True)
@@ -471,12 +402,6 @@ def _shorten(text: str) -> str:
     return text[: _SUMMARY_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
 
 
-def render_home(articles: Sequence[Article], site_map: SiteMap, *, checklist: bool = False) -> str:
-    """The home page: what the site is for, one card per theme (the signs card also leads to the
-    checklist when the signs page has one), the list of articles."""
-    return _render_home(articles, article_listing(articles), site_map, checklist=checklist)
-
-
 def _render_home(articles: Sequence[Article], listing: Listing, site_map: SiteMap, *, checklist: bool) -> str:
     # Keyed by plain tuples: building a SectionKey for each of thousands of sections costs far
     # more, and only the first few of each theme are usually read.
@@ -511,11 +436,6 @@ def _render_home(articles: Sequence[Article], listing: Listing, site_map: SiteMa
     return "\n".join(lines) + "\n"
 
 
-def render_articles_index(articles: Sequence[Article]) -> str:
-    """Every article: title, date, reading time and summary where there is one."""
-    return _render_articles_index(article_listing(articles))
-
-
 def _render_articles_index(listing: Listing) -> str:
     lines = ["# Articles", "", "Every article, whole, as its author wrote it.", ""]
     if listing.articles:
@@ -525,9 +445,17 @@ def _render_articles_index(listing: Listing) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _section_body(section: Section, linker: TermLinker | None, *, page: str) -> list[str]:
-    spans = [[linker(line, page) for line in block.lines] for block in section.blocks] if linker else None
-    return render_blocks(section.blocks, links=spans)
+def _section_body(section: Section, links: SectionLinks | None, *, page: str) -> list[str]:
+    """The section's blocks as Markdown on ``page``, with ``links`` made relative to it."""
+    if not links:
+        return render_blocks(section.blocks)
+    on_page = [[[_from_page(link, page) for link in line] for line in block] for block in links]
+    return render_blocks(section.blocks, links=on_page)
+
+
+def _from_page(link: InlineLink, page: str) -> InlineLink:
+    path, hash_, anchor = link.href.partition("#")
+    return InlineLink(link.start, link.end, relative_link(page, path) + hash_ + anchor, link.title)
 
 
 def render_gathering_page(
@@ -547,8 +475,8 @@ def render_gathering_page(
         places = site_map.locate(key)
         heading = section.heading or article.title
         lines += ["", render_heading(heading, level=2, anchor=places.theme.anchor)]
-        linker = extras.term_links(key) if extras.term_links else None
-        lines += [item for block in _section_body(section, linker, page=page.src_uri) for item in ("", block)]
+        body = _section_body(section, extras.term_links.get(key), page=page.src_uri)
+        lines += [item for block in body for item in ("", block)]
         source = places.article.link_from(page.src_uri)
         lines += ["", f"From {_link(escape_text(article.title), source)}", "{ .worth-source }"]
         related = [r.target for r in extras.related.get(key, ()) if r.target in site_map.places]
@@ -613,8 +541,7 @@ def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras 
     if meta:
         lines += [" · ".join(meta), "{ .worth-byline }", ""]
     for section in article.sections:
-        linker = extras.term_links(SectionKey(article.slug, section.anchor)) if extras.term_links else None
-        body = _section_body(section, linker, page=page)
+        body = _section_body(section, extras.term_links.get(SectionKey(article.slug, section.anchor)), page=page)
         if section.heading:
             lines += [render_heading(section.heading, level=min(max(section.level, 2), 6), anchor=section.anchor), ""]
         elif body:
@@ -630,15 +557,6 @@ def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras 
     return "\n".join(lines)
 
 
-def render_sources(articles: Sequence[Article]) -> str:
-    """For editors: each article's metadata, and the lines dropped as noise (collapsed)."""
-    return _render_sources(article_listing(articles))
-
-
-# Past this many articles the sources page goes without its table of contents: the theme lists a
-# page's headings twice (beside the text, and again in the menu on small screens), which for a
-# thousand articles is some 450 KB of links, nearly half the page, that no one reads through.
-# The page's headings stay, for the browser's find and for links from elsewhere.
 SOURCES_TOC_LIMIT = 50
 
 
@@ -657,6 +575,7 @@ def _render_sources(listing: Listing) -> str:
             ("Date", escape_text(display_date(article.date)) or "Not known"),
             ("Author", escape_text(article.author) if article.author else "Not known"),
             ("Source", _external_link(article.source_url) if article.source_url else "Not known"),
+            *([("Site", escape_text(article.site_name))] if article.site_name else []),
             ("File", escape_text(article.source)),
             ("Words", f"{word_count:,}"),
             ("Read it", _link(escape_text(article.title), relative_link(SOURCES_PAGE, article_src_uri(article)))),

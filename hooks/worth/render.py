@@ -14,9 +14,10 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Mapping, Sequence
 
-from .model import Block, BlockKind
+from .checklist import Band, ChecklistItem, NextRead
+from .model import Block, BlockKind, SectionKey
 
 # Characters that are markup wherever they stand. Backslash escapes where Python-Markdown knows
 # them (they read well in exported Markdown), numeric entities for characters that only
@@ -249,3 +250,107 @@ def front_matter(*, title: str) -> str:
     reads ``</title><script>`` must arrive as text, not as markup."""
     escaped = html.escape(" ".join(title.split()), quote=True)
     return f"---\ntitle: {json.dumps(escaped)}\n---\n\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The checklist: its markup is what ``checklist.js`` reads, so it is made here, in one place.
+
+
+def _one_line_text(text: str) -> str:
+    """Article text made safe inside HTML parsed as Markdown: no tags, no emphasis, no links."""
+    return escape_text(" ".join(text.split()))
+
+
+def render_checklist(
+    items: Sequence[ChecklistItem],
+    bands: Sequence[Band],
+    next_reads: Mapping[SectionKey, Sequence[NextRead]],
+    *,
+    link_for: Callable[[SectionKey], str],
+    limit: int = 3,
+) -> str:
+    """The checklist block for the signs page (Markdown with HTML, needs ``md_in_html`` and
+    ``attr_list``); empty when there are no items.
+
+    Without JavaScript it is a list of the signs, each with its hint and a link to its section,
+    under a key for counting; the checkboxes, the result and the buttons carry ``hidden`` until
+    ``checklist.js`` shows them. Each checkbox lists its next reads in ``data-next`` as
+    ``id:score`` pairs pointing into a hidden list of links; ``limit`` is how many the result shows.
+    Without items it is a short note (the ``#checklist`` anchor is always there).
+    """
+    if not items:
+        return (
+            '<div class="worth-checklist" id="checklist" markdown>\n\n'
+            "No article has a part about signs yet, so there is nothing to tick here.\n\n</div>\n"
+        )
+    targets: dict[str, str] = {}  # url -> id
+    pool: list[str] = []
+    rows: list[str] = []
+    for number, item in enumerate(items, 1):
+        pairs = []
+        for read in next_reads.get(item.key, ()):
+            if read.url not in targets:
+                targets[read.url] = f"n{len(targets) + 1}"
+                pool.append(f'<li markdown>[{_one_line_text(read.title)}](<{read.url}>){{ data-read="{targets[read.url]}" }}</li>')
+            pairs.append(f"{targets[read.url]}:{read.score:.3f}")
+        also = "".join(f" [Also in another article](<{link_for(k)}>)" for k in item.also)
+        hint = f' <span class="worth-checklist__hint">{_one_line_text(item.hint)}</span>' if item.hint else ""
+        rows.append(
+            f'<li class="worth-checklist__item" markdown>'
+            f'<input type="checkbox" id="sign-{number}" name="sign-{number}" data-next="{" ".join(pairs)}" hidden> '
+            f'<label for="sign-{number}" class="worth-checklist__label">{_one_line_text(item.label)}</label>{hint} '
+            f"[Read the full section](<{link_for(item.key)}>){also}</li>"
+        )
+    band_data = json.dumps([{"from": b.min_percent, "words": b.words} for b in bands], ensure_ascii=False)
+    # An attribute, not a <script type="application/json">: the theme's instant navigation
+    # re-creates script elements without their type, and the CSP then refuses them.
+    band_data = html.escape(band_data, quote=True)
+    first_band = bands[0].words if bands else ""
+    return "\n".join(
+        [
+            '<div class="worth-checklist" id="checklist" data-limit="%d" data-bands="%s" markdown>' % (limit, band_data),
+            "",
+            "## Which signs do you recognise? { #checklist-title }",
+            "",
+            '<p class="worth-checklist__note">This is not a diagnosis. It is a way to notice what you '
+            "recognise in your own words and time.</p>",
+            "",
+            '<p class="worth-checklist__key" data-nojs>Count the signs you recognise. There is no score to reach '
+            f"and no right answer. Each one links to the part of an article that describes it. There are {len(items)} "
+            "signs in all.</p>",
+            "",
+            '<p class="worth-checklist__key" data-js hidden>Tick the signs you recognise. Your answers stay on this '
+            "device, and are forgotten when you leave the page unless you choose to remember them.</p>",
+            "",
+            '<form class="worth-checklist__form" markdown>',
+            '<fieldset markdown>',
+            "<legend>Signs you may recognise</legend>",
+            '<ul class="worth-checklist__items" markdown>',
+            *rows,
+            "</ul>",
+            "</fieldset>",
+            '<div class="worth-checklist__result" role="status" data-js hidden>',
+            f'<p class="worth-checklist__count">0 of {len(items)} signs ticked.</p>',
+            f'<p class="worth-checklist__band">{html.escape(first_band)}</p>',
+            '<div class="worth-checklist__next"></div>',
+            "</div>",
+            '<div class="worth-checklist__actions" data-js hidden>',
+            '<button type="button" class="md-button" data-action="print">Print my checklist</button>',
+            '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
+            "</div>",
+            '<p class="worth-checklist__remember" data-js hidden>',
+            '<input type="checkbox" id="checklist-remember" aria-describedby="checklist-remember-note">',
+            '<label for="checklist-remember">Remember my answers on this device</label>',
+            '<span class="worth-checklist__remember-note" id="checklist-remember-note">If you switch this on, your '
+            "ticks are kept in this browser's storage on this device. Anyone who uses this device could see "
+            "them. Nothing is sent anywhere.</span>",
+            "</p>",
+            "</form>",
+            '<ul class="worth-checklist__pool" hidden markdown>',
+            *pool,
+            "</ul>",
+            "",
+            "</div>",
+            "",
+        ]
+    )

@@ -1,37 +1,30 @@
 """The one code path from a folder of articles to the site's generated pages.
 
-``generate_pages(settings)`` loads every article, plans where each section goes and returns the
-pages as Markdown, with the warnings an editor must see; ``worth export DIR`` writes them to a
-folder (``write_pages``). The MkDocs hook takes the same pages from ``begin_pages``, which
-``generate_pages`` is made of: first where every page will be, then each page as it is made, so
-that what is exported is exactly what is built.
+``generate_pages(settings)`` reads every article and the editor's data files, works out where
+each section goes, the glossary, the cross-links and the checklist, and returns every page as
+Markdown with the warnings an editor must see. ``worth export DIR`` writes those pages to a folder
+(``export_pages``); the MkDocs hook takes them from ``cached_pages``, which keeps them in the
+project's cache (``cache.BuildCache``) and makes them again only when an article, a data file or
+the pipeline itself changed.
 """
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+import hashlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checklist import ChecklistData, collect_items, load_checklist_data, next_read_sources, next_reads_for, render_checklist
+from .cache import BuildCache, code_digest
+from .checklist import ChecklistData, collect_items, load_checklist_data, next_read_sources, next_reads_for
 from .errors import ArticleError
-from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, GlossaryTerm, build_glossary, load_glossary, render_glossary_page, section_labels, term_linker
+from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, GlossaryEntry, build_glossary, load_glossary, render_glossary_page, section_labels, section_term_links
 from .links import relate_sections
-from .model import Article, PageSpec, SectionKey
-from .pipeline import load_articles, shown_path
-from .plan import (
-    FULL_SECTIONS,
-    PageExtras,
-    SiteMap,
-    TermLinker,
-    article_listing,
-    article_pages,
-    page_paths,
-    plan_listing_pages,
-    plan_other_pages,
-    plan_site_map,
-)
+from .model import Article, PageSpec
+from .pipeline import SourceFile, articles_from_sources, read_sources, shown_path
+from .plan import FULL_SECTIONS, PageExtras, plan_pages, plan_site_map
+from .render import render_checklist
 from .settings import Settings
 
 GLOSSARY_FILE = "glossary.yml"
@@ -42,65 +35,136 @@ CHECKLIST_CANDIDATES = 6  # related sections per sign the checklist weighs for "
 
 @dataclass(frozen=True)
 class GeneratedSite:
-    """The generated pages in a stable order and the warnings (one line each) for the editor."""
+    """The generated pages in a stable order, the warnings (one line each) for the editor, and
+    the article files they were made from."""
 
     pages: tuple[PageSpec, ...]
     warnings: tuple[str, ...] = ()
+    sources: tuple[SourceFile, ...] = ()
 
 
 @dataclass(frozen=True)
-class SitePlan:
-    """What is known once the articles are read: where every page will be, in the order the pages
-    are made, and the warnings for the editor."""
+class EditorData:
+    """The editor's data files beside mkdocs.yml, read: the glossary and the checklist's words."""
 
-    paths: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
+    glossary: tuple[GlossaryEntry, ...]
+    checklist: ChecklistData
+    digest: str  # of both files' bytes, for the cache
 
 
-def generate_pages(settings: Settings, *, display_root: Path | None = None) -> GeneratedSite:
-    """Load the articles in ``settings.articles_dir`` and plan every page, with the glossary
+def generate_pages(
+    settings: Settings, *, display_root: Path | None = None, cache: BuildCache | None = None, leave_out_bad: bool = False
+) -> GeneratedSite:
+    """Read the articles in ``settings.articles_dir`` and make every page, with the glossary
     (``glossary.yml``) and the signs checklist (``checklist.yml``) beside mkdocs.yml.
 
-    Raises ``ArticleError`` for an article or data file that cannot be read. File names in
-    messages are shown relative to ``display_root`` (the project folder) when given.
+    Raises ``ArticleError`` for an article or data file that cannot be read (unless
+    ``leave_out_bad``, the live preview: a bad article is then a warning and is left out). File
+    names in messages are shown relative to ``display_root`` (the project folder) when given.
+    Articles already read into ``cache`` are taken from it.
     """
+    sources = read_sources(settings.articles_dir, display_root=display_root)
+    data = read_editor_data(settings, display_root=display_root)
+    return _make_pages(sources, data, cache=cache, leave_out_bad=leave_out_bad)
+
+
+def _make_pages(
+    sources: list[tuple[SourceFile, bytes]], data: EditorData, *, cache: BuildCache | None, leave_out_bad: bool
+) -> GeneratedSite:
     with _no_cycle_collection():
-        plan, pages = begin_pages(settings, display_root=display_root)
-        return GeneratedSite(tuple(pages), plan.warnings)
+        loaded = articles_from_sources(sources, cache=cache, leave_out_bad=leave_out_bad)
+        pages = make_pages(loaded.articles, data)
+    return GeneratedSite(pages, loaded.warnings, loaded.sources)
 
 
-def begin_pages(settings: Settings, *, display_root: Path | None = None) -> tuple[SitePlan, Iterator[PageSpec]]:
-    """``generate_pages`` in two steps: read the articles and the data files (raising
-    ``ArticleError`` for any that cannot be read) and return the plan of the pages, with the
-    pages, made one at a time as they are asked for, in the plan's order.
+@dataclass(frozen=True)
+class CachedPages:
+    """The pages of ``cached_pages``: their paths in order, the warnings, the article files read,
+    and where each page's Markdown is (``BuildCache.page_path``); ``markdown`` holds the pages
+    themselves instead when the cache folder could not be written."""
 
-    That order lets a build begin on each page as early as it can: first the articles index and
-    the sources page, which need nothing but the articles; then the article pages, which need
-    the site map and the glossary's terms; then the others, which need the cross-links and the
-    checklist too."""
-    with _no_cycle_collection():
-        loaded = load_articles(settings.articles_dir, display_root=display_root)
-        data_dir = settings.config_dir or settings.articles_dir.parent
-        glossary_file = data_dir / GLOSSARY_FILE
-        entries = load_glossary(glossary_file, display_path=shown_path(glossary_file, display_root))
-        checklist_file = data_dir / CHECKLIST_FILE
-        checklist = load_checklist_data(checklist_file, display_path=shown_path(checklist_file, display_root))
-    articles = loaded.articles
+    paths: tuple[str, ...]
+    warnings: tuple[str, ...]
+    sources: tuple[SourceFile, ...]
+    markdown: dict[str, str] | None = None
+    removed: tuple[str, ...] = ()  # pages the last build made and this one does not (deleted articles)
 
-    def pages() -> Iterator[PageSpec]:
-        listing = article_listing(articles)
-        yield from plan_listing_pages(listing)
-        with _no_cycle_collection():
-            site_map = plan_site_map(articles)
-            terms = build_glossary(articles, entries)
-        term_links = term_linker(terms, glossary_page=GLOSSARY_PAGE)
-        yield from article_pages(articles, site_map, term_links)
-        with _no_cycle_collection():
-            extras = page_extras(articles, site_map, terms, term_links, checklist=checklist)
-            others = plan_other_pages(articles, listing, site_map=site_map, extras=extras)
-        yield from others
 
-    return SitePlan(page_paths(articles, extras=(GLOSSARY_PAGE,)), loaded.warnings), pages()
+def cached_pages(
+    settings: Settings, cache: BuildCache, *, display_root: Path | None = None, leave_out_bad: bool = False
+) -> CachedPages:
+    """``generate_pages``, with the pages kept in ``cache``: when no article, data file or part
+    of the pipeline changed since the last build, the pages there are used as they are and no
+    article is read; otherwise they are made (each unchanged article from the cache) and stored,
+    each page's file rewritten only if its Markdown changed."""
+    sources = read_sources(settings.articles_dir, display_root=display_root)
+    data = read_editor_data(settings, display_root=display_root)
+    key = _site_key(sources, data, leave_out_bad=leave_out_bad)
+    stored = cache.site()
+    if stored is not None and stored.key == key:
+        return CachedPages(stored.paths, stored.warnings, tuple(source for source, _data in sources))
+    site = _make_pages(sources, data, cache=cache, leave_out_bad=leave_out_bad)
+    markdown = {page.src_uri: page.content for page in site.pages}
+    written = cache.store_site(key, markdown, site.warnings)
+    removed = tuple(path for path in (stored.paths if stored else ()) if path not in markdown)
+    return CachedPages(tuple(markdown), site.warnings, site.sources, None if written else markdown, removed)
+
+
+def _site_key(sources: list[tuple[SourceFile, bytes]], data: EditorData, *, leave_out_bad: bool) -> str:
+    digest = hashlib.sha256(f"{code_digest()}\0{data.digest}\0{leave_out_bad}".encode())
+    for source, _data in sources:
+        digest.update(f"\0{source.key}".encode())
+    return digest.hexdigest()
+
+
+def read_editor_data(settings: Settings, *, display_root: Path | None = None) -> EditorData:
+    """``glossary.yml`` and ``checklist.yml`` from the project folder (each optional); raises
+    ``ArticleError`` naming the file and line when one cannot be read."""
+    data_dir = settings.config_dir or settings.articles_dir.parent
+    glossary_file = data_dir / GLOSSARY_FILE
+    checklist_file = data_dir / CHECKLIST_FILE
+    digest = hashlib.sha256()
+    for path in (glossary_file, checklist_file):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0missing\0")
+    return EditorData(
+        glossary=load_glossary(glossary_file, display_path=shown_path(glossary_file, display_root)),
+        checklist=load_checklist_data(checklist_file, display_path=shown_path(checklist_file, display_root)),
+        digest=digest.hexdigest(),
+    )
+
+
+def make_pages(articles: tuple[Article, ...], data: EditorData) -> tuple[PageSpec, ...]:
+    """Every page of a site of ``articles``: where each section goes (the site map), the glossary
+    and where its terms are used, the cross-links and the checklist, then the pages themselves."""
+    site_map = plan_site_map(articles)
+    terms = build_glossary(articles, data.glossary)
+    items = collect_items(articles, hints=data.checklist.hints)
+    # Links are searched for only from the sections that show them: those a theme page gives in
+    # full, and the signs of the checklist, which weighs more candidates than a theme page shows.
+    shown = {key for keys in site_map.order.values() for key in keys[:FULL_SECTIONS]}
+    shown.update(key for item in items for key in next_read_sources(item))
+    candidates = relate_sections(articles, terms, limit=CHECKLIST_CANDIDATES, sources=shown)
+    labels = section_labels(articles)
+    glossary = render_glossary_page(
+        terms,
+        lambda key: site_map.theme_link(key, from_page=GLOSSARY_PAGE),
+        label_for_section=lambda key: labels[key],
+    )
+
+    def on_signs_page(key):
+        return site_map.theme_link(key, from_page="signs.md")
+
+    next_reads = next_reads_for(items, candidates, articles, link_for=on_signs_page)
+    extras = PageExtras(
+        related={key: links[:RELATED_SHOWN] for key, links in candidates.items()},
+        term_links=section_term_links(articles, terms, glossary_page=GLOSSARY_PAGE),
+        signs_block=render_checklist(items, data.checklist.bands, next_reads, link_for=on_signs_page),
+        pages=(PageSpec(GLOSSARY_PAGE, GLOSSARY_TITLE, glossary),),
+    )
+    return plan_pages(articles, site_map=site_map, extras=extras)
 
 
 @contextmanager
@@ -118,46 +182,6 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def page_extras(
-    articles: tuple[Article, ...],
-    site_map: SiteMap,
-    terms: tuple[GlossaryTerm, ...],
-    term_links: Callable[[SectionKey], TermLinker],
-    *,
-    checklist: ChecklistData,
-) -> PageExtras:
-    """What the glossary (its ``terms``, and ``term_links`` from their first use in each section
-    to their entries), the cross-links and the checklist add to the planned pages: the glossary
-    page, related sections at the end of each theme-page section, and the checklist on the signs
-    page."""
-    items = collect_items(articles, hints=checklist.hints)
-    # Links are searched for only from the sections that show them: those a theme page gives in
-    # full, and the signs of the checklist. Worked out once: the checklist sums more candidates
-    # over the ticked signs than a theme page shows at the end of a section.
-    shown = {key for keys in site_map.order.values() for key in keys[:FULL_SECTIONS]}
-    shown.update(key for item in items for key in next_read_sources(item))
-    candidates = relate_sections(articles, terms, limit=CHECKLIST_CANDIDATES, sources=shown)
-    related = {key: links[:RELATED_SHOWN] for key, links in candidates.items()}
-    labels = section_labels(articles)
-    glossary = render_glossary_page(
-        terms,
-        lambda key: site_map.theme_link(key, from_page=GLOSSARY_PAGE),
-        label_for_section=lambda key: labels[key],
-    )
-
-    def on_signs_page(key):
-        return site_map.theme_link(key, from_page="signs.md")
-
-    next_reads = next_reads_for(items, candidates, articles, link_for=on_signs_page)
-    signs_block = render_checklist(items, checklist.bands, next_reads, link_for=on_signs_page)
-    return PageExtras(
-        related=related,
-        term_links=term_links,
-        signs_block=signs_block,
-        pages=(PageSpec(GLOSSARY_PAGE, GLOSSARY_TITLE, glossary),),
-    )
 
 
 def write_pages(pages: tuple[PageSpec, ...], folder: Path) -> list[Path]:

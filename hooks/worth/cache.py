@@ -1,0 +1,179 @@
+"""What a build keeps for the next one, so that it does not redo work: ``.cache/worth/``.
+
+Like Pelican's reader cache and mkdocs-material's plugins' ``.cache`` folder, keyed by content:
+
+- ``articles/<key>.pickle``: an article as read (``Article``), keyed by ``article_key``: the
+  file's bytes, the name it is shown by, and the pipeline's own code (``code_digest``). An edited
+  article, or a new version of Worth, is simply a new key.
+- ``pages/<src_uri>``: the Markdown of every generated page. A page's file is rewritten only
+  when its Markdown changes, so its modification time says when it last changed: MkDocs'
+  ``--dirty`` builds (and ``mkdocs serve --dirty``) render again only the pages an edit touched.
+- ``templates/``: the theme's templates compiled by Jinja (its ``FileSystemBytecodeCache``).
+- ``site.json``: the key of the whole site (every article's key, the data files, the settings)
+  with the paths and warnings of the pages made from it, so that a build where nothing changed
+  takes every page from ``pages/`` without reading any article.
+
+Deleting the folder is always safe: the next build makes everything again. A cache file that
+cannot be read (cut short, from another Python) is a miss, never an error.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from .model import Article
+
+CACHE_FOLDER = Path(".cache") / "worth"
+
+
+# The libraries whose version changes how an article is read (web pages' extractor, front matter).
+_READING_LIBRARIES = ("trafilatura", "PyYAML")
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the pipeline's own files (its Python and data) and of the versions of the
+    libraries that read articles, so that a cache made by other code is never used: an installed
+    version or an edited checkout alike."""
+    digest = hashlib.sha256()
+    for library in _READING_LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=none\0".encode())
+    package = Path(__file__).parent
+    for path in sorted(package.glob("*.py")) + sorted(package.glob("*.yml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def article_key(data: bytes, *, shown: str, slug: str) -> str:
+    """The key of an article read from ``data``, shown in messages as ``shown``, at ``slug``."""
+    digest = hashlib.sha256(code_digest().encode())
+    digest.update(f"\0{shown}\0{slug}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class CachedSite:
+    """What ``site.json`` says: the key of the site it was made from, its pages and warnings."""
+
+    key: str
+    paths: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+class BuildCache:
+    """The cache folder of one project (``folder``). Every method is safe to call on a folder
+    that is missing, half-written or made by other code."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.pages_folder = folder / "pages"
+        self._articles = folder / "articles"
+
+    def templates_folder(self) -> Path | None:
+        """Where the theme's compiled templates are kept (made if missing), or None when the
+        folder cannot be made."""
+        folder = self.folder / "templates"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return folder
+
+    # -- articles -------------------------------------------------------------------------------
+
+    def article(self, key: str) -> Article | None:
+        """The article stored under ``key``, or None."""
+        try:
+            with open(self._articles / f"{key}.pickle", "rb") as file:
+                article = pickle.load(file)
+        except Exception:  # missing, cut short, or from other code: read the article again
+            return None
+        return article if isinstance(article, Article) else None
+
+    def store_article(self, key: str, article: Article) -> None:
+        """Keep ``article`` under ``key``; a folder that cannot be written only means no cache."""
+        try:
+            _write_atomically(self._articles / f"{key}.pickle", pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass
+
+    def keep_articles(self, keys: set[str]) -> None:
+        """Remove the stored articles whose key is not in ``keys`` (edited or deleted files)."""
+        try:
+            stored = list(self._articles.iterdir())
+        except OSError:
+            return
+        for path in stored:
+            if path.suffix == ".pickle" and path.stem not in keys:
+                path.unlink(missing_ok=True)
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def site(self) -> CachedSite | None:
+        """What the last build stored of its site, or None."""
+        try:
+            data = json.loads((self.folder / "site.json").read_text(encoding="utf-8"))
+            site = CachedSite(str(data["key"]), tuple(map(str, data["paths"])), tuple(map(str, data["warnings"])))
+        except Exception:  # missing or damaged: make the pages again
+            return None
+        if not all(self.page_path(path).is_file() for path in site.paths):
+            return None
+        return site
+
+    def page_path(self, src_uri: str) -> Path:
+        return self.pages_folder / src_uri
+
+    def page(self, src_uri: str) -> str:
+        return self.page_path(src_uri).read_text(encoding="utf-8")
+
+    def store_site(self, key: str, pages: dict[str, str], warnings: tuple[str, ...]) -> bool:
+        """Store the site made from ``key``: each page's file rewritten only where its Markdown
+        changed, pages no longer made removed, then ``site.json``. False when the folder cannot
+        be written (the pages are then not in it)."""
+        try:
+            self._store_site(key, pages, warnings)
+        except OSError:
+            return False
+        return True
+
+    def _store_site(self, key: str, pages: dict[str, str], warnings: tuple[str, ...]) -> None:
+        for src_uri, markdown in pages.items():
+            path = self.page_path(src_uri)
+            data = markdown.encode("utf-8")
+            try:
+                if path.read_bytes() == data:
+                    continue  # unchanged: its modification time stays, and --dirty skips it
+            except OSError:
+                pass
+            _write_atomically(path, data)
+        for path in list(self.pages_folder.rglob("*.md")):
+            if path.relative_to(self.pages_folder).as_posix() not in pages:
+                path.unlink(missing_ok=True)
+        record = {"key": key, "paths": list(pages), "warnings": list(warnings)}
+        _write_atomically(self.folder / "site.json", json.dumps(record).encode("utf-8"))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, so that a reader
+    never sees half a file (two builds at once each write whole files)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

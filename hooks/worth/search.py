@@ -1,0 +1,60 @@
+"""The search index of a build that rendered only some pages (``--dirty``), made whole.
+
+MkDocs' ``--dirty`` builds (and ``mkdocs serve --dirty``) render only the pages whose source
+changed, and the theme's search plugin then indexes only those. Its own merge with the previous
+index assumes one changed page, so several changed pages leave duplicates, and a dirty build
+without a previous index in memory loses every page it did not render. Here the index is made
+whole the plain way: each page's entries from this build where it was rendered, else from the
+index the previous build wrote, in the order a clean build lists them.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+Entry = Mapping[str, Any]  # one document of the index: {"location": "costs/#anchor", "title": ..., "text": ...}
+
+
+def page_location(url: str) -> str:
+    """A page's URL as the index writes it: the home page's ``./`` is empty."""
+    return "" if url in (".", "./") else url
+
+
+def page_of(entry: Entry) -> str:
+    """The page an entry belongs to: its location without the anchor (``costs/#x`` -> ``costs/``)."""
+    return str(entry.get("location", "")).partition("#")[0]
+
+
+def read_index_entries(site_dir: Path) -> list[Entry] | None:
+    """The entries of the index a previous build wrote into ``site_dir``, or None when there is
+    none that can be read."""
+    try:
+        data = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+        docs = data["docs"]
+    except Exception:  # no previous build, or a damaged file: nothing to take from it
+        return None
+    return [doc for doc in docs if isinstance(doc, dict)] if isinstance(docs, list) else None
+
+
+def complete_entries(
+    fresh: Iterable[Entry], previous: Iterable[Entry], *, pages: Sequence[str], rendered: Iterable[str]
+) -> list[Entry]:
+    """The whole index: for each page of ``pages`` (URLs, in the site's order), the ``fresh``
+    entries of this build if it was ``rendered``, else its ``previous`` entries. Pages no longer
+    in the site are left out."""
+    rendered = {page_location(url) for url in rendered}
+    fresh_by_page = _by_page(fresh)
+    previous_by_page = _by_page(previous)
+    entries: list[Entry] = []
+    for page in map(page_location, pages):
+        entries += fresh_by_page.get(page, []) if page in rendered else previous_by_page.get(page, [])
+    return entries
+
+
+def _by_page(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+    grouped: dict[str, list[Entry]] = {}
+    for entry in entries:
+        grouped.setdefault(page_of(entry), []).append(entry)
+    return grouped
