@@ -21,15 +21,11 @@ from dataclasses import dataclass, field
 
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
-from .noise import CleanText, heading_scheme, loose, words
+from .noise import CleanText, heading_scheme, is_part_label, loose, words
 
 # -- line features -------------------------------------------------------------------------------
 
 _NUMBERED = re.compile(r"^\s*(?:#?\d{1,2}|[ivx]{1,4})[.)]\s+\S|^\s*#\d{1,2}\s+\S|^\s*(?:step|tip|sign|reason|way|part|rule|lesson)\s+#?\d{1,2}\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
-# "Part One: ...", "Chapter 2 - ...": a label that opens a part of the article and is complete
-# on its own line (the line after it is the first subsection, not the rest of it).
-_PART_LABEL = re.compile(r"^\s*(?:part|chapter|stage|phase)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
-                         r"first|second|third|fourth|final|last|[ivx]{1,4})\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 # The numbering ``core_text`` drops ("3. ", "iv) "), compiled once: it is asked of every short line.
 _CORE_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
@@ -51,7 +47,6 @@ CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
 MAX_HEADING_WORDS = 16
 LONG_PARAGRAPH_WORDS = 12
 NEXT_LONGER_BY = 4  # the paragraph after a heading is at least this many words longer than it
-MIN_QUESTION_HEADING_WORDS = 5  # "Do you answer?" between paragraphs stays text
 # No rule compares a word count with more than this many words, so a line's words are listed only
 # when it has at most this many; a longer line (a paragraph) is just "long", told without listing
 # its words (most of the time the rules spent here went into listing the words of paragraphs).
@@ -121,11 +116,6 @@ def is_numbered(text: str) -> bool:
     return bool(_NUMBERED.match(text))
 
 
-def is_part_label(text: str) -> bool:
-    """Whether a line opens a labelled part: ``Part One: What Staying Costs You``."""
-    return bool(_PART_LABEL.match(text))
-
-
 # -- the walk ------------------------------------------------------------------------------------
 
 
@@ -182,7 +172,6 @@ class BlockContext:
     format: str
     headings: frozenset[str]
     not_headings: frozenset[str]
-    blank_separated: bool  # most paragraphs are separated by blank lines
     question_headings: bool  # the article uses several questions as headings (Q&A style)
     sentence_case_headings: bool = False  # its headings are sentence case ("The toll on your body")
     schemes: Mapping[str | None, int] = field(default_factory=dict)  # short lines per heading scheme
@@ -723,14 +712,12 @@ def block_context(
 ) -> BlockContext:
     """What the detectors know of the whole article whose kept lines are ``clean``."""
     items = _items(clean.lines)
-    gaps = sum(1 for it in items[1:] if it.blank_before)
     main, lesser = _numbered_sequences(items)
     return BlockContext(
         items=items,
         format=format,
         headings=frozenset(loose(h) for h in overrides.headings),
         not_headings=frozenset(loose(h) for h in overrides.not_headings),
-        blank_separated=len(items) > 1 and gaps / (len(items) - 1) >= 0.5,
         question_headings=_question_headings(items),
         sentence_case_headings=_sentence_case_headings(items),
         schemes=_schemes(items),

@@ -111,6 +111,10 @@ def format_outline(article: Article) -> str:
         for label in checklist.get(s.anchor, []):
             out.append(f"{indent}    checklist item: {label}")
     out.append("")
+    if article.suspects:
+        out.append("  Kept, but most like furniture (list a line under drop: if it is):")
+        out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in article.suspects]
+        out.append("")
     noise = [n for n in article.noise if not is_left_out(n)]
     left_out = [n for n in article.noise if is_left_out(n)]
     if left_out:
@@ -122,10 +126,6 @@ def format_outline(article: Article) -> str:
         out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in noise]
     else:
         out.append("  Nothing was dropped as noise.")
-    if article.suspects:
-        out.append("")
-        out.append("  Kept, but look like furniture (add them to drop: if they are):")
-        out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in article.suspects]
     return "\n".join(out)
 
 

@@ -848,31 +848,6 @@ class LinkAfterLabel(NoiseFilter):
         return label.furniture_count <= self.MAX_LABEL_WORDS and label.furniture.rstrip(":").strip() in _LINK_LABELS
 
 
-class RepeatedTitle(NoiseFilter):
-    """The title line printed again further down the page."""
-
-    name = "repeated-title"
-
-    def test(self, index: int, context: NoiseContext) -> bool:
-        if context.title is None:
-            return False
-        title, title_words = _loose_title(context.title)
-        view = context.views[index]
-        # Loosening a line drops one word at most (its numbering) and joins two words only at a
-        # quote that becomes an apostrophe: a line with more words than that allows is not the
-        # title, and its loose text need not be worked out.
-        joins = 0 if view.furniture_like_lowered else sum(map(view.text.count, _JOINING_QUOTES))
-        if len(view.lowered_words) - 1 - joins > title_words:
-            return False
-        return view.loose == title
-
-
-@functools.lru_cache(maxsize=256)
-def _loose_title(title: str) -> tuple[str, int]:
-    loose_title = loose(title)
-    return loose_title, len(words(loose_title))
-
-
 class Teaser(NoiseFilter):
     """A teaser near the top that repeats a sentence found later, inside a longer paragraph."""
 
@@ -953,7 +928,6 @@ def build_noise_filters() -> list[NoiseFilter]:
         InvitationToAct(),
         LinkAfterLabel(),
         OtherLanguage(),
-        RepeatedTitle(),
         Teaser(),
     ]
 
@@ -1139,13 +1113,13 @@ def clean_lines(
             rule = rules[index]
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
-        elif chances[index] >= weights.noise.threshold:
+        elif chances[index] >= weights.noise.threshold and not written_heading(line.text, raw.format):
             rule = rules.get(index) or _why(weights.noise, features[index])
         if rule is not None:
             noise.append(NoiseLine(line.number, line.text, rule))
             continue
         kept.append(line)
-        if chances[index] >= SUSPECT_CHANCE and view.loose not in keep:
+        if chances[index] >= SUSPECT_CHANCE and view.loose not in keep and not written_heading(line.text, raw.format):
             suspects.append((chances[index], NoiseLine(line.number, line.text, _why(weights.noise, features[index]))))
     date = _first_date(raw.lines, rules)
     if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
@@ -1161,6 +1135,24 @@ WEIGHED_RULES = frozenset({"other-language"})
 MIN_BILINGUAL_LINES = 3
 SUSPECT_CHANCE = 0.2  # a kept line this likely to be furniture is shown to the editor
 MAX_SUSPECTS = 8
+
+
+# "Part One: ...", "Chapter 2 - ...": a label that opens a part of the article and is complete
+# on its own line (the line after it is the first subsection, not the rest of it).
+_PART_LABEL = re.compile(r"^\s*(?:part|chapter|stage|phase)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"first|second|third|fourth|final|last|[ivx]{1,4})\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
+def is_part_label(text: str) -> bool:
+    """Whether a line opens a labelled part: ``Part One: What Staying Costs You``."""
+    return bool(_PART_LABEL.match(text))
+
+
+_MARKDOWN_HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
+
+
+def written_heading(text: str, fmt: str) -> bool:
+    """A Markdown heading in a ``.md`` article: its author wrote it as a heading, so only a rule
+    (not the weighing of evidence) may call it furniture."""
+    return fmt == "md" and _MARKDOWN_HEADING.match(text) is not None
 
 
 def _decisive(rule: str, article: ArticleLines) -> bool:
@@ -1324,7 +1316,9 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
     lowered = view.furniture
     if lowered.startswith(CALLS_TO_ACTION):
         f["call to action"] = 1.0
-    if _LABEL_COLON.match(text) and n <= 25:
+    if is_part_label(text):
+        f["part label"] = 1.0
+    elif _LABEL_COLON.match(text) and n <= 25:
         f["label and colon"] = 1.0
     if _URL.search(lowered):
         f["web address"] = 1.0
@@ -1381,7 +1375,8 @@ def title_candidates(article: ArticleLines, decided: frozenset[int]) -> tuple[in
     an earlier line is no candidate: a headline printed twice is one headline and a copy."""
     seen: set[str] = set()
     found: list[int] = []
-    for i in article.order:
+    # The last line is no candidate: a title over nothing would leave the article without text.
+    for i in article.order[:-1]:
         key = article.views[i].loose
         if i not in decided and key not in seen:
             found.append(i)

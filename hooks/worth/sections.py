@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .blocks import is_numbered, is_part_label
+from .blocks import is_numbered
+from .noise import is_part_label
 from .model import Block, BlockKind, Section, Theme
 from .text import slugify, unique_slug
 from .themes import Lexicon, load_lexicon

@@ -33,8 +33,6 @@ from .patterns import trie_pattern
 LEXICON_FILE = Path(__file__).with_name("themes.yml")
 THEMED = (Theme.SIGNS, Theme.COSTS, Theme.LETTING_GO)
 HEADING_WEIGHT = 3.0
-# How much stronger another theme must be in a subsection's own words to beat its part's theme.
-OVERRIDE_MARGIN = 3.0
 MIN_BODY_SCORE = 3.0
 # A heading's opening words say what the section does: "What to Do If You Recognise These Signs"
 # is about acting on the signs, so a phrase that opens the heading counts twice.
