@@ -25,7 +25,7 @@ import argparse
 import importlib.util
 import json
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer

@@ -129,3 +129,17 @@ def test_inspect_lists_kept_lines_that_look_like_furniture_and_where_sections_go
     dropped = {n["line"] for n in data["noise"]}
     looked_at = dropped | {s["line"] for s in data["suspects"]}
     assert "Share this article" in looked_at
+
+
+def test_inspect_names_a_correction_that_matches_no_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "---\nnot_headings: [Where It Startd]\n---\nWhen Love Becomes One-Sided\n\n"
+        "He stopped asking about my day long before he stopped saying he loved me.\n\n"
+        "Where It Started\n\nIt began with small things: a missed call, a forgotten plan, a shrug.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("inspect", str(article))
+    assert code == 0
+    assert "front matter 'not_headings' names 'Where It Startd'" in out
+    assert "did you mean 'Where It Started' (line 8)?" in out

@@ -81,6 +81,7 @@ def article_outline(article: Article) -> dict[str, Any]:
             for s in article.sections
         ],
         "suspects": [{"line": n.text, "why": n.rule, "number": n.line} for n in article.suspects],
+        "warnings": list(article.warnings),
     }
 
 
@@ -111,6 +112,10 @@ def format_outline(article: Article) -> str:
         for label in checklist.get(s.anchor, []):
             out.append(f"{indent}    checklist item: {label}")
     out.append("")
+    if article.warnings:
+        out.append("  Front matter to check:")
+        out += [f"    {w}" for w in article.warnings]
+        out.append("")
     if article.suspects:
         out.append("  Kept, but most like furniture (list a line under drop: if it is):")
         out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in article.suspects]

@@ -66,7 +66,9 @@ class Overrides:
     - ``drop``: lines that are noise whatever the rules say
     - ``headings``: lines that are headings; ``not_headings``: lines that are text
     - ``related``: heading -> {"add": [heading, ...], "remove": [heading, ...]}
-    - ``checklist``: heading -> the one-sentence hint shown in the checklist
+    - ``checklist``: heading -> the one-sentence hint shown in the checklist, or ``false`` to keep
+      the section out of the checklist (those headings are in ``not_in_checklist``)
+    - ``levels``: heading -> its level (2, or 3 for a subsection of the part heading above it)
 
     ``lines`` maps each key given to its line in the file, so that a later stage that finds a
     problem with it (a ``related`` heading that matches no section) can name the line.
@@ -80,20 +82,23 @@ class Overrides:
     related: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=lambda: MappingProxyType({}))
     checklist: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    levels: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    not_in_checklist: tuple[str, ...] = ()
 
     def __reduce__(self):
         # Read-only mappings cannot be pickled, and articles are kept in the build cache: store
         # plain dicts and make them read-only again when read back.
         related = {heading: dict(change) for heading, change in self.related.items()}
         return _overrides, (dict(self.themes), self.keep, self.drop, self.headings, self.not_headings,
-                            related, dict(self.checklist), dict(self.lines))
+                            related, dict(self.checklist), dict(self.lines), dict(self.levels), self.not_in_checklist)
 
 
-def _overrides(themes, keep, drop, headings, not_headings, related, checklist, lines) -> Overrides:
+def _overrides(themes, keep, drop, headings, not_headings, related, checklist, lines, levels, not_in_checklist) -> Overrides:
     return Overrides(
         themes=MappingProxyType(themes), keep=keep, drop=drop, headings=headings, not_headings=not_headings,
         related=MappingProxyType({k: MappingProxyType(v) for k, v in related.items()}),
         checklist=MappingProxyType(checklist), lines=MappingProxyType(lines),
+        levels=MappingProxyType(levels), not_in_checklist=not_in_checklist,
     )
 
 
@@ -125,6 +130,7 @@ class RawArticle:
     metadata: Metadata
     overrides: Overrides = Overrides()
     left_out: tuple[NoiseLine, ...] = ()
+    warnings: tuple[str, ...] = ()  # one line each: front matter corrections that match no line
 
 
 @dataclass(frozen=True)
@@ -194,6 +200,7 @@ class Article:
     overrides: Overrides = Overrides()
     site_name: str | None = None
     suspects: tuple[NoiseLine, ...] = ()  # kept lines that look most like furniture, with why
+    warnings: tuple[str, ...] = ()  # for the editor, one line each (see ``read.unmatched_overrides``)
 
     @property
     def word_count(self) -> int:
