@@ -177,3 +177,28 @@ def test_a_part_label_and_the_subheading_under_it_are_two_headings():
         "Part 1: The Price of Holding On", "Your Sleep", "Your Friendships",
         "Part 2: Stepping Away", "Start With One True Sentence", "Let the Quiet Be Quiet",
     ]
+
+
+def test_inline_html_and_kramdown_attributes_in_markdown_never_reach_the_text():
+    blocks = blocks_of(
+        "# A Quiet Kind of Leaving\n\n"
+        "He <em>never</em> asked, and I <!-- note to self --> stopped offering. {: .lead}\n\n"
+        "## What I <span class=\"x\">Learned</span>\n\n"
+        "- Rest {: style=\"color: red\"}\n- Friends <br/>\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "He never asked, and I stopped offering." in texts
+    assert "What I Learned" in texts
+    assert "Rest" in texts and "Friends" in texts
+    assert not [t for t in texts if "<" in t or "{:" in t]
+
+
+def test_markup_lines_of_any_length_are_read_in_time_in_proportion():
+    import time
+
+    for size in (2_000, 8_000, 32_000):
+        line = "<!--" * size + " {: " * size + "<a " * size + "<!---->" * size
+        start = time.perf_counter()
+        blocks_of(f"# Title Here\n\n{line}\n", path="a.md")
+        assert time.perf_counter() - start < 5

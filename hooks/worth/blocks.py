@@ -234,7 +234,8 @@ class MarkdownHeading(MarkdownDetector):
         match = _MD_HEADING.match(ctx.items[index].text)
         assert match
         # The raw depth is kept for now; ``markdown_levels`` maps depths to levels 2 and 3.
-        return Block(BlockKind.HEADING, (match.group(2),), ctx.items[index].line.number, level=len(match.group(1))), 1
+        heading = without_inline_markup(match.group(2)) or match.group(2)
+        return Block(BlockKind.HEADING, (heading,), ctx.items[index].line.number, level=len(match.group(1))), 1
 
 
 class MarkdownList(MarkdownDetector):
@@ -251,7 +252,7 @@ class MarkdownList(MarkdownDetector):
         for item in ctx.items[index:]:
             match = _MD_LIST.match(item.text)
             if match and (match.group(2) is not None) == ordered:
-                texts.append(match.group(3).strip())
+                texts.append(without_inline_markup(match.group(3).strip()))
             elif used and not item.blank_before and not _MD_HEADING.match(item.text) and not _MD_QUOTE.match(item.text):
                 texts[-1] += " " + item.text  # a list item continued on the next line
             else:
@@ -278,6 +279,28 @@ class MarkdownQuote(MarkdownDetector):
         return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), len(texts)
 
 
+# Markup a Markdown renderer would not show as text: HTML tags (their text stays), kramdown
+# attribute lists ({: .class}) and Liquid tags ({% ... %}). Bounded patterns: linear on any line.
+_INLINE_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>]{0,300})?/?>")
+_INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}")
+
+
+def without_inline_markup(text: str) -> str:
+    """A ``.md`` line without HTML comments and tags, kramdown attribute lists and Liquid tags."""
+    if "<" not in text and "{" not in text:
+        return text
+    kept, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:  # str.find, not a pattern: one pass in all
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        kept.append(text[at:start])
+        at = end + 3
+    text = "".join(kept) + text[at:]
+    text = _INLINE_ATTRIBUTES.sub("", _INLINE_TAG.sub("", text))
+    return " ".join(text.split())
+
+
 class MarkdownParagraph(MarkdownDetector):
     """Lines up to the next blank line or block marker make one paragraph."""
 
@@ -292,7 +315,8 @@ class MarkdownParagraph(MarkdownDetector):
             if item.blank_before or any(p.match(item.text) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE)):
                 break
             texts.append(item.text)
-        return Block(BlockKind.PARAGRAPH, (" ".join(texts),), ctx.items[index].line.number), len(texts)
+        text = without_inline_markup(" ".join(texts))
+        return Block(BlockKind.PARAGRAPH, (text,), ctx.items[index].line.number), len(texts)
 
 
 # -- plain text ----------------------------------------------------------------------------------
