@@ -30,7 +30,9 @@ _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 # The numbering ``core_text`` drops ("3. ", "iv) "), compiled once: it is asked of every short line.
 _CORE_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]|[-*+\u2013](?=\s))\s*")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# The heading's text is cut from its closing hashes in Python (``_heading_text``): a pattern that
+# stops a lazy run before optional spaces and hashes takes cubic time on a line of spaces.
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
 _MD_LIST = re.compile(r"^\s{0,3}(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 # Small words that stay lower case in Title Case.
@@ -234,8 +236,18 @@ class MarkdownHeading(MarkdownDetector):
         match = _MD_HEADING.match(ctx.items[index].text)
         assert match
         # The raw depth is kept for now; ``markdown_levels`` maps depths to levels 2 and 3.
-        heading = without_inline_markup(match.group(2)) or match.group(2)
+        text = _heading_text(match.group(2))
+        heading = without_inline_markup(text) or text
         return Block(BlockKind.HEADING, (heading,), ctx.items[index].line.number, level=len(match.group(1))), 1
+
+
+def _heading_text(text: str) -> str:
+    """An ATX heading's text without its closing run of ``#`` (set off by a space) and spaces."""
+    text = text.strip()
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1].isspace()):
+        text = bare.rstrip()
+    return text
 
 
 class MarkdownList(MarkdownDetector):
