@@ -491,7 +491,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "capitals": share,
         "one word": float(n == 1),
         "two to four words": float(2 <= n <= 4),
-        "nine words or more": float(n >= 9),
+        "nine words or more": float(n >= 9 and end != "?"),
+        "a question of nine words or more": float(n >= 9 and end == "?"),
         "numbered": float(bool(item.numbered)),
         "last line": float(index + 1 >= len(ctx.items)),
         "paragraph follows": float(next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)),
@@ -619,6 +620,8 @@ class ScoredHeading(PlainTextDetector):
     def test(self, index: int, ctx: BlockContext) -> bool:
         if ctx.format != "txt":
             return False
+        if index > 0 and ctx.items[index - 1].end == ":" and not ctx.items[index].blank_before:
+            return False  # the line a colon introduces is the rest of that sentence, not a heading
         features = heading_features(index, ctx)
         return features is not None and ctx.weights.heading.says(features)
 
