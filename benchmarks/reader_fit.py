@@ -44,7 +44,7 @@ from worth.noise import (  # noqa: E402
 from worth.read import read_article  # noqa: E402
 from worth.blocks import detect_blocks  # noqa: E402
 from worth.sections import build_sections  # noqa: E402
-from worth.themes import ArticleThemes, _best, assign_themes, load_lexicon, theme_features  # noqa: E402
+from worth.themes import ArticleThemes, _best, _part_theme, assign_themes, load_lexicon, theme_features  # noqa: E402
 
 METRICS = (("hf", "heading F1"), ("np", "noise precision"), ("nr", "noise recall"), ("acc", "theme accuracy"),
            ("kept", "kept"), ("title", "title accuracy"))
@@ -163,13 +163,16 @@ def fit(articles: list[Labelled], norm) -> dict:
     for a in articles:
         sections, title = _sections(a.raw, current)
         themes = {norm(h): t for h, t in a.label.get("themes", {}).items()}
-        article = ArticleThemes.of(sections, lexicon, _best(lexicon.heading_scores(title)) if title else None)
+        article = ArticleThemes.of(sections, lexicon, _best(lexicon.heading_scores(title)) if title else None, title)
         by_anchor = {s.anchor: s for s in sections}
         for s in sections:
             if s.heading is None or norm(s.heading) not in themes:
                 continue
             part = by_anchor.get(s.part) if s.part else None
-            part_theme = Theme(themes[norm(part.heading)]) if part is not None and norm(part.heading) in themes else None
+            if part is not None:
+                part_theme = Theme(themes[norm(part.heading)]) if norm(part.heading) in themes else None
+            else:
+                part_theme = _part_theme(s, {}, article)
             rows.append(theme_features(s, lexicon, article, part_theme))
             ys.append(themes[norm(s.heading)])
             ws.append(a.weight)

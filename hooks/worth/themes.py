@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -78,7 +79,7 @@ def assign_themes(
     lexicon = lexicon or load_lexicon()
     weights = weights or load_weights()
     title_theme = _best(lexicon.heading_scores(title)) if title else None
-    article = ArticleThemes.of(sections, lexicon, title_theme)
+    article = ArticleThemes.of(sections, lexicon, title_theme, title)
     parts: dict[str, Theme] = {}
     set_by_editor: set[str] = set()
     out: list[Section] = []
@@ -109,9 +110,13 @@ class ArticleThemes:
     title_theme: Theme | None
     children: Mapping[str, tuple[Section, ...]]
     texts: Mapping[str, tuple[str, ...]]  # each section's paragraphs (by anchor), worked out once
+    listed_under_title: bool = False  # the title names a part ("7 Signs ..."): numbered items are its
 
     @classmethod
-    def of(cls, sections: Sequence[Section], lexicon: Lexicon, title_theme: Theme | None) -> ArticleThemes:
+    def of(
+        cls, sections: Sequence[Section], lexicon: Lexicon, title_theme: Theme | None, title: str | None = None
+    ) -> ArticleThemes:
+        listed = bool(title) and title_theme is not None and lexicon.is_part(title)
         # The sections' own scores added up (each is asked again for its section, and cached).
         texts = {s.anchor: s.paragraphs for s in sections}
         size = max(sum(len(p.split()) for paragraphs in texts.values() for p in paragraphs), 1)
@@ -124,7 +129,7 @@ class ArticleThemes:
             if section.part:
                 children.setdefault(section.part, []).append(section)
         return cls({t: 100 * scores[t] / size for t in THEMED}, title_theme,
-                   {k: tuple(v) for k, v in children.items()}, texts)
+                   {k: tuple(v) for k, v in children.items()}, texts, listed)
 
 
 # Who a section speaks of: signs describe what he does, advice speaks to "you", an essay says "I".
@@ -221,7 +226,27 @@ def _automatic_theme(
         if len(sections) == 1:  # an article without headings: its text decides
             return _clear_winner(lexicon.text_scores(section.paragraphs)) or Theme.OTHER
         return Theme.OTHER
-    features = theme_features(section, lexicon, article, parts.get(section.part) if section.part else None)
-    if not weights.theme.judges:
-        return theme_of_section(section, lexicon)
-    return Theme(weights.theme.choose(features))
+    part = _part_theme(section, parts, article)
+    features = theme_features(section, lexicon, article, part)
+    own = Theme(weights.theme.choose(features)) if weights.theme.judges else theme_of_section(section, lexicon)
+    if part is None or part is Theme.OTHER or own is part:
+        return own
+    # A subsection keeps its part's theme unless its own words clearly name the theme it was given.
+    paragraphs = article.texts.get(section.anchor, section.paragraphs)
+    heading = lexicon.heading_scores(section.heading)
+    body = lexicon.text_scores(paragraphs)
+    clear = _clear_winner({t: heading[t] + body[t] for t in THEMED})
+    return own if clear is own else part
+
+
+def _part_theme(section: Section, parts: Mapping[str, Theme], article: ArticleThemes) -> Theme | None:
+    """The theme of the part a section belongs to: its part heading's, or, for a numbered item of
+    a list article whose title names a part ("7 Signs He Doesn't Value You"), the title's."""
+    if section.part:
+        return parts.get(section.part)
+    if article.listed_under_title and section.heading and _NUMBERED_HEADING.match(section.heading):
+        return article.title_theme
+    return None
+
+
+_NUMBERED_HEADING = re.compile(r"\s*#?\d{1,3}[.):]?\s")
