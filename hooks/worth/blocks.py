@@ -521,6 +521,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     f["sentence case between paragraphs"] = float(alone and share < 0.75 and end == "")
     f["question between paragraphs"] = float(alone and end == "?")
     f["question in a question-and-answer article"] = float(end == "?" and ctx.question_headings)
+    f["full question between paragraphs among sentence-case headings"] = float(
+        alone and end == "?" and n >= 5 and ctx.sentence_case_headings)
     f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
     return {name: value for name, value in f.items() if value}
 
