@@ -5,8 +5,7 @@
 2. Text before the first heading is ``other`` (an article with no heading at all takes the theme
    its text clearly speaks of).
 3. Every other section's theme is weighed from evidence (``theme_features``): the theme words
-   (``themes.yml``, through ``lexicon``) of its heading and of its own text, who the text speaks
-   of (he, you, I), the theme of the part it belongs to, the theme its title names and what the
+   (``themes.yml``, through ``lexicon``) of its heading and of its own text, the theme of the part it belongs to, the theme its title names and what the
    whole article speaks of. The theme judge of ``reader_weights.yml`` holds one weight per feature
    and theme; the theme whose weights sum highest wins. A subsection thus keeps its part's theme
    where its own words give no clear evidence, and leaves it where they do.
@@ -15,10 +14,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from functools import lru_cache
 
 from .evidence import Weights, load_weights
 from .lexicon import LEXICON_FILE, THEMED, Lexicon, PhraseCounter, load_lexicon, phrase_pattern
@@ -132,30 +129,6 @@ class ArticleThemes:
                    {k: tuple(v) for k, v in children.items()}, texts, listed)
 
 
-# Who a section speaks of: signs describe what he does, advice speaks to "you", an essay says "I".
-PERSONS = ("he", "you", "i")
-_PERSON_OF = {
-    **dict.fromkeys("he him his himself he's he'd he'll he\u2019s".split(), "he"),
-    **dict.fromkeys("you your yours yourself you're you've you\u2019re you\u2019ve".split(), "you"),
-    **dict.fromkeys("i me my myself i'm i've i\u2019m i\u2019ve".split(), "i"),
-}
-
-
-# Punctuation around words read as space (apostrophes stay: "he's" is one word).
-_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in ".,;:!?\"()[]{}*_/\u201c\u201d\u2018\u2014\u2013-"})
-
-
-@lru_cache(maxsize=1024)
-def _persons(paragraphs: tuple[str, ...]) -> dict[str, float]:
-    """How often each person is spoken of, per hundred words (capped at twenty), scaled to 0-1."""
-    found = Counter(" ".join(paragraphs).lower().translate(_PUNCTUATION_TO_SPACE).split())
-    size = max(sum(found.values()), 1)
-    counts = dict.fromkeys(PERSONS, 0)
-    for word in _PERSON_OF.keys() & found.keys():
-        counts[_PERSON_OF[word]] += found[word]
-    return {person: min(100 * count / size, 20.0) / 20 for person, count in counts.items() if count}
-
-
 def theme_features(
     section: Section, lexicon: Lexicon, article: ArticleThemes, part_theme: Theme | None
 ) -> dict[str, float]:
@@ -182,8 +155,6 @@ def theme_features(
             f[f"article speaks of {name}"] = min(article.density[t], 10.0) / 10
         if article.title_theme is t:
             f[f"title names {name}"] = 1.0
-    for person, share in _persons(paragraphs).items():
-        f[f"{person} words per hundred"] = share
     named = _best({t: heading[t] + body[t] for t in THEMED})
     f[f"most named: {named.value if named else 'none'}"] = 1.0
     if part_theme is not None:
