@@ -204,3 +204,9 @@ def test_markup_lines_of_any_length_are_read_in_time_in_proportion():
         start = time.perf_counter()
         blocks_of(f"# Title Here\n\n{line}\n", path="a.md")
         assert time.perf_counter() - start < 5
+
+
+def test_markdown_backslash_escapes_show_as_the_characters_they_escape():
+    blocks = blocks_of("# Moving On Slowly\n\n### 1\\. Leave with dignity\n\nIt takes \\*time\\*, not a plan.\n", path="a.md")
+    assert headings(blocks) == ["1. Leave with dignity"]
+    assert "It takes *time*, not a plan." in [line for b in blocks for line in b.lines]

@@ -295,10 +295,14 @@ class MarkdownQuote(MarkdownDetector):
 # attribute lists ({: .class}) and Liquid tags ({% ... %}). Bounded patterns: linear on any line.
 _INLINE_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>]{0,300})?/?>")
 _INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a CommonMark backslash escape: "1\." shows "1."
 
 
 def without_inline_markup(text: str) -> str:
-    """A ``.md`` line without HTML comments and tags, kramdown attribute lists and Liquid tags."""
+    """A ``.md`` line as a Markdown renderer shows its text: without HTML comments and tags,
+    kramdown attribute lists and Liquid tags, and with backslash escapes resolved."""
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
     if "<" not in text and "{" not in text:
         return text
     kept, at = [], 0
