@@ -179,7 +179,12 @@ def choose_hint(texts: Iterable[str]) -> str:
 # ---------------------------------------------------------------------------------------------
 # Items
 
-_LIST_OF_SIGNS = re.compile(r"\bsigns?\b[^:]{0,80}:\s*(?P<list>[^:]+)$", re.IGNORECASE)
+# Possessive repeats (nothing given back): a run of spaces after the colon is read once, not
+# once per space as a backtracking ``\s*`` before ``[^:]+`` would (time growing with the square).
+_LIST_OF_SIGNS = re.compile(r"\bsigns?\b[^:]{0,80}+:\s*+(?P<list>[^:]++)$", re.IGNORECASE)
+# Between two phrases of a list. A match starts only at the first space of a run (the
+# lookbehind), as the leftmost match does anyway, so a long run is not tried from each space.
+_LIST_SEPARATOR = re.compile(r",\s*+(?:and\s+|or\s+)?|;\s*+|(?<!\s)\s++and\s+")
 
 
 def _listed_signs(sentence: str) -> list[str]:
@@ -187,7 +192,7 @@ def _listed_signs(sentence: str) -> list[str]:
     match = _LIST_OF_SIGNS.search(sentence)
     if not match:
         return []
-    parts = [p.strip(" .;\u2026") for p in re.split(r",\s*(?:and\s+|or\s+)?|;\s*|\s+and\s+", match["list"])]
+    parts = [p.strip(" .;\u2026") for p in _LIST_SEPARATOR.split(match["list"])]
     parts = [p for p in parts if p]
     if len(parts) < 2 or any(not 1 <= len(p.split()) <= 8 for p in parts):
         return []

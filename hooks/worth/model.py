@@ -72,6 +72,8 @@ class Overrides:
 
     ``lines`` maps each key given to its line in the file, so that a later stage that finds a
     problem with it (a ``related`` heading that matches no section) can name the line.
+    ``ignored_keys`` lists, in file order, the keys a blog's front matter has that Worth does not
+    use (``layout``, ``tags``, ``permalink``...): ``worth inspect`` shows them.
     """
 
     themes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -84,21 +86,24 @@ class Overrides:
     lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     levels: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     not_in_checklist: tuple[str, ...] = ()
+    ignored_keys: tuple[str, ...] = ()
 
     def __reduce__(self):
         # Read-only mappings cannot be pickled, and articles are kept in the build cache: store
         # plain dicts and make them read-only again when read back.
         related = {heading: dict(change) for heading, change in self.related.items()}
         return _overrides, (dict(self.themes), self.keep, self.drop, self.headings, self.not_headings,
-                            related, dict(self.checklist), dict(self.lines), dict(self.levels), self.not_in_checklist)
+                            related, dict(self.checklist), dict(self.lines), dict(self.levels), self.not_in_checklist,
+                            self.ignored_keys)
 
 
-def _overrides(themes, keep, drop, headings, not_headings, related, checklist, lines, levels, not_in_checklist) -> Overrides:
+def _overrides(themes, keep, drop, headings, not_headings, related, checklist, lines, levels=None,
+               not_in_checklist=(), ignored_keys=()) -> Overrides:
     return Overrides(
         themes=MappingProxyType(themes), keep=keep, drop=drop, headings=headings, not_headings=not_headings,
         related=MappingProxyType({k: MappingProxyType(v) for k, v in related.items()}),
         checklist=MappingProxyType(checklist), lines=MappingProxyType(lines),
-        levels=MappingProxyType(levels), not_in_checklist=not_in_checklist,
+        levels=MappingProxyType(levels or {}), not_in_checklist=not_in_checklist, ignored_keys=ignored_keys,
     )
 
 
