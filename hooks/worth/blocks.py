@@ -180,6 +180,11 @@ class BlockContext:
     repeated: frozenset[str] = frozenset()  # short lines (loose) written more than once
     main_sequence: frozenset[int] = frozenset()  # numbered lines counting on across paragraphs
     lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
+    written_markdown: bool = False  # see ``CleanText.written_markdown``
+
+    def shown(self, text: str) -> str:
+        """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
+        return without_inline_markup(text) if self.written_markdown else text
     weights: Weights = field(default_factory=load_weights)
 
     def word_count(self, index: int) -> int:
@@ -237,7 +242,7 @@ class MarkdownHeading(MarkdownDetector):
         assert match
         # The raw depth is kept for now; ``markdown_levels`` maps depths to levels 2 and 3.
         text = _heading_text(match.group(2))
-        heading = without_inline_markup(text) or text
+        heading = ctx.shown(text) or text
         return Block(BlockKind.HEADING, (heading,), ctx.items[index].line.number, level=len(match.group(1))), 1
 
 
@@ -264,7 +269,7 @@ class MarkdownList(MarkdownDetector):
         for item in ctx.items[index:]:
             match = _MD_LIST.match(item.text)
             if match and (match.group(2) is not None) == ordered:
-                texts.append(without_inline_markup(match.group(3).strip()))
+                texts.append(ctx.shown(match.group(3).strip()))
             elif used and not item.blank_before and not _MD_HEADING.match(item.text) and not _MD_QUOTE.match(item.text):
                 texts[-1] += " " + item.text  # a list item continued on the next line
             else:
@@ -331,7 +336,7 @@ class MarkdownParagraph(MarkdownDetector):
             if item.blank_before or any(p.match(item.text) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE)):
                 break
             texts.append(item.text)
-        text = without_inline_markup(" ".join(texts))
+        text = ctx.shown(" ".join(texts))
         return Block(BlockKind.PARAGRAPH, (text,), ctx.items[index].line.number), len(texts)
 
 
@@ -769,6 +774,7 @@ def block_context(
         repeated=_repeated(items),
         main_sequence=main,
         lesser_sequence=lesser,
+        written_markdown=clean.written_markdown,
         weights=weights or load_weights(),
     )
 

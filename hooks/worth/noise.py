@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from pathlib import PurePath
 import re
 import unicodedata
 from bisect import bisect_left
@@ -1047,6 +1048,8 @@ class CleanText:
     title_line: int | None
     date: str | None
     suspects: tuple[NoiseLine, ...] = ()  # kept lines most like furniture, with why
+    written_markdown: bool = False  # the lines are Markdown as an author wrote it (a .md file), not
+    # Markdown made from a web page's text, whose "<b>" or "\\" are characters the page showed
 
 
 MAX_TITLE_WORDS = 25
@@ -1126,7 +1129,8 @@ def clean_lines(
         noise = sorted([*raw.left_out, *noise], key=lambda n: n.line)
     suspects.sort(key=lambda pair: -pair[0])
     return CleanText(tuple(kept), tuple(noise), title, raw.lines[title_index].number if title_index is not None else None,
-                     date, tuple(n for _, n in suspects[:MAX_SUSPECTS]))
+                     date, tuple(n for _, n in suspects[:MAX_SUSPECTS]),
+                     raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown"))
 
 
 # The rules whose word is one piece of evidence among others where the article is written in two
