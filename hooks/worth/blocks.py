@@ -285,15 +285,17 @@ class MarkdownQuote(MarkdownDetector):
         return ctx.format == "md" and bool(_MD_QUOTE.match(ctx.items[index].text))
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
-        texts = []
+        texts, used = [], 0
         for item in ctx.items[index:]:
             match = _MD_QUOTE.match(item.text)
-            if not match or (texts and item.blank_before):
+            if not match or (used and item.blank_before):
                 break
-            if match.group(1).strip():
-                texts.append(match.group(1).strip())
+            used += 1  # a bare ">" line is read too, though it shows nothing
+            line = ctx.shown(match.group(1).strip())
+            if line:
+                texts.append(line)
         texts = texts or [ctx.items[index].text.lstrip("> ")]
-        return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), len(texts)
+        return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), used
 
 
 # Markup a Markdown renderer would not show as text: HTML tags (their text stays), kramdown
