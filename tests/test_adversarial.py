@@ -86,14 +86,12 @@ def _quote_copies(text: str, tmp_path: Path) -> list[str]:
     return [p for s in article.sections for p in s.paragraphs]
 
 
-@pytest.mark.xfail(strict=False, reason="blocks.py (the line reader): MarkdownQuote counts only non-empty '>' lines as read")
 def test_a_markdown_quote_with_an_empty_line_shows_each_line_once(tmp_path):
     paragraphs = _quote_copies(INTRO + "> The first quoted line.\n>\n> The second quoted line.\n\nAfter the quote.\n", tmp_path)
     assert paragraphs.count("The second quoted line.") == 1
     assert paragraphs.count("The first quoted line.") == 1
 
 
-@pytest.mark.xfail(strict=False, reason="blocks.py (the line reader): MarkdownQuote counts only non-empty '>' lines as read")
 def test_a_thousand_quote_lines_with_empty_ones_between_give_one_copy_of_each(tmp_path):
     quoted = "".join(f"> Quoted line number {i}.\n>\n" for i in range(1000))
     paragraphs = _quote_copies(INTRO + quoted + "\nAfter the quote.\n", tmp_path)

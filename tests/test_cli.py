@@ -57,7 +57,7 @@ def test_inspect_text_is_an_outline_with_levels_themes_counts_and_noise():
     assert code == 0
     assert "Title: When He Doesn\u2019t Appreciate You" in out
     assert "Date:  2026-02-01" in out
-    assert "Why Women Are Conditioned to Stay  [level 2, costs, 3 paragraphs]" in out
+    assert "Why Women Are Conditioned to Stay  [level 2, costs -> costs.md, 3 paragraphs]" in out
     assert "line 1: Facts 01/02/2026 22:54  (stamp)" in out
     assert "line 74: News Post  (recommended-link)" in out
 
@@ -109,6 +109,40 @@ def test_inspect_json_lists_numbered_steps_with_their_numbers_as_written():
         "3. Read the notes to someone you trust.",
         "4. Circle the excuses you made for him.",
     ]
+
+
+def test_inspect_lists_kept_lines_that_look_like_furniture_and_where_sections_go(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "When Love Feels One-Sided\n\n"
+        "You give and give, and the giving is never returned in the way you hoped it would be.\n\n"
+        "Signs He Does Not Value You\n\n"
+        "He forgets what matters to you and dismisses your feelings when you raise them with him.\n\n"
+        "Share this article\n\n"
+        "Like\n", encoding="utf-8")
+    code, out, _ = run("inspect", "--json", str(article))
+    assert code == 0
+    data = json.loads(out)
+    pages = {s["heading"]: s["page"] for s in data["sections"]}
+    assert pages["Signs He Does Not Value You"] == "signs.md"
+    assert all(isinstance(s["checklist"], list) for s in data["sections"])
+    dropped = {n["line"] for n in data["noise"]}
+    looked_at = dropped | {s["line"] for s in data["suspects"]}
+    assert "Share this article" in looked_at
+
+
+def test_inspect_names_a_correction_that_matches_no_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "---\nnot_headings: [Where It Startd]\n---\nWhen Love Becomes One-Sided\n\n"
+        "He stopped asking about my day long before he stopped saying he loved me.\n\n"
+        "Where It Started\n\nIt began with small things: a missed call, a forgotten plan, a shrug.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("inspect", str(article))
+    assert code == 0
+    assert "front matter 'not_headings' names 'Where It Startd'" in out
+    assert "did you mean 'Where It Started' (line 8)?" in out
 
 
 def test_inspect_lists_the_front_matter_keys_it_ignored_in_text_and_json():

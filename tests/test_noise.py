@@ -188,3 +188,47 @@ def test_keep_and_drop_overrides_win():
 def test_every_filter_has_a_distinct_name():
     names = [f.name for f in build_noise_filters()]
     assert len(names) == len(set(names)) and all(names)
+
+
+# -- evidence: furniture found by its features, not by one rule ---------------------------------
+
+def test_markup_lines_never_reach_the_page():
+    text = (
+        "Staying Too Long\n\n<!-- more -->\n\n"
+        f"{BODY}\n\n"
+        '{: style="text-align: center"}\n\n<style> p { margin: 0; } </style>\n\n'
+        f"{LATER}\n"
+    )
+    gone = dropped(text)
+    assert '{: style="text-align: center"}' in gone
+    assert "<!-- more -->" in gone
+    assert "<style> p { margin: 0; } </style>" in gone
+    assert BODY in kept(text) and LATER in kept(text)
+
+
+def test_a_headline_after_menu_lines_is_the_title_and_the_menu_is_noise():
+    menu = "Home\n\nTopics\n\nMy account\n\nSearch\n\n"
+    text = f"{menu}What Staying Costs You\n\n{BODY}\n\n{LATER}\n"
+    result = clean(text)
+    assert result.title == "What Staying Costs You"
+    assert BODY in kept(text) and LATER in kept(text)
+
+
+@pytest.mark.parametrize("size", [1_000, 4_000, 16_000])
+def test_reading_adversarial_lines_takes_time_in_proportion(size):
+    # Long runs that make a backtracking pattern take quadratic time or worse: a quick answer for
+    # each shape at every size is the tripwire (the per-case limit is generous on purpose).
+    import time
+    shapes = [
+        "## a" + " " * size + "b",
+        "By Jane Doe" + " " * size,
+        "_._" * size + "@",
+        "\n".join(["Share this"] * (size // 10)),
+        '"' * size,
+        "[" * size + "]" * size,
+        "{:" + " " * size,
+    ]
+    for shape in shapes:
+        start = time.perf_counter()
+        clean(f"Title\n\n{shape}\n\n{BODY}\n")
+        assert time.perf_counter() - start < 5

@@ -87,6 +87,49 @@ def test_a_line_of_dashes_later_in_the_text_is_not_front_matter():
     assert raw.metadata.title is None
 
 
+# -- corrections that match nothing are named, with the line that was probably meant ------------
+
+EDITED = (
+    "---\n"
+    "drop:\n"
+    "  - Share this story with a frend\n"
+    "themes: {\"Where It Started\": signs}\n"
+    "---\n"
+    "A Story of Being Overlooked\n\n"
+    "He stopped asking about my day long before he stopped saying he loved me.\n\n"
+    "Where It Began\n\n"
+    "It began with small things: a missed call, a forgotten plan, a shrug.\n\n"
+    "Share this story with a friend\n"
+)
+
+
+def test_a_correction_that_matches_no_line_is_a_warning_naming_the_file_line_and_nearest_line():
+    raw = read_article(EDITED.encode(), path="articles/story.txt")
+    assert len(raw.warnings) == 2
+    drop, theme = sorted(raw.warnings)
+    assert drop.startswith("articles/story.txt:3: front matter 'drop' names 'Share this story with a frend'")
+    assert "did you mean 'Share this story with a friend' (line 14)?" in drop
+    assert theme.startswith("articles/story.txt:4: front matter 'themes' names 'Where It Started'")
+    assert "did you mean 'Where It Began' (line 10)?" in theme
+
+
+def test_corrections_that_match_their_lines_give_no_warning():
+    fixed = EDITED.replace("frend", "friend").replace("Where It Started", "where it began")
+    assert read_article(fixed.encode(), path="articles/story.txt").warnings == ()
+
+
+def test_a_level_and_leaving_a_section_out_of_the_checklist_are_read_from_front_matter():
+    raw = read_article(
+        b"---\nlevels: {\"Where It Began\": 3}\nchecklist: {\"Where It Began\": false}\n---\nTitle Here\n\nWhere It Began\n\nText.\n",
+        path="a.txt",
+    )
+    assert dict(raw.overrides.levels) == {"Where It Began": 3}
+    assert raw.overrides.not_in_checklist == ("Where It Began",)
+    assert raw.overrides.checklist == {}
+    with pytest.raises(ArticleError, match="must be 2 or 3"):
+        read_article(b"---\nlevels: {\"Where It Began\": 5}\n---\nWhere It Began\n", path="a.txt")
+
+
 # Front matter is checked as strictly as the text: each problem is one line naming the file and
 # the line it is on in the file (the YAML's line 1 is the file's line 2).
 

@@ -49,7 +49,7 @@ def test_anchors_are_readable_unique_and_stable():
 def test_repeated_headings_get_numbered_anchors(tmp_path):
     para = "A paragraph long enough to follow a heading, with more than a dozen words in it for sure."
     path = tmp_path / "repeats.txt"
-    path.write_text(f"Title\n{para}\nIn Practice\n{para}\nAnother Thing\n{para}\nIn Practice\n{para}\n", encoding="utf-8")
+    path.write_text(f"When Love Becomes One-Sided\n{para}\nIn Practice\n{para}\nAnother Thing\n{para}\nIn Practice\n{para}\n", encoding="utf-8")
     assert [s.anchor for s in load_article(path).sections] == ["introduction", "in-practice", "another-thing", "in-practice-2"]
 
 
@@ -57,7 +57,7 @@ def test_numbered_subsections_under_an_unnumbered_heading_are_its_parts(tmp_path
     para = "A paragraph long enough to follow a heading, with more than a dozen words in it for sure."
     path = tmp_path / "steps.txt"
     path.write_text(
-        f"Title\n{para}\nMoving Forward Slowly\n{para}\n1. Tell Someone You Trust\n{para}\n"
+        f"When Love Becomes One-Sided\n{para}\nMoving Forward Slowly\n{para}\n1. Tell Someone You Trust\n{para}\n"
         f"2. Write Down What You Need\n{para}\nA Closing Word About Hope\n{para}\n",
         encoding="utf-8",
     )
@@ -100,3 +100,47 @@ def test_a_labelled_part_groups_the_headings_up_to_the_next_part_label():
 def test_headings_in_the_same_capitals_as_a_part_are_its_siblings():
     article = load_article(FIXTURES / "article_with_capital_headings.txt")
     assert [(s.level, s.part) for s in article.sections if s.heading] == [(2, None)] * 4
+
+
+SIGN = ("He plans his weekends without asking you, and when you mention it he says you are "
+        "too sensitive about small things that do not matter.")
+
+
+def _article(tmp_path, front: str):
+    path = tmp_path / "parts.txt"
+    path.write_text(
+        f"---\n{front}---\n"
+        f"When Love Becomes One-Sided\n\n{SIGN}\n\n"
+        f"What I Noticed\n\n{SIGN}\n\n"
+        f"Plans Without Me\n\n{SIGN}\n\n"
+        f"A Quiet Evening\n\n{SIGN}\n",
+        encoding="utf-8",
+    )
+    article = load_article(path)
+    return article, {s.heading: s for s in article.sections if s.heading}
+
+
+def test_levels_set_by_the_editor_make_subsections_of_the_heading_above(tmp_path):
+    _, by_heading = _article(tmp_path, 'levels: {"Plans Without Me": 3, "A Quiet Evening": 3}\n')
+    assert by_heading["What I Noticed"].level == 2
+    for heading in ("Plans Without Me", "A Quiet Evening"):
+        assert by_heading[heading].level == 3
+        assert by_heading[heading].part == by_heading["What I Noticed"].anchor
+
+
+def test_a_theme_set_on_a_part_holds_for_its_subsections(tmp_path):
+    _, by_heading = _article(
+        tmp_path, 'levels: {"Plans Without Me": 3, "A Quiet Evening": 3}\nthemes: {"What I Noticed": costs}\n'
+    )
+    assert {by_heading[h].theme.value for h in ("What I Noticed", "Plans Without Me", "A Quiet Evening")} == {"costs"}
+
+
+def test_a_section_can_be_kept_out_of_the_checklist(tmp_path):
+    from worth.checklist import collect_items
+
+    signs = 'themes: {"Plans Without Me": signs, "A Quiet Evening": signs}\n'
+    article, _ = _article(tmp_path, signs)
+    assert "Plans Without Me" in [item.label for item in collect_items([article])]
+    article, _ = _article(tmp_path, signs + 'checklist: {"Plans Without Me": false}\n')
+    labels = [item.label for item in collect_items([article])]
+    assert "Plans Without Me" not in labels and "A Quiet Evening" in labels

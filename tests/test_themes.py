@@ -41,7 +41,7 @@ def test_a_subsection_whose_own_heading_and_text_clearly_say_otherwise_keeps_its
     leave = "Walking away and letting go gave her freedom; leaving was how she began to heal and rebuild."
     path = tmp_path / "part.txt"
     path.write_text(
-        f"Title\n{sign}\nSigns He Doesn't See Your Worth\n{sign}\nHe Ignores Your Feelings\n{sign}\n"
+        f"When Love Becomes One-Sided\n{sign}\nSigns He Doesn't See Your Worth\n{sign}\nHe Ignores Your Feelings\n{sign}\n"
         f"He Dismisses Your Wins\n{sign}\nLetting Go Anyway\n{leave} {leave}\n",
         encoding="utf-8",
     )

@@ -16,23 +16,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
-from .noise import CleanText, loose, words
+from .noise import CleanText, heading_scheme, is_part_label, loose, words
 
 # -- line features -------------------------------------------------------------------------------
 
 _NUMBERED = re.compile(r"^\s*(?:#?\d{1,2}|[ivx]{1,4})[.)]\s+\S|^\s*#\d{1,2}\s+\S|^\s*(?:step|tip|sign|reason|way|part|rule|lesson)\s+#?\d{1,2}\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
-# "Part One: ...", "Chapter 2 - ...": a label that opens a part of the article and is complete
-# on its own line (the line after it is the first subsection, not the rest of it).
-_PART_LABEL = re.compile(r"^\s*(?:part|chapter|stage|phase)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
-                         r"first|second|third|fourth|final|last|[ivx]{1,4})\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 # The numbering ``core_text`` drops ("3. ", "iv) "), compiled once: it is asked of every short line.
 _CORE_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]|[-*+\u2013](?=\s))\s*")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# The heading's text is cut from its closing hashes in Python (``_heading_text``): a pattern that
+# stops a lazy run before optional spaces and hashes takes cubic time on a line of spaces.
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
 _MD_LIST = re.compile(r"^\s{0,3}(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 # Small words that stay lower case in Title Case.
@@ -46,11 +46,9 @@ QUESTION_STARTS = frozenset("what why how when where who which whose is are am w
 # A heading broken over two lines often breaks after one of these words.
 CONNECTING_WORDS = SMALL_WORDS | frozenset("when your his her their our my about that who what how why if".split())
 CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
-MAX_HEADING_WORDS = 14
+MAX_HEADING_WORDS = 16
 LONG_PARAGRAPH_WORDS = 12
 NEXT_LONGER_BY = 4  # the paragraph after a heading is at least this many words longer than it
-HEADING_THRESHOLD = 3.0
-MIN_QUESTION_HEADING_WORDS = 5  # "Do you answer?" between paragraphs stays text
 # No rule compares a word count with more than this many words, so a line's words are listed only
 # when it has at most this many; a longer line (a paragraph) is just "long", told without listing
 # its words (most of the time the rules spent here went into listing the words of paragraphs).
@@ -120,11 +118,6 @@ def is_numbered(text: str) -> bool:
     return bool(_NUMBERED.match(text))
 
 
-def is_part_label(text: str) -> bool:
-    """Whether a line opens a labelled part: ``Part One: What Staying Costs You``."""
-    return bool(_PART_LABEL.match(text))
-
-
 # -- the walk ------------------------------------------------------------------------------------
 
 
@@ -143,7 +136,7 @@ class Item:
       ``core_text`` and ``share`` its ``title_case_share``.
     """
 
-    __slots__ = ("line", "blank_before", "text", "end", "numbered", "found", "count", "core", "share", "shape")
+    __slots__ = ("line", "blank_before", "text", "end", "numbered", "found", "count", "core", "share", "shape", "scheme")
 
     def __init__(self, line: SourceLine, blank_before: bool) -> None:
         self.line = line
@@ -155,6 +148,7 @@ class Item:
         self.core: list[str] | None = None
         self.share: float | None = None
         self.shape: tuple[str, bool] | None = None
+        self.scheme: str | None = None  # heading_scheme, for a line short enough to be a heading
         if found is None:
             self.count = WORD_CAP + 1
             return
@@ -164,6 +158,7 @@ class Item:
         # and spaces at the ends) take no word away.
         self.core = core = found[1:] if _CORE_NUMBERING.match(text) else found
         self.share = _capital_share(core)
+        self.scheme = heading_scheme(text)
         if found and len(found) <= ShortLineList.MAX_ITEM_WORDS and not numbered:
             self.shape = (self.end, found[0][0].isupper())
 
@@ -179,9 +174,18 @@ class BlockContext:
     format: str
     headings: frozenset[str]
     not_headings: frozenset[str]
-    blank_separated: bool  # most paragraphs are separated by blank lines
     question_headings: bool  # the article uses several questions as headings (Q&A style)
     sentence_case_headings: bool = False  # its headings are sentence case ("The toll on your body")
+    schemes: Mapping[str | None, int] = field(default_factory=dict)  # short lines per heading scheme
+    repeated: frozenset[str] = frozenset()  # short lines (loose) written more than once
+    main_sequence: frozenset[int] = frozenset()  # numbered lines counting on across paragraphs
+    lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
+    written_markdown: bool = False  # see ``CleanText.written_markdown``
+
+    def shown(self, text: str) -> str:
+        """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
+        return without_inline_markup(text) if self.written_markdown else text
+    weights: Weights = field(default_factory=load_weights)
 
     def word_count(self, index: int) -> int:
         return len(words(self.items[index].text)) if 0 <= index < len(self.items) else 0
@@ -237,7 +241,18 @@ class MarkdownHeading(MarkdownDetector):
         match = _MD_HEADING.match(ctx.items[index].text)
         assert match
         # The raw depth is kept for now; ``markdown_levels`` maps depths to levels 2 and 3.
-        return Block(BlockKind.HEADING, (match.group(2),), ctx.items[index].line.number, level=len(match.group(1))), 1
+        text = _heading_text(match.group(2))
+        heading = ctx.shown(text) or text
+        return Block(BlockKind.HEADING, (heading,), ctx.items[index].line.number, level=len(match.group(1))), 1
+
+
+def _heading_text(text: str) -> str:
+    """An ATX heading's text without its closing run of ``#`` (set off by a space) and spaces."""
+    text = text.strip()
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1].isspace()):
+        text = bare.rstrip()
+    return text
 
 
 class MarkdownList(MarkdownDetector):
@@ -254,7 +269,7 @@ class MarkdownList(MarkdownDetector):
         for item in ctx.items[index:]:
             match = _MD_LIST.match(item.text)
             if match and (match.group(2) is not None) == ordered:
-                texts.append(match.group(3).strip())
+                texts.append(ctx.shown(match.group(3).strip()))
             elif used and not item.blank_before and not _MD_HEADING.match(item.text) and not _MD_QUOTE.match(item.text):
                 texts[-1] += " " + item.text  # a list item continued on the next line
             else:
@@ -270,15 +285,43 @@ class MarkdownQuote(MarkdownDetector):
         return ctx.format == "md" and bool(_MD_QUOTE.match(ctx.items[index].text))
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
-        texts = []
+        texts, used = [], 0
         for item in ctx.items[index:]:
             match = _MD_QUOTE.match(item.text)
-            if not match or (texts and item.blank_before):
+            if not match or (used and item.blank_before):
                 break
-            if match.group(1).strip():
-                texts.append(match.group(1).strip())
+            used += 1  # a bare ">" line is read too, though it shows nothing
+            line = ctx.shown(match.group(1).strip())
+            if line:
+                texts.append(line)
         texts = texts or [ctx.items[index].text.lstrip("> ")]
-        return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), len(texts)
+        return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), used
+
+
+# Markup a Markdown renderer would not show as text: HTML tags (their text stays), kramdown
+# attribute lists ({: .class}) and Liquid tags ({% ... %}). Bounded patterns: linear on any line.
+_INLINE_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>]{0,300})?/?>")
+_INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a CommonMark backslash escape: "1\." shows "1."
+
+
+def without_inline_markup(text: str) -> str:
+    """A ``.md`` line as a Markdown renderer shows its text: without HTML comments and tags,
+    kramdown attribute lists and Liquid tags, and with backslash escapes resolved."""
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    if "<" not in text and "{" not in text:
+        return text
+    kept, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:  # str.find, not a pattern: one pass in all
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        kept.append(text[at:start])
+        at = end + 3
+    text = "".join(kept) + text[at:]
+    text = _INLINE_ATTRIBUTES.sub("", _INLINE_TAG.sub("", text))
+    return " ".join(text.split())
 
 
 class MarkdownParagraph(MarkdownDetector):
@@ -295,7 +338,8 @@ class MarkdownParagraph(MarkdownDetector):
             if item.blank_before or any(p.match(item.text) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE)):
                 break
             texts.append(item.text)
-        return Block(BlockKind.PARAGRAPH, (" ".join(texts),), ctx.items[index].line.number), len(texts)
+        text = ctx.shown(" ".join(texts))
+        return Block(BlockKind.PARAGRAPH, (text,), ctx.items[index].line.number), len(texts)
 
 
 # -- plain text ----------------------------------------------------------------------------------
@@ -433,72 +477,115 @@ def parallel_run(index: int, ctx: BlockContext) -> int:
     return end - start + 1
 
 
-def heading_score(index: int, ctx: BlockContext) -> float:
-    """How much a plain-text line looks like a heading; ``HEADING_THRESHOLD`` or more is one.
-
-    Each feature adds or takes away a little, so no single trait decides.
-    """
+def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
+    """What speaks for and against a plain-text line being a heading (None: far too long to be
+    one). The heading judge of ``reader_weights.yml`` weighs them; no single trait decides."""
     item = ctx.items[index]
     found = item.core  # the words of core_text(text); None for a line far longer than a heading
     if not found or len(found) > MAX_HEADING_WORDS:
-        return float("-inf")
+        return None
     n = len(found)
     text = item.text
     share = item.share
-    numbered = item.numbered
     end = item.end
     next_words = ctx.capped_count(index + 1)
-    next_is_long = next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)
-    prev_end = ctx.items[index - 1].end if index > 0 else ""
+    prev_words = ctx.capped_count(index - 1) if index > 0 else 0
     first = found[0].lower()
+    f: dict[str, float] = {
+        "no closing mark": float(end == ""),
+        "ends with a full stop": float(end in (".", "\u2026")),
+        "ends with !": float(end == "!"),
+        "ends with ?": float(end == "?"),
+        "ends with :": float(end == ":"),
+        "ends with , or ;": float(end in (",", ";")),
+        "ends with a quote": float(end == "quote"),
+        "capitals": share,
+        "one word": float(n == 1),
+        "two to four words": float(2 <= n <= 4),
+        "nine words or more": float(n >= 9 and end != "?"),
+        "a question of nine words or more": float(n >= 9 and end == "?"),
+        "numbered": float(bool(item.numbered)),
+        "last line": float(index + 1 >= len(ctx.items)),
+        "paragraph follows": float(next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)),
+        "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS),
+        "paragraph before": float(index == 0 or prev_words >= LONG_PARAGRAPH_WORDS),
+        "after a line ending in :": float(index > 0 and ctx.items[index - 1].end == ":"),
+        "one of a run of short lines": float(parallel_run(index, ctx) >= 3),
+        "starts with a conjunction": float(first in CONJUNCTIONS),
+        "starts with a pronoun": float(first in PRONOUNS),
+        "starts like a question": float(first in QUESTION_STARTS),
+        "bold": float(text.startswith(("**", "__"))),
+        "shares a scheme": float(ctx.schemes.get(item.scheme, 0) >= 3),
+        "numbered in the main sequence": float(index in ctx.main_sequence),
+        "numbered in a lesser sequence": float(index in ctx.lesser_sequence),
+        "written again later": float(loose(text) in ctx.repeated),
+        "article asks questions as headings": float(ctx.question_headings),
+        "article has sentence-case headings": float(ctx.sentence_case_headings),
+        "glued edit link": float(text.startswith("[Edit]")),
+        "part label": float(is_part_label(text)),
+        "label before a colon": float(":" in text[:-1] and end != ":"),
+        "starts with a symbol": float(not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_(["),
+    }
+    # Traits that speak only together (a weighted sum cannot say "and" by itself).
+    alone = f["paragraph follows"] and f["paragraph before"]
+    f["title case between paragraphs"] = float(alone and share >= 0.75 and end == "")
+    f["sentence case between paragraphs"] = float(alone and share < 0.75 and end == "")
+    f["question between paragraphs"] = float(alone and end == "?")
+    f["question in a question-and-answer article"] = float(end == "?" and ctx.question_headings)
+    f["full question between paragraphs among sentence-case headings"] = float(
+        alone and end == "?" and n >= 5 and ctx.sentence_case_headings)
+    f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
+    return {name: value for name, value in f.items() if value}
 
-    score = 0.0
-    if end == "":
-        score += 1.5
-    elif end in (".", "\u2026"):
-        score -= 4
-    elif end == "!":
-        score -= 3
-    elif end in (",", ";"):
-        score -= 6
-    elif end == ":":
-        score -= 2
-    elif end == "quote":
-        score -= 2
-    elif end == "?":
-        title_like = share >= 0.75 or numbered or (ctx.question_headings and first in QUESTION_STARTS)
-        # Among sentence-case headings, a full question standing alone between two paragraphs
-        # is one more heading ("Why does it hurt so much more than a fight?").
-        prev_long = index > 0 and ctx.capped_count(index - 1) >= LONG_PARAGRAPH_WORDS
-        title_like = title_like or (
-            ctx.sentence_case_headings and first in QUESTION_STARTS and n >= MIN_QUESTION_HEADING_WORDS and prev_long
-        )
-        score += 2 if title_like and next_is_long and first not in CONJUNCTIONS else -3
-    if n == 1:
-        score += 1 if share == 1 else -1
-    elif share >= 0.75:
-        score += 2
-    elif share >= 0.5:
-        score += 0.5
-    if numbered:
-        score += 2
-    if index + 1 >= len(ctx.items):
-        score -= 3  # nothing follows: a closing line, not a heading
-    elif next_is_long:
-        score += 1
-    if prev_end == ":":
-        score -= 3  # introduced by the line before: part of its sentence
-    if parallel_run(index, ctx) >= 3:
-        score -= 4  # one of several short parallel lines: a list item
-    if first in CONJUNCTIONS and share < 0.75:
-        score -= 2
-    if text.startswith(("**", "__")) and share < 0.75:
-        score -= 1  # a bold statement, not a title
-    if share < 0.75 and end == "" and found[0][0].isupper() and next_is_long and first not in PRONOUNS:
-        prev_long = index == 0 or ctx.capped_count(index - 1) >= LONG_PARAGRAPH_WORDS
-        if prev_long and not text.startswith(("**", "__")):
-            score += 1  # a sentence-case heading standing alone between paragraphs
-    return score
+
+def _schemes(items: Sequence[Item]) -> dict[str | None, int]:
+    # How many short lines of the article follow each scheme.
+    found: dict[str | None, int] = {}
+    for item in items:
+        if item.core is not None and item.core and len(item.core) <= MAX_HEADING_WORDS:
+            scheme = item.scheme
+            if scheme is not None:
+                found[scheme] = found.get(scheme, 0) + 1
+    return found
+
+
+def _numbered_sequences(items: Sequence[Item]) -> tuple[frozenset[int], frozenset[int]]:
+    """Numbered short lines that count on across paragraphs ("1. ...", text, "2. ...", text):
+    those of the article's longest such sequence (its numbered headings), and those of shorter
+    ones (a numbered list inside a section, counting from 1 again). Each numbered line continues
+    the most recent sequence that ended on the number before its own: one pass."""
+    sequences: list[list[tuple[int, int]]] = []  # each: [(index, number), ...]
+    ending_on: dict[int, list[int]] = {}  # number -> sequences (by position) ending on it, latest last
+    for index, item in enumerate(items):
+        match = _NUMBER_PREFIX.match(item.text)
+        if not match or item.core is None or len(item.core) > MAX_HEADING_WORDS:
+            continue
+        number = int(match.group(1))
+        waiting = ending_on.get(number - 1)
+        if waiting:
+            k = waiting.pop()
+        else:
+            k = len(sequences)
+            sequences.append([])
+        sequences[k].append((index, number))
+        ending_on.setdefault(number, []).append(k)
+    spaced = [seq for seq in sequences if len(seq) >= 2 and all(b[0] - a[0] >= 2 for a, b in zip(seq, seq[1:]))]
+    if not spaced:
+        return frozenset(), frozenset()
+    longest = max(spaced, key=len)
+    main = frozenset(i for i, _ in longest)
+    lesser = frozenset(i for seq in spaced if seq is not longest for i, _ in seq)
+    return main, lesser
+
+
+def _repeated(items: Sequence[Item]) -> frozenset[str]:
+    # Short lines written twice: a contents list or a recap repeating a heading, or furniture.
+    seen: dict[str, int] = {}
+    for item in items:
+        if item.core is not None and len(item.core) <= MAX_HEADING_WORDS:
+            key = loose(item.text)
+            seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, v in seen.items() if v >= 2)
 
 
 class TwoLineHeading(PlainTextDetector):
@@ -520,6 +607,8 @@ class TwoLineHeading(PlainTextDetector):
             return False
         if is_part_label(a.text) or is_part_label(b.text):
             return False  # a part label is a whole heading; the next line is its first subsection
+        if a.scheme is not None and a.scheme == b.scheme:
+            return False  # two headings written to one scheme ("[Edit]Steps", "[Edit]Being There")
         if loose(a.text) in ctx.not_headings or loose(b.text) in ctx.not_headings:
             return False
         joined = f"{a.text} {b.text}"
@@ -527,15 +616,9 @@ class TwoLineHeading(PlainTextDetector):
             return False
         if ctx.capped_count(index + 2) < LONG_PARAGRAPH_WORDS:
             return False
-        # In an article that separates its blocks with blank lines, a single line break inside
-        # a title-like pair is a broken heading; otherwise the break must fall mid-phrase.
-        return (
-            ctx.blank_separated
-            or wa[-1].lower() in CONNECTING_WORDS
-            or wb[0][0].islower()
-            or wb[0].lower() in CONNECTING_WORDS
-            or len(wa) <= 3
-        )
+        # The break falls mid-phrase: after a connecting word ("The Hard Truth About" / "Walking
+        # Away...") or before a word in lower case. Two whole title-like lines are two headings.
+        return wa[-1].lower() in CONNECTING_WORDS or wb[0][0].islower()
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         a, b = ctx.items[index], ctx.items[index + 1]
@@ -543,12 +626,17 @@ class TwoLineHeading(PlainTextDetector):
 
 
 class ScoredHeading(PlainTextDetector):
-    """A line whose features add up to a heading (see ``heading_score``)."""
+    """A line the heading judge takes for a heading (see ``heading_features``)."""
 
     name = "heading"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        return ctx.format == "txt" and heading_score(index, ctx) >= HEADING_THRESHOLD
+        if ctx.format != "txt":
+            return False
+        if index > 0 and ctx.items[index - 1].end == ":" and not ctx.items[index].blank_before:
+            return False  # the line a colon introduces is the rest of that sentence, not a heading
+        features = heading_features(index, ctx)
+        return features is not None and ctx.weights.heading.says(features)
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         return _heading(ctx.items[index]), 1
@@ -671,26 +759,40 @@ def markdown_levels(blocks: Sequence[Block]) -> tuple[Block, ...]:
     )
 
 
+def block_context(
+    clean: CleanText, *, format: str = "txt", overrides: Overrides = Overrides(), weights: Weights | None = None
+) -> BlockContext:
+    """What the detectors know of the whole article whose kept lines are ``clean``."""
+    items = _items(clean.lines)
+    main, lesser = _numbered_sequences(items)
+    return BlockContext(
+        items=items,
+        format=format,
+        headings=frozenset(loose(h) for h in overrides.headings),
+        not_headings=frozenset(loose(h) for h in overrides.not_headings),
+        question_headings=_question_headings(items),
+        sentence_case_headings=_sentence_case_headings(items),
+        schemes=_schemes(items),
+        repeated=_repeated(items),
+        main_sequence=main,
+        lesser_sequence=lesser,
+        written_markdown=clean.written_markdown,
+        weights=weights or load_weights(),
+    )
+
+
 def detect_blocks(
     clean: CleanText,
     *,
     format: str = "txt",
     overrides: Overrides = Overrides(),
     detectors: Sequence[BlockDetector] | None = None,
+    weights: Weights | None = None,
 ) -> tuple[Block, ...]:
     """The blocks of the kept lines in order. Headings of ``.txt`` articles all get level 2
     here; ``sections.build_sections`` decides which are parts and which subsections."""
-    items = _items(clean.lines)
-    gaps = sum(1 for it in items[1:] if it.blank_before)
-    ctx = BlockContext(
-        items=items,
-        format=format,
-        headings=frozenset(loose(h) for h in overrides.headings),
-        not_headings=frozenset(loose(h) for h in overrides.not_headings),
-        blank_separated=len(items) > 1 and gaps / (len(items) - 1) >= 0.5,
-        question_headings=_question_headings(items),
-        sentence_case_headings=_sentence_case_headings(items),
-    )
+    ctx = block_context(clean, format=format, overrides=overrides, weights=weights)
+    items = ctx.items
     detectors = list(detectors) if detectors is not None else build_block_detectors()
     # The rules that can apply to this article, their methods looked up once for all lines.
     rules = [(d.test, d.run) for d in detectors if d.applies(ctx)]

@@ -239,9 +239,10 @@ def _hint_for(label: str, tables: Sequence[_Hints]) -> str | None:
 def _items_of(article: Article, hints: _Hints) -> list[ChecklistItem]:
     """``items_of`` with ``checklist.yml``'s hints already by loose heading (once per site)."""
     parts_with_children = {s.part for s in article.sections if s.part}
+    left_out = {loose_heading(h) for h in article.overrides.not_in_checklist}  # "checklist: {h: false}"
     items: list[ChecklistItem] = []
     for section in article.sections:
-        if section.theme is not Theme.SIGNS or not section.heading:
+        if section.theme is not Theme.SIGNS or not section.heading or loose_heading(section.heading) in left_out:
             continue
         if section.anchor in parts_with_children:
             continue  # a part heading introducing its signs, not a sign

@@ -34,6 +34,7 @@ from typing import Any, TextIO
 
 from .download import TIMEOUT_SECONDS
 from .errors import ArticleError
+from .checklist import collect_items
 from .linkcheck import check_site, report_lines
 from .model import Article, NoiseLine
 from .pipeline import load_article
@@ -42,8 +43,19 @@ from .site import export_pages
 from .text import slugify
 
 
+THEME_PAGES = {"signs": "signs.md", "costs": "costs.md", "letting-go": "letting-go.md", "other": "more.md"}
+
+
+def _checklist_by_section(article: Article) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for item in collect_items([article]):
+        found.setdefault(item.key.anchor, []).append(item.label)
+    return found
+
+
 def article_outline(article: Article) -> dict[str, Any]:
     """The JSON shape of ``worth inspect --json`` for one article."""
+    checklist = _checklist_by_section(article)
     return {
         "title": article.title,
         "date": article.date,
@@ -64,9 +76,13 @@ def article_outline(article: Article) -> dict[str, Any]:
                 "anchor": s.anchor,
                 "part": s.part,
                 "line": s.line,
+                "page": THEME_PAGES[s.theme.value],
+                "checklist": checklist.get(s.anchor, []),
             }
             for s in article.sections
         ],
+        "suspects": [{"line": n.text, "why": n.rule, "number": n.line} for n in article.suspects],
+        "warnings": list(article.warnings),
     }
 
 
@@ -89,12 +105,24 @@ def format_outline(article: Article) -> str:
     if article.overrides.ignored_keys:
         out.append(f"  Front matter keys ignored: {', '.join(article.overrides.ignored_keys)}")
     out.append("")
+    checklist = _checklist_by_section(article)
     for s in article.sections:
         count = len(s.paragraphs)
         heading = s.heading if s.heading is not None else "(text before the first heading)"
         indent = "  " * (s.level - 1)
-        out.append(f"{indent}{heading}  [level {s.level}, {s.theme.value}, {count} paragraph{'s' if count != 1 else ''}]  line {s.line}")
+        out.append(f"{indent}{heading}  [level {s.level}, {s.theme.value} -> {THEME_PAGES[s.theme.value]}, "
+                   f"{count} paragraph{'s' if count != 1 else ''}]  line {s.line}")
+        for label in checklist.get(s.anchor, []):
+            out.append(f"{indent}    checklist item: {label}")
     out.append("")
+    if article.warnings:
+        out.append("  Front matter to check:")
+        out += [f"    {w}" for w in article.warnings]
+        out.append("")
+    if article.suspects:
+        out.append("  Kept, but most like furniture (list a line under drop: if it is):")
+        out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in article.suspects]
+        out.append("")
     noise = [n for n in article.noise if not is_left_out(n)]
     left_out = [n for n in article.noise if is_left_out(n)]
     if left_out:

@@ -66,7 +66,9 @@ class Overrides:
     - ``drop``: lines that are noise whatever the rules say
     - ``headings``: lines that are headings; ``not_headings``: lines that are text
     - ``related``: heading -> {"add": [heading, ...], "remove": [heading, ...]}
-    - ``checklist``: heading -> the one-sentence hint shown in the checklist
+    - ``checklist``: heading -> the one-sentence hint shown in the checklist, or ``false`` to keep
+      the section out of the checklist (those headings are in ``not_in_checklist``)
+    - ``levels``: heading -> its level (2, or 3 for a subsection of the part heading above it)
 
     ``lines`` maps each key given to its line in the file, so that a later stage that finds a
     problem with it (a ``related`` heading that matches no section) can name the line.
@@ -82,6 +84,8 @@ class Overrides:
     related: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=lambda: MappingProxyType({}))
     checklist: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    levels: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    not_in_checklist: tuple[str, ...] = ()
     ignored_keys: tuple[str, ...] = ()
 
     def __reduce__(self):
@@ -89,14 +93,17 @@ class Overrides:
         # plain dicts and make them read-only again when read back.
         related = {heading: dict(change) for heading, change in self.related.items()}
         return _overrides, (dict(self.themes), self.keep, self.drop, self.headings, self.not_headings,
-                            related, dict(self.checklist), dict(self.lines), self.ignored_keys)
+                            related, dict(self.checklist), dict(self.lines), dict(self.levels), self.not_in_checklist,
+                            self.ignored_keys)
 
 
-def _overrides(themes, keep, drop, headings, not_headings, related, checklist, lines, ignored_keys=()) -> Overrides:
+def _overrides(themes, keep, drop, headings, not_headings, related, checklist, lines, levels=None,
+               not_in_checklist=(), ignored_keys=()) -> Overrides:
     return Overrides(
         themes=MappingProxyType(themes), keep=keep, drop=drop, headings=headings, not_headings=not_headings,
         related=MappingProxyType({k: MappingProxyType(v) for k, v in related.items()}),
-        checklist=MappingProxyType(checklist), lines=MappingProxyType(lines), ignored_keys=ignored_keys,
+        checklist=MappingProxyType(checklist), lines=MappingProxyType(lines),
+        levels=MappingProxyType(levels or {}), not_in_checklist=not_in_checklist, ignored_keys=ignored_keys,
     )
 
 
@@ -128,6 +135,7 @@ class RawArticle:
     metadata: Metadata
     overrides: Overrides = Overrides()
     left_out: tuple[NoiseLine, ...] = ()
+    warnings: tuple[str, ...] = ()  # one line each: front matter corrections that match no line
 
 
 @dataclass(frozen=True)
@@ -196,6 +204,8 @@ class Article:
     summary: str | None = None
     overrides: Overrides = Overrides()
     site_name: str | None = None
+    suspects: tuple[NoiseLine, ...] = ()  # kept lines that look most like furniture, with why
+    warnings: tuple[str, ...] = ()  # for the editor, one line each (see ``read.unmatched_overrides``)
 
     @property
     def word_count(self) -> int:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
+from pathlib import PurePath
 import re
 import unicodedata
 from bisect import bisect_left
@@ -27,7 +29,8 @@ from dataclasses import dataclass, field
 from itertools import chain, filterfalse
 
 from .model import NoiseLine, RawArticle, SourceLine
-from .text import loose, straight_quotes as _plain_quotes, words
+from .evidence import Judge, Weights, load_weights
+from .text import STOP_WORDS as ENGLISH_STOP_WORDS, loose, straight_quotes as _plain_quotes, words
 
 # -- text comparison --------------------------------------------------------------------------
 
@@ -432,22 +435,25 @@ class NoiseContext:
     language: str = "en"
     script: str = "LATIN"
     drop: frozenset[str] = frozenset()
-    content_seen: int = 0  # content lines kept before this one, the title line excluded
-    date: str | None = None
-    dropped: list[NoiseLine] = field(default_factory=list)
     views: Sequence[LineView] = ()
     previous: Sequence[int | None] = field(init=False, repr=False, default=())
+    rank: Sequence[int] = field(init=False, repr=False, default=())  # non-blank lines above each line
 
     def __post_init__(self) -> None:
         if len(self.views) != len(self.lines):
             self.views = line_views(self.lines)
         previous: list[int | None] = []
+        rank: list[int] = []
         last: int | None = None
+        seen = 0
         for index, view in enumerate(self.views):
             previous.append(last)
+            rank.append(seen)
             if view.stripped:
                 last = index
+                seen += 1
         self.previous = previous
+        self.rank = rank
 
     def later(self, index: int) -> Sequence[SourceLine]:
         return [ln for ln in self.lines[index + 1:] if ln.text.strip()]
@@ -475,6 +481,19 @@ class EditorDrop(NoiseFilter):
         return bool(context.drop) and context.views[index].loose in context.drop
 
 
+class Markup(NoiseFilter):
+    """A whole line of markup no page shows as text: an HTML comment or tag line (a leaked
+    ``<style>`` block), a kramdown attribute list (``{: .class}``), a Liquid tag (``{% ... %}``),
+    a wiki link (``[[page|label]]``), or a rule made of ``*``, ``-``, ``_`` or ``=``."""
+
+    name = "markup"
+    SEPARATOR = frozenset("*-_=~#. \t")
+
+    def test(self, index: int, context: NoiseContext) -> bool:
+        text = context.views[index].stripped
+        return _is_markup(text) or (len(text) >= 2 and self.SEPARATOR.issuperset(text))
+
+
 class Stamp(NoiseFilter):
     """A category and date/time stamp, e.g. ``Facts 01/02/2026 22:54`` or ``Health | May 3, 2025``.
     The date is kept as the article's date."""
@@ -496,8 +515,6 @@ class Stamp(NoiseFilter):
         rest_words = [w for w in words(rest) if w.lower() not in self.LABELS and not w.isdigit()]
         if len(rest_words) > self.MAX_OTHER_WORDS or self.CLOSING_STOP.search(rest.strip()):
             return False
-        if context.date is None:
-            context.date = found[0]
         return True
 
 
@@ -505,7 +522,8 @@ class Byline(NoiseFilter):
     """An author line such as ``By Jane Doe`` (two to four capitalised names)."""
 
     name = "byline"
-    PATTERN = re.compile(r"^\s*(?:by|written by|author:)\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*$", re.IGNORECASE)
+    # Possessive runs: spaces after the name cannot be given back, so a line of them costs one scan.
+    PATTERN = re.compile(r"^\s*+(?:by|written by|author:)\s++([A-Z][\w.'\u2019-]*+(?:\s++[A-Z][\w.'\u2019-]*+){0,3})\s*+$", re.IGNORECASE)
 
     def test(self, index: int, context: NoiseContext) -> bool:
         match = self.PATTERN.match(context.views[index].text)
@@ -517,7 +535,7 @@ class PipedByline(NoiseFilter):
     ``By Jane Doe, LCSW | Medically reviewed by Dr. Sam Lee``."""
 
     name = "byline-with-credentials"
-    PATTERN = re.compile(r"^\s*(?:by|written by)\s+(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3}\s*(?:,[^|]{1,30})?\s*\|", re.IGNORECASE)
+    PATTERN = re.compile(r"^\s*+(?:by|written by)\s++(?-i:[A-Z])[\w.'\u2019-]*+(?:\s++(?-i:[A-Z])[\w.'\u2019-]*+){0,3}\s*+(?:,[^|]{1,30})?\s*+\|", re.IGNORECASE)
     # Clinic and health sites name the expert who checked the page on a line of its own.
     REVIEWED = re.compile(r"^\s*(?:medically |clinically |expert[- ])?(?:reviewed|fact[- ]checked)\s+by\s+(?-i:[A-Z])", re.IGNORECASE)
     MAX_WORDS = 20
@@ -565,7 +583,8 @@ class InvitationToAct(NoiseFilter):
     MAX_WORDS = 25
     max_size = MAX_WORDS
     MAX_LEAD_IN_WORDS = 16
-    EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+    # Bounded parts (an address's local part is at most 64 characters): linear on any line.
+    EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
     PHONE = re.compile(r"(?<![\d/])(?:\+?\d{1,3}[\s.-])?(?:\(\d{2,4}\)\s?)?\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{3,4})?(?![\d/])")
     YEARS = re.compile(r"(?:19|20)\d\d\s?-\s?(?:19|20)\d\d")
     SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -832,31 +851,6 @@ class LinkAfterLabel(NoiseFilter):
         return label.furniture_count <= self.MAX_LABEL_WORDS and label.furniture.rstrip(":").strip() in _LINK_LABELS
 
 
-class RepeatedTitle(NoiseFilter):
-    """The title line printed again further down the page."""
-
-    name = "repeated-title"
-
-    def test(self, index: int, context: NoiseContext) -> bool:
-        if context.title is None:
-            return False
-        title, title_words = _loose_title(context.title)
-        view = context.views[index]
-        # Loosening a line drops one word at most (its numbering) and joins two words only at a
-        # quote that becomes an apostrophe: a line with more words than that allows is not the
-        # title, and its loose text need not be worked out.
-        joins = 0 if view.furniture_like_lowered else sum(map(view.text.count, _JOINING_QUOTES))
-        if len(view.lowered_words) - 1 - joins > title_words:
-            return False
-        return view.loose == title
-
-
-@functools.lru_cache(maxsize=256)
-def _loose_title(title: str) -> tuple[str, int]:
-    loose_title = loose(title)
-    return loose_title, len(words(loose_title))
-
-
 class Teaser(NoiseFilter):
     """A teaser near the top that repeats a sentence found later, inside a longer paragraph."""
 
@@ -867,7 +861,9 @@ class Teaser(NoiseFilter):
     FAR_LINES = 10  # an exact copy this many lines below is a repeat, not a refrain
 
     def test(self, index: int, context: NoiseContext) -> bool:
-        if context.content_seen >= self.LEAD_LINES:
+        # The lines just under the first: the first line is the headline, which a summary
+        # further down may well repeat.
+        if not 1 <= context.rank[index] <= self.LEAD_LINES:
             return False
         text = context.views[index].loose
         if not self.MIN_WORDS <= len(text.split()) <= self.MAX_WORDS:
@@ -926,6 +922,7 @@ def build_noise_filters() -> list[NoiseFilter]:
     """The filters in the order they are asked; the first that matches names the rule."""
     return [
         EditorDrop(),
+        Markup(),
         Stamp(),
         Byline(),
         PipedByline(),
@@ -934,7 +931,6 @@ def build_noise_filters() -> list[NoiseFilter]:
         InvitationToAct(),
         LinkAfterLabel(),
         OtherLanguage(),
-        RepeatedTitle(),
         Teaser(),
     ]
 
@@ -1053,6 +1049,9 @@ class CleanText:
     title: str | None
     title_line: int | None
     date: str | None
+    suspects: tuple[NoiseLine, ...] = ()  # kept lines most like furniture, with why
+    written_markdown: bool = False  # the lines are Markdown as an author wrote it (a .md file), not
+    # Markdown made from a web page's text, whose "<b>" or "\\" are characters the page showed
 
 
 MAX_TITLE_WORDS = 25
@@ -1069,12 +1068,19 @@ def _article_language(views: Sequence[LineView], counts: Mapping[str, int], text
     return (language if votes[language] else "en"), (script or "LATIN")
 
 
-def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -> CleanText:
+def clean_lines(
+    raw: RawArticle, filters: Sequence[NoiseFilter] | None = None, *, weights: Weights | None = None
+) -> CleanText:
     """Split ``raw``'s body into kept lines and noise, and find the title line.
 
-    The title line is the first line no filter drops, when it is short enough to be a title (or
-    equals the front matter's title). Lines the editor listed under ``keep`` are never dropped.
+    Every non-blank line gets its ``noise_features`` (what the rules of ``filters`` say of it
+    among them) and the noise judge of ``weights`` (``reader_weights.yml``) weighs them. The
+    title is the line among the first few that the title judge likes best (``title_features``;
+    the front matter's title, when given, is looked for instead); copies of the title further
+    down are noise. Lines the editor listed under ``keep`` are never dropped, lines listed under
+    ``drop`` always are.
     """
+    weights = weights or load_weights()
     plan = _FilterPlan(filters) if filters is not None else _default_plan()
     views, counts, text = _read_lines(raw.lines)
     language, script = _article_language(views, counts, text)
@@ -1083,33 +1089,378 @@ def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -
         drop=frozenset(loose(d) for d in raw.overrides.drop), views=views,
     )
     keep = {loose(k) for k in raw.overrides.keep}
+    article = ArticleLines.of(views)
+    rules: dict[int, str] = {}
+    for index in article.order:
+        rule = plan.rule_for(index, context)
+        if rule is not None:
+            rules[index] = rule
+    features = {index: noise_features(index, article, rules) for index in article.order}
+    chances = {index: weights.noise.probability(f) for index, f in features.items()}
+    decided = frozenset(i for i, rule in rules.items() if _decisive(rule, article))
+    title_index = _find_title(raw, article, chances, weights, decided)
+    title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
+    loose_title = loose(raw.metadata.title or title or "")
     kept: list[SourceLine] = []
     noise: list[NoiseLine] = []
-    title_line: int | None = None
-    title: str | None = None
+    suspects: list[tuple[float, NoiseLine]] = []
     for index, line in enumerate(raw.lines):
         view = views[index]
         if not view.stripped:
             kept.append(line)
             continue
+        if index == title_index:
+            continue
         rule = None
-        if not keep or view.loose not in keep:
-            rule = plan.rule_for(index, context)
-        if title_line is None and raw.format == "md" and line.text.lstrip().startswith("# "):
-            rule = None if rule == "repeated-title" else rule
+        if view.loose in keep:
+            rule = None
+        elif index in rules and _decisive(rules[index], article):
+            rule = rules[index]
+        elif loose_title and view.loose == loose_title:
+            rule = "repeated-title"
+        elif chances[index] >= weights.noise.threshold and not written_heading(line.text, raw.format):
+            rule = rules.get(index) or _why(weights.noise, features[index])
         if rule is not None:
             noise.append(NoiseLine(line.number, line.text, rule))
             continue
-        if title_line is None and context.content_seen == 0 and _is_title_line(line.text, raw):
-            title_line = line.number
-            title = _strip_title_markup(line.text, raw.format)
-            context.title = raw.metadata.title or title
-            continue
         kept.append(line)
-        context.content_seen += 1
+        if chances[index] >= SUSPECT_CHANCE and view.loose not in keep and not written_heading(line.text, raw.format):
+            suspects.append((chances[index], NoiseLine(line.number, line.text, _why(weights.noise, features[index]))))
+    date = _first_date(raw.lines, rules)
     if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
         noise = sorted([*raw.left_out, *noise], key=lambda n: n.line)
-    return CleanText(tuple(kept), tuple(noise), title, title_line, context.date)
+    suspects.sort(key=lambda pair: -pair[0])
+    return CleanText(tuple(kept), tuple(noise), title, raw.lines[title_index].number if title_index is not None else None,
+                     date, tuple(n for _, n in suspects[:MAX_SUSPECTS]),
+                     raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown"))
+
+
+# The rules whose word is one piece of evidence among others where the article is written in two
+# scripts: a line in the other one may be furniture, or half of a bilingual text.
+WEIGHED_RULES = frozenset({"other-language"})
+MIN_BILINGUAL_LINES = 3
+SUSPECT_CHANCE = 0.2  # a kept line this likely to be furniture is shown to the editor
+MAX_SUSPECTS = 8
+
+
+# "Part One: ...", "Chapter 2 - ...": a label that opens a part of the article and is complete
+# on its own line (the line after it is the first subsection, not the rest of it).
+_PART_LABEL = re.compile(r"^\s*(?:part|chapter|stage|phase)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"first|second|third|fourth|final|last|[ivx]{1,4})\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
+def is_part_label(text: str) -> bool:
+    """Whether a line opens a labelled part: ``Part One: What Staying Costs You``."""
+    return bool(_PART_LABEL.match(text))
+
+
+_MARKDOWN_HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
+
+
+def written_heading(text: str, fmt: str) -> bool:
+    """A Markdown heading in a ``.md`` article: its author wrote it as a heading, so only a rule
+    (not the weighing of evidence) may call it furniture."""
+    return fmt == "md" and _MARKDOWN_HEADING.match(text) is not None
+
+
+def _decisive(rule: str, article: ArticleLines) -> bool:
+    """Whether a rule's word drops a line outright: the rules of ``WEIGHED_RULES`` are weighed
+    with the other evidence in an article written in two scripts, and decide alone elsewhere."""
+    return rule not in WEIGHED_RULES or not article.mixed_scripts
+
+
+# The scheme a heading shares with its siblings: its numbering style ("1.", "#1", "Step 2:"), a
+# label word before a number ("Myth #3:"), a glued "[Edit]", or a leading emoji or symbol.
+# Headings of one level in an article are written to one scheme; one line's scheme proves nothing.
+_SCHEME = re.compile(r"\s*+(?:(\d{1,2})([.)])\s|#(\d{1,2})\s|([A-Za-z]{1,20})\s++#?\d{1,2}\s*+[:.\-\u2013\u2014]|(\[Edit\]))")
+_NOT_SCHEME_SYMBOLS = "\"'\u201c\u2018*_([-\u2022<{"
+
+
+def heading_scheme(text: str) -> str | None:
+    """The scheme of a short line ("number.", "#number", "myth number", "[Edit]", "symbol") or None."""
+    match = _SCHEME.match(text)
+    if match:
+        if match.group(1):
+            return "number" + match.group(2)
+        if match.group(3):
+            return "#number"
+        if match.group(4):
+            return match.group(4).lower() + " number"
+        return "[Edit]"
+    first = text[:1]
+    if first and not first.isalnum() and not first.isspace() and first not in _NOT_SCHEME_SYMBOLS:
+        return "symbol"
+    return None
+
+
+def _why(judge: Judge, features: Mapping[str, float]) -> str:
+    reasons = judge.reasons(features)
+    return ", ".join(reasons) if reasons else "furniture"
+
+
+def _first_date(lines: Sequence[SourceLine], rules: Mapping[int, str]) -> str | None:
+    """The date of the first stamp line dropped (``Stamp``), the article's date."""
+    for index in sorted(rules):
+        if rules[index] == Stamp.name:
+            found = find_date(lines[index].text)
+            if found:
+                return found[0]
+    return None
+
+
+# -- evidence: the features the judges of ``reader_weights.yml`` weigh ---------------------------
+
+
+@dataclass(frozen=True)
+class ArticleLines:
+    """The non-blank lines of an article and what the whole article says about each: how often
+    its loose text occurs, and the index of the next non-blank line after it."""
+
+    views: Sequence[LineView]
+    order: tuple[int, ...]  # indexes of the non-blank lines
+    rank: Mapping[int, int]  # index -> position among the non-blank lines
+    copies: Mapping[str, int]  # loose text -> how many lines have it
+    later_copy: frozenset[int]  # lines whose loose text occurs again further down
+    mixed_scripts: bool = False  # a fifth or more of the lines are in another script than most
+    schemes: Mapping[str, int] = field(default_factory=dict)  # lines per heading scheme (heading_scheme)
+    markup: frozenset[int] = frozenset()  # lines of markup alone (_is_markup)
+    scheme_of: Mapping[int, str] = field(default_factory=dict)  # index -> heading_scheme, where one
+
+    @classmethod
+    def of(cls, views: Sequence[LineView]) -> ArticleLines:
+        order = tuple(i for i, v in enumerate(views) if v.stripped)
+        copies: Counter[str] = Counter()
+        last_seen: dict[str, int] = {}
+        for i in order:
+            key = views[i].loose
+            copies[key] += 1
+            last_seen[key] = i
+        later = frozenset(i for i in order if last_seen[views[i].loose] != i and views[i].loose)
+        scripts = Counter(views[i].script for i in order if views[i].script)
+        second = sorted(scripts.values())[-2] if len(scripts) >= 2 else 0
+        mixed = second >= MIN_BILINGUAL_LINES and second * 5 >= len(order)
+        scheme_of = {i: scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None}
+        markup = frozenset(i for i in order if _is_markup(views[i].stripped))
+        return cls(views, order, {i: r for r, i in enumerate(order)}, copies, later, mixed,
+                   dict(Counter(scheme_of.values())), markup, scheme_of)
+
+    def neighbour(self, index: int, step: int) -> int | None:
+        r = self.rank[index] + step
+        return self.order[r] if 0 <= r < len(self.order) else None
+
+
+# Whole-line markup a renderer would never show: an HTML comment or tag line, a kramdown
+# attribute list or Liquid tag, a wiki link. Plain string tests: linear on any input.
+def _is_markup(text: str) -> bool:
+    t = text.strip()
+    if t.startswith("<!--") or t.lower().startswith(("<style", "<script", "</")):
+        return True
+    if t.startswith("<") and t.endswith(">"):
+        return not _TAG.sub("", t).strip()  # tags and nothing else (a block of HTML with text is text)
+    if t.startswith("{:") or t.startswith("{%") or t.startswith("{{"):
+        return t.endswith("}")
+    return t.startswith("[[") and t.endswith("]]")
+
+
+_TAG = re.compile(r"<[^<>]*+>")
+_PLACEHOLDER = re.compile(r"\[[^\[\]]{1,60}\]")
+_GLUED_STAMP = re.compile(r"[^\W\d_]\d{1,2}:\d\d")
+_URL = re.compile(r"https?://|www\.|\.com\b")
+_LABEL_COLON = re.compile(r"^[^\W\d_][\w'\u2019-]*+(?: [\w'\u2019-]++){0,2}:\s+\S")
+SITE_WORDS = frozenset(
+    "share shares like likes liked comment comments reply replies subscribe subscribed newsletter app "
+    "download login menu search related read more click tap press enter expand follow tip tips "
+    "platform quiz video videos watch view article articles books library discover avatar image images "
+    "photo photos credit credits advertisement sponsored via posted updated min author bio print "
+    "email copy link links home back next previous contents table full column columnist advice "
+    "guest post posts account feature features tool tools start try join free premium upgrade member "
+    "members save saved favorites favourites highlight highlights notes tweet facebook instagram "
+    "twitter pinterest whatsapp linkedin reddit youtube tiktok podcast episode original "
+    "reference source sources".split()
+)
+CALLS_TO_ACTION = ("try ", "start ", "get ", "download ", "join ", "sign up", "subscribe", "take our", "click",
+                   "tap ", "check out", "watch ", "view ", "want to ", "ready to ", "follow ", "share ",
+                   "read more", "learn more", "discover ", "explore ")
+
+
+def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) -> dict[str, float]:
+    """What speaks for and against the line at ``index`` being page furniture."""
+    view = article.views[index]
+    text = view.stripped
+    found = view.lowered_words
+    n = len(found)
+    f: dict[str, float] = {}
+    if index in rules:
+        f[rules[index]] = 1.0
+        if rules[index] in WEIGHED_RULES and article.mixed_scripts:
+            f["article written in two scripts"] = 1.0
+    if index in article.markup:
+        f["markup"] = 1.0
+    elif _PLACEHOLDER.fullmatch(text):
+        f["placeholder"] = 1.0
+    if not found:
+        f["no words"] = 1.0
+        return f
+    if n == 1:
+        f["one word"] = 1.0
+    elif n <= 3:
+        f["two or three words"] = 1.0
+    elif n > 20:
+        f["long"] = 1.0
+    if view.has_digit:
+        if _TIME.search(text):
+            f["clock time"] = 1.0
+        if _GLUED_STAMP.search(text):
+            f["name glued to a time"] = 1.0
+        counted = found[1:] if _LEADING_NUMBER.match(text) else found
+        digits = sum(w.isdigit() for w in counted)
+        if digits and digits * 2 >= len(counted):
+            f["mostly numbers"] = 1.0
+    site = sum(map(SITE_WORDS.__contains__, found))
+    if site:
+        f["site words"] = site / n
+    if n <= 8 and _ENGLISH_STOP.isdisjoint(found):
+        f["no function words"] = 1.0
+    lowered = view.furniture
+    if lowered.startswith(CALLS_TO_ACTION):
+        f["call to action"] = 1.0
+    if is_part_label(text):
+        f["part label"] = 1.0
+    elif _LABEL_COLON.match(text) and n <= 25:
+        f["label and colon"] = 1.0
+    if _URL.search(lowered):
+        f["web address"] = 1.0
+    end = text.rstrip("*_ ")[-1:]
+    if end in ".!?" and n >= 6:
+        f["sentence"] = 1.0
+    copies = article.copies.get(view.loose, 1)
+    if copies >= 2 and n <= 12:
+        f["repeated line"] = min(copies - 1, 4) / 4
+    if index in article.later_copy and n <= 14:
+        f["copy of a later line"] = 1.0
+    if n <= SHORT_LINE_WORDS:
+        # Where a short line stands: furniture gathers at the top and the end of a page and
+        # around other furniture. (A paragraph is text wherever it stands.)
+        rank = article.rank[index]
+        total = len(article.order)
+        if total >= MIN_LINES_FOR_PLACE:
+            if rank < max(3, total // 12):
+                f["near the top"] = 1.0
+            if total - rank <= max(3, total // 12):
+                f["near the end"] = 1.0
+        for step in (-1, 1):
+            other = article.neighbour(index, step)
+            # (The editor's own drops do not change how the lines around them are judged.)
+            if other is not None and (rules.get(other, EditorDrop.name) != EditorDrop.name or other in article.markup):
+                f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
+    if _LEADING_NUMBER.match(text):
+        f["numbered"] = 1.0
+    following = article.neighbour(index, 1)
+    if following is not None and len(article.views[following].lowered_words) >= PARAGRAPH_WORDS:
+        f["paragraph follows"] = 1.0
+        if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= 0.75:
+            f["title case over a paragraph"] = 1.0  # how headings stand
+    scheme = article.scheme_of.get(index)
+    if scheme is not None and article.schemes.get(scheme, 0) >= 3:
+        f["shares a heading scheme"] = 1.0
+    if view.script and view.script != "LATIN" and n >= 2:
+        f["other script"] = 1.0
+    if text[:1] and not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018([*_#-":
+        f["starts with a symbol"] = 1.0
+    return f
+
+
+_ENGLISH_STOP = ENGLISH_STOP_WORDS
+_LEADING_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s")
+PARAGRAPH_WORDS = 12
+SHORT_LINE_WORDS = 12
+MIN_LINES_FOR_PLACE = 20  # in a shorter text every line is near the top or the end
+TITLE_WINDOW = 12  # the title is looked for among this many first non-blank lines
+
+
+def title_candidates(article: ArticleLines, decided: frozenset[int]) -> tuple[int, ...]:
+    """The lines the title is looked for among: the first few that are not furniture. A copy of
+    an earlier line is no candidate: a headline printed twice is one headline and a copy."""
+    seen: set[str] = set()
+    found: list[int] = []
+    # The last line is no candidate: a title over nothing would leave the article without text.
+    for i in article.order[:-1]:
+        key = article.views[i].loose
+        if i not in decided and key not in seen:
+            found.append(i)
+        seen.add(key)
+        if len(found) == TITLE_WINDOW:
+            break
+    return tuple(found)
+
+
+def _headline_length(view: LineView) -> bool:
+    return HEADLINE_WORDS[0] <= len(view.lowered_words) <= HEADLINE_WORDS[1]
+
+
+HEADLINE_WORDS = (3, 16)
+
+
+def title_features(
+    index: int, article: ArticleLines, chance: float, fmt: str, candidates: Sequence[int] = ()
+) -> dict[str, float]:
+    """What speaks for the line at ``index`` (one of ``candidates``) being the article's headline."""
+    view = article.views[index]
+    text = view.stripped
+    n = len(view.lowered_words)
+    rank = article.rank[index]
+    odds = math.log(max(chance, 1e-6) / max(1 - chance, 1e-6))
+    f: dict[str, float] = {"looks like furniture": max(min(odds, 6.0), -6.0) / 6, "position": rank / TITLE_WINDOW}
+    if rank == 0:
+        f["first line"] = 1.0
+    if fmt == "md" and text.startswith("# "):
+        f["markdown title"] = 1.0
+    if _headline_length(view):
+        f["headline length"] = 1.0
+        if next((i for i in candidates if _headline_length(article.views[i])), None) == index:
+            f["first of headline length"] = 1.0
+    elif n > MAX_TITLE_WORDS:
+        f["too long"] = 1.0
+    elif n <= 2:
+        f["very short"] = 1.0
+    if text.rstrip("*_ \"'")[-1:] in ".,;:":
+        f["ends like a sentence"] = 1.0
+    if article.copies.get(view.loose, 1) >= 2:
+        f["repeated"] = 1.0
+    f["capitals"] = _capital_share(words(text))
+    if n == 1:
+        f["one word"] = 1.0
+    site = sum(w in SITE_WORDS for w in view.lowered_words)
+    if site:
+        f["site words"] = site / max(n, 1)
+    nxt = article.neighbour(index, 1)
+    if nxt is not None and len(article.views[nxt].lowered_words) >= 12:
+        f["paragraph follows"] = 1.0
+    return f
+
+
+def _capital_share(found: Sequence[str]) -> float:
+    judged = [w for i, w in enumerate(found) if i == 0 or len(w) > 3]
+    return sum(w[0].isupper() for w in judged) / len(judged) if judged else 0.0
+
+
+def _find_title(
+    raw: RawArticle, article: ArticleLines, chances: Mapping[int, float], weights: Weights, decided: frozenset[int]
+) -> int | None:
+    candidates = title_candidates(article, decided)
+    if raw.metadata.title:
+        wanted = loose(raw.metadata.title)
+        return next((i for i in candidates if article.views[i].loose == wanted), None)
+    if raw.format == "md":
+        heading = next((i for i in candidates if re.match(r"#\s+\S", article.views[i].stripped)), None)
+        if heading is not None:
+            return heading
+    best, best_score = None, float("-inf")
+    for index in candidates:
+        if not 0 < len(article.views[index].lowered_words) <= MAX_TITLE_WORDS:
+            continue
+        score = weights.title.logit(title_features(index, article, chances[index], raw.format, candidates))
+        if score > best_score:
+            best, best_score = index, score
+    return best
 
 
 def _strip_title_markup(text: str, fmt: str) -> str:
@@ -1117,11 +1468,3 @@ def _strip_title_markup(text: str, fmt: str) -> str:
     if fmt == "md":
         text = re.sub(r"^#+\s*", "", text)
     return text.strip("*_ ").strip()
-
-
-def _is_title_line(text: str, raw: RawArticle) -> bool:
-    if raw.metadata.title:
-        return loose(text) == loose(raw.metadata.title)
-    if raw.format == "md":
-        return bool(re.match(r"^#\s+\S", text))
-    return 0 < len(words(text)) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ",", ";", ":"))

@@ -46,7 +46,7 @@ def article_from_raw(raw: RawArticle) -> Article:
     blocks = detect_blocks(clean, format=raw.format, overrides=raw.overrides)
     meta = raw.metadata
     title = meta.title or clean.title or meta.slug.replace("-", " ").capitalize()
-    sections = assign_themes(build_sections(blocks, format=raw.format), overrides=raw.overrides, title=title)
+    sections = assign_themes(build_sections(blocks, format=raw.format, overrides=raw.overrides), overrides=raw.overrides, title=title)
     if not any(s.paragraphs for s in sections):
         raise EmptyArticleError(raw.path, 1, "the article has no text; add its text or remove the file")
     return Article(
@@ -61,6 +61,8 @@ def article_from_raw(raw: RawArticle) -> Article:
         summary=meta.summary,
         overrides=raw.overrides,
         site_name=meta.site_name,
+        suspects=clean.suspects,
+        warnings=raw.warnings,
     )
 
 
@@ -159,6 +161,7 @@ def articles_from_sources(
                 continue
             if cache:
                 cache.store_article(source.key, article)
+        warnings.extend(article.warnings)
         articles.append(article)
     if cache:
         cache.keep_articles({source.key for source, _data in sources})

@@ -12,8 +12,9 @@ itself says (title line, date stamp) is added later by the pipeline.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
 from types import MappingProxyType
@@ -22,10 +23,10 @@ from typing import Any
 from . import yamltext
 from .errors import ArticleError
 from .model import Metadata, Overrides, RawArticle, SourceLine, Theme
-from .text import slugify
+from .text import loose, slugify
 
 METADATA_KEYS = ("title", "date", "author", "source_url", "summary", "site_name")
-OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related", "checklist")
+OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related", "checklist", "levels")
 FRONT_MATTER_KEYS = METADATA_KEYS + OVERRIDE_KEYS
 # A post from a blog engine (Jekyll, Hugo, Hexo, Eleventy, WordPress exports) drops in as it is:
 # these keys of theirs mean one of Worth's (Worth's own key wins when both are given)...
@@ -86,7 +87,8 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
         metadata, overrides = front_matter_metadata(fm_data, metadata, path=path, key_lines=key_lines)
     body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
     fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
-    return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides)
+    warnings = unmatched_overrides(overrides, body, lines[:body_start], path=path) if fm_data else ()
+    return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides, warnings=warnings)
 
 
 def settings_beside(file: Path) -> bytes:
@@ -303,9 +305,18 @@ def _overrides(data: Mapping[Any, Any], *, path: str, line_of: Mapping[Any, int]
             {k: _text_list(f"related {k}", change.get(k), path=path, line=where("related")) for k in ("add", "remove")}
         )
     checklist = _text_map("checklist", data.get("checklist"), path=path, line=where("checklist"))
+    left_out = tuple(heading for heading, hint in checklist.items() if hint is False)
+    checklist = {heading: hint for heading, hint in checklist.items() if hint is not False}
     for heading, hint in checklist.items():
         if not isinstance(hint, str):
-            raise ArticleError(path, where("checklist"), f"checklist hint for '{heading}' must be one line of text")
+            raise ArticleError(
+                path, where("checklist"),
+                f"checklist hint for '{heading}' must be one line of text (or false, to leave the section out)",
+            )
+    levels = _text_map("levels", data.get("levels"), path=path, line=where("levels"))
+    for heading, level in levels.items():
+        if level not in (2, 3) or isinstance(level, bool):
+            raise ArticleError(path, where("levels"), f"level '{level}' for '{heading}' must be 2 or 3")
     return Overrides(
         themes=MappingProxyType({k: str(v) for k, v in themes.items()}),
         keep=_text_list("keep", data.get("keep"), path=path, line=where("keep")),
@@ -315,4 +326,45 @@ def _overrides(data: Mapping[Any, Any], *, path: str, line_of: Mapping[Any, int]
         related=MappingProxyType(related),
         checklist=MappingProxyType(checklist),
         lines=MappingProxyType({str(key): where(str(key)) for key in data}),
+        levels=MappingProxyType({k: int(v) for k, v in levels.items()}),
+        not_in_checklist=left_out,
     )
+
+
+def unmatched_overrides(
+    overrides: Overrides, body: Sequence[SourceLine], front_matter: Sequence[str], *, path: str
+) -> tuple[str, ...]:
+    """One warning for each line or heading named in the front matter's corrections that matches
+    no line of the article (compared loosely): the file, the front matter line that names it, and
+    the article's nearest line, which the editor may have meant."""
+    lines = {loose(line.text): line for line in body if line.text.strip()}
+    lines.update({loose(_unmarked(line.text)): line for line in body if line.text.strip()})
+    named: list[tuple[str, str]] = [(key, text) for key in ("keep", "drop", "headings", "not_headings")
+                                    for text in getattr(overrides, key)]
+    named += [(key, text) for key in ("themes", "checklist", "levels", "related")
+              for text in getattr(overrides, key)]
+    named += [("checklist", text) for text in overrides.not_in_checklist]
+    warnings = []
+    for key, text in named:
+        if loose(text) in lines:
+            continue
+        line = _front_matter_line(front_matter, text) or overrides.lines.get(key, 1)
+        near = difflib.get_close_matches(loose(text), list(lines), n=1, cutoff=0.5)
+        hint = f"; did you mean '{lines[near[0]].text.strip()}' (line {lines[near[0]].number})?" if near else ""
+        warnings.append(f"{path}:{line}: front matter '{key}' names '{text}', which matches no line of the article{hint}")
+    return tuple(warnings)
+
+
+_HEADING_MARK = re.compile(r"\s{0,3}#{1,6}\s+")
+
+
+def _unmarked(text: str) -> str:
+    return _HEADING_MARK.sub("", text, count=1)
+
+
+def _front_matter_line(front_matter: Sequence[str], text: str) -> int | None:
+    """The file line (1-based, fences counted) of the front matter line that names ``text``."""
+    for number, line in enumerate(front_matter, start=1):
+        if text in line:
+            return number
+    return None

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .blocks import is_numbered, is_part_label
-from .model import Block, BlockKind, Section, Theme
-from .text import slugify, unique_slug
-from .themes import Lexicon, load_lexicon
+from .blocks import is_numbered
+from .noise import is_part_label
+from .model import Block, BlockKind, Overrides, Section, Theme
+from .text import loose, slugify, unique_slug
+from .lexicon import Lexicon, load_lexicon
 
 INTRODUCTION_ANCHOR = "introduction"
 MIN_PART_CHILDREN = 2
@@ -119,10 +120,30 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
     return result
 
 
+def _editor_levels(
+    headings: Sequence[str], levels: list[tuple[int, int | None]], overrides: Overrides
+) -> list[tuple[int, int | None]]:
+    wanted = {loose(h): level for h, level in overrides.levels.items()}
+    out = list(levels)
+    for n, heading in enumerate(headings):
+        level = wanted.get(loose(heading))
+        if level == 2:
+            out[n] = (2, None)
+        elif level == 3:
+            part = next((k for k in range(n - 1, -1, -1) if out[k][0] == 2), None)
+            out[n] = (3, part)
+    # A heading the editor made a subsection cannot stay a part of the headings under it.
+    parts = {n for n, (level, _) in enumerate(out) if level == 2}
+    return [(level, part if part is None or part in parts else None) for level, part in out]
+
+
 def build_sections(
-    blocks: Sequence[Block], *, format: str = "txt", lexicon: Lexicon | None = None
+    blocks: Sequence[Block], *, format: str = "txt", lexicon: Lexicon | None = None,
+    overrides: Overrides = Overrides(),
 ) -> tuple[Section, ...]:
-    """Sections in article order with unique, stable anchors and levels (theme still ``other``)."""
+    """Sections in article order with unique, stable anchors and levels (theme still ``other``).
+    A heading the editor gave a level (``levels:``) takes it: level 3 puts it under the nearest
+    level-2 heading above it, level 2 makes it a top-level heading."""
     lexicon = lexicon or load_lexicon()
     groups = _split(blocks)
     headings = [h.text for h, _ in groups if h is not None]
@@ -136,6 +157,8 @@ def build_sections(
                 last_top = n
     else:
         levels = text_levels(headings, lexicon)
+    if overrides.levels:
+        levels = _editor_levels(headings, levels, overrides)
     taken: set[str] = set()
     anchors: list[str] = []
     sections: list[Section] = []

@@ -1,0 +1,198 @@
+"""The theme lexicon, compiled: what phrases name each theme, and which headings name a part,
+close an article or open it.
+
+The vocabulary is data: ``themes.yml`` beside this module, read once by ``load_lexicon``. Both the
+stage that gives headings their levels (``sections``) and the one that gives sections their themes
+(``themes``) read it; neither imports the other.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import yamltext
+from .model import Theme
+from .patterns import trie_pattern
+from .text import loose
+
+LEXICON_FILE = Path(__file__).with_name("themes.yml")
+THEMED = (Theme.SIGNS, Theme.COSTS, Theme.LETTING_GO)
+HEADING_WEIGHT = 3.0
+MIN_BODY_SCORE = 3.0
+# A heading's opening words say what the section does: "What to Do If You Recognise These Signs"
+# is about acting on the signs, so a phrase that opens the heading counts twice.
+LEAD_WEIGHT = HEADING_WEIGHT  # the opening phrase counts twice
+
+
+# Where a phrase may start: at a word's first letter ("minimi" matches "minimize" but not
+# "reminimize"), as the lookbehind of every phrase pattern says.
+_LOOKBEHIND = r"(?<![\w'])"
+
+
+class PhraseCounter:
+    """Counts, in one pass over a loose text, the phrases of a lexicon, summed per tag.
+
+    The lexicon has some two hundred phrases and every section's text is scored against all of
+    them, so a regular expression per phrase (one scan of the text each) dominated the build.
+    Here one compiled pattern finds each place where some phrase starts and captures the
+    longest phrase there; the phrases found at that place are exactly the entries whose phrase
+    begins that longest one (``_within``). Each phrase is counted exactly as
+    ``len(phrase_pattern(phrase).findall(text))`` counts it on its own (non-overlapping
+    occurrences, even where it overlaps another phrase), and that count is added to its tag.
+
+    Texts must be ``loose()`` (lower case, single spaces), as every caller's are.
+    """
+
+    def __init__(self, tagged: Sequence[tuple[str, int]], tags: int) -> None:
+        self.tags = tags
+        entries = [(index, phrase, tag) for index, (phrase, tag) in enumerate(tagged) if phrase]  # "" names nothing
+        self._size = len(tagged)
+        phrases = {phrase for _, phrase, _ in entries}
+        # For each phrase, the entries whose phrase begins it (itself included): what is found
+        # wherever it is the longest phrase found.
+        # (Looked up by each phrase's beginnings rather than by comparing every pair of phrases,
+        # which took longer than the rest of a small site's themes.)
+        by_phrase: dict[str, list[tuple[int, int, int]]] = {}
+        for index, phrase, tag in entries:
+            by_phrase.setdefault(phrase, []).append((index, len(phrase), tag))
+        self._within = {
+            longest: tuple(sorted(found for end in range(1, len(longest) + 1) for found in by_phrase.get(longest[:end], ())))
+            for longest in phrases
+        }
+        self._tags_within = {longest: tuple(tag for _, _, tag in found) for longest, found in self._within.items()}
+        # A phrase starts where no word character or apostrophe comes before it (the lookbehind
+        # of ``phrase_pattern``). The pattern takes that character, from the text with a space
+        # put before it (which the start of the text passes as): opening with a set of
+        # characters, it lets the regex engine skip along to the next candidate, which a
+        # lookbehind does not. The phrase itself is only looked ahead at, so the next search
+        # starts inside it and no start is passed over. The trie tries a longer phrase before a
+        # shorter one and its branches part on distinct characters: the group is the longest
+        # phrase there.
+        self._starts = re.compile(r"[^\w'](?=(" + trie_pattern(phrases) + "))") if phrases else None
+        # Counting non-overlapping occurrences passes over one only inside an earlier one of
+        # the same phrase. When no phrase can overlap itself, every start found counts.
+        self._overlapping = any(_overlaps_itself(phrase) for phrase in phrases)
+
+    def count(self, text: str) -> tuple[list[int], frozenset[int]]:
+        """The number of phrase occurrences per tag, and the tags of phrases opening ``text``."""
+        totals = [0] * self.tags
+        if self._starts is None:
+            return totals, frozenset()
+        padded = " " + text  # a match at padded[i] is a phrase starting at text[i]
+        if self._overlapping:
+            return self._count_one_by_one(padded, totals)
+        tags_within = self._tags_within
+        for longest in self._starts.findall(padded):  # a handful: a plain loop beats a Counter
+            for tag in tags_within[longest]:
+                totals[tag] += 1
+        opening = self._starts.match(padded)
+        return totals, frozenset(tags_within[opening[1]]) if opening else frozenset()
+
+    def _count_one_by_one(self, padded: str, totals: list[int]) -> tuple[list[int], frozenset[int]]:
+        # Each start in turn, passing over one inside the last counted occurrence of its phrase.
+        opening: set[int] = set()
+        ends = [0] * self._size  # where each entry's last counted occurrence ends
+        within = self._within
+        for match in self._starts.finditer(padded):  # type: ignore[union-attr]
+            at = match.start()
+            for index, length, tag in within[match[1]]:
+                if at >= ends[index]:
+                    totals[tag] += 1
+                    ends[index] = at + length
+                    if at == 0:
+                        opening.add(tag)
+        return totals, frozenset(opening)
+
+
+_WORD_OR_APOSTROPHE = re.compile(r"[\w']")
+
+
+def _overlaps_itself(phrase: str) -> bool:
+    """Whether two occurrences of ``phrase`` can overlap in a text: its end repeats its beginning
+    (``never never``, shifted by ``shift``), and that later start is a word start, which the
+    lookbehind allows only after a character that is neither a word character nor an apostrophe
+    (here a character of the first occurrence: ``phrase[shift - 1]``)."""
+    return any(
+        phrase.startswith(phrase[shift:]) and not _WORD_OR_APOSTROPHE.fullmatch(phrase[shift - 1])
+        for shift in range(1, len(phrase))
+    )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled ``themes.yml``: phrases per theme, part and closing/opening headings.
+
+    ``heading`` and ``text`` hold each theme's phrases in loose form; ``phrase_pattern`` is the
+    plain definition of a match, which ``PhraseCounter`` counts fast.
+    """
+
+    heading: Mapping[Theme, tuple[str, ...]]
+    text: Mapping[Theme, tuple[str, ...]]
+    parts: tuple[re.Pattern[str], ...]
+    closing: frozenset[str]
+    opening: frozenset[str]
+
+    @functools.cached_property
+    def _counter(self) -> PhraseCounter:
+        # Tags: heading phrases of each theme (0, 1, 2 in THEMED order), then text phrases (3, 4, 5).
+        tagged = [(p, kind * len(THEMED) + i) for kind, lists in enumerate((self.heading, self.text))
+                  for i, t in enumerate(THEMED) for p in lists[t]]
+        return PhraseCounter(tagged, tags=2 * len(THEMED))
+
+    @functools.cached_property
+    def _part(self) -> re.Pattern[str]:
+        # Any one of the part patterns: one search instead of one per pattern.
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.parts)) if self.parts else re.compile(r"(?!)")
+
+    @functools.cached_property
+    def _scores(self) -> Callable[[str], tuple[tuple[float, ...], tuple[float, ...]]]:
+        counter, n = self._counter, len(THEMED)
+
+        # The same headings and texts are scored again by later rules: remember recent answers.
+        @lru_cache(maxsize=4096)
+        def scores(text: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+            totals, opening = counter.count(text)
+            heading = tuple(
+                HEADING_WEIGHT * totals[i] + totals[n + i] + LEAD_WEIGHT * (i in opening) for i in range(n)
+            )
+            return heading, tuple(float(totals[n + i]) for i in range(n))
+
+        return scores
+
+    def is_part(self, heading: str) -> bool:
+        return self._part.search(loose(heading)) is not None
+
+    def is_closing(self, heading: str) -> bool:
+        return loose(heading) in self.closing
+
+    def is_opening(self, heading: str) -> bool:
+        return loose(heading) in self.opening
+
+    def heading_scores(self, heading: str) -> dict[Theme, float]:
+        return dict(zip(THEMED, self._scores(loose(heading))[0]))
+
+    def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
+        return dict(zip(THEMED, self._scores(loose(" ".join(paragraphs)))[1]))
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """The plain definition of where a lexicon phrase matches: at a word start, any spacing."""
+    return re.compile(_LOOKBEHIND + re.escape(loose(phrase)).replace(r"\ ", r"\s+"))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    """Read and compile a theme lexicon file (``themes.yml`` by default)."""
+    data = yamltext.safe_load(path.read_text(encoding="utf-8"))
+    themes = data["themes"]
+    return Lexicon(
+        heading={Theme(k): tuple(loose(p) for p in v.get("heading", ())) for k, v in themes.items()},
+        text={Theme(k): tuple(loose(p) for p in v.get("text", ())) for k, v in themes.items()},
+        parts=tuple(re.compile(p) for p in data.get("parts", ())),
+        closing=frozenset(loose(h) for h in data.get("closing", ())),
+        opening=frozenset(loose(h) for h in data.get("opening", ())),
+    )
