@@ -28,7 +28,9 @@ from mkdocs.structure.toc import get_toc
 
 from worth.cache import CACHE_FOLDER, BuildCache
 from worth.errors import ArticleError
+from worth.help import HELP_FILE, HelpServices, load_help
 from worth.pipeline import changed_sources
+from worth.render import render_help_box, render_help_script
 from worth.safety import secure_page
 from worth.search import Entry, complete_entries, page_location, read_index_entries
 from worth.settings import Settings, settings_from_config
@@ -73,8 +75,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = settings_from_config(config_dir=_project(config), extra=config.extra, offline=offline)
     _build = _Build(settings=settings, cache=BuildCache(_project(config) / CACHE_FOLDER))
     # The quick exit's link is rendered by the theme template, which reads this (default filled in).
-    config.extra["worth"] = {**(config.extra.get("worth") or {}), "quick_exit_url": settings.quick_exit_url}
+    config.extra["worth"] = {
+        **(config.extra.get("worth") or {}),
+        "quick_exit_url": settings.quick_exit_url,
+        **_help_boxes(settings),
+    }
     return config
+
+
+# The help box for a search that finds nothing, loaded by search-help.js when search first opens.
+HELP_SCRIPT = "assets/javascripts/help-box.js"
+
+
+def _help_boxes(settings: Settings) -> dict[str, str]:
+    """The help box the templates print (the 404 page, the staying-safe page: ``help_box``) and
+    the script that holds it for an empty search (``help_script``, served as HELP_SCRIPT), from
+    help.yml; its warnings come with the generated pages' (worth.site.read_help)."""
+    data_dir = settings.config_dir or settings.articles_dir.parent
+    try:
+        found = load_help(data_dir / HELP_FILE, display_path=HELP_FILE) or HelpServices()
+    except ArticleError as err:
+        raise PluginError(str(err)) from None
+    return {"help_box": render_help_box(found), "help_script": render_help_script(found)}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -107,6 +129,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=pages.markdown[src_uri]))
         else:
             files.append(File.generated(config, src_uri, abs_src_path=str(_build.cache.page_path(src_uri))))
+    files.append(File.generated(config, HELP_SCRIPT, content=config.extra["worth"]["help_script"]))
     return files
 
 
@@ -156,7 +179,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     server.watch(str(settings.articles_dir))
     # The editor's data files, read from the same folder as the pipeline reads them (worth.site).
     data_dir = settings.config_dir or settings.articles_dir.parent
-    for name in ("glossary.yml", "checklist.yml"):
+    for name in ("glossary.yml", "checklist.yml", HELP_FILE):
         if (data_dir / name).exists():
             server.watch(str(data_dir / name))
     return server

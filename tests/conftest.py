@@ -141,6 +141,19 @@ def site_url(built_site: Path):
 
 
 @pytest.fixture(scope="session")
+def instant_site(tmp_path_factory: pytest.TempPathFactory):
+    """(base URL, folder) of the site built with SITE_URL set to its own server's address, so
+    the theme's instant navigation is on (it only follows links listed in the sitemap)."""
+    folder = tmp_path_factory.mktemp("instant") / "site"
+    folder.mkdir()
+    url, server = serve(folder)
+    run = build_site(folder, env={"SITE_URL": url})
+    assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stderr[-4000:]}"
+    yield url, folder
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """A headless Debian Chromium driven by Playwright."""
     path = chromium_path()

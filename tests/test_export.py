@@ -1,6 +1,7 @@
 """``worth export DIR`` writes the pages a build makes, as Markdown another MkDocs can build."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,9 @@ def test_export_writes_every_generated_page(exported):
 
 
 def test_exported_pages_build_elsewhere_into_the_same_text(exported, built_site, tmp_path):
+    # The theme pages link to the hand-written "Staying safe online", which a site built from the
+    # export keeps beside the generated pages.
+    shutil.copy(ROOT / "docs" / "staying-safe.md", exported / "staying-safe.md")
     config = tmp_path / "mkdocs.yml"
     config.write_text(PLAIN_CONFIG.format(docs=exported), encoding="utf-8")
     run = subprocess.run(

@@ -44,6 +44,7 @@ WORDS_PER_MINUTE = 200
 HOME_PAGE = "index.md"
 ARTICLES_INDEX = "articles/index.md"
 SOURCES_PAGE = "sources.md"
+SAFETY_PAGE = "staying-safe.md"  # hand-written, in docs/: the theme pages link to it
 CHECKLIST_INVITE = "Tick the signs you recognise, privately"
 GLOSSARY_PAGE = "glossary.md"
 
@@ -293,12 +294,15 @@ class PageExtras:
     theme pages, best first. ``term_links``: per section, the spans of its texts to show as links
     (``glossary.section_term_links``), wherever the section is shown. ``signs_block``: Markdown
     placed on the signs page after its introduction (the checklist). ``pages``: extra pages.
+    ``help_box``: the help box (``render.render_help_box``, id ``help``), at the end of each theme
+    page; the content notes link to it when it is there.
     """
 
     related: Mapping[SectionKey, Sequence[RelatedLink]] = field(default_factory=lambda: MappingProxyType({}))
     term_links: Mapping[SectionKey, SectionLinks] = field(default_factory=lambda: MappingProxyType({}))
     signs_block: str = ""
     pages: tuple[PageSpec, ...] = ()
+    help_box: str = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -464,6 +468,8 @@ def render_gathering_page(
     """A theme page (or ``more.md``): each section with its heading (the article's title for text
     before its first heading), its text, the article it comes from, and related sections."""
     lines = [f"# {page.title}", "", page.intro]
+    if page in THEME_PAGES:
+        lines += ["", content_note(page, help_box=bool(extras.help_box))]
     if page.theme is Theme.SIGNS and extras.signs_block:
         lines += ["", extras.signs_block.strip()]
     keys = site_map.order.get(page.theme, ())
@@ -477,6 +483,8 @@ def render_gathering_page(
         lines += ["", render_heading(heading, level=2, anchor=places.theme.anchor)]
         body = _section_body(section, extras.term_links.get(key), page=page.src_uri)
         lines += [item for block in body for item in ("", block)]
+        if page.theme is Theme.LETTING_GO and calls_to_leave(section):
+            lines += ["", leaving_note(page, help_box=bool(extras.help_box))]
         source = places.article.link_from(page.src_uri)
         lines += ["", f"From {_link(escape_text(article.title), source)}", "{ .worth-source }"]
         related = [r.target for r in extras.related.get(key, ()) if r.target in site_map.places]
@@ -484,8 +492,61 @@ def render_gathering_page(
             lines += ["", "Related:", "{ .worth-related }", ""]
             lines += [_related_item(target, articles, site_map, from_page=page.src_uri) for target in related]
     lines += _in_brief(keys[FULL_SECTIONS:], articles, site_map, from_page=page.src_uri)
+    if page in THEME_PAGES and extras.help_box:
+        lines += ["", extras.help_box.strip()]
     lines += _reading_links(page)
     return "\n".join(lines) + "\n"
+
+
+# The project's own words around the articles' (theme pages only; the articles' words are never
+# changed). A content note opens each theme page; on the letting-go page, a section whose text
+# calls on the reader to leave is followed by the one sentence every call to leave needs.
+CONTENT_NOTE_TITLE = "Before you read"
+CONTENT_NOTE = (
+    "These pages talk about relationships that hurt. Read at your own pace, and stop whenever you need to."
+)
+LEAVING_NOTE = "Leaving someone who hurts or controls you can be the most dangerous time."
+# A sentence that tells the reader to leave: it starts (after "And", "So", "Just" or "Then") with a
+# verb of leaving in the imperative ("Walk away.", "And walk.", "Let him go."). Words, not
+# judgement: a table here, checked against the articles by the tests.
+_CALL_TO_LEAVE = re.compile(
+    r"(?:^|[.!?:;]\s+)[\"'\u201c\u2018]?(?:(?:and|so|just|then|now)\s+)?"
+    r"(?:walk(?:\s+away|\s+out)?|leave(?:\s+him)?|let\s+(?:him|them|go)(?:\s+go)?|step\s+away|move\s+on|choose\s+yourself)\b"
+    r"(?![^.!?]*\?)",
+    re.IGNORECASE,
+)
+
+
+def calls_to_leave(section: Section) -> bool:
+    """Whether a sentence of the section tells the reader to leave (``_CALL_TO_LEAVE``)."""
+    return any(_CALL_TO_LEAVE.search(text) for text in section.paragraphs)
+
+
+def _help_and_safety(page: GatheringPage, *, help_box: bool) -> str:
+    safety = f"[Staying safe online]({relative_link(page.src_uri, SAFETY_PAGE)})"
+    if help_box:
+        return f"[People who can help]({HELP_ANCHOR}) are listed at the end of this page, and {safety} says how to leave this site quickly."
+    return f"{safety} says how to leave this site quickly."
+
+
+HELP_ANCHOR = "#help"
+
+
+def content_note(page: GatheringPage, *, help_box: bool) -> str:
+    """The note at the top of a theme page (an admonition), with links to the help box (when
+    the page has one) and to the staying-safe page; the letting-go page adds ``LEAVING_NOTE``."""
+    body = [CONTENT_NOTE]
+    if page.theme is Theme.LETTING_GO:
+        body.append(LEAVING_NOTE)
+    body.append(_help_and_safety(page, help_box=help_box))
+    return f'!!! note "{CONTENT_NOTE_TITLE}"\n\n    ' + " ".join(body)
+
+
+def leaving_note(page: GatheringPage, *, help_box: bool) -> str:
+    """The sentence placed after a section that calls on the reader to leave, with its links."""
+    safety = f"[Staying safe online]({relative_link(page.src_uri, SAFETY_PAGE)})"
+    ways = f"[talk it through with people who can help]({HELP_ANCHOR}) first, and read {safety}" if help_box else f"read {safety} first"
+    return f"{LEAVING_NOTE} You can {ways}.\n{{ .worth-leaving-note }}"
 
 
 def _in_brief(keys: Sequence[SectionKey], articles: Mapping[str, Article], site_map: SiteMap, *, from_page: str) -> list[str]:

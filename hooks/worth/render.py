@@ -10,6 +10,7 @@ values. Everything returns ``str``; nothing here knows about pages or MkDocs.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
 from .checklist import Band, ChecklistItem, NextRead
+from .help import HelpServices, tel_uri
 from .model import Block, BlockKind, SectionKey
 
 # Characters that are markup wherever they stand. Backslash escapes where Python-Markdown knows
@@ -272,6 +274,74 @@ def front_matter(*, title: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The help box
+
+HELP_TITLE = "Talk to someone who can help"
+HELP_INTRO = (
+    "You are not alone. The people at these services listen, and they can help you think about "
+    "what is right for you. You do not have to be sure that what is happening is abuse to call them."
+)
+
+
+def render_help_box(help: HelpServices, *, anchor: str = "help", level: int = 2) -> str:
+    """The help box, as one block of HTML (in Markdown it stays as written; templates print it):
+    the emergency lines first ("If you are in danger now, call ..."), then each service with what
+    it helps with, its phone number as a ``tel:`` link, how to text it, its website (opened in the
+    same tab), its hours and region. ``anchor`` is the box's id (links to ``#help`` land on it);
+    ``level`` the level of its heading. Empty when ``help`` lists nothing."""
+    if help.empty:
+        return ""
+    e = functools.partial(html.escape, quote=True)
+    parts = [
+        f'<aside class="worth-help" id="{e(anchor)}" aria-labelledby="{e(anchor)}-title">',
+        f'<h{level} class="worth-help__title" id="{e(anchor)}-title">{e(HELP_TITLE)}</h{level}>',
+    ]
+    if help.emergency:
+        calls = [
+            f'<a href="{e(tel_uri(line.phone))}">{e(line.phone)}</a>' + (f" ({e(line.region)})" if line.region else "")
+            for line in help.emergency
+        ]
+        listed = calls[0] if len(calls) == 1 else ", ".join(calls[:-1]) + " or " + calls[-1]
+        parts.append(f'<p class="worth-help__emergency">If you are in danger now, call {listed}.</p>')
+    if help.services:
+        parts.append(f'<p class="worth-help__intro">{e(HELP_INTRO)}</p>')
+        parts.append('<ul class="worth-help__services">')
+        for service in help.services:
+            # Bold by class, not <strong>: on a theme page every <strong> would be the articles'.
+            region = f' <span class="worth-help__region">({e(service.region)})</span>' if service.region else ""
+            lines = [f'<p class="worth-help__name">{e(service.name)}{region}</p>']
+            if service.helps_with:
+                lines.append(f"<p>{e(service.helps_with)}</p>")
+            ways = []
+            if service.phone:
+                ways.append(f'Call <a href="{e(tel_uri(service.phone))}">{e(service.phone)}</a>')
+            if service.text:
+                ways.append(e(service.text))
+            if service.web:
+                shown = re.sub(r"^https://|/$", "", service.web)
+                # rel as safety.mark_external_links gives it: the search's copy of the box is
+                # added by a script, after the page was marked.
+                ways.append(f'Website: <a href="{e(service.web)}" rel="noopener noreferrer">{e(shown)}</a>')
+            lines.append(f'<p class="worth-help__ways">{" · ".join(ways)}</p>')
+            if service.hours:
+                lines.append(f'<p class="worth-help__hours">{e(service.hours)}</p>')
+            parts.append('<li class="worth-help__service">' + "".join(lines) + "</li>")
+        parts.append("</ul>")
+    parts.append("</aside>")
+    return "\n".join(parts)
+
+
+def render_help_script(help: HelpServices) -> str:
+    """``assets/javascripts/help-box.js``: the help box for a search that finds nothing, as a
+    script that hands it to search-help.js (``worthHelpBox``). It is fetched only when a reader
+    first opens search, so the box costs no page a byte until then; a script rather than a data
+    file, because pages opened from ``file://`` (the offline bundle) may load scripts but not fetch."""
+    box = render_help_box(help, anchor="search-help")
+    # "</" written as "<\/" so the text can never close a script element it is pasted into.
+    return "window.worthHelpBox = " + json.dumps(box, ensure_ascii=False).replace("</", "<\\/") + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
 # The checklist: its markup is what ``checklist.js`` reads, so it is made here, in one place.
 
 
@@ -287,6 +357,7 @@ def render_checklist(
     *,
     link_for: Callable[[SectionKey], str],
     limit: int = 3,
+    help_box: str = "",
 ) -> str:
     """The checklist block for the signs page (Markdown with HTML, needs ``md_in_html`` and
     ``attr_list``); empty when there are no items.
@@ -295,7 +366,8 @@ def render_checklist(
     under a key for counting; the checkboxes, the result and the buttons carry ``hidden`` until
     ``checklist.js`` shows them. Each checkbox lists its next reads in ``data-next`` as
     ``id:score`` pairs pointing into a hidden list of links; ``limit`` is how many the result shows.
-    Without items it is a short note (the ``#checklist`` anchor is always there).
+    Without items it is a short note (the ``#checklist`` anchor is always there). ``help_box``
+    (``render_help_box``) comes right under the result, whatever the result says.
     """
     if not items:
         return (
@@ -353,6 +425,7 @@ def render_checklist(
             f'<p class="worth-checklist__band">{html.escape(first_band)}</p>',
             '<div class="worth-checklist__next"></div>',
             "</div>",
+            *([help_box.strip()] if help_box else []),
             '<div class="worth-checklist__actions" data-js hidden>',
             '<button type="button" class="md-button" data-action="print">Print my checklist</button>',
             '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
@@ -362,7 +435,7 @@ def render_checklist(
             '<label for="checklist-remember">Remember my answers on this device</label>',
             '<span class="worth-checklist__remember-note" id="checklist-remember-note">If you switch this on, your '
             "ticks are kept in this browser's storage on this device. Anyone who uses this device could see "
-            "them. Nothing is sent anywhere.</span>",
+            "them. Nothing is sent anywhere. Leaving with the quick exit forgets them.</span>",
             "</p>",
             "</form>",
             '<ul class="worth-checklist__pool" hidden markdown>',

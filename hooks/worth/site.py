@@ -20,11 +20,12 @@ from .cache import BuildCache, code_digest
 from .checklist import ChecklistData, collect_items, load_checklist_data, next_read_sources, next_reads_for
 from .errors import ArticleError
 from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, GlossaryEntry, build_glossary, load_glossary, render_glossary_page, section_labels, section_term_links
+from .help import HELP_FILE, HelpServices, empty_help_warning, load_help, missing_help_warning
 from .links import relate_sections
 from .model import Article, PageSpec
 from .pipeline import SourceFile, articles_from_sources, read_sources, shown_path
 from .plan import FULL_SECTIONS, PageExtras, plan_pages, plan_site_map
-from .render import render_checklist
+from .render import render_checklist, render_help_box
 from .settings import Settings
 
 GLOSSARY_FILE = "glossary.yml"
@@ -45,18 +46,22 @@ class GeneratedSite:
 
 @dataclass(frozen=True)
 class EditorData:
-    """The editor's data files beside mkdocs.yml, read: the glossary and the checklist's words."""
+    """The editor's data files beside mkdocs.yml, read: the glossary, the checklist's words and
+    the help services (with the warning when the site would show no way to reach a person)."""
 
     glossary: tuple[GlossaryEntry, ...]
     checklist: ChecklistData
-    digest: str  # of both files' bytes, for the cache
+    digest: str  # of the files' bytes, for the cache
+    help: HelpServices = HelpServices()
+    help_warnings: tuple[str, ...] = ()
 
 
 def generate_pages(
     settings: Settings, *, display_root: Path | None = None, cache: BuildCache | None = None, leave_out_bad: bool = False
 ) -> GeneratedSite:
     """Read the articles in ``settings.articles_dir`` and make every page, with the glossary
-    (``glossary.yml``) and the signs checklist (``checklist.yml``) beside mkdocs.yml.
+    (``glossary.yml``), the signs checklist (``checklist.yml``) and the help services
+    (``help.yml``) beside mkdocs.yml.
 
     Raises ``ArticleError`` for an article or data file that cannot be read (unless
     ``leave_out_bad``, the live preview: a bad article is then a warning and is left out). File
@@ -74,7 +79,7 @@ def _make_pages(
     with _no_cycle_collection():
         loaded = articles_from_sources(sources, cache=cache, leave_out_bad=leave_out_bad)
         pages = make_pages(loaded.articles, data)
-    return GeneratedSite(pages, loaded.warnings, loaded.sources)
+    return GeneratedSite(pages, loaded.warnings + data.help_warnings, loaded.sources)
 
 
 @dataclass(frozen=True)
@@ -120,13 +125,15 @@ def _site_key(sources: list[tuple[SourceFile, bytes]], data: EditorData, *, leav
 
 
 def read_editor_data(settings: Settings, *, display_root: Path | None = None) -> EditorData:
-    """``glossary.yml`` and ``checklist.yml`` from the project folder (each optional); raises
-    ``ArticleError`` naming the file and line when one cannot be read."""
+    """``glossary.yml``, ``checklist.yml`` and ``help.yml`` from the project folder (each
+    optional, but a site without help services is warned about); raises ``ArticleError`` naming
+    the file and line when one cannot be read."""
     data_dir = settings.config_dir or settings.articles_dir.parent
     glossary_file = data_dir / GLOSSARY_FILE
     checklist_file = data_dir / CHECKLIST_FILE
+    help_services, help_warnings = read_help(data_dir, display_root=display_root)
     digest = hashlib.sha256()
-    for path in (glossary_file, checklist_file):
+    for path in (glossary_file, checklist_file, data_dir / HELP_FILE):
         try:
             digest.update(path.read_bytes())
         except OSError:
@@ -135,7 +142,23 @@ def read_editor_data(settings: Settings, *, display_root: Path | None = None) ->
         glossary=load_glossary(glossary_file, display_path=shown_path(glossary_file, display_root)),
         checklist=load_checklist_data(checklist_file, display_path=shown_path(checklist_file, display_root)),
         digest=digest.hexdigest(),
+        help=help_services,
+        help_warnings=help_warnings,
     )
+
+
+def read_help(data_dir: Path, *, display_root: Path | None = None) -> tuple[HelpServices, tuple[str, ...]]:
+    """The help services of ``help.yml`` in ``data_dir`` and the warning (one line) when the site
+    would show no way to reach a person: no file, or a file that lists nothing. Raises
+    ``ArticleError`` for a file that cannot be used."""
+    path = data_dir / HELP_FILE
+    shown = shown_path(path, display_root)
+    found = load_help(path, display_path=shown)
+    if found is None:
+        return HelpServices(), (missing_help_warning(shown),)
+    if not found.services:
+        return found, (empty_help_warning(shown),)
+    return found, ()
 
 
 def make_pages(articles: tuple[Article, ...], data: EditorData) -> tuple[PageSpec, ...]:
@@ -163,8 +186,12 @@ def make_pages(articles: tuple[Article, ...], data: EditorData) -> tuple[PageSpe
     extras = PageExtras(
         related={key: links[:RELATED_SHOWN] for key, links in candidates.items()},
         term_links=section_term_links(articles, terms, glossary_page=GLOSSARY_PAGE),
-        signs_block=render_checklist(items, data.checklist.bands, next_reads, link_for=on_signs_page),
+        signs_block=render_checklist(
+            items, data.checklist.bands, next_reads, link_for=on_signs_page,
+            help_box=render_help_box(data.help, anchor="checklist-help", level=3),
+        ),
         pages=(PageSpec(GLOSSARY_PAGE, GLOSSARY_TITLE, glossary),),
+        help_box=render_help_box(data.help),
     )
     return plan_pages(articles, site_map=site_map, extras=extras)
 

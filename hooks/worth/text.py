@@ -146,12 +146,14 @@ _APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bc]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG_LENGTH = 60
 
-# Ids the site's own markup uses on its pages (checklist.py, plan.py, the templates under
+# Ids the site's own markup uses on its pages (render.py, plan.py, the templates under
 # overrides/): no heading may take one. ``tests/test_slugs.py`` checks the list against them.
 RESERVED_IDS = frozenset({
     "checklist", "checklist-title", "checklist-remember", "checklist-remember-note",  # the checklist
     "articles", "in-brief",  # home page's list of articles, the theme pages' "More, in brief"
     "page-not-found", "worth-404-pages", "worth-exit-hint",  # the 404 page, the quick exit
+    # the help box (render.render_help_box) on the theme pages, under the checklist, in search
+    "help", "help-title", "checklist-help", "checklist-help-title", "search-help", "search-help-title",
 })
 # The checklist's items: sign-1, sign-2...
 _RESERVED_ID_PATTERN = re.compile(r"sign-\d{1,9}")

@@ -1,12 +1,11 @@
 /*
- * Quick exit: "Leave this site", or Shift pressed three times in a row.
+ * Quick exit: "Leave this site", or Shift pressed three times in a row (the marks in the strip
+ * show the count). It hides the page, tells the site (`worth:exit`), removes all the site
+ * stored, and goes to the neutral page with `location.replace`. From the back/forward cache the
+ * page stays hidden and leaves again. Without JavaScript the link still goes there.
  *
- * Either one hides the page at once, tells the rest of the site (a `worth:exit` event on
- * `document`, so the checklist can forget its answers), forgets the colour scheme if one was
- * kept, and goes to the neutral page with `location.replace`, so Back does not come here. If the
- * browser later brings this page back from its back/forward cache, it stays hidden and leaves
- * again (and Back cannot reach the pages read before it by instant navigation either, where
- * the browser has the Navigation API). Without JavaScript the link still goes to the same page.
+ * Moving between pages adds no history entry (partials/no-history.html, which runs first), so
+ * once the exit has replaced the last entry, neither Back nor Forward reaches the site.
  *
  * A deferred classic script (not a module) so it also runs from file:// in the offline bundle.
  */
@@ -22,23 +21,28 @@
 
   const exitLink = () => document.querySelector("[data-worth-exit]")
   const status = () => document.querySelector("[data-worth-exit-status]")
+  const marks = () => document.querySelector("[data-worth-exit-presses]")
+  const scope = () => window.__md_scope || new URL(".", location.href)
+
+  // Everything the site keeps in the browser is under its own path ("<site path>.<name>", as
+  // the theme names its keys), so other sites on the same origin (or other offline copies
+  // opened from file://) keep theirs.
+  function forgetStored() {
+    const prefix = scope().pathname + "."
+    for (const area of ["localStorage", "sessionStorage"]) {
+      try {
+        const store = window[area]
+        for (const key of Object.keys(store)) if (key.startsWith(prefix)) store.removeItem(key)
+      } catch (error) {
+        // Storage may be switched off; then nothing was kept.
+      }
+    }
+  }
 
   function hidePage() {
     document.documentElement.hidden = true
     document.documentElement.style.display = "none"
     document.title = ""
-  }
-
-  // Instant navigation adds a history entry per page read without loading a new document. Where
-  // the browser can (the Navigation API), the exit first steps back to the entry this document
-  // was loaded in, so replacing it takes every page read since out of reach of Back as well.
-  const firstEntry = window.navigation && navigation.currentEntry ? navigation.currentEntry.key : null
-
-  function stepBackToFirstEntry() {
-    if (!firstEntry || navigation.currentEntry.key === firstEntry) return Promise.resolve()
-    if (!navigation.entries().some(entry => entry.key === firstEntry)) return Promise.resolve()
-    const stepped = navigation.traverseTo(firstEntry).committed.catch(() => {})
-    return Promise.race([stepped, new Promise(resolve => setTimeout(resolve, 500))])
   }
 
   function leave() {
@@ -51,12 +55,8 @@
     }
     leaving = true
     document.dispatchEvent(new CustomEvent("worth:exit"))
-    try {
-      localStorage.removeItem(window.__md_scope.pathname + ".__palette")
-    } catch (error) {
-      // Storage may be switched off; then nothing was kept.
-    }
-    stepBackToFirstEntry().then(() => location.replace(url))
+    forgetStored()
+    location.replace(url)
   }
 
   function say(message) {
@@ -64,11 +64,19 @@
     if (region && region.textContent !== message) region.textContent = message
   }
 
+  function showPresses(count) {
+    const shown = marks()
+    if (!shown) return
+    shown.hidden = count === 0
+    shown.querySelectorAll("span").forEach((mark, index) => mark.classList.toggle("worth-exit__mark--on", index < count))
+  }
+
   function onKeyDown(event) {
     if (event.key !== "Shift") {
       otherKeySincePress = true
       if (presses.length) say("")
       presses = []
+      showPresses(0)
       return
     }
     if (event.repeat) return
@@ -84,10 +92,14 @@
     if (event.key !== "Shift" || otherKeySincePress || !presses.length || leaving) return
     const left = PRESSES_NEEDED - presses.length
     say(`Press Shift ${left} more ${left === 1 ? "time" : "times"} to leave this site.`)
+    showPresses(presses.length)
+    // The count lapses after a few seconds; so do the marks.
+    clearTimeout(onKeyUp.lapse)
+    onKeyUp.lapse = setTimeout(() => leaving || (presses = [], showPresses(0), say("")), WITHIN_MS)
   }
 
   function onClick(event) {
-    const link = event.target instanceof Element && event.target.closest("[data-worth-exit]")
+    const link = event.target instanceof Element && event.target.closest("[data-worth-exit], [data-worth-exit-drawer]")
     if (!link || event.button !== 0) return
     event.preventDefault()
     leave()
@@ -96,9 +108,8 @@
   // The header is not replaced by instant navigation, so its links to page-relative places are
   // pointed again at the page now shown.
   function updateLinks() {
-    const root = window.__md_scope || new URL(".", location.href)
     for (const link of document.querySelectorAll("[data-worth-path]")) {
-      link.href = new URL(link.dataset.worthPath, root).href
+      link.href = new URL(link.dataset.worthPath, scope()).href
     }
     const skip = document.querySelector(".worth-exit__skip")
     const themeSkip = document.querySelector("[data-md-component=skip] a")
@@ -108,7 +119,17 @@
     }
     presses = []
     say("")
+    showPresses(0)
   }
+
+  // The help for a search that finds nothing is loaded when search first opens.
+  document.addEventListener("focusin", function loadSearchHelp(event) {
+    if (!(event.target instanceof Element) || !event.target.matches("[data-md-component=search-query]")) return
+    document.removeEventListener("focusin", loadSearchHelp)
+    const script = document.createElement("script")
+    script.src = new URL("assets/javascripts/search-help.js", scope()).href
+    document.head.append(script)
+  })
 
   document.addEventListener("keydown", onKeyDown, true)
   document.addEventListener("keyup", onKeyUp, true)
