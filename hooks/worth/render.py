@@ -165,9 +165,14 @@ def _escape_title(title: str) -> str:
     return one_line.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def render_heading(text: str, *, level: int, anchor: str, classes: Sequence[str] = ()) -> str:
-    """A heading of ``level`` showing ``text`` literally, with the explicit id ``anchor``."""
+def render_heading(text: str, *, level: int, anchor: str, classes: Sequence[str] = (), searched: bool = True) -> str:
+    """A heading of ``level`` showing ``text`` literally, with the explicit id ``anchor``.
+
+    ``searched=False`` leaves the section it opens out of the search index (the theme's
+    ``data-search-exclude``): a passage shown on two pages is found on one of them only."""
     attrs = " ".join([f"#{anchor}", *(f".{c}" for c in classes)]) if classes else f"#{anchor}"
+    if not searched:
+        attrs += " data-search-exclude"
     return f"{'#' * level} {escape_text(' '.join(text.split()))} {{ {attrs} }}"
 
 
@@ -261,6 +266,9 @@ def _one_line_text(text: str) -> str:
     return escape_text(" ".join(text.split()))
 
 
+ALSO_SHOWN = 2  # links to other articles describing the same sign, per checklist item
+
+
 def render_checklist(
     items: Sequence[ChecklistItem],
     bands: Sequence[Band],
@@ -293,7 +301,12 @@ def render_checklist(
                 targets[read.url] = f"n{len(targets) + 1}"
                 pool.append(f'<li markdown>[{_one_line_text(read.title)}](<{read.url}>){{ data-read="{targets[read.url]}" }}</li>')
             pairs.append(f"{targets[read.url]}:{read.score:.3f}")
-        also = "".join(f" [Also in another article](<{link_for(k)}>)" for k in item.also)
+        # A sign many articles describe links to the first few of them and counts the rest: a
+        # thousand articles must not make a thousand links on the signs page.
+        also = "".join(f" [Also in another article](<{link_for(k)}>)" for k in item.also[:ALSO_SHOWN])
+        if len(item.also) > ALSO_SHOWN:
+            more = len(item.also) - ALSO_SHOWN
+            also += f" (and {more} more {'article' if more == 1 else 'articles'})"
         hint = f' <span class="worth-checklist__hint">{_one_line_text(item.hint)}</span>' if item.hint else ""
         rows.append(
             f'<li class="worth-checklist__item" markdown>'
@@ -310,7 +323,7 @@ def render_checklist(
         [
             '<div class="worth-checklist" id="checklist" data-limit="%d" data-bands="%s" markdown>' % (limit, band_data),
             "",
-            "## Which signs do you recognise? { #checklist-title }",
+            "## Which signs do you recognise? { #checklist-title data-search-exclude }",
             "",
             '<p class="worth-checklist__note">This is not a diagnosis. It is a way to notice what you '
             "recognise in your own words and time.</p>",
