@@ -74,7 +74,7 @@ THEME_PAGES: tuple[GatheringPage, ...] = (
         Theme.SIGNS,
         "signs.md",
         "Signs he doesn't see your worth",
-        "Signs you may recognise, in the words of the articles. They are not a diagnosis.",
+        "Signs you may recognise, in the words of the articles.",
         "No article has a part about this yet.",
     ),
     GatheringPage(
@@ -631,7 +631,7 @@ def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras 
             # newlines): a section has many blocks and this is the largest page.
             lines += ["\n\n".join(body), ""]
         also = site_map._theme_place(article.slug, section.anchor).link_from(page)
-        lines += [f"Also in [{GATHERING_PAGES[section.theme].title}]({also})", "{ .worth-also }", ""]
+        lines += [f"Also in [{GATHERING_PAGES[section.theme].title}]({also})", "{ .worth-also data-search-exclude }", ""]
     return "\n".join(lines)
 
 

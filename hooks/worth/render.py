@@ -303,7 +303,11 @@ def render_checklist(
             pairs.append(f"{targets[read.url]}:{read.score:.3f}")
         # A sign many articles describe links to the first few of them and counts the rest: a
         # thousand articles must not make a thousand links on the signs page.
-        also = "".join(f" [Also in another article](<{link_for(k)}>)" for k in item.also[:ALSO_SHOWN])
+        titles = (*item.also_titles, *([""] * len(item.also)))
+        also = "".join(
+            f" [Also in {_one_line_text(title) if title else 'another article'}](<{link_for(k)}>)"
+            for k, title in zip(item.also[:ALSO_SHOWN], titles)
+        )
         if len(item.also) > ALSO_SHOWN:
             more = len(item.also) - ALSO_SHOWN
             also += f" (and {more} more {'article' if more == 1 else 'articles'})"
@@ -312,7 +316,7 @@ def render_checklist(
             f'<li class="worth-checklist__item" markdown>'
             f'<input type="checkbox" id="sign-{number}" name="sign-{number}" data-next="{" ".join(pairs)}" hidden> '
             f'<label for="sign-{number}" class="worth-checklist__label">{_one_line_text(item.label)}</label>{hint} '
-            f"[Read the full section](<{link_for(item.key)}>){also}</li>"
+            f"[Read \u201c{_one_line_text(item.label)}\u201d](<{link_for(item.key)}>){also}</li>"
         )
     band_data = json.dumps([{"from": b.min_percent, "words": b.words} for b in bands], ensure_ascii=False)
     # An attribute, not a <script type="application/json">: the theme's instant navigation
@@ -345,12 +349,15 @@ def render_checklist(
             '<div class="worth-checklist__result" role="status" data-js hidden>',
             f'<p class="worth-checklist__count">0 of {len(items)} signs ticked.</p>',
             f'<p class="worth-checklist__band">{html.escape(first_band)}</p>',
+            '<p class="worth-checklist__ticked"></p>',
             '<div class="worth-checklist__next"></div>',
             "</div>",
             '<div class="worth-checklist__actions" data-js hidden>',
             '<button type="button" class="md-button" data-action="print">Print my checklist</button>',
             '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
             "</div>",
+            '<p class="worth-checklist__print-note">Printers and print queues can keep a copy of what they print; '
+            "on a shared or work printer, someone else may see it.</p>",
             '<p class="worth-checklist__remember" data-js hidden>',
             '<input type="checkbox" id="checklist-remember" aria-describedby="checklist-remember-note">',
             '<label for="checklist-remember">Remember my answers on this device</label>',
