@@ -541,17 +541,27 @@ def render_gathering_page(
             # run's related sections (each named once, none of the run's own).
             source = site_map.locate(run_start).article.link_from(page.src_uri)
             lines += ["", f"From {_link(escape_text(article.title), source)}", "{ .worth-source }"]
-            related: list[SectionKey] = []
-            for mine in run_keys:
-                for link in extras.related.get(mine, ()):
-                    if link.target in site_map.places and link.target not in related and link.target not in run_keys:
-                        related.append(link.target)
+            related = _run_related(run_keys, extras, site_map)
             if related:
                 lines += ["", "Related:", "{ .worth-related }", ""]
-                lines += [_related_item(target, articles, site_map, from_page=page.src_uri) for target in related[:RELATED_PER_RUN]]
+                lines += [_related_item(target, articles, site_map, from_page=page.src_uri) for target in related]
     lines += _in_brief(keys[FULL_SECTIONS:], articles, site_map, from_page=page.src_uri)
     lines += _reading_links(page)
     return "\n".join(lines) + "\n"
+
+
+def _run_related(run: Sequence[SectionKey], extras: PageExtras, site_map: SiteMap) -> list[SectionKey]:
+    """The related sections listed after a run: the best of each section's in turn, then the
+    second best of each, and so on (each once, none of the run's own), at most one per section
+    of the run or ``RELATED_PER_RUN``, whichever is more."""
+    lists = [[link.target for link in extras.related.get(key, ()) if link.target in site_map.places] for key in run]
+    out: list[SectionKey] = []
+    limit = max(RELATED_PER_RUN, len(run))
+    for rank in range(max((len(x) for x in lists), default=0)):
+        for targets in lists:
+            if rank < len(targets) and targets[rank] not in out and targets[rank] not in run and len(out) < limit:
+                out.append(targets[rank])
+    return out
 
 
 def _in_brief(keys: Sequence[SectionKey], articles: Mapping[str, Article], site_map: SiteMap, *, from_page: str) -> list[str]:
