@@ -218,6 +218,40 @@ def test_a_term_shows_its_definition_as_a_tooltip_on_hover_and_on_keyboard_focus
     expect(page).to_have_url(re.compile(r"/glossary/#" + re.escape(first["href"].partition("#")[2]) + "$"))
 
 
+@pytest.mark.browser
+def test_on_a_phone_a_tap_shows_a_terms_definition_in_place_at_the_size_of_the_text(built_site, site_url, browser):
+    from playwright.sync_api import expect
+
+    path = built_site / "costs" / "index.html"
+    first = next(
+        link for section in read(path).sections for link in section["links"] if "glossary/" in (link.get("href") or "")
+    )
+    definition = " ".join(first["title"].split())
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "costs/")
+        link = page.locator("article.md-content__inner a", has_text=first["text"]).filter(
+            has=page.locator("xpath=self::a[contains(@href, 'glossary/')]")
+        ).first
+        link.scroll_into_view_if_needed()
+        link.tap()
+        tooltip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+        expect(tooltip).to_be_visible()
+        expect(tooltip).to_have_text(re.compile(re.escape(definition[:40])))
+        expect(page).to_have_url(site_url + "costs/")  # still on the page she was reading
+        sizes = page.evaluate(
+            """(id) => [parseFloat(getComputedStyle(document.querySelector('#' + id + ' .md-tooltip2__inner')).fontSize),
+                        parseFloat(getComputedStyle(document.querySelector('article.md-content__inner p')).fontSize)]""",
+            link.get_attribute("aria-describedby"),
+        )
+        assert sizes[0] >= sizes[1], f"tooltip text {sizes[0]}px is smaller than the body text {sizes[1]}px"
+        link.tap()  # a second tap opens the entry
+        expect(page).to_have_url(re.compile(r"/glossary/#" + re.escape(first["href"].partition("#")[2]) + "$"))
+    finally:
+        context.close()
+
+
 def project_with(tmp_path: Path, front_matter: str) -> Path:
     """A copy of the project whose let-him-go article starts with ``front_matter``."""
     root = tmp_path / "project"
