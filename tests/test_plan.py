@@ -20,6 +20,7 @@ from worth.plan import (
     PageExtras,
     THEME_PAGES,
     card_summary,
+    stands_alone,
     display_date,
     plan_pages,
     plan_site_map,
@@ -27,7 +28,7 @@ from worth.plan import (
     relative_link,
 )
 from worth.links import CrossLink
-from worth.render import InlineLink
+from worth.render import InlineLink, shown_text
 from worth.settings import Settings
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "pymdownx.details", "toc"]
@@ -335,6 +336,19 @@ def test_card_summary_takes_a_whole_sentence_of_some_length():
     assert card_summary(long).endswith("…") and len(card_summary(long)) <= 181
 
 
+def test_card_summary_skips_sentences_that_lean_on_what_came_before_and_quotes_exactly():
+    text = (
+        "Here's the thing I keep coming back to, again and again, every single day. "
+        "Let's get practical for a moment and look at what it costs you. "
+        "This is where the small jabs add up over many months and years. "
+        "The image of her walking away shows what strength can look like in the end. "
+        "Staying with someone who dismisses you slowly wears down your sense of who you are."
+    )
+    sections = [section("S", Theme.COSTS, text, anchor="s")]
+    assert card_summary(sections) == "Staying with someone who dismisses you slowly wears down your sense of who you are."
+    assert not stands_alone("Why do we stay with people who make us feel small and unseen?")
+
+
 def test_relative_links_between_pages():
     assert relative_link("articles/a.md", "costs.md") == "../costs.md"
     assert relative_link("costs.md", "articles/a.md") == "articles/a.md"
@@ -378,7 +392,7 @@ def test_any_articles_every_text_on_its_article_page_and_one_gathering_page_and_
         for sec in art.sections:
             for text in sec.paragraphs:
                 token = text.split()[0]  # unique per text
-                assert " ".join(text.split()) in art_text
+                assert " ".join(shown_text(text).split()) in art_text  # but a backslash escaping a letter
                 assert [uri for uri, page in gathering.items() if f"{token} " in page + " "] == [GATHERING_PAGES[sec.theme].src_uri]
     for page in pages:
         for href, _ in rendered(pages, page.src_uri).links:

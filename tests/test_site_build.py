@@ -14,6 +14,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, build_large_site, build_site, project_copy
 from worth.pipeline import load_articles
+from worth.render import shown_text
 
 pytestmark = pytest.mark.build
 
@@ -118,7 +119,7 @@ def test_every_line_of_every_article_is_on_its_article_page_and_on_one_gathering
     for slug, line, is_heading in lines:
         if slug not in article_pages:
             article_pages[slug] = content_text(built_site / "articles" / slug / "index.html")
-        wanted = normalised(line)
+        wanted = normalised(shown_text(line))  # as written, but for a backslash escaping a letter
         assert wanted in article_pages[slug], f"{slug}: {line!r} is missing from its article page"
         if is_heading:  # a heading is also named in "Related" links elsewhere: look at headings only
             found_on = [name for name, found in gathering_headings.items() if wanted in found]

@@ -391,19 +391,48 @@ _SUMMARY_MIN_WORDS = 8
 _SUMMARY_MAX_CHARS = 180
 
 
+# Sentences that lean on what comes before or around them read badly alone on a card: a
+# conversational lead-in ("Here's the thing...", "Let's get practical..."), a pointer to "this" or
+# "that" said before, or to a picture. Compared in lower case with straight quotes, at the start
+# (openings) or anywhere (words).
+LEANING_OPENINGS: tuple[str, ...] = (
+    "here's", "here is", "here are", "let's", "let me", "so,", "so ", "and ", "but ", "or ", "now,", "ok", "okay",
+    "well,", "this ", "that ", "these ", "those ", "it's ", "it ", "they ", "he ", "she ", "which ", "also", "again",
+    "first,", "second,", "finally,", "in short", "as i ", "as we ", "i ", "i'm", "i've", "yes", "no,", "look,", "see,",
+)
+LEANING_WORDS: tuple[str, ...] = ("image", "picture", "photo", "above", "below", "video", "click", "as mentioned", "earlier")
+_WORDS = re.compile(r"[a-z']+")
+
+
+def stands_alone(sentence: str) -> bool:
+    """Whether a sentence reads on its own, quoted alone: a statement (not a question) of at
+    least eight words that does not open by leaning on what came before (``LEANING_OPENINGS``)
+    nor point at a picture or another passage (``LEANING_WORDS``)."""
+    plain = sentence.lower().replace("\u2019", "'").replace("\u2018", "'").lstrip("\"'\u201c ")
+    if len(plain.split()) < _SUMMARY_MIN_WORDS or plain.rstrip("\"'\u201d ").endswith("?"):
+        return False
+    if plain.startswith(LEANING_OPENINGS):
+        return False
+    words = set(_WORDS.findall(plain))
+    return not any((w in words) if " " not in w else (w in plain) for w in LEANING_WORDS)
+
+
 def card_summary(sections: Iterable[Section]) -> str:
-    """One line drawn from the sections: the first sentence of at least eight words (or the first
-    sentence), shortened at a word with an ellipsis when longer than 180 characters."""
-    first = ""
+    """One line drawn from the sections, quoted exactly: the first sentence that ``stands_alone``
+    (else the first of at least eight words, else the first), shortened at a word with an
+    ellipsis when longer than 180 characters."""
+    first = long = ""
     for section in sections:
         for text in section.paragraphs:
             for sentence in (s.strip() for s in _SENTENCE_END.split(text)):
                 if not sentence:
                     continue
                 first = first or sentence
-                if len(sentence.split()) >= _SUMMARY_MIN_WORDS:
+                if not long and len(sentence.split()) >= _SUMMARY_MIN_WORDS:
+                    long = sentence
+                if stands_alone(sentence):
                     return _shorten(sentence)
-    return _shorten(first)
+    return _shorten(long or first)
 
 
 def _shorten(text: str) -> str:

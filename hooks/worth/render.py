@@ -69,12 +69,25 @@ _LINE_BREAKS = "\n\r\x85\u2028\u2029"
 _MAY_CHANGE_RE = re.compile("[" + re.escape("".join(_ANYWHERE)) + _CONTROL + _LINE_BREAKS + "]")
 
 
+# A backslash at the start of a word before a letter ("\\I once worked"): left by an editor or a
+# converter escaping the letter in Markdown, where it means nothing. It is not shown; any other
+# backslash ("C:\\Users", "a \\ b") is text and shows as written.
+_LETTER_ESCAPE_RE = re.compile(r"(?<![^\s\"'(\[\u201c\u2018])\\(?=[A-Za-z])")
+
+
+def shown_text(text: str) -> str:
+    """``text`` as the site shows it: as written, but for a backslash that only escaped a letter."""
+    return _LETTER_ESCAPE_RE.sub("", text) if "\\" in text else text
+
+
 def escape_text(text: str) -> str:
-    """Markdown source that renders as exactly ``text`` (as inline text of one block).
+    """Markdown source that renders as exactly ``text`` (as inline text of one block), but for a
+    backslash that only escaped a letter (``shown_text``).
 
     Leading and trailing whitespace of each line is dropped (HTML would collapse it anyway) and
     blank lines are dropped so the text stays one block. Lines are kept as soft line breaks.
     """
+    text = shown_text(text)
     if _MAY_CHANGE_RE.search(text) is None and not _touching_colon(text):
         line = text.strip()
         first = line[:1]
