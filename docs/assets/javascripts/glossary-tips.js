@@ -1,11 +1,7 @@
 /*
- * A glossary word's definition, by tap as well as by hover and keyboard.
- *
- * The theme shows a link's definition (its tooltip) while the link is hovered or focused, so a
- * mouse or the Tab key already shows it. On a touch screen there is no hover, and a tap follows
- * the link at once: the reader leaves the page she was reading to see one word explained. Here
- * the first tap on a glossary word only focuses it, which shows the definition in place; a second
- * tap on the same word opens its glossary entry. A mouse click still follows the link.
+ * A glossary word's definition by tap, not only hover and keyboard focus: on a touch screen the
+ * first tap on the word focuses it, which shows its definition in place (the theme's tooltip);
+ * a second tap opens its glossary entry. A mouse click follows the link as before.
  */
 (function () {
   "use strict";
@@ -18,7 +14,7 @@
     return link;
   }
 
-  // In the capture phase on window: before the theme's instant navigation sees the click.
+  // Captured on window, before the theme's instant navigation sees the click.
   window.addEventListener("click", function (event) {
     var link = termLink(event.target);
     if (!link || !touch.matches || link.hasAttribute("data-worth-shown")) return;
