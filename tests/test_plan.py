@@ -131,7 +131,7 @@ def pages():
 def test_every_page_is_planned_at_a_stable_path(pages):
     assert [p.src_uri for p in pages] == [
         "articles/index.md", "sources.md", "articles/later.md", "articles/earlier.md",
-        "index.md", "costs.md", "signs.md", "letting-go.md", "more.md",
+        "index.md", "signs.md", "costs.md", "letting-go.md", "more.md",
     ]
 
 

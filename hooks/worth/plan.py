@@ -61,20 +61,20 @@ class GatheringPage:
     empty: str
 
 
-# In the order they appear on the home page and in the nav.
+# In the order they appear on the home page and in the nav: the reading order (READING_ORDER).
 THEME_PAGES: tuple[GatheringPage, ...] = (
-    GatheringPage(
-        Theme.COSTS,
-        "costs.md",
-        "The cost of staying",
-        "What staying with someone who does not value you can cost, in the words of the articles.",
-        "No article has a part about this yet.",
-    ),
     GatheringPage(
         Theme.SIGNS,
         "signs.md",
         "Signs he doesn't see your worth",
         "Signs you may recognise, in the words of the articles.",
+        "No article has a part about this yet.",
+    ),
+    GatheringPage(
+        Theme.COSTS,
+        "costs.md",
+        "The cost of staying",
+        "What staying with someone who does not value you can cost, in the words of the articles.",
         "No article has a part about this yet.",
     ),
     GatheringPage(
