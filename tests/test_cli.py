@@ -91,7 +91,7 @@ def test_bad_input_exits_1_with_one_line_naming_the_file(tmp_path, content, mess
 def test_a_missing_file_is_one_clear_line():
     code, out, err = run("inspect", "nowhere/article.txt")
     assert (code, out) == (1, "")
-    assert err == "nowhere/article.txt: no such file; give the path of a .txt or .md article\n"
+    assert err == "nowhere/article.txt: no such file; give the path of a .txt, .md or .html article\n"
 
 
 def test_no_command_is_a_usage_error_not_a_traceback():

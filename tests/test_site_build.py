@@ -225,6 +225,24 @@ def test_a_bad_article_leaves_the_previous_site_as_it_was(tmp_path):
     assert {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()} == before
 
 
+def test_an_article_saved_while_the_site_is_built_fails_the_strict_build_naming_it(tmp_path):
+    root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt"])
+    # A second hook stands in for the editor: it saves the article while MkDocs renders the pages.
+    (root / "saves_meanwhile.py").write_text(
+        "from pathlib import Path\n"
+        "def on_env(env, config, files):\n"
+        "    path = Path(config.config_file_path).parent / 'articles' / 'walking-away.txt'\n"
+        "    path.write_text(path.read_text(encoding='utf-8') + '\\nA sentence saved while the site was built.\\n', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/worth_hooks.py\n", "  - hooks/worth_hooks.py\n  - saves_meanwhile.py\n"), encoding="utf-8")
+    run = build_site(tmp_path / "site", config=config)
+    assert run.returncode != 0
+    assert re.search(r"WARNING\s+-\s+articles/walking-away\.txt: changed while the site was built; build again", run.stderr)
+    assert "Traceback" not in run.stderr
+
+
 def test_a_second_build_with_nothing_changed_makes_the_same_site_from_the_cache(tmp_path):
     root = project_copy(tmp_path, [ROOT / "articles" / "walking-away.txt", ROOT / "articles" / "let-him-go.txt"])
     assert build_site(tmp_path / "first", config=root / "mkdocs.yml").returncode == 0

@@ -13,3 +13,4 @@ _.bytecode_cache, _.toc, _.search_index_prev  # attributes of MkDocs', Jinja's a
 _.required  # argparse
 _.handle_startendtag  # html.parser.HTMLParser
 _.compress_type, _.external_attr  # zipfile.ZipInfo
+_.http_error_301, _.http_error_303, _.http_error_307, _.http_error_308  # urllib.request's redirect handler

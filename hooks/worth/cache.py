@@ -25,6 +25,7 @@ import pickle
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from .model import Article
@@ -32,11 +33,21 @@ from .model import Article
 CACHE_FOLDER = Path(".cache") / "worth"
 
 
+# The libraries whose version changes how an article is read (web pages' extractor, front matter).
+_READING_LIBRARIES = ("trafilatura", "PyYAML")
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of the pipeline's own files (its Python and data), so that a cache made by other
-    code is never used: an installed version or an edited checkout alike."""
+    """A digest of the pipeline's own files (its Python and data) and of the versions of the
+    libraries that read articles, so that a cache made by other code is never used: an installed
+    version or an edited checkout alike."""
     digest = hashlib.sha256()
+    for library in _READING_LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=none\0".encode())
     package = Path(__file__).parent
     for path in sorted(package.glob("*.py")) + sorted(package.glob("*.yml")):
         digest.update(path.name.encode())

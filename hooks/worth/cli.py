@@ -10,6 +10,11 @@ server or the network: one line per broken link or missing file (``page: href (w
 status 1, the links to other sites listed but not visited, exit status 0 when all is well and 2
 when there is no built site at SITE_DIR.
 
+``worth add URL [--name SLUG] [--force] [--config mkdocs.yml]`` downloads a web page, saves it
+unchanged as ``articles/SLUG.html`` (the slug from the page's title unless given) and prints what
+``worth inspect`` says about it; it refuses, with one line, what ``download.download_page``
+refuses, a page with no article text, and a file of that name already there (unless ``--force``).
+
 ``worth export [--config mkdocs.yml] DIR`` writes the pages a build generates from the articles
 (home, theme pages, article pages, sources, glossary) as Markdown files under DIR, through the
 same code as the MkDocs hook, so they can be reviewed, diffed or built by another engine.
@@ -24,15 +29,17 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, TextIO
 
+from .download import TIMEOUT_SECONDS
 from .errors import ArticleError
 from .linkcheck import check_site, report_lines
-from .model import Article
+from .model import Article, NoiseLine
 from .pipeline import load_article
 from .settings import settings_from_file
 from .site import export_pages
+from .text import slugify
 
 
 def article_outline(article: Article) -> dict[str, Any]:
@@ -44,7 +51,9 @@ def article_outline(article: Article) -> dict[str, Any]:
         "slug": article.slug,
         "author": article.author,
         "source_url": article.source_url,
-        "noise": [{"line": n.text, "rule": n.rule, "number": n.line} for n in article.noise],
+        "site_name": article.site_name,
+        "noise": [{"line": n.text, "rule": n.rule, "number": n.line} for n in article.noise if not is_left_out(n)],
+        "left_out": [{"line": n.text, "where": n.rule.partition(": ")[2], "number": n.line} for n in article.noise if is_left_out(n)],
         "sections": [
             {
                 "heading": s.heading,
@@ -60,23 +69,38 @@ def article_outline(article: Article) -> dict[str, Any]:
     }
 
 
+def is_left_out(noise: NoiseLine) -> bool:
+    """Whether ``noise`` is a block of a web page that is not in the article (see ``webpage``)."""
+    return noise.rule.startswith("left out:")
+
+
 def format_outline(article: Article) -> str:
-    """A plain-text outline of one article for its editor."""
+    """A plain-text outline of one article for its editor. For a web page, the page's text blocks
+    not taken into the article follow under "Left out of the page", one line each."""
     out = [
         f"{article.source}",
         f"  Title: {article.title}",
         f"  Date:  {article.date or 'none found'}",
-        "",
     ]
+    for name, value in (("Author", article.author), ("Site", article.site_name), ("Source", article.source_url)):
+        if value:
+            out.append(f"  {name}: {value}")
+    out.append("")
     for s in article.sections:
         count = len(s.paragraphs)
         heading = s.heading if s.heading is not None else "(text before the first heading)"
         indent = "  " * (s.level - 1)
         out.append(f"{indent}{heading}  [level {s.level}, {s.theme.value}, {count} paragraph{'s' if count != 1 else ''}]  line {s.line}")
     out.append("")
-    if article.noise:
-        out.append(f"  Dropped as noise ({len(article.noise)}):")
-        out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in article.noise]
+    noise = [n for n in article.noise if not is_left_out(n)]
+    left_out = [n for n in article.noise if is_left_out(n)]
+    if left_out:
+        out.append(f"  Left out of the page ({len(left_out)}; a keep: line in {PurePath(article.source).stem}.yml puts one back):")
+        out += [f"    line {n.line}: {n.text}  ({n.rule.partition(': ')[2]})" for n in left_out]
+        out.append("")
+    if noise:
+        out.append(f"  Dropped as noise ({len(noise)}):")
+        out += [f"    line {n.line}: {n.text}  ({n.rule})" for n in noise]
     else:
         out.append("  Nothing was dropped as noise.")
     return "\n".join(out)
@@ -87,7 +111,7 @@ def run_inspect(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> 
     for name in args.articles:
         path = Path(name)
         if not path.is_file():
-            print(f"{name}: no such file; give the path of a .txt or .md article", file=stderr)
+            print(f"{name}: no such file; give the path of a .txt, .md or .html article", file=stderr)
             return 1
         try:
             articles.append(load_article(path, display_path=name))
@@ -112,6 +136,52 @@ def run_check_links(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO)
     return 0 if report.ok else 1
 
 
+def run_add(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
+    from .download import DownloadError, download_page, page_slug
+    from .pipeline import EmptyArticleError, article_from_raw
+    from .webpage import read_web_page
+
+    config = Path(args.config)
+    folder = settings_from_file(config).articles_dir if config.is_file() else Path("articles")
+    try:
+        page = download_page(args.url, timeout=args.timeout)
+    except DownloadError as err:
+        print(str(err), file=stderr)
+        return 1
+    raw = read_web_page(page.data, path=args.url)
+    slug = slugify(args.name, fallback="page") if args.name else page_slug(raw.metadata.title, page.final_url)
+    target = folder / f"{slug}.html"
+    shown = _shown(target)
+    others = [p for p in folder.glob(f"{slug}.*") if p.suffix in (".txt", ".md", ".htm") and p.is_file()]
+    if others:
+        print(f"{_shown(others[0])} already has the name '{slug}'; give the page another with --name", file=stderr)
+        return 1
+    if target.exists() and not args.force:
+        print(f"{shown} already exists; give the page another name with --name, or add --force to replace it", file=stderr)
+        return 1
+    try:
+        article_from_raw(raw)
+    except EmptyArticleError:
+        print(f"{args.url}: no article text was found in the page, so it was not saved; save the article's text as a .txt file instead", file=stderr)
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(page.data)  # unchanged: the page as the server sent it
+    settings = target.with_suffix(".yml")
+    if not raw.metadata.source_url and not settings.exists():
+        # The page does not name its own address: say where it came from, beside it.
+        settings.write_text(f"source_url: {json.dumps(page.final_url)}\n", encoding="utf-8")
+    print(f"Saved {shown}", file=stdout)
+    print(format_outline(load_article(target, display_path=shown)), file=stdout)
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def run_export(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> int:
     config = Path(args.config)
     settings = settings_from_file(config)
@@ -122,6 +192,16 @@ def run_export(args: argparse.Namespace, *, stdout: TextIO, stderr: TextIO) -> i
     return 0
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``worth`` argument parser with its subcommands."""
     parser = argparse.ArgumentParser(prog="worth", description="Build a calm site from articles about being valued.")
@@ -129,13 +209,20 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     inspect = commands.add_parser("inspect", help="show how articles were understood (headings, themes, noise)")
     inspect.add_argument("--json", action="store_true", help="print JSON instead of an outline")
-    inspect.add_argument("articles", nargs="+", metavar="ARTICLE", help="a .txt or .md article file")
+    inspect.add_argument("articles", nargs="+", metavar="ARTICLE", help="a .txt, .md or .html article file")
     inspect.set_defaults(func=run_inspect)
     check = commands.add_parser("check-links", help="check every link and file of a built site (nothing is fetched)")
     check.add_argument("site", metavar="SITE_DIR", help="a built site folder (site/ or the unzipped offline bundle)")
     check.add_argument("--base-path", default="/", help="the path of site_url, e.g. /repo/ (used for 404.html only)")
     check.add_argument("--offline", action="store_true", help="the offline bundle: a link to a folder is broken")
     check.set_defaults(func=run_check_links)
+    add = commands.add_parser("add", help="download a web page into articles/ and show how it was understood")
+    add.add_argument("url", metavar="URL", help="the page's address (http or https)")
+    add.add_argument("--name", metavar="SLUG", help="the file name to save it under (default: from the page's title)")
+    add.add_argument("--force", action="store_true", help="replace a page already saved under that name")
+    add.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml, for its articles folder (default: mkdocs.yml)")
+    add.add_argument("--timeout", type=_seconds, default=TIMEOUT_SECONDS, metavar="SECONDS", help=f"how long to wait for the page (default: {TIMEOUT_SECONDS:g})")
+    add.set_defaults(func=run_add)
     export = commands.add_parser("export", help="write the generated pages as Markdown to a folder")
     export.add_argument("folder", metavar="DIR", help="where to write the pages (made if missing)")
     export.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: mkdocs.yml)")

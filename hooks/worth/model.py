@@ -108,18 +108,23 @@ class Metadata:
     author: str | None = None
     source_url: str | None = None
     summary: str | None = None
+    site_name: str | None = None
 
 
 @dataclass(frozen=True)
 class RawArticle:
-    """A source file as read: its path (as given, for messages), its format (``txt`` or ``md``),
-    the body lines after any front matter, the parsed front matter metadata and overrides."""
+    """A source file as read: its path (as given, for messages), its format (``txt`` or ``md``;
+    a web page is read into ``md`` lines), the body lines after any front matter, the parsed
+    front matter metadata and overrides. ``left_out`` holds, for a web page, the page's text
+    blocks that are not in the article (see ``webpage``); the cleaning stage lists them with the
+    lines it drops as noise."""
 
     path: str
     format: str
     lines: tuple[SourceLine, ...]
     metadata: Metadata
     overrides: Overrides = Overrides()
+    left_out: tuple[NoiseLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,7 @@ class Article:
     source_url: str | None = None
     summary: str | None = None
     overrides: Overrides = Overrides()
+    site_name: str | None = None
 
     @property
     def word_count(self) -> int:

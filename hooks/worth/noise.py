@@ -1107,6 +1107,8 @@ def clean_lines(raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -
             continue
         kept.append(line)
         context.content_seen += 1
+    if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
+        noise = sorted([*raw.left_out, *noise], key=lambda n: n.line)
     return CleanText(tuple(kept), tuple(noise), title, title_line, context.date)
 
 

@@ -19,11 +19,11 @@ from .cache import BuildCache, article_key
 from .errors import ArticleError
 from .model import Article, RawArticle
 from .noise import CleanText, clean_lines
-from .read import path_metadata, read_article
+from .read import path_metadata, read_article, settings_beside
 from .sections import build_sections
 from .themes import assign_themes
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 class EmptyArticleError(ArticleError):
@@ -60,6 +60,7 @@ def article_from_raw(raw: RawArticle) -> Article:
         source_url=meta.source_url,
         summary=meta.summary,
         overrides=raw.overrides,
+        site_name=meta.site_name,
     )
 
 
@@ -74,7 +75,7 @@ def load_article(path: Path, *, display_path: str | None = None) -> Article:
 
 def article_from_bytes(data: bytes, *, path: Path, shown: str) -> Article:
     """``load_article`` of a file already read: ``data`` are the bytes of ``path``."""
-    raw = read_article(data, path=shown)
+    raw = read_article(data, path=shown, file=path)
     # The slug comes from the real file name, whatever name is shown in messages.
     raw = replace(raw, metadata=replace(raw.metadata, slug=path_metadata(str(path)).slug))
     return article_from_raw(raw)
@@ -107,7 +108,8 @@ def read_sources(folder: Path, *, display_root: Path | None = None) -> list[tupl
     for path in sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
         shown = shown_path(path, display_root)
         data = _read_bytes(path, shown)
-        found.append((SourceFile(path, shown, article_key(data, shown=shown, slug=path_metadata(str(path)).slug)), data))
+        key = article_key(data + settings_beside(path), shown=shown, slug=path_metadata(str(path)).slug)
+        found.append((SourceFile(path, shown, key), data))
     return found
 
 
@@ -157,7 +159,7 @@ def changed_sources(sources: tuple[SourceFile, ...]) -> list[str]:
     changed = []
     for source in sources:
         try:
-            data = source.path.read_bytes()
+            data = source.path.read_bytes() + settings_beside(source.path)
         except OSError:
             changed.append(source.shown)
             continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from types import MappingProxyType
 from typing import Any
 
@@ -25,9 +25,10 @@ from .errors import ArticleError
 from .model import Metadata, Overrides, RawArticle, SourceLine, Theme
 from .text import slugify
 
-METADATA_KEYS = ("title", "date", "author", "source_url", "summary")
+METADATA_KEYS = ("title", "date", "author", "source_url", "summary", "site_name")
 OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related", "checklist")
 FRONT_MATTER_KEYS = METADATA_KEYS + OVERRIDE_KEYS
+WEB_PAGE_SUFFIXES = (".html", ".htm")  # read by ``webpage``, with a ``.yml`` beside them
 _FENCE = "---"
 _FENCE_ENDS = ("---", "...")
 _TOP_KEY = re.compile(r"^([^\s#:][^:]*):(?:\s|$)")
@@ -49,11 +50,21 @@ _TEXT_SWAPS = tuple((chr(code), plain) for code, plain in _SPACES.items() if _ke
 _LINE_SWAPS = tuple((chr(code), plain) for code, plain in _SPACES.items() if not _keeps_line_ends(chr(code), plain))
 
 
-def read_article(data: bytes, *, path: str) -> RawArticle:
+def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArticle:
     """Decode ``data`` (the bytes of the file shown as ``path``) into a ``RawArticle``.
 
-    The format is ``md`` for a ``.md`` path and ``txt`` otherwise.
+    The format is ``md`` for a ``.md`` path and ``txt`` otherwise. A web page (``.html``,
+    ``.htm``) is read by ``webpage.read_web_page``, with the ``.yml`` beside ``file`` (the real
+    file, when known) as its front matter.
     """
+    suffix = PurePath(path).suffix.lower()
+    if suffix in WEB_PAGE_SUFFIXES:
+        # Imported here: the extractor it loads costs a site without web pages nothing.
+        from .webpage import read_web_page
+
+        settings_file = Path(file).with_suffix(".yml") if file is not None else None
+        settings = _read_if_there(settings_file, path=str(PurePath(path).with_suffix(".yml")))
+        return read_web_page(data, path=path, settings=settings, settings_path=str(PurePath(path).with_suffix(".yml")))
     text = decode_text(data, path=path)
     lines = split_lines(text)
     fm_data, body_start = split_front_matter(lines, path=path)
@@ -65,6 +76,26 @@ def read_article(data: bytes, *, path: str) -> RawArticle:
     body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
     fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
     return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides)
+
+
+def settings_beside(file: Path) -> bytes:
+    """The bytes of the ``.yml`` that goes with ``file`` when it is a web page (empty when there
+    is none): with the page's own, what tells whether the article changed."""
+    if file.suffix.lower() not in WEB_PAGE_SUFFIXES:
+        return b""
+    try:
+        return b"\0" + file.with_suffix(".yml").read_bytes()
+    except OSError:
+        return b""
+
+
+def _read_if_there(file: Path | None, *, path: str) -> bytes | None:
+    if file is None or not file.is_file():
+        return None
+    try:
+        return file.read_bytes()
+    except OSError as err:
+        raise ArticleError(path, None, f"cannot be read ({err.strerror or err}); check the file") from None
 
 
 def decode_text(data: bytes, *, path: str) -> str:
@@ -162,6 +193,7 @@ def front_matter_metadata(
         author=values.get("author") or base.author,
         source_url=values.get("source_url") or base.source_url,
         summary=values.get("summary") or base.summary,
+        site_name=values.get("site_name") or base.site_name,
     )
     return metadata, _overrides(data, path=path, line_of=line_of)
 

@@ -1,0 +1,556 @@
+"""Read a saved web page (``.html``/``.htm``): bytes in, ``RawArticle`` out.
+
+The article is found in the page by trafilatura (the reference in published comparisons of
+main-content extraction), which also reads the page's metadata: title, author, date, canonical
+address and site name from ``<meta>``, JSON-LD and the markup. Its structured output (headings
+with the page's own ``<h1>``-``<h6>`` levels, paragraphs, lists, quotes; no images, captions,
+links or formatting) is turned into the lines the Markdown reader reads, headings marked with
+``#`` so nothing has to guess them; from there the article goes through the same pipeline as any
+other. The page is never rendered: every word of it reaches the site as text.
+
+What the extractor did not take is kept visible: every text block of the page (a paragraph, a
+list item, a menu entry, a comment) that is not in the article becomes a ``NoiseLine`` whose rule
+starts with ``left out`` and names where on the page it was (navigation, comments, sidebar...),
+shortened to one line. An editor's ``keep`` brings such a block back in its place; ``drop``
+removes a block from the article as for any article.
+
+An optional ``<slug>.yml`` beside the page takes the keys of ``.txt``/``.md`` front matter
+(``read.FRONT_MATTER_KEYS``), layered over what the page says.
+
+Importing this module imports trafilatura (about a tenth of a second): ``read.read_article``
+imports it only when it meets a web page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+import yaml
+from trafilatura.utils import load_html
+
+from . import yamltext
+from .errors import ArticleError
+from .model import Metadata, NoiseLine, Overrides, RawArticle, SourceLine
+from .text import loose
+from .read import decode_text, front_matter_key_lines, front_matter_metadata, path_metadata
+
+LEFT_OUT_RULE = "left out"  # every NoiseLine.rule of a page block not taken starts with this
+MAX_SHOWN_CHARACTERS = 100  # a left-out block is shown on one line, at most this long
+
+# Elements whose content is never text of the page: code, embedded documents, form controls,
+# media. Skipped whole when the page's text blocks are listed (trafilatura drops them too).
+_NOT_TEXT = frozenset(
+    "head title script style noscript template svg math iframe frame frameset object embed applet "
+    "canvas video audio picture source img map select option datalist textarea input".split()
+)
+# Elements that start and end a block of text; the others (a, span, b, time...) run inside one.
+_BLOCK_ELEMENTS = frozenset(
+    "address article aside blockquote body caption center dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav "
+    "ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+# Inline elements the browser shows apart from the words around them.
+_SPACED = frozenset("br button label img".split())
+_HEADING_TAG = re.compile(r"^h([1-6])$")
+
+# Where on the page a block that was left out sits, told by its containers: their element name,
+# or a word of their id or class ("comment-list" has the word "comment"). Most telling first, so
+# that a comment's own <footer> is still named a comment. Only names what the editor is shown.
+PLACES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
+    ("comments", frozenset(), ("comment", "respond", "disqus", "reply", "replies")),
+    ("related posts", frozenset(), ("related", "recommended", "read-next", "more-stories", "most-read", "popular", "trending", "yarpp")),
+    ("sharing", frozenset(), ("share", "sharing", "social", "sharedaddy")),
+    ("newsletter", frozenset(), ("newsletter", "subscribe", "subscription", "signup", "mailchimp")),
+    ("cookie notice", frozenset(), ("cookie", "cookies", "consent", "gdpr")),
+    ("call to action", frozenset(), ("cta", "call-to-action", "booking", "appointment", "promo", "banner")),
+    ("advert", frozenset(), ("ad", "ads", "advert", "advertisement", "sponsored", "sponsor")),
+    ("contents", frozenset(), ("toc", "table-of-contents", "contents")),
+    ("navigation", frozenset({"nav"}), ("nav", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination", "skip-link")),
+    ("sidebar", frozenset({"aside"}), ("sidebar", "widget", "secondary")),
+    ("header", frozenset({"header"}), ("header", "masthead", "topbar", "top-bar", "byline", "meta")),
+    ("footer", frozenset({"footer"}), ("footer", "colophon", "copyright")),
+    ("form", frozenset({"form"}), ()),
+)
+ELSEWHERE = "not the article"
+
+# Parts of a page the extractor keeps inside an article's body but that are never the article:
+# the calls to action of clinic and service pages ("Book a session today"). Words of a class or
+# id (hyphens as spaces), given to trafilatura as ``prune_xpath``; its own list already covers
+# sharing, comments, related posts, newsletters, adverts and navigation.
+PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget")
+
+
+def _prune_xpath(words: Sequence[str]) -> str:
+    tests = [
+        f"contains(concat(' ', translate(@{attribute}, '-_', '  '), ' '), ' {word} ')"
+        for word in words for attribute in ("class", "id")
+    ]
+    return f"//*[{' or '.join(tests)}]"
+
+
+PRUNE_XPATH = _prune_xpath(PRUNED_NAME_WORDS)
+
+
+@dataclass(frozen=True)
+class PageBlock:
+    """A block of text on the page, in page order: its text (spaces made single), the line of the
+    file it starts on, the element holding it (``p``, ``h2``, ``li``...), where on the page it sits
+    (a ``PLACES`` name or ``ELSEWHERE``), whether it is inside a ``<blockquote>``, and for a list
+    item whether its list is numbered."""
+
+    text: str
+    line: int
+    tag: str
+    place: str
+    quoted: bool = False
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleBlock:
+    """A block of the article as the reader will see it: ``kind`` is ``heading`` (``depth`` 1-6,
+    from the page's own element), ``paragraph``, ``item`` (of the list ``group``; ``ordered`` for a
+    numbered list) or ``quote`` (a paragraph of the quote ``group``). ``line`` is the line of the
+    file it was found on."""
+
+    kind: str
+    text: str
+    line: int
+    depth: int = 0
+    group: int = 0
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class WebPage:
+    """What a page holds: its metadata, the article's blocks in order (the title not among them),
+    and the page's text blocks the article does not have, in page order."""
+
+    metadata: Metadata
+    blocks: tuple[ArticleBlock, ...]
+    left_out: tuple[PageBlock, ...]
+    title_line: int = 1
+    # Where each block is in the page's list of blocks (None: not found there), and where each
+    # left-out block is, so that a block the editor keeps can go back in its place.
+    origins: tuple[int | None, ...] = ()
+    left_out_places: tuple[int, ...] = ()
+
+
+def read_web_page(data: bytes, *, path: str, settings: bytes | None = None, settings_path: str | None = None) -> RawArticle:
+    """The ``RawArticle`` of the page ``data`` (shown as ``path``), in the Markdown reader's form.
+
+    ``settings`` is the text of the ``.yml`` beside the page (shown as ``settings_path``), if any:
+    its metadata wins over the page's and its overrides apply as front matter's do. Raises
+    ``ArticleError`` for a page that is not HTML or a ``.yml`` that cannot be read.
+    """
+    base = path_metadata(path)
+    overrides = Overrides()
+    shown_settings = settings_path or str(Path(path).with_suffix(".yml"))
+    fields, key_lines = read_settings(settings, path=shown_settings) if settings is not None else ({}, {})
+    page = extract_page(data, path=path, slug=base.slug)
+    metadata = page.metadata
+    if fields:
+        metadata, overrides = front_matter_metadata(fields, metadata, path=shown_settings, key_lines=key_lines)
+    blocks, left_out = _with_kept_blocks(page, overrides.keep)
+    title = metadata.title
+    lines = markdown_lines(title, blocks, title_line=page.title_line)
+    noise = tuple(
+        NoiseLine(block.line, shorten(block.text), f"{LEFT_OUT_RULE}: {block.place}")
+        for block in left_out
+        if not title or loose(block.text) != loose(title)
+    )
+    return RawArticle(path=path, format="md", lines=lines, metadata=metadata, overrides=overrides, left_out=noise)
+
+
+def read_settings(data: bytes, *, path: str) -> tuple[Mapping[Any, Any], dict[str, int]]:
+    """The keys of a page's ``.yml`` and the line of each; ``ArticleError`` naming the line when it
+    is not YAML or not ``key: value`` lines."""
+    text = decode_text(data, path=path)
+    try:
+        fields = yamltext.safe_load(text) if text.strip() else {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "it cannot be read"
+        raise ArticleError(
+            path, mark.line + 1 if mark is not None else 1, f"is not valid YAML ({problem}); fix it or remove the file"
+        ) from None
+    if fields is None:
+        fields = {}
+    if not isinstance(fields, Mapping):
+        raise ArticleError(path, 1, "must be a list of 'key: value' lines, as in front matter; fix it or remove the file")
+    return fields, front_matter_key_lines(text.splitlines())
+
+
+def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
+    """The article, metadata and left-out blocks of the page ``data``; ``ArticleError`` when the
+    bytes are not an HTML page."""
+    tree = load_html(data)
+    if tree is None or not isinstance(tree.tag, str):
+        raise ArticleError(path, 1, "is not an HTML page that can be read; save the page again from the browser")
+    page_blocks = list(list_page_blocks(tree))
+    try:
+        document = _extract(data)
+    except Exception as err:  # noqa: BLE001 (any page off the web goes in: no traceback for a bad one)
+        raise ArticleError(
+            path, 1, f"the article could not be found in this page ({type(err).__name__}); save the page again, or its text as a .txt file"
+        ) from None
+    metadata = page_metadata(document, slug=slug)
+    extracted = list(article_blocks(document.body)) if document is not None and document.body is not None else []
+    headline = _opening_headline(extracted, tree)
+    if headline and loose(headline) != loose(metadata.title or ""):
+        # The article opens with the page's <title> as a heading, where the extractor took
+        # another line (a section name in the page's only <h1>): that heading is the title.
+        metadata = replace(metadata, title=headline)
+    # The title is the page's, not a heading of the article.
+    if metadata.title:
+        title = loose(metadata.title)
+        extracted = [b for i, b in enumerate(extracted) if not (b.kind == "heading" and loose(b.text) == title and i < 3)]
+    origins, taken = align(page_blocks, extracted)
+    blocks = []
+    line = 1
+    for block, origin in zip(extracted, origins):
+        line = page_blocks[origin].line if origin is not None else line
+        blocks.append(replace(block, line=line))
+    title_line = next(
+        (b.line for b in page_blocks if metadata.title and loose(b.text) == loose(metadata.title)), _title_element_line(tree)
+    )
+    places = tuple(i for i in range(len(page_blocks)) if i not in taken)
+    return WebPage(
+        metadata, tuple(blocks), tuple(page_blocks[i] for i in places), title_line,
+        origins=tuple(origins), left_out_places=places,
+    )
+
+
+def _extract(data: bytes) -> Any:
+    """trafilatura's reading of the page: metadata and the article's body as XML elements."""
+    return trafilatura.bare_extraction(
+        data,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        include_tables=True,
+        include_formatting=False,
+        include_links=False,
+        deduplicate=False,
+        prune_xpath=PRUNE_XPATH,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+
+
+def page_metadata(document: Any, *, slug: str) -> Metadata:
+    """Title, author, date, address and site name as trafilatura read them from the page."""
+    if document is None:
+        return Metadata(slug=slug)
+
+    def text(value: Any) -> str | None:
+        value = " ".join(str(value).split()) if value else ""
+        return value or None
+
+    date = text(document.date)
+    try:
+        date = dt.date.fromisoformat(date).isoformat() if date else None
+    except ValueError:
+        date = None
+    url = text(document.url)
+    return Metadata(
+        slug=slug,
+        title=text(document.title),
+        date=date,
+        author=text(document.author),
+        source_url=url if url and url.lower().startswith(("http://", "https://")) else None,
+        site_name=text(document.sitename),
+    )
+
+
+def list_page_blocks(tree: Any) -> Iterator[PageBlock]:
+    """Every block of text in the page's body, in page order, with the line it starts on.
+
+    Written here because the extractor gives the article only, and jusText's paragraph maker,
+    which lists a page's blocks the same way, does not keep the line each block comes from.
+    """
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    parts: list[str] = []
+    first_line = [0]
+    open_blocks: list[Any] = []
+
+    def add(text: str | None, element: Any) -> None:
+        if text and text.strip():
+            if not parts:
+                first_line[0] = element.sourceline or 1
+            parts.append(text)
+        elif text and parts:
+            parts.append(" ")  # the space between two links is a space between words
+
+    def flush() -> Iterator[PageBlock]:
+        text = " ".join("".join(parts).split())
+        parts.clear()
+        if text and any(ch.isalnum() for ch in text) and open_blocks:
+            yield _page_block(text, first_line[0], open_blocks[-1])
+
+    # Iterative, not recursive: a page may nest elements deeper than Python's recursion limit.
+    open_blocks.append(root)
+    add(root.text, root)
+    stack: list[tuple[Any, Iterator[Any]]] = [(root, iter(root))]
+    while stack:
+        element, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if _tag(element) in _BLOCK_ELEMENTS or element is root:
+                yield from flush()
+                open_blocks.pop()
+            if stack:
+                add(element.tail, element)
+            continue
+        tag = _tag(child)
+        if not tag or tag in _NOT_TEXT:  # comments, scripts, forms' controls...: only the text after them
+            add(child.tail, child)
+            continue
+        if tag in _BLOCK_ELEMENTS:
+            yield from flush()
+            open_blocks.append(child)
+        elif tag in _SPACED:
+            parts.append(" ")
+        add(child.text, child)
+        stack.append((child, iter(child)))
+
+
+def _tag(element: Any) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _page_block(text: str, line: int, container: Any) -> PageBlock:
+    tag = _tag(container)
+    chain = [container, *container.iterancestors()]
+    quoted = any(_tag(e) == "blockquote" for e in chain)
+    parent = container.getparent()
+    ordered = tag == "li" and parent is not None and _tag(parent) == "ol"
+    return PageBlock(text, line, tag, place_of(chain), quoted=quoted, ordered=ordered)
+
+
+_NAME_WORDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def place_of(chain: Sequence[Any]) -> str:
+    """Where on the page the innermost element of ``chain`` (it and its ancestors) sits."""
+    tags = {_tag(e) for e in chain}
+    words: set[str] = set()
+    for element in chain:
+        for name in (element.get("id") or "", element.get("class") or "", element.get("role") or ""):
+            for word in _NAME_WORDS.findall(name.lower()):
+                words.add(word)
+                words.update(word.split("-"))
+    words |= {word[:-1] for word in words if word.endswith("s")}  # "comments" is "comment"
+    for place, element_names, name_words in PLACES:
+        if tags & element_names or words.intersection(name_words):
+            return place
+    return ELSEWHERE
+
+
+def article_blocks(body: Any) -> Iterator[ArticleBlock]:
+    """The blocks of trafilatura's XML body (``head``, ``p``, ``list``/``item``, ``quote``,
+    ``table``/``row``/``cell``, ``code``), in order. Lists nested in an item follow it as items of
+    the same list; a table's rows become paragraphs, cells separated by `` | ``."""
+    group = 0
+    for element in body:
+        tag = element.tag
+        group += 1
+        if tag == "head":
+            rend = element.get("rend") or "h2"
+            depth = int(rend[1]) if _HEADING_TAG.match(rend) else 2
+            text = _text(element)
+            if text:
+                yield ArticleBlock("heading", text, element.sourceline or 1, depth=depth)
+        elif tag == "list":
+            ordered = (element.get("rend") or "").lower() == "ol"
+            for text in _items(element):
+                yield ArticleBlock("item", text, 1, group=group, ordered=ordered)
+        elif tag == "quote":
+            paragraphs = [_text(p) for p in element if p.tag in ("p", "head", "item")] or [_text(element)]
+            for text in paragraphs:
+                if text:
+                    yield ArticleBlock("quote", text, 1, group=group)
+        elif tag == "table":
+            for row in element.iter("row"):
+                text = " | ".join(t for t in (_text(cell) for cell in row) if t)
+                if text:
+                    yield ArticleBlock("paragraph", text, 1)
+        else:
+            text = _text(element)
+            if text:
+                yield ArticleBlock("paragraph", text, 1)
+
+
+def _items(list_element: Any) -> Iterator[str]:
+    for item in list_element:
+        if item.tag != "item":
+            continue
+        text = _text(item, skip=("list",))
+        if text:
+            yield text
+        for nested in item.iter("list"):
+            if nested is not item:
+                yield from (t for t in (_text(i, skip=("list",)) for i in nested.iter("item")) if t)
+                break
+
+
+def _text(element: Any, *, skip: tuple[str, ...] = ()) -> str:
+    """The text of an element of the extracted body, a line break (``lb``) as a space."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag in skip:
+            pieces.append(" ")
+        elif child.tag == "lb":
+            pieces.append(" ")
+        else:
+            pieces.append(_text(child, skip=skip))
+        pieces.append(child.tail or "")
+    return " ".join("".join(pieces).split())
+
+
+def align(page: Sequence[PageBlock], extracted: Sequence[ArticleBlock]) -> tuple[list[int | None], set[int]]:
+    """Which page block each extracted block came from (None when none is found), and the set of
+    page blocks the article took.
+
+    The two sequences are compared as a diff does (``difflib``, longest runs first), so a heading
+    repeated in a table of contents is matched where its paragraphs follow it; between the runs,
+    a page block inside an extracted one (or the other way round) is taken too.
+    """
+    a = [_key(b.text) for b in page]
+    b = [_key(e.text) for e in extracted]
+    origins: list[int | None] = [None] * len(b)
+    taken: set[int] = set()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            for k in range(i2 - i1):
+                origins[j1 + k] = i1 + k
+                taken.add(i1 + k)
+        elif op == "replace":
+            joined = " ".join(b[j1:j2])
+            for i in range(i1, i2):
+                if a[i] and a[i] in joined:
+                    taken.add(i)
+            for j in range(j1, j2):
+                origins[j] = next((i for i in range(i1, i2) if a[i] and (a[i] in b[j] or b[j] in a[i])), None)
+                if origins[j] is not None:
+                    taken.add(origins[j])
+    return origins, taken
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _with_kept_blocks(page: WebPage, keep: Sequence[str]) -> tuple[list[ArticleBlock], list[PageBlock]]:
+    """The article's blocks with the left-out blocks the editor keeps put back in their place, and
+    the blocks still left out."""
+    wanted = _keep_tests(keep)
+    if not wanted:
+        return list(page.blocks), list(page.left_out)
+    ordered: list[tuple[tuple[int, int], ArticleBlock]] = []
+    position = -1
+    for n, (block, origin) in enumerate(zip(page.blocks, page.origins)):
+        position = origin if origin is not None else position
+        ordered.append(((position, n), block))
+    still_left: list[PageBlock] = []
+    for index, block in zip(page.left_out_places, page.left_out):
+        if any(test(block.text) for test in wanted):
+            ordered.append(((index, -1), _as_article_block(block, group=-1 - index)))
+        else:
+            still_left.append(block)
+    ordered.sort(key=lambda pair: pair[0])
+    return [b for _, b in ordered], still_left
+
+
+def _keep_tests(keep: Sequence[str]) -> list[Any]:
+    """One test per ``keep`` entry: the block's whole text, or a block starting with it when the
+    entry is a shortened line as ``worth inspect`` shows it (ending in "…")."""
+    tests = []
+    for entry in keep:
+        entry = entry.strip()
+        if entry.endswith(("\u2026", "...")):
+            start = loose(entry.rstrip(".\u2026"))
+            if start:
+                tests.append(lambda text, start=start: loose(text).startswith(start))
+        else:
+            whole = loose(entry)
+            tests.append(lambda text, whole=whole: loose(text) == whole)
+    return tests
+
+
+def _as_article_block(block: PageBlock, *, group: int) -> ArticleBlock:
+    heading = _HEADING_TAG.match(block.tag)
+    if heading:
+        return ArticleBlock("heading", block.text, block.line, depth=int(heading.group(1)))
+    if block.tag == "li":
+        return ArticleBlock("item", block.text, block.line, group=group, ordered=block.ordered)
+    if block.quoted:
+        return ArticleBlock("quote", block.text, block.line, group=group)
+    return ArticleBlock("paragraph", block.text, block.line)
+
+
+def markdown_lines(title: str | None, blocks: Sequence[ArticleBlock], *, title_line: int = 1) -> tuple[SourceLine, ...]:
+    """The lines the Markdown reader reads: ``# title``, then each block (``#`` marks for a heading
+    of the page's depth, ``- ``/``1. `` for list items, ``> `` for quotes), a blank line between
+    blocks. Each line carries the line of the page it came from."""
+    lines: list[SourceLine] = []
+    if title:
+        lines += [SourceLine(title_line, "# " + " ".join(title.split())), SourceLine(title_line, "")]
+    previous: ArticleBlock | None = None
+    number = 0
+    for block in blocks:
+        same_group = previous is not None and block.group and previous.group == block.group and previous.kind == block.kind
+        if previous is not None and not same_group:
+            lines.append(SourceLine(lines[-1].number, ""))
+        if block.kind == "heading":
+            text = "#" * max(1, min(block.depth, 6)) + " " + block.text
+        elif block.kind == "item":
+            number = number + 1 if same_group else 1
+            text = (f"{number}. " if block.ordered else "- ") + block.text
+        elif block.kind == "quote":
+            text = "> " + block.text
+        else:
+            text = block.text
+        lines.append(SourceLine(block.line, text))
+        previous = block
+    return tuple(lines)
+
+
+def shorten(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> str:
+    """``text`` on one line, cut at a word before ``limit`` characters and ended with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "\u2026"
+
+
+_TITLE_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ")
+
+
+def _opening_headline(blocks: Sequence[ArticleBlock], tree: Any) -> str | None:
+    """The first heading of the article when it is the page's ``<title>``, or the ``<title>``
+    with a site's name after it ("Headline | Site")."""
+    if not blocks or blocks[0].kind != "heading":
+        return None
+    element = tree.find(".//title")
+    page_title = loose(element.text_content()) if element is not None else ""
+    heading = loose(blocks[0].text)
+    if heading and (page_title == heading or any(page_title.startswith(heading + sep.strip()) or page_title.startswith(heading + sep) for sep in _TITLE_SEPARATORS)):
+        return " ".join(blocks[0].text.split())
+    return None
+
+
+def _title_element_line(tree: Any) -> int:
+    title = tree.find(".//title")
+    return (title.sourceline or 1) if title is not None else 1
