@@ -188,3 +188,6 @@ def test_a_backslash_that_only_escaped_a_letter_is_not_shown_any_other_is():
     text = "".join(page.text)
     assert "imbalance. I once worked" in text
     assert "C:\\Users" in text and "a \\ b" in text
+    # and the same with a link in the line
+    linked = "".join(parse(render_inline("An imbalance. \\I once worked with reciprocity.", [InlineLink(34, 45, "g.md#r", "Give and take.")])).text)
+    assert "An imbalance. I once worked with reciprocity." in linked

@@ -152,7 +152,7 @@ def render_inline(text: str, links: Sequence[InlineLink] = ()) -> str:
         literals.append(f"[{label}](<{link.href}>{title})")
         position = link.end
     plain.append(text[position:])
-    return _join_escaped(plain, literals)
+    return _join_escaped([shown_text(piece) for piece in plain], literals)
 
 
 def _join_escaped(plain: Sequence[str], literals: Sequence[str]) -> str:
