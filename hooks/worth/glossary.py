@@ -504,7 +504,7 @@ def _names_used(article: Article, matcher: _Matcher, names_in: dict[str, frozens
 
 GLOSSARY_TITLE = "Glossary"
 USES_SHOWN = 8  # places listed under a term; the others are in a collapsed list below them
-USES_FOLDED = 16  # places in that list at most; the rest are counted
+USES_FOLDED = 8  # places in that list at most; the rest are counted
 GLOSSARY_INTRO = (
     "Words the articles use, in plain language. "
     "Where an article explains a word itself, its own words are quoted. "
