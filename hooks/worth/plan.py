@@ -237,7 +237,7 @@ def _gathered(articles: Sequence[Article], themes: Sequence[Theme]) -> list[tupl
 # one line per article linking to where they are read in full, so that with hundreds of articles
 # the page stays readable (and well under 1 MB). A section in brief is placed at its article's
 # line in that list, so every link to it still lands on the gathering page.
-FULL_SECTIONS = 20
+FULL_SECTIONS = 16
 IN_BRIEF = "in-brief"
 # Past this many articles in that list, the rest are counted, not listed (a thousand lines would
 # make the page heavy; with the sections in full, the page stays under 80 KB on a first load); their sections' links land on the sentence that counts them.
