@@ -201,6 +201,9 @@ NOT_A_SIGN_OPENINGS: tuple[str, ...] = (
     "let ", "letting ", "give ", "remember ", "start ", "begin ", "reach ", "get help", "getting help",
     "protect ", "plan ", "the bigger picture", "the neurology", "the science", "a story", "my story",
     "conclusion", "final ", "in closing",
+    # stories and examples, the reader's own growth, and a heading naming the whole theme
+    "real-world", "real world", "example", "for example", "case study", "story", "breaking ", "resetting ",
+    "rebuilding ", "healing ", "boundaries as", "signs ",
 )
 
 

@@ -279,7 +279,7 @@ def _one_line_text(text: str) -> str:
     return escape_text(" ".join(text.split()))
 
 
-ALSO_SHOWN = 2  # links to other articles describing the same sign, per checklist item
+ALSO_SHOWN = 1  # links to other articles describing the same sign, per checklist item
 
 
 def render_checklist(
