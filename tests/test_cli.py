@@ -109,3 +109,30 @@ def test_inspect_json_lists_numbered_steps_with_their_numbers_as_written():
         "3. Read the notes to someone you trust.",
         "4. Circle the excuses you made for him.",
     ]
+
+
+def test_inspect_lists_the_front_matter_keys_it_ignored_in_text_and_json():
+    post = str(FIXTURES / "hostile" / "blog_post_with_jekyll_front_matter.md")
+    code, out, err = run("inspect", post)
+    assert (code, err) == (0, "")
+    assert "  Front matter keys ignored: layout, tags, categories, permalink, published\n" in out
+    code, out, err = run("inspect", "--json", post)
+    data = json.loads(out)
+    assert data["ignored_front_matter_keys"] == ["layout", "tags", "categories", "permalink", "published"]
+    assert (data["title"], data["date"], data["author"]) == ("When Giving Only Goes One Way", "2025-11-03", "A. Writer")
+    assert data["source_url"] == "https://blog.example.org/2025/11/one-way"
+
+
+@pytest.mark.parametrize(
+    "front, expected",
+    [
+        ("date: 2026-02-30\n", ":2: date '2026-02-30' does not exist"),
+        ("a: &a [x, x]\nb: &b [*a, *a]\nthemes: *b\n", ":3: front matter uses the YAML alias '*a'"),
+    ],
+)
+def test_inspect_meets_bad_front_matter_with_one_line_and_no_traceback(tmp_path, front, expected):
+    article = tmp_path / "bad.txt"
+    article.write_text(f"---\n{front}---\nA title\n\nSome text.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "worth.cli", "inspect", str(article)], capture_output=True, text=True, cwd=ROOT / "hooks")
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and expected in done.stderr and "Traceback" not in done.stderr

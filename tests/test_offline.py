@@ -128,6 +128,74 @@ def test_a_bundle_without_its_search_index_is_refused(tmp_path: Path) -> None:
         finish_bundle(site, tmp_path / "bundle.zip")
 
 
+def test_a_zip_that_cannot_be_written_is_one_line_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    site = a_built_offline_site(tmp_path / "site")
+    in_the_way = tmp_path / "dist"
+    in_the_way.write_text("a file where the zip's folder should be", encoding="utf-8")
+    with pytest.raises(OfflineBundleError) as err:
+        finish_bundle(site, in_the_way / "worth-offline.zip")
+    assert str(err.value).startswith(f"the offline bundle could not be written to {in_the_way / 'worth-offline.zip'} (")
+    assert "OFFLINE_ZIP" in str(err.value) and "\n" not in str(err.value)
+
+
+# Run in a child process: the limit on file size it sets stands for a full disk (the write fails
+# with an OSError as it would with ENOSPC) without filling the machine's disk.
+_FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from worth.offline import OfflineBundleError, finish_bundle
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+try:
+    finish_bundle(Path(sys.argv[1]), Path(sys.argv[2]))
+except OfflineBundleError as err:
+    print(err)
+"""
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_partial_file_and_the_old_zip_as_it_was(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    site = a_built_offline_site(tmp_path / "site")
+    (site / "assets" / "noise.bin").write_bytes(os.urandom(200_000))  # does not compress below the limit
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "worth-offline.zip").write_bytes(b"the zip of the last build")
+    done = subprocess.run([sys.executable, "-c", _FULL_DISK, str(site), str(out / "worth-offline.zip")],
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent / "hooks")
+    assert done.stderr == ""
+    assert done.stdout.startswith("the offline bundle could not be written to ") and done.stdout.count("\n") == 1
+    assert sorted(p.name for p in out.iterdir()) == ["worth-offline.zip"]
+    assert (out / "worth-offline.zip").read_bytes() == b"the zip of the last build"
+
+
+def test_two_bundles_written_at_once_to_one_place_do_not_collide(tmp_path: Path) -> None:
+    import threading
+
+    sites = [a_built_offline_site(tmp_path / f"site{i}", **{"assets/n.txt": "x" * 300_000 + str(i)}) for i in range(2)]
+    zip_path = tmp_path / "dist" / "worth-offline.zip"
+    failures: list[BaseException] = []
+
+    def build(site: Path) -> None:
+        try:
+            finish_bundle(site, zip_path)
+        except BaseException as err:  # noqa: BLE001 - reported below
+            failures.append(err)
+
+    threads = [threading.Thread(target=build, args=(site,)) for site in sites]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert sorted(p.name for p in zip_path.parent.iterdir()) == ["worth-offline.zip"]
+    with zipfile.ZipFile(zip_path) as bundle:
+        assert bundle.testzip() is None
+        assert bundle.read(f"{ZIP_FOLDER}/assets/n.txt").decode()[-1] in "01"
+
+
 # ---------------------------------------------------------------------------------------------
 # The real bundle
 

@@ -26,7 +26,10 @@ def test_folder_is_read_in_name_order_and_empty_articles_are_warnings(tmp_path):
         ("a-first", "First Title", "a-first.md"),
         ("b-second", "Second Title", "b-second.txt"),
     ]
+    # A file that is not an article is named, not silently passed over.
     assert result.warnings == (
+        "notes.docx: is not read, as only .txt, .md, .markdown, .html and .htm files are articles; "
+        "rename it if it is an article, or move it out of the folder",
         "c-empty.txt: the article has no text, so it is left out of the site; add its text or remove the file",
     )
 
@@ -38,7 +41,7 @@ def test_an_article_of_only_furniture_is_empty(tmp_path):
 
 def test_bad_article_in_a_folder_stops_with_its_error(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"---\ntitle: [x\n---\n")
-    with pytest.raises(ArticleError, match=r"bad.txt:1: front matter is not valid YAML"):
+    with pytest.raises(ArticleError, match=r"bad.txt:2: front matter is not valid YAML"):
         load_articles(tmp_path, display_root=tmp_path)
 
 

@@ -62,9 +62,9 @@ def test_markdown_files_are_read_as_markdown():
     "front, expected",
     [
         ("title: A\ncolour: blue\n", "a.txt:3: unknown front matter key 'colour'; use one of: title, date"),
-        ("title: [A\n", "a.txt:1: front matter is not valid YAML ("),
+        ("title: [A\n", "a.txt:2: front matter is not valid YAML ("),
         ("themes:\n  Intro: happy\n", "a.txt:2: theme 'happy' for 'Intro' is not known; use one of: signs, costs"),
-        ("date: someday\n", "a.txt:2: date 'someday' is not a date; write it as YYYY-MM-DD"),
+        ("date: someday\n", "a.txt:2: date 'someday' is not a date written as YYYY-MM-DD"),
         ("keep: {a: 1}\n", "a.txt:2: front matter 'keep' must be a list of lines of text"),
         ("- just\n- a list\n", "a.txt:1: front matter must be a list of 'key: value' lines"),
     ],
@@ -85,3 +85,103 @@ def test_a_line_of_dashes_later_in_the_text_is_not_front_matter():
     raw = read_article(b"Title\n---\nText\n", path="a.txt")
     assert texts(raw) == ["Title", "---", "Text"]
     assert raw.metadata.title is None
+
+
+# Front matter is checked as strictly as the text: each problem is one line naming the file and
+# the line it is on in the file (the YAML's line 1 is the file's line 2).
+
+@pytest.mark.parametrize(
+    "front, expected",
+    [
+        ("title: A\ndate: 2026-02-30\n", "a.txt:3: date '2026-02-30' does not exist (day is out of range for month)"),
+        ("date: 2026-13-01\n", "a.txt:2: date '2026-13-01' does not exist (month must be in 1..12)"),
+        ("date: 2026-02-01 25:00:00\n", "a.txt:2: date '2026-02-01 25:00:00' does not exist (hour must be in 0..23)"),
+        ("title: A\nauthor: B\ndate: 20260201\n", "a.txt:4: date '20260201' is not a date written as YYYY-MM-DD"),
+        ("date: 2026-W05-1\n", "a.txt:2: date '2026-W05-1' is not a date written as YYYY-MM-DD"),
+        ("date: 2026-032\n", "a.txt:2: date '2026-032' is not a date written as YYYY-MM-DD"),
+        ("title: A\ntitle: B\n", "a.txt:3: front matter gives 'title' twice (lines 1 and 2 of the YAML); keep one of them"),
+        ("themes:\n  Intro: signs\n  Intro: costs\n", "a.txt:4: front matter gives 'Intro' twice"),
+        ("title: A\nauthor: B\nsummary: c: d\n", "a.txt:4: front matter is not valid YAML (mapping values are not allowed"),
+        ("title: A\n\n\nkeep: [a, b\n", "a.txt:5: front matter is not valid YAML ("),
+        ("source_url: https://example.org/a\\\n", "a.txt:2: source_url 'https://example.org/a\\' is not a web address"),
+        ("source_url: https://example.org/a b\n", "a.txt:2: source_url 'https://example.org/a b' is not a web address"),
+    ],
+)
+def test_front_matter_problems_are_one_line_on_their_real_line(front, expected):
+    with pytest.raises(ArticleError) as err:
+        read_article(f"---\n{front}---\nText\n".encode(), path="a.txt")
+    assert str(err.value).startswith(expected), str(err.value)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "written, day",
+    [("2026-02-01", "2026-02-01"), ("2026-02-01T10:00:00+01:00", "2026-02-01"), ("2026-02-01 10:00:00 +0100", "2026-02-01"),
+     ("'2024-02-29'", "2024-02-29"), ("2026-02-01T23:59:59.5Z", "2026-02-01")],
+)
+def test_iso_dates_as_blogs_write_them_give_their_day(written, day):
+    assert read_article(f"---\ndate: {written}\n---\nText\n".encode(), path="a.txt").metadata.date == day
+
+
+def _alias_bomb(key: str, levels: int = 9) -> str:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels):
+        previous, name = chr(ord("a") + level - 1), chr(ord("a") + level)
+        lines.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
+    lines.append(f"{key}: *{chr(ord('a') + levels - 1)}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("key", ["themes", "keep", "title", "related"])
+def test_a_yaml_alias_bomb_is_refused_before_anything_is_expanded(key):
+    import tracemalloc
+
+    bomb = _alias_bomb(key)
+    assert len(bomb) < 500  # expanded, it would be 9 ** 9 (387 million) values
+    tracemalloc.start()
+    try:
+        with pytest.raises(ArticleError) as err:
+            read_article(f"---\n{bomb}---\nText\n".encode(), path="a.txt")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(err.value).startswith("a.txt:3: front matter uses the YAML alias '*a' to repeat a value; write the value out in full")
+    assert peak < 5_000_000
+
+
+def test_a_blog_post_s_front_matter_drops_in_with_its_own_keys_mapped_or_ignored():
+    post = (
+        "---\nlayout: post\ntitle: When Giving Is One-Sided\ndate: 2025-11-03 08:30:00 +0000\nauthor: A. Writer\n"
+        "description: Why the balance matters.\ncanonical_url: https://blog.example.org/one-sided\n"
+        "tags: [love, limits]\ncategories: relationships\npermalink: /one-sided/\npublished: true\ndraft: false\n---\n"
+        "Some text of the post.\n"
+    )
+    raw = read_article(post.encode(), path="one-sided.md")
+    meta = raw.metadata
+    assert (meta.title, meta.date, meta.author) == ("When Giving Is One-Sided", "2025-11-03", "A. Writer")
+    assert meta.summary == "Why the balance matters."
+    assert meta.source_url == "https://blog.example.org/one-sided"
+    assert raw.overrides.ignored_keys == ("layout", "tags", "categories", "permalink", "published", "draft")
+
+
+def test_worth_s_own_keys_win_over_a_blog_s_and_the_blog_s_are_then_listed_as_ignored():
+    raw = read_article(b"---\nsummary: Mine.\nexcerpt: Theirs.\nsource: https://a.example/x\n---\nText\n", path="a.md")
+    assert raw.metadata.summary == "Mine." and raw.metadata.source_url == "https://a.example/x"
+    assert raw.overrides.ignored_keys == ("excerpt",)
+
+
+def test_a_misspelt_key_is_still_an_error_not_ignored():
+    with pytest.raises(ArticleError, match=r"^a.txt:2: unknown front matter key 'tittle'"):
+        read_article(b"---\ntittle: A\n---\nText\n", path="a.txt")
+
+
+def test_a_web_page_s_settings_are_read_as_strictly_as_front_matter():
+    from worth.webpage import read_settings
+
+    with pytest.raises(ArticleError) as err:
+        read_settings(b"title: A\na: &a [x, x]\nthemes: *a\n", path="articles/page.yml")
+    assert str(err.value).startswith("articles/page.yml:3: uses the YAML alias '*a' to repeat a value")
+    with pytest.raises(ArticleError, match=r"^articles/page.yml:2: gives 'title' twice"):
+        read_settings(b"title: A\ntitle: B\n", path="articles/page.yml")
+    fields, _lines = read_settings(b"date: 2026-02-30\n", path="articles/page.yml")
+    assert fields == {"date": "2026-02-30"}  # kept as written, for the date check to refuse by name

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from worth.model import Block, BlockKind
-from worth.render import InlineLink, escape_text, render_block, render_blocks, render_heading, render_inline, shown_text
+from worth.render import InlineLink, escape_text, link_title, render_block, render_blocks, render_heading, render_inline, shown_text
 
 # The site's extensions and the pymdown ones an editor might switch on later: article text must
 # stay text with all of them.
@@ -34,6 +34,14 @@ class _Page(HTMLParser):
 
     def handle_data(self, data):
         self.text.append(data)
+
+
+def read_as_html(source: str) -> _Page:
+    """``source`` read as an HTML fragment, as ``innerHTML`` reads it."""
+    page = _Page()
+    page.feed(source)
+    page.close()
+    return page
 
 
 def parse(source: str) -> _Page:
@@ -110,13 +118,23 @@ def test_a_heading_shows_its_text_literally_with_the_anchor_given():
 def test_a_link_span_becomes_a_link_and_the_rest_stays_text():
     text = "Some call it *gaslighting*; gaslighting <b>hurts</b>."
     start = text.index("gaslighting <b>")
-    link = InlineLink(start, start + len("gaslighting"), "../glossary.md#gaslighting", 'Making you "doubt" <what> & why')
+    title = 'Making you "doubt" <what> &amp; & why'
+    link = InlineLink(start, start + len("gaslighting"), "../glossary.md#gaslighting", title)
     page = parse(render_inline(text, [link]))
-    assert page.tags == [
-        ("p", {}),
-        ("a", {"href": "../glossary.md#gaslighting", "title": 'Making you "doubt" <what> & why'}),
-    ]
+    assert [tag for tag, _ in page.tags] == ["p", "a"]
+    assert page.tags[1][1]["href"] == "../glossary.md#gaslighting"
     assert "".join(page.text) == text
+    # The theme's tooltip reads the title as HTML (innerHTML): read so, it is the text as written.
+    tooltip = read_as_html(page.tags[1][1]["title"])
+    assert tooltip.tags == [] and "".join(tooltip.text) == title
+
+
+def test_a_link_title_read_again_as_html_is_text_and_plain_titles_are_unchanged():
+    hostile = '<img src=x onerror="alert(1)"> <meta http-equiv="refresh" content="0;url=https://example.org/"> &lt;'
+    tooltip = read_as_html(html.unescape(link_title(hostile)))
+    assert tooltip.tags == [] and "".join(tooltip.text) == hostile
+    # What a browser shows by itself for a title is unchanged when nothing in it is markup.
+    assert html.unescape(link_title('Someone who says "you & me" > all')) == 'Someone who says "you & me" > all'
 
 
 def test_overlapping_or_outside_spans_are_left_as_text():

@@ -280,6 +280,10 @@ def section_term_links(
 # A term as it can stand in running text: one to four words of letters (hyphens inside).
 _TERM = r"(?P<term>[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3}?)"
 _DASH = r"\s*(?:\u2014|\u2013|--|:)\s*"
+# The longest aside in brackets read as a definition. Bounded, so that a bracket never closed
+# is looked for a fixed distance from each "the X (" and not to the end of the paragraph every
+# time (time growing with the square of the paragraph); no tooltip is that long anyway.
+_MAX_ASIDE = 300
 
 
 @dataclass(frozen=True)
@@ -330,7 +334,7 @@ DEFINING_PATTERNS: tuple[DefiningPattern, ...] = (
     # "That's cognitive dissonance at play—you're trying to reconcile ..."
     _pattern("X at play", needs=(" at play", " at work"), regex=rf"\bthat(?:'s| is) {_TERM} at (?:play|work){_DASH}(?P<definition>.+)", discovers=True, defines=False),
     # "... the prefrontal cortex (the part of your brain tied to reasoning and long-term planning) ..."
-    _pattern("X (the ...)", needs=(" (",), regex=rf"\bthe {_TERM} \((?P<definition>(?:the|a|an) [^)]+)\)", discovers=True, defines=False),
+    _pattern("X (the ...)", needs=(" (",), regex=rf"\bthe {_TERM} \((?P<definition>(?:the|a|an) [^)]{{1,{_MAX_ASIDE}}}+)\)", discovers=True, defines=False),
     # "Selective presence is a form of opportunism—it reveals that he values what you give ..."
     _pattern("X is a", needs=(" is ", " are ", " means "), regex=rf"^{_TERM} (?:is|are|means) (?P<definition>(?:a|an|the|when|what) .+)"),
     # Under the heading "Emotional Minimization": "This is the classic “you're too sensitive” ... response."

@@ -70,6 +70,8 @@ class Overrides:
 
     ``lines`` maps each key given to its line in the file, so that a later stage that finds a
     problem with it (a ``related`` heading that matches no section) can name the line.
+    ``ignored_keys`` lists, in file order, the keys a blog's front matter has that Worth does not
+    use (``layout``, ``tags``, ``permalink``...): ``worth inspect`` shows them.
     """
 
     themes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -80,20 +82,21 @@ class Overrides:
     related: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=lambda: MappingProxyType({}))
     checklist: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    ignored_keys: tuple[str, ...] = ()
 
     def __reduce__(self):
         # Read-only mappings cannot be pickled, and articles are kept in the build cache: store
         # plain dicts and make them read-only again when read back.
         related = {heading: dict(change) for heading, change in self.related.items()}
         return _overrides, (dict(self.themes), self.keep, self.drop, self.headings, self.not_headings,
-                            related, dict(self.checklist), dict(self.lines))
+                            related, dict(self.checklist), dict(self.lines), self.ignored_keys)
 
 
-def _overrides(themes, keep, drop, headings, not_headings, related, checklist, lines) -> Overrides:
+def _overrides(themes, keep, drop, headings, not_headings, related, checklist, lines, ignored_keys=()) -> Overrides:
     return Overrides(
         themes=MappingProxyType(themes), keep=keep, drop=drop, headings=headings, not_headings=not_headings,
         related=MappingProxyType({k: MappingProxyType(v) for k, v in related.items()}),
-        checklist=MappingProxyType(checklist), lines=MappingProxyType(lines),
+        checklist=MappingProxyType(checklist), lines=MappingProxyType(lines), ignored_keys=ignored_keys,
     )
 
 

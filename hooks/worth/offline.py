@@ -17,7 +17,9 @@ Plain paths and strings in, plain values out; nothing here imports mkdocs.
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,19 +165,44 @@ def finish_bundle(site_dir: Path, zip_path: Path) -> BundleReport:
         if not any(folder.iterdir()):
             folder.rmdir()
 
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(path for path in site_dir.rglob("*") if path.is_file())
-    partial = zip_path.with_name(zip_path.name + ".part")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for path in files:
-            info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{path.relative_to(site_dir).as_posix()}", date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            bundle.writestr(info, path.read_bytes(), compresslevel=9)
-    partial.replace(zip_path)
+    write_zip(files, site_dir=site_dir, zip_path=zip_path)
     return BundleReport(
         zip_path=zip_path,
         zip_bytes=zip_path.stat().st_size,
         files=len(files),
         removed=tuple(path.relative_to(site_dir).as_posix() for path in removed),
     )
+
+
+def write_zip(files: Iterable[Path], *, site_dir: Path, zip_path: Path) -> None:
+    """Zip ``files`` (under ``site_dir``) as ``ZIP_FOLDER/...`` into ``zip_path``, all or nothing.
+
+    The zip is written under a temporary name of its own beside ``zip_path`` and renamed when
+    complete, so two builds at once never write into one file and a reader never finds half a
+    zip. A full disk or a folder that cannot be written is an ``OfflineBundleError`` saying so,
+    and leaves no temporary file behind (and any earlier zip as it was).
+    """
+    partial: Path | None = None
+    try:
+        zip_path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{zip_path.name}.", suffix=".part", dir=zip_path.parent)
+        partial = Path(name)
+        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+            for path in files:
+                info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{path.relative_to(site_dir).as_posix()}", date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                bundle.writestr(info, path.read_bytes(), compresslevel=9)
+        # mkstemp makes a file only its owner can read; the zip is for handing out.
+        partial.chmod(0o644)
+        partial.replace(zip_path)
+        partial = None
+    except OSError as err:
+        raise OfflineBundleError(
+            f"the offline bundle could not be written to {zip_path} ({err.strerror or err}); "
+            "free some disk space or set OFFLINE_ZIP to a folder you can write to"
+        ) from None
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)

@@ -1,9 +1,10 @@
 """The article pipeline end to end: a file or a folder of articles in, ``Article`` values out.
 
 ``load_article(path)`` reads, cleans, structures and themes one article and raises
-``ArticleError`` for bad input; ``load_articles(folder)`` reads every ``.txt`` and ``.md`` file
-in sorted order and returns the articles plus warnings (an empty article is a warning naming
-the file and is skipped), taking from a ``cache.BuildCache`` the articles it already holds.
+``ArticleError`` for bad input; ``load_articles(folder)`` reads every article file
+(``articlefiles.list_article_files``) in sorted order and returns the articles plus warnings (a
+file left out, or an empty article, is a warning naming the file), taking from a
+``cache.BuildCache`` the articles it already holds.
 
 Metadata is layered: defaults, then the file's path (slug), then front matter, then what the
 text says (the title line, a date stamp). Front matter wins over the text: it is the editor's
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .articlefiles import list_article_files, page_name_clashes
 from .blocks import detect_blocks
 from .cache import BuildCache, article_key
 from .errors import ArticleError
@@ -22,8 +24,6 @@ from .noise import CleanText, clean_lines
 from .read import path_metadata, read_article, settings_beside
 from .sections import build_sections
 from .themes import assign_themes
-
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 class EmptyArticleError(ArticleError):
@@ -98,14 +98,26 @@ class SourceFile:
     key: str
 
 
-def read_sources(folder: Path, *, display_root: Path | None = None) -> list[tuple[SourceFile, bytes]]:
+class Sources(list):
+    """The article files read, in order, as ``(SourceFile, bytes)`` pairs; ``warnings`` names
+    what else the folder holds and why it is not read (``articlefiles.list_article_files``)."""
+
+    warnings: tuple[str, ...] = ()
+
+
+def read_sources(folder: Path, *, display_root: Path | None = None) -> Sources:
     """Every article file in ``folder`` (sorted by file name) with its bytes. Raises
-    ``ArticleError`` when the folder is missing or a file cannot be read."""
+    ``ArticleError`` when the folder is missing, a file cannot be read, or two files would make
+    the same page."""
     if not Path(folder).is_dir():
         shown = shown_path(Path(folder), display_root)
         raise ArticleError(shown, None, "is not a folder of articles; create it, or name the right one in extra.worth.articles in mkdocs.yml")
-    found = []
-    for path in sorted(p for p in Path(folder).iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()):
+    listed = list_article_files(Path(folder), display_root=display_root)
+    for clash in page_name_clashes([shown_path(path, display_root) for path in listed.paths]):
+        raise clash
+    found = Sources()
+    found.warnings = listed.warnings
+    for path in listed.paths:
         shown = shown_path(path, display_root)
         data = _read_bytes(path, shown)
         key = article_key(data + settings_beside(path), shown=shown, slug=path_metadata(str(path)).slug)
@@ -131,7 +143,7 @@ def articles_from_sources(
     (the live preview), where it becomes a warning and the article is left out.
     """
     articles: list[Article] = []
-    warnings: list[str] = []
+    warnings: list[str] = list(getattr(sources, "warnings", ()))
     for source, data in sources:
         article = cache.article(source.key) if cache else None
         if article is None:

@@ -731,7 +731,8 @@ def _link(label: str, target: str) -> str:
     return f"[{label}](<{target}>)"
 
 
-_SAFE_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+# No backslash either: inside <...> it would escape the closing bracket and break the link.
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"\\]+$", re.IGNORECASE)
 
 
 def _external_link(url: str) -> str:

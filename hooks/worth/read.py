@@ -14,11 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path, PurePath
 from types import MappingProxyType
 from typing import Any
-
-import yaml
 
 from . import yamltext
 from .errors import ArticleError
@@ -28,6 +27,18 @@ from .text import slugify
 METADATA_KEYS = ("title", "date", "author", "source_url", "summary", "site_name")
 OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related", "checklist")
 FRONT_MATTER_KEYS = METADATA_KEYS + OVERRIDE_KEYS
+# A post from a blog engine (Jekyll, Hugo, Hexo, Eleventy, WordPress exports) drops in as it is:
+# these keys of theirs mean one of Worth's (Worth's own key wins when both are given)...
+BLOG_KEYS = {"description": "summary", "excerpt": "summary", "canonical_url": "source_url", "source": "source_url"}
+# ...and these are theirs alone: read past, and listed by ``worth inspect``. Any other key is
+# still an error, so that a misspelt key of Worth's is never silently ignored.
+IGNORED_BLOG_KEYS = frozenset(
+    "layout tags tag categories category permalink published draft slug aliases lastmod updated modified "
+    "last_modified_at weight comments image images cover thumbnail featured_image feature_image lang language "
+    "locale toc keywords series authors subtitle id uuid url type sidebar hidden sticky photos redirect_from "
+    "redirect_to publishDate publishdate expiryDate expirydate private status format excerpt_separator "
+    "show_date reading_time math mathjax".split()
+)
 WEB_PAGE_SUFFIXES = (".html", ".htm")  # read by ``webpage``, with a ``.yml`` beside them
 _FENCE = "---"
 _FENCE_ENDS = ("---", "...")
@@ -132,14 +143,12 @@ def split_front_matter(lines: list[str], *, path: str) -> tuple[Any | None, int]
         raise ArticleError(path, 1, "front matter starts with --- but never ends; add a closing --- line")
     source = "\n".join(lines[1:index])
     try:
-        data = yamltext.safe_load(source) if source.strip() else {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 2}: " if mark is not None else ""
-        problem = getattr(err, "problem", None) or "it cannot be read"
-        raise ArticleError(
-            path, 1, f"front matter is not valid YAML ({where}{problem}); fix it or remove the --- block"
-        ) from None
+        data = yamltext.load_strict(source) if source.strip() else {}
+    except yamltext.YamlProblem as err:
+        # Line 1 of the YAML text is line 2 of the file, just after the opening ---.
+        line = min(err.line, index) + 1
+        advice = err.advice or "fix it or remove the --- block"
+        raise ArticleError(path, line, f"front matter {err.problem}; {advice}") from None
     if data is None:
         data = {}
     if not isinstance(data, Mapping):
@@ -170,32 +179,78 @@ def front_matter_metadata(
     ``key_lines`` maps keys to their line in the file, for messages (line 1 when unknown).
     """
     line_of = dict(key_lines or {})
+    ignored: list[str] = []
     for key in data:
-        if key not in FRONT_MATTER_KEYS:
+        if key in IGNORED_BLOG_KEYS:
+            ignored.append(str(key))
+        elif key not in FRONT_MATTER_KEYS and key not in BLOG_KEYS:
             raise ArticleError(
                 path, line_of.get(key, 1),
-                f"unknown front matter key '{key}'; use one of: {', '.join(FRONT_MATTER_KEYS)}",
+                f"unknown front matter key '{key}'; use one of: {', '.join(FRONT_MATTER_KEYS)} "
+                f"(or a blog's {', '.join(BLOG_KEYS)}; its other keys such as layout and tags are ignored)",
             )
     values: dict[str, str | None] = {}
     for key in METADATA_KEYS:
         if key in data and data[key] is not None:
             values[key] = _metadata_value(key, data[key], path=path, line=line_of.get(key, 1))
+    for blog_key, key in BLOG_KEYS.items():
+        if blog_key not in data:
+            continue
+        if key in values or data[blog_key] is None:
+            ignored.append(blog_key)  # Worth's own key (or an earlier blog key) already gave it
+        else:
+            values[key] = _metadata_value(blog_key, data[blog_key], path=path, line=line_of.get(blog_key, 1))
+            line_of.setdefault(key, line_of.get(blog_key, 1))
     date = values.get("date")
     if date is not None:
-        try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            raise ArticleError(path, line_of.get("date", 1), f"date '{date}' is not a date; write it as YYYY-MM-DD") from None
+        date = iso_date(date, path=path, line=line_of.get("date", 1))
+    source_url = values.get("source_url")
+    if source_url is not None and _NOT_IN_A_URL.search(source_url):
+        raise ArticleError(
+            path, line_of.get("source_url", 1),
+            f"source_url '{source_url}' is not a web address (it holds a space, a backslash or one of < > \" "
+            "); write the address as the browser shows it, e.g. https://example.org/the-article",
+        )
     metadata = Metadata(
         slug=base.slug,
         title=values.get("title") or base.title,
         date=date or base.date,
         author=values.get("author") or base.author,
-        source_url=values.get("source_url") or base.source_url,
+        source_url=source_url or base.source_url,
         summary=values.get("summary") or base.summary,
         site_name=values.get("site_name") or base.site_name,
     )
-    return metadata, _overrides(data, path=path, line_of=line_of)
+    overrides = _overrides(data, path=path, line_of=line_of)
+    return metadata, replace(overrides, ignored_keys=tuple(sorted(set(ignored), key=ignored.index)))
+
+
+# Characters a web address never holds as written; a backslash would also end the link early.
+_NOT_IN_A_URL = re.compile(r"[\s\\<>\"]")
+# An ISO 8601 calendar date, with an optional time of day and offset as blogs write them
+# (2026-02-01, 2026-02-01T10:00:00+01:00, 2026-02-01 10:00:00 +0100). Bounded repeats only.
+_ISO_DATE = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d{1,9})?)?"
+    r" ?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def iso_date(text: str, *, path: str, line: int) -> str:
+    """The ``YYYY-MM-DD`` day of a front matter date written in ISO 8601 (a time and offset may
+    follow); anything else, or a day, month or hour that does not exist, is an ``ArticleError``."""
+    written = text.strip()
+    match = _ISO_DATE.fullmatch(written)
+    if match is None:
+        raise ArticleError(
+            path, line,
+            f"date '{written}' is not a date written as YYYY-MM-DD (like 2026-02-01); write it so (a time may follow)",
+        )
+    parts = {name: int(value) for name, value in match.groupdict().items() if value is not None}
+    try:
+        dt.datetime(parts["year"], parts["month"], parts["day"], parts.get("hour", 0), parts.get("minute", 0), parts.get("second", 0))
+    except ValueError as err:
+        raise ArticleError(path, line, f"date '{written}' does not exist ({err}); correct it") from None
+    return f"{match['year']}-{match['month']}-{match['day']}"
 
 
 def _metadata_value(key: str, value: Any, *, path: str, line: int) -> str:

@@ -148,7 +148,7 @@ def render_inline(text: str, links: Sequence[InlineLink] = ()) -> str:
             continue
         plain.append(text[position : link.start])
         label = escape_text(text[link.start : link.end])
-        title = f' "{_escape_title(link.title)}"' if link.title else ""
+        title = f' "{link_title(link.title)}"' if link.title else ""
         literals.append(f"[{label}](<{link.href}>{title})")
         position = link.end
     plain.append(text[position:])
@@ -172,10 +172,29 @@ def _join_escaped(plain: Sequence[str], literals: Sequence[str]) -> str:
     return parts[0] + "".join([literal + rest for literal, rest in zip(literals, parts[1:])])
 
 
-def _escape_title(title: str) -> str:
-    # A link title is an attribute: no Markdown inside, but quotes and entities must stay literal.
-    one_line = " ".join(title.split())
-    return one_line.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+# What the HTML parser reads as markup in text: a tag, comment or declaration begins at "<", a
+# character reference at "&" before a letter, digit or "#". Anything else is text as it stands.
+_HTML_TEXT_MARKUP_RE = re.compile(r"<|&(?=[#A-Za-z0-9])")
+
+
+def tooltip_text(text: str) -> str:
+    """``text`` on one line as HTML source that shows exactly ``text``, for a tooltip.
+
+    The theme (mkdocs-material with ``content.tooltips``) takes an element's ``title`` and puts
+    it into the tooltip with ``innerHTML``: the attribute's text is read as HTML a second time.
+    So what the attribute holds must itself be HTML that shows the text, ``<`` as ``&lt;`` and
+    ``&`` before a name as ``&amp;``. Only those two are escaped (other characters read the same
+    either way), so a browser showing the title itself, without the theme's script, shows the
+    text as written unless it holds one of them.
+    """
+    one_line = " ".join(text.split())
+    return _HTML_TEXT_MARKUP_RE.sub(lambda m: "&lt;" if m.group(0) == "<" else "&amp;", one_line)
+
+
+def link_title(title: str) -> str:
+    """The title of a Markdown link (between its double quotes) whose tooltip shows ``title``
+    as text: ``tooltip_text`` made an attribute value, with no Markdown inside (see above)."""
+    return html.escape(tooltip_text(title), quote=True)
 
 
 def render_heading(text: str, *, level: int, anchor: str, classes: Sequence[str] = (), searched: bool = True) -> str:

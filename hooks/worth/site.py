@@ -114,6 +114,8 @@ def _site_key(sources: list[tuple[SourceFile, bytes]], data: EditorData, *, leav
     digest = hashlib.sha256(f"{code_digest()}\0{data.digest}\0{leave_out_bad}".encode())
     for source, _data in sources:
         digest.update(f"\0{source.key}".encode())
+    for warning in getattr(sources, "warnings", ()):  # files left out: their warnings are shown again
+        digest.update(f"\0{warning}".encode())
     return digest.hexdigest()
 
 

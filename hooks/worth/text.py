@@ -9,7 +9,10 @@ sentence" is:
   retype a heading in front matter or ``checklist.yml``).
 - ``sentences(text)``: a paragraph split into sentences.
 - ``words(text)``: the words of a text; ``stem(word)`` a light English stem; ``STOP_WORDS``.
-- ``slugify(text)`` and ``unique_slug(base, taken)``: readable, stable anchors and file names.
+- ``slugify(text)`` and ``unique_slug(base, taken)``: readable, stable anchors and file names;
+  ``unique_slug`` never gives one of the ids the site uses itself (``RESERVED_IDS``: the
+  checklist's ``checklist``, ``sign-1``...), so a heading "Checklist" or "Sign 1" never takes
+  the checklist's place.
 """
 from __future__ import annotations
 
@@ -143,6 +146,22 @@ _APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bc]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG_LENGTH = 60
 
+# Ids the site's own markup uses on its pages (checklist.py, plan.py, the templates under
+# overrides/): no heading may take one. ``tests/test_slugs.py`` checks the list against them.
+RESERVED_IDS = frozenset({
+    "checklist", "checklist-title", "checklist-remember", "checklist-remember-note",  # the checklist
+    "articles", "in-brief",  # home page's list of articles, the theme pages' "More, in brief"
+    "page-not-found", "worth-404-pages", "worth-exit-hint",  # the 404 page, the quick exit
+})
+# The checklist's items: sign-1, sign-2...
+_RESERVED_ID_PATTERN = re.compile(r"sign-\d{1,9}")
+
+
+def is_reserved_id(slug: str) -> bool:
+    """Whether the site uses ``slug`` as an id of its own on some page."""
+    return slug in RESERVED_IDS or _RESERVED_ID_PATTERN.fullmatch(slug) is not None
+
+
 
 def slugify(text: str, *, fallback: str = "section") -> str:
     """A readable, stable URL fragment or file name for a heading or a file name: lower case ASCII
@@ -164,10 +183,27 @@ def slugify(text: str, *, fallback: str = "section") -> str:
 
 
 def unique_slug(base: str, taken: Collection[str]) -> str:
-    """``base`` if it is not in ``taken``, else ``base-2``, ``base-3``... (``taken`` is not changed)."""
-    if base not in taken:
+    """``base`` if it is neither in ``taken`` nor reserved (``is_reserved_id``), else ``base-N``
+    for a free N: the smallest (``base-2``, ``base-3``...) when the numbers taken run without a
+    gap, as this function gives them (``taken`` is not changed).
+
+    The free number is found by doubling, then halving: a page with thousands of identical
+    headings costs a few look-ups per heading, not one per heading before it.
+    """
+    def free(candidate: str) -> bool:
+        return candidate not in taken and not is_reserved_id(candidate)
+
+    if free(base):
         return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
+    if free(f"{base}-2"):
+        return f"{base}-2"
+    low, high = 2, 4  # base-low is taken; look for a free base-high
+    while not free(f"{base}-{high}"):
+        low, high = high, high * 2
+    while high - low > 1:  # base-low taken, base-high free: narrow down to neighbours
+        middle = (low + high) // 2
+        if free(f"{base}-{middle}"):
+            high = middle
+        else:
+            low = middle
+    return f"{base}-{high}"

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
-import yaml
 from trafilatura.utils import load_html
 
 from . import yamltext
@@ -173,13 +172,10 @@ def read_settings(data: bytes, *, path: str) -> tuple[Mapping[Any, Any], dict[st
     is not YAML or not ``key: value`` lines."""
     text = decode_text(data, path=path)
     try:
-        fields = yamltext.safe_load(text) if text.strip() else {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or "it cannot be read"
-        raise ArticleError(
-            path, mark.line + 1 if mark is not None else 1, f"is not valid YAML ({problem}); fix it or remove the file"
-        ) from None
+        # As strict as front matter: dates as written, no aliases, no key given twice.
+        fields = yamltext.load_strict(text) if text.strip() else {}
+    except yamltext.YamlProblem as err:
+        raise ArticleError(path, err.line, f"{err.problem}; {err.advice or 'fix it or remove the file'}") from None
     if fields is None:
         fields = {}
     if not isinstance(fields, Mapping):
