@@ -14,6 +14,15 @@ CSS (``docs/assets/**``), then each budget with PASS or FAIL.
     python benchmarks/pages.py --site /tmp/site          # an already built site
     python benchmarks/pages.py --runs 3                  # the median of three runs per page
 
+With ``--n``, it does this for sites of N articles: N = 2 is the project's own articles, any
+other N that many synthetic ones (``synthetic.py``, as ``build_scaling.py`` makes them). Per page
+type it prints the DOM elements (Lighthouse's ``dom-size``) beside the scores, and per site the
+time from opening search to its first results with the CPU slowed 4x (Chrome DevTools'
+``Emulation.setCPUThrottlingRate``, as Lighthouse's mobile preset), on the website (served with
+gzip) and from the unzipped offline bundle (``file://``), typing a word the articles use:
+
+    python benchmarks/pages.py --n 2 100 1000 --preset mobile
+
 Lighthouse simulates a mid-range phone on a slow 4G link for "mobile", so its LCP is an estimate
 from the page's requests, not a stopwatch reading; still, a shared, busy machine moves the
 figures a little: ``--runs 3`` reports the median run.
@@ -21,11 +30,17 @@ figures a little: ``--runs 3`` reports the median run.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import gzip
 import http.server
 import json
 import os
+import re
+import shutil
+import time
+import urllib.request
+import zipfile
 import subprocess
 import sys
 import tempfile
@@ -47,6 +62,9 @@ KB = 1024
 LCP_BUDGET_MS = 1200
 TRANSFER_BUDGET = 80 * KB
 OWN_ASSETS_BUDGET = 10 * KB
+DOM_BUDGET = 1500
+SEARCH_BUDGET_S = 1.5
+CPU_SLOWDOWN = 4
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -78,13 +96,20 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", self.guess_type(str(path)))
         if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+            body = _gzipped(str(path), path.stat().st_mtime_ns)
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         return _Body(body)
+
+
+@functools.lru_cache(maxsize=256)
+def _gzipped(path: str, mtime_ns: int) -> bytes:
+    """A file's gzip, made once, as a static host keeps it: compressing a 10 MB search index on
+    every request would be counted as the time search takes."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
 
 
 class _Body:
@@ -109,23 +134,101 @@ def serve_gzip(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
-def build_site(dest: Path) -> None:
+def build_site(dest: Path, *, project: Path = ROOT, offline_zip: Path | None = None) -> None:
+    """``mkdocs build --strict`` of ``project`` into ``dest``; the offline bundle, written to
+    ``offline_zip``, when that is given."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if offline_zip is not None:
+        env.update(OFFLINE="true", OFFLINE_ZIP=str(offline_zip))
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(dest)],
-        cwd=ROOT,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(dest)],
+        cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
     )
     if run.returncode != 0:
         raise SystemExit(f"mkdocs build --strict failed:\n{run.stderr[-3000:]}")
 
 
+def project_of(count: int, workdir: Path) -> Path:
+    """The project itself for N = 2 (its own two articles), else a copy with ``count`` synthetic
+    articles (``build_scaling.make_project``)."""
+    if count == len(list((ROOT / "articles").glob("*.txt"))) + len(list((ROOT / "articles").glob("*.md"))):
+        return ROOT
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from build_scaling import make_project  # a script beside this one
+
+    project = workdir / f"project-{count}"
+    if not project.exists():
+        project.mkdir(parents=True)
+        make_project(project, count, seed=1)
+    return project
+
+
+def unzipped_bundle(project: Path, workdir: Path) -> Path:
+    """Build the offline bundle of ``project``, unzip it as a reader does, return its index.html."""
+    zip_path = workdir / f"{project.name}-offline.zip"
+    build_site(workdir / f"{project.name}-offline-site", project=project, offline_zip=zip_path)
+    out = workdir / f"{project.name}-offline"
+    shutil.rmtree(out, ignore_errors=True)
+    with zipfile.ZipFile(zip_path) as bundle:
+        bundle.extractall(out)
+    return next(out.glob("*/index.html"))
+
+
+# Installed in the page before search opens: the time the search box gets focus, and the time
+# the first result is added to the list, both on the page's own clock.
+_SEARCH_PROBE = """() => {
+  const box = document.querySelector("input.md-search__input")
+  const list = document.querySelector(".md-search-result__list")
+  box.addEventListener("focus", () => { window.__opened = window.__opened || performance.now() })
+  new MutationObserver(() => {
+    if (list.querySelector(".md-search-result__item") && window.__opened && !window.__first)
+      window.__first = performance.now()
+  }).observe(list, { childList: true })
+}"""
+
+
+def search_seconds(url: str, word: str, *, slowdown: int = CPU_SLOWDOWN) -> float:
+    """Seconds from opening search on ``url`` (a click in the search box) to its first result
+    for ``word``, in Debian's Chromium with the CPU slowed ``slowdown`` times. From ``file://``
+    the search runs in the page's own thread (the bundle's worker stand-in), so all of it is
+    slowed; online the theme's worker runs beside it."""
+    from playwright.sync_api import sync_playwright
+
+    if url.startswith("http"):
+        # The index compressed once before timing, as a static host serves it ready.
+        request = urllib.request.Request(url.rsplit("/", 1)[0] + "/search/search_index.json", headers={"Accept-Encoding": "gzip"})
+        urllib.request.urlopen(request).read()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=os.environ.get("CHROME_PATH", "/usr/bin/chromium"), headless=True,
+                                     args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url, wait_until="load")
+            page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+            page.evaluate(_SEARCH_PROBE)
+            box = page.locator("input.md-search__input")
+            box.click()
+            page.keyboard.insert_text(word)
+            page.keyboard.press("End")  # a key released: the theme reads the query on keyup
+            page.wait_for_function("() => window.__first", timeout=120_000)
+            return page.evaluate("() => (window.__first - window.__opened) / 1000")
+        finally:
+            browser.close()
+
+
+_LIST_PAGE = re.compile(r"^(?:articles/pages|sources)/(\d+)/$")
+
+
 def page_types(site: Path) -> list[str]:
-    """One URL path per page type: every page but the article pages, one article page, the 404 page."""
+    """One URL path per page type: every page but the article pages and the further pages of a
+    long list (the second of each is kept), one article page, the 404 page."""
     pages = sorted(str(p.relative_to(site).parent).replace(".", "") for p in site.rglob("index.html"))
     paths = [f"{p}/" if p else "" for p in pages]
-    articles = [p for p in paths if p.startswith("articles/") and p != "articles/"]
+    paths = [p for p in paths if not (_LIST_PAGE.match(p) and _LIST_PAGE.match(p).group(1) != "2")]
+    articles = [p for p in paths if p.startswith("articles/") and p != "articles/" and not _LIST_PAGE.match(p)]
     chosen = [p for p in paths if p not in articles] + articles[:1]
     if (site / "404.html").exists():
         chosen.append("404.html")
@@ -146,6 +249,7 @@ class Result:
     transfer_bytes: int
     requests: list[tuple[str, int]]
     failed: list[str]
+    dom_elements: int = 0
 
 
 def lighthouse(url: str, preset: str, out: Path) -> dict:
@@ -180,21 +284,53 @@ def summarise(path: str, preset: str, report: dict) -> Result:
         transfer_bytes=int(audits["total-byte-weight"]["numericValue"]),
         requests=requests,
         failed=failed,
+        dom_elements=_dom_elements(audits),
     )
 
 
+def _dom_elements(audits: dict) -> int:
+    """The page's element count from Lighthouse (``dom-size-insight`` since Lighthouse 12, the
+    older ``dom-size`` before); 0 when the report has neither."""
+    insight = audits.get("dom-size-insight", {}).get("details", {}).get("items") or []
+    for item in insight:
+        value = item.get("value")
+        if isinstance(value, dict) and value.get("value"):
+            return int(value["value"])
+    return int(audits.get("dom-size", {}).get("numericValue") or 0)
+
+
+def count_elements(url: str) -> int:
+    """Elements in the page at ``url`` once loaded (``document.getElementsByTagName('*')``),
+    in Debian's Chromium at a phone's width."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=os.environ.get("CHROME_PATH", "/usr/bin/chromium"), headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 412, "height": 823})
+            page.goto(url, wait_until="load")
+            return page.evaluate("() => document.getElementsByTagName('*').length")
+        finally:
+            browser.close()
+
+
+# Loaded only when the reader opens search, or only in the offline bundle: not part of a first load.
+ON_DEMAND = {"search-worker.js", "offline-worker.js"}
+
+
 def own_assets(docs: Path) -> list[tuple[str, int, int]]:
-    """The project's own JS and CSS under docs/assets: (path, bytes, gzip bytes)."""
-    files = sorted(p for p in (docs / "assets").rglob("*") if p.suffix in (".js", ".css") and p.is_file())
+    """The project's own JS and CSS under docs/assets that every page loads: (path, bytes, gzip
+    bytes). The scripts in ``ON_DEMAND`` are left out: the figures print them apart."""
+    files = sorted(p for p in (docs / "assets").rglob("*") if p.suffix in (".js", ".css") and p.is_file() and p.name not in ON_DEMAND)
     return [(str(p.relative_to(docs)), p.stat().st_size, len(gzip.compress(p.read_bytes(), GZIP_LEVEL, mtime=0))) for p in files]
 
 
 def print_results(results: list[Result], *, why: bool) -> None:
-    print(f"\n{'page':28s} {'preset':7s} {'perf':>4s} {'a11y':>4s} {'b.p.':>4s} {'seo':>4s} {'FCP':>6s} {'LCP':>6s} {'TBT':>5s} {'CLS':>6s} {'transfer':>9s}")
+    print(f"\n{'page':28s} {'preset':7s} {'perf':>4s} {'a11y':>4s} {'b.p.':>4s} {'seo':>4s} {'FCP':>6s} {'LCP':>6s} {'TBT':>5s} {'CLS':>6s} {'transfer':>9s} {'DOM':>5s}")
     for r in results:
         s = r.scores
         print(f"{r.path:28.28s} {r.preset:7s} {s['performance']:4d} {s['accessibility']:4d} {s['best-practices']:4d} {s['seo']:4d} "
-              f"{r.fcp_ms / 1000:5.2f}s {r.lcp_ms / 1000:5.2f}s {r.tbt_ms:4.0f}ms {r.cls:6.3f} {r.transfer_bytes / KB:7.1f}KB")
+              f"{r.fcp_ms / 1000:5.2f}s {r.lcp_ms / 1000:5.2f}s {r.tbt_ms:4.0f}ms {r.cls:6.3f} {r.transfer_bytes / KB:7.1f}KB {r.dom_elements:5d}")
         if why:
             for line in r.failed:
                 print(f"    - {line}")
@@ -211,9 +347,66 @@ def budgets(results: list[Result], assets: list[tuple[str, int, int]]) -> list[t
         checks.append((f"{r.path}: mobile LCP <= 1.2 s", r.lcp_ms <= LCP_BUDGET_MS, f"{r.lcp_ms / 1000:.2f} s"))
     for r in results:
         checks.append((f"{r.path}: {r.preset} first load <= 80 KB", r.transfer_bytes <= TRANSFER_BUDGET, f"{r.transfer_bytes / KB:.1f} KB"))
+        if r.dom_elements:
+            checks.append((f"{r.path}: {r.preset} DOM < 1,500 elements", r.dom_elements < DOM_BUDGET, f"{r.dom_elements}"))
     total = sum(g for _, _, g in assets)
     checks.append(("own JS + CSS <= 10 KB gzip", total <= OWN_ASSETS_BUDGET, f"{total / KB:.1f} KB"))
     return checks
+
+
+def measure_sizes(counts: list[int], args: argparse.Namespace, tmp: Path) -> int:
+    """The figures per N (``--n``): Lighthouse per page type with the DOM size, and search."""
+    ok = True
+    summary = []
+    for count in counts:
+        project = project_of(count, tmp)
+        site = tmp / f"site-{count}"
+        print(f"N = {count}: building", file=sys.stderr)
+        build_site(site, project=project)
+        url, server = serve_gzip(site)
+        results = []
+        try:
+            for path in page_types(site):
+                elements = count_elements(url + path)
+                for preset in args.preset:
+                    runs = sorted(
+                        (summarise(path, preset, lighthouse(url + path, preset, tmp / "report.json")) for _ in range(args.runs)),
+                        key=lambda r: r.lcp_ms,
+                    )
+                    median = runs[len(runs) // 2]
+                    results.append(dataclasses.replace(median, dom_elements=median.dom_elements or elements))
+                    print(f"  N = {count}: measured {path or '/'} ({preset})", file=sys.stderr)
+            online = search_seconds(url, args.word)
+        finally:
+            server.shutdown()
+        offline = search_seconds(unzipped_bundle(project, tmp).as_uri(), args.word)
+        print(f"\n=== N = {count} articles ===")
+        print_results(results, why=args.why)
+        print(f"\nSearch, opening to first results for {args.word!r}, CPU slowed {CPU_SLOWDOWN}x: "
+              f"website {online:.2f} s, offline bundle (file://) {offline:.2f} s")
+        index = site / "search" / "search_index.json"
+        raw = index.read_bytes()
+        print(f"Search index: {len(raw) / KB:,.0f} KB, {len(gzip.compress(raw, GZIP_LEVEL)) / KB:,.0f} KB gzip")
+        checks = budgets(results, own_assets(ROOT / "docs"))
+        checks += [(f"search within {SEARCH_BUDGET_S} s (website)", online <= SEARCH_BUDGET_S, f"{online:.2f} s"),
+                   (f"search within {SEARCH_BUDGET_S} s (offline)", offline <= SEARCH_BUDGET_S, f"{offline:.2f} s")]
+        failed = [c for c in checks if not c[1]]
+        print(f"Budgets: {len(checks) - len(failed)} of {len(checks)} pass")
+        for what, _, figure in failed:
+            print(f"  FAIL  {what:48s} {figure}")
+        ok = ok and not failed
+        summary.append((count, results, online, offline))
+    print("\n=== Summary (mobile) ===")
+    print(f"{'N':>5s} {'page':24s} {'DOM':>5s} {'KB':>6s} {'scores':>15s} {'LCP':>6s}")
+    for count, results, online, offline in summary:
+        for r in results:
+            if r.preset != "mobile":
+                continue
+            s = r.scores
+            scores = "/".join(str(s[c]) for c in CATEGORIES)
+            print(f"{count:5d} {r.path:24.24s} {r.dom_elements:5d} {r.transfer_bytes / KB:6.1f} {scores:>15s} {r.lcp_ms / 1000:5.2f}s")
+        print(f"{count:5d} {'search (4x CPU)':24s} website {online:.2f} s, offline {offline:.2f} s")
+    return 0 if ok else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,9 +417,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--why", action="store_true", help="print the audits that lost points and the largest requests")
     parser.add_argument("--runs", type=int, default=1, help="run Lighthouse this many times per page; report the median run (by LCP)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--n", type=int, nargs="+", help="sites of these many articles (2: the project's own), with search timed")
+    parser.add_argument("--word", default="worth", help="the word typed into search (default: worth)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE} not found: run `npm ci --prefix benchmarks` first")
+    if args.n:
+        with tempfile.TemporaryDirectory(prefix="worth-pages-") as tmp:
+            return measure_sizes(args.n, args, Path(tmp))
     with tempfile.TemporaryDirectory(prefix="worth-pages-") as tmp:
         site = args.site
         if site is None:
@@ -252,6 +450,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, size, gz in assets:
         print(f"  {gz / KB:6.1f} KB  ({size / KB:5.1f} KB raw)  {name}")
     print(f"  {sum(g for _, _, g in assets) / KB:6.1f} KB  in all")
+    for name in sorted(ON_DEMAND):
+        for path in (ROOT / "docs" / "assets").rglob(name):
+            print(f"  and, loaded only on demand: {name} {len(gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)) / KB:.1f} KB gzip")
     checks = budgets(results, assets)
     print("\nBudgets")
     for what, ok, figure in checks:

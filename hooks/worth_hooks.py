@@ -32,7 +32,7 @@ from worth.help import HELP_FILE, HelpServices, load_help
 from worth.pipeline import changed_sources
 from worth.render import render_help_box, render_help_script
 from worth.safety import secure_page
-from worth.search import Entry, complete_entries, page_location, read_index_entries
+from worth.search import Entry, complete_entries, page_location, plain_entries, read_index_entries
 from worth.settings import Settings, settings_from_config
 from worth.site import CachedPages, cached_pages
 
@@ -192,7 +192,10 @@ def _complete_search_index(config: MkDocsConfig) -> None:
     entries come from the index the previous build left (see ``worth.search``)."""
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(search, "search_index", None)
-    if index is None or _build.previous_index is None or _build.rendered >= set(_build.page_urls):
+    if index is None:
+        return
+    index.entries = plain_entries(index.entries)  # this build's entries, as the site's search reads them
+    if _build.previous_index is None or _build.rendered >= set(_build.page_urls):
         return
     index.entries = complete_entries(index.entries, _build.previous_index, pages=_build.page_urls, rendered=_build.rendered)
     search.search_index_prev = None  # whole already: the plugin's own merge would repeat entries

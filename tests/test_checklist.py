@@ -85,7 +85,7 @@ def test_a_signs_section_without_subsections_is_one_item():
     assert labels(collect_items([alone])) == ["When Effort Is One-Sided"]
 
 
-def test_signs_listed_inside_a_sentence_become_one_item_each():
+def test_a_list_of_signs_inside_a_sentence_stays_one_item_under_its_heading_not_fragments():
     walking = article(
         "walking-away",
         section(
@@ -97,9 +97,33 @@ def test_signs_listed_inside_a_sentence_become_one_item_each():
         ),
     )
     items = collect_items([walking])
-    assert labels(items) == ["Your needs are minimized", "Your boundaries tested", "Your presence taken for granted"]
-    assert all(i.key == SectionKey("walking-away", "appreciation-is-not-a-luxury") for i in items)
-    assert items[0].hint == "When appreciation is missing, the signs are usually subtle at first."
+    assert labels(items) == ["Appreciation Is Not a Luxury"]
+    assert items[0].hint.startswith("When appreciation is missing")
+
+
+def test_advice_causes_and_stories_under_the_signs_are_not_items():
+    mixed = article(
+        "mixed",
+        *signs_part(
+            section("Broken Promises", "He says he will call, and you wait all evening."),
+            section("Talk to Someone Outside", "A friend can help you see what is happening to you."),
+            section("Why Experts Get Stuck Too", "Even people who know the signs stay, because you hope he changes."),
+        ),
+    )
+    assert labels(collect_items([mixed])) == ["Broken Promises"]
+
+
+def test_no_two_items_share_a_hint():
+    first = article("first", *signs_part(
+        section("Cold Silence", "He goes quiet for days when you speak up. He goes quiet for days when you speak up, again and again."),
+    ))
+    second = article("second", *signs_part(
+        section("Broken Plans", "He goes quiet for days when you speak up. Then he cancels the plans you made together."),
+    ))
+    items = collect_items([first, second])
+    assert len(items) == 2
+    assert len({i.hint for i in items}) == 2
+    assert items[1].hint == "Then he cancels the plans you made together."
 
 
 def test_a_new_article_with_a_signs_part_adds_its_signs_by_itself():
@@ -126,8 +150,8 @@ def test_the_same_sign_in_two_articles_is_one_item_that_links_to_both():
 
 def test_different_signs_that_share_a_word_stay_apart():
     first = article("first", *signs_part(section("Selective Presence", "He shows up when it benefits him.")))
-    second = article("second", section("Taken For Granted", "The signs: your needs are minimized, your presence taken for granted.", level=2))
-    assert labels(collect_items([first, second])) == ["Selective Presence", "Your needs are minimized", "Your presence taken for granted"]
+    second = article("second", section("Selective Hearing", "He hears what suits him and nothing you say about your day.", level=2))
+    assert labels(collect_items([first, second])) == ["Selective Presence", "Selective Hearing"]
 
 
 # --- Hints -------------------------------------------------------------------------------------
@@ -275,7 +299,9 @@ def test_every_sign_has_an_unticked_labelled_checkbox_and_a_link_to_its_section(
     for box_id, item in zip(boxes, items):
         assert f'<label for="{box_id}" class="worth-checklist__label">{item.label}</label>' in page
     assert "checked" not in page
-    assert '<a href="let-him-go.md#selective-presence">Read the full section</a>' in page
+    # each link names the section it opens
+    assert '<a href="let-him-go.md#selective-presence">Read \u201cSelective Presence\u201d</a>' in page
+    assert "Read the full section" not in page
     assert re.search(r"<fieldset>\s*<legend>", page)
 
 
@@ -337,4 +363,4 @@ def test_a_merged_sign_links_to_the_other_article_too():
     first = article("first", *signs_part(section("Dismissing Achievements", "He brushes off your wins.")))
     second = article("second", *signs_part(section("Dismissed Achievements", "He shrugs off your wins.")))
     page = render(collect_items([first, second]))
-    assert '<a href="second.md#dismissed-achievements">Also in another article</a>' in page
+    assert '<a href="second.md#dismissed-achievements">Also in Second</a>' in page

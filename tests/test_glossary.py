@@ -206,21 +206,37 @@ def test_sentences_that_only_mention_a_term_define_nothing():
     }
 
 
-def test_the_articles_definition_wins_and_the_editors_fills_the_gaps():
+def test_the_editors_definition_wins_and_the_articles_sentence_is_quoted_as_a_use():
     terms = {t.term: t for t in build_glossary([LET_HIM_GO, WALKING_AWAY], ENTRIES)}
     diffusion = terms["identity diffusion"]
-    assert diffusion.definition.startswith("a loss of clarity about who you are")
+    assert diffusion.definition == "The editor's words, which the article's own replace."
     assert diffusion.defined_in == key(LET_HIM_GO, "Identity Diffusion and Role Loss")
     assert diffusion.quote.startswith("Psychologists call this identity diffusion")
+    assert not diffusion.quote_defines
     reinforcement = terms["intermittent reinforcement"]
     assert reinforcement.definition == "Rewards that come now and then at random."
     assert reinforcement.defined_in is None and reinforcement.quote is None
 
 
+def test_an_articles_sentence_defines_a_term_only_where_it_really_defines_it():
+    terms = {t.term: t for t in build_glossary([LET_HIM_GO, WALKING_AWAY], ENTRIES)}
+    # "Selective presence is a form of ...": the term is the subject of a defining verb, and the
+    # editor gives no words of their own
+    presence = terms["selective presence"]
+    assert presence.quote_defines and presence.definition.startswith("a form of")
+    # "That's cognitive dissonance at play—you're trying to ...": a use, not a definition; with
+    # no editor's words there is nothing to show as its definition, so no entry
+    assert "cognitive dissonance" not in terms
+    page = render_glossary_page(list(terms.values()), lambda k: f"x.md#{k.anchor}", label_for_section=lambda k: k.anchor)
+    assert "The editor's words, which the article's own replace." in page
+    assert "How an article uses it:" in page
+
+
 def test_the_glossary_keeps_terms_that_are_used_and_defined_with_every_section_using_them():
     terms = {t.term: t for t in build_glossary([LET_HIM_GO, WALKING_AWAY], ENTRIES)}
     assert "never used anywhere" not in terms
-    assert "prefrontal cortex" in terms  # defined by an article only
+    assert "relational asymmetry" in terms  # defined by an article only
+    assert "prefrontal cortex" not in terms  # an article only explains it in passing, in brackets
     assert terms["emotional labour"].uses == (
         key(LET_HIM_GO, "Relational Asymmetry and Burnout"),
         key(WALKING_AWAY, "The Shock Factor: He Notices When You\u2019re Gone"),
@@ -330,9 +346,10 @@ def test_linked_text_renders_as_the_article_wrote_it_with_one_tooltip_link_per_t
 def test_quotes_in_a_definition_stay_inside_the_tooltip():
     text = "That is emotional minimization."
     article = make_article("walking-away", [("A part", Theme.COSTS, [text])])
-    [[[spans]]] = section_term_links([article], _terms()).values()
+    quoted = GlossaryEntry("emotional minimization", (), "When \u201cyou\u2019re too sensitive\u201d is the \"answer\".")
+    [[[spans]]] = section_term_links([article], build_glossary([article], [quoted])).values()
     html = markdown.markdown(render_inline(text, spans))
-    assert 'title="the classic \u201cyou\u2019re too sensitive\u201d or \u201cyou\u2019re overreacting\u201d response"' in html
+    assert 'title="When \u201cyou\u2019re too sensitive\u201d is the &quot;answer&quot;."' in html
     assert ">emotional minimization</a>." in html
 
 
@@ -349,11 +366,12 @@ def test_the_glossary_page_defines_each_term_and_links_back_to_every_use():
         assert f'id="{term.slug}"' in html
         for use in term.uses:
             assert f'href="articles/{use.article}.md#{use.anchor}"' in html
-    # The article's definition is quoted and cited; the editor's is given as is.
-    assert "<blockquote>\n<p>Psychologists call this identity diffusion\u2014a loss of clarity" in html
+    # The editor's definition is given as is; an article's sentence is quoted and cited, as the
+    # definition where it really defines the term, else as a use after the editor's words.
+    assert "<p>The editor's words, which the article's own replace.</p>\n<p>How an article uses it:</p>\n<blockquote>\n<p>Psychologists call this identity diffusion\u2014a loss of clarity" in html
     assert 'From <a href="articles/let-him-go.md#identity-diffusion-and-role-loss">Identity Diffusion and Role Loss</a>' in html
     assert "<p>Rewards that come now and then at random.</p>" in html
-    assert "The editor's words" not in html
+    assert "<blockquote>\n<p>Selective presence is a form of opportunism" in html
 
 
 def test_a_term_used_in_many_places_lists_them_all_with_the_rest_folded_away():
@@ -363,8 +381,9 @@ def test_a_term_used_in_many_places_lists_them_all_with_the_rest_folded_away():
     html = markdown.markdown(page, extensions=["attr_list", "pymdownx.details"])
     assert all(f'href="articles/a{i:02d}.md#giving-and-receiving"' in html for i in range(15))
     used_in, _, folded = html.partition("<details")
-    assert used_in.count("<a ") == 12
-    assert "And 3 more places" in folded and folded.count("<a ") == 3
+    assert used_in.count("<a ") == USES_SHOWN
+    rest = 15 - USES_SHOWN
+    assert f"And {rest} more places" in folded and folded.count("<a ") == rest
 
 
 def test_an_empty_glossary_says_so():

@@ -20,6 +20,7 @@ from worth.plan import (
     PageExtras,
     THEME_PAGES,
     card_summary,
+    stands_alone,
     display_date,
     plan_pages,
     plan_site_map,
@@ -27,7 +28,7 @@ from worth.plan import (
     relative_link,
 )
 from worth.links import CrossLink
-from worth.render import InlineLink
+from worth.render import InlineLink, shown_text
 from worth.settings import Settings
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "pymdownx.details", "toc"]
@@ -130,7 +131,7 @@ def pages():
 def test_every_page_is_planned_at_a_stable_path(pages):
     assert [p.src_uri for p in pages] == [
         "articles/index.md", "sources.md", "articles/later.md", "articles/earlier.md",
-        "index.md", "costs.md", "signs.md", "letting-go.md", "more.md",
+        "index.md", "signs.md", "costs.md", "letting-go.md", "more.md",
     ]
 
 
@@ -144,22 +145,32 @@ def test_every_sentence_is_on_its_article_page_and_on_exactly_one_gathering_page
                 assert found_on == [GATHERING_PAGES[sec.theme].src_uri], text
 
 
-def test_a_theme_page_puts_part_introductions_first_then_sections_oldest_article_first(pages):
+def test_a_theme_page_keeps_each_part_introduction_with_its_list_oldest_article_first(pages):
     headings = [text for tag, text in rendered(pages, "signs.md").headings if tag == "h2"]
     assert headings == [
         "Signs he doesn't see you",  # earlier's part introduction (2025)
+        "Minimising",  # ... and its own list, before any other article's
+        "The Gut Test",
         "Signs",  # later's part introduction (2026)
-        "Minimising",
-        "The Gut Test",  # earlier's
         "The Gut Test",  # later's
         "Red flags",  # a section standing alone comes after the parts, though it opens its article
     ]
 
 
+def test_a_run_of_one_articles_sections_has_one_source_line(pages):
+    text = page_text(pages, "signs.md")
+    # earlier's three signs sections read as one passage, then later's three (its part, then
+    # its red flags, which follow on the page)
+    assert text.count("From Earlier <b>article</b>") == 1
+    assert text.count("From Later article") == 1
+    links = [href for href, _ in rendered(pages, "signs.md").links if href.startswith("articles/")]
+    assert links[:2] == ["articles/earlier.md#signs", "articles/later.md#signs"]  # where each run begins
+
+
 def test_anchors_on_a_gathering_page_are_unique_and_readable():
     site_map = plan_site_map(ARTICLES)
     signs = [site_map.locate(k).theme.anchor for k in site_map.order[Theme.SIGNS]]
-    assert signs == ["earlier-signs", "later-signs", "minimising", "earlier-the-gut-test", "later-the-gut-test", "red-flags"]
+    assert signs == ["earlier-signs", "minimising", "earlier-the-gut-test", "later-signs", "later-the-gut-test", "red-flags"]
     assert site_map.locate(SectionKey("earlier", "letting-go")).theme.anchor == "letting-go"
 
 
@@ -170,8 +181,8 @@ def test_the_site_map_is_the_same_whatever_order_the_articles_come_in():
 def test_each_section_cites_its_article_at_the_same_passage(pages):
     theme = rendered(pages, "signs.md")
     citations = [href for href, _ in theme.links if href.startswith("articles/")]
-    assert "articles/earlier.md#minimising" in citations
-    assert "articles/later.md#the-gut-test" in citations
+    # one citation per run of an article's sections, at the passage where the run begins
+    assert citations == ["articles/earlier.md#signs", "articles/later.md#signs"]
     for href in citations:
         target, anchor = href.split("#")
         assert anchor in rendered(pages, target).ids, href
@@ -268,8 +279,9 @@ def test_related_sections_are_linked_at_the_end_of_a_theme_page_section():
     pages = plan_pages(ARTICLES, extras=extras)
     links = [href for href, _ in rendered(pages, "signs.md").links]
     assert links.index("costs.md#costs") == links.index("letting-go.md#letting-go") - 1
-    assert links.index("articles/earlier.md#minimising") < links.index("costs.md#costs")  # after the citation
-    assert "Related: Costs (The cost of staying) Letting go (Why letting go helps)" in page_text(pages, "signs.md")
+    assert links.index("articles/earlier.md#signs") < links.index("costs.md#costs")  # after the run's citation
+    # each named once: a section named like its page shows the name once, others name their page
+    assert "Related: Costs, in The cost of staying Letting go, in Why letting go helps" in page_text(pages, "signs.md")
 
 
 def test_term_links_are_added_on_both_pages_of_a_section_relative_to_each_page():
@@ -324,6 +336,19 @@ def test_card_summary_takes_a_whole_sentence_of_some_length():
     assert card_summary(long).endswith("…") and len(card_summary(long)) <= 181
 
 
+def test_card_summary_skips_sentences_that_lean_on_what_came_before_and_quotes_exactly():
+    text = (
+        "Here's the thing I keep coming back to, again and again, every single day. "
+        "Let's get practical for a moment and look at what it costs you. "
+        "This is where the small jabs add up over many months and years. "
+        "The image of her walking away shows what strength can look like in the end. "
+        "Staying with someone who dismisses you slowly wears down your sense of who you are."
+    )
+    sections = [section("S", Theme.COSTS, text, anchor="s")]
+    assert card_summary(sections) == "Staying with someone who dismisses you slowly wears down your sense of who you are."
+    assert not stands_alone("Why do we stay with people who make us feel small and unseen?")
+
+
 def test_relative_links_between_pages():
     assert relative_link("articles/a.md", "costs.md") == "../costs.md"
     assert relative_link("costs.md", "articles/a.md") == "articles/a.md"
@@ -367,7 +392,7 @@ def test_any_articles_every_text_on_its_article_page_and_one_gathering_page_and_
         for sec in art.sections:
             for text in sec.paragraphs:
                 token = text.split()[0]  # unique per text
-                assert " ".join(text.split()) in art_text
+                assert " ".join(shown_text(text).split()) in art_text  # but a backslash escaping a letter
                 assert [uri for uri, page in gathering.items() if f"{token} " in page + " "] == [GATHERING_PAGES[sec.theme].src_uri]
     for page in pages:
         for href, _ in rendered(pages, page.src_uri).links:

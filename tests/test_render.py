@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from worth.model import Block, BlockKind
-from worth.render import InlineLink, escape_text, link_title, render_block, render_blocks, render_heading, render_inline
+from worth.render import InlineLink, escape_text, link_title, render_block, render_blocks, render_heading, render_inline, shown_text
 
 # The site's extensions and the pymdown ones an editor might switch on later: article text must
 # stay text with all of them.
@@ -106,7 +106,7 @@ def test_article_text_shows_exactly_as_written(text):
 def test_any_text_stays_text(text):
     page = parse(escape_text(text))
     assert {tag for tag, _ in page.tags} <= {"p"}
-    assert words("".join(page.text)) == words(text.replace("\x00", ""))
+    assert words("".join(page.text)) == words(shown_text(text.replace("\x00", "")))
 
 
 def test_a_heading_shows_its_text_literally_with_the_anchor_given():
@@ -199,3 +199,13 @@ def test_list_items_written_with_their_own_numbers_or_bullets_show_them_once():
     assert [t for t in page.text if t.strip()] == ["3. Write it down.", "4. Read it aloud."]
     bullets = Block(BlockKind.LIST, ("\u2022 sleep", "\u2022 friends"), 1)
     assert [t for t in parse(render_block(bullets)).text if t.strip()] == ["sleep", "friends"]
+
+
+def test_a_backslash_that_only_escaped_a_letter_is_not_shown_any_other_is():
+    page = parse(escape_text("We got an imbalance. \\I once worked late, at C:\\Users and a \\ b."))
+    text = "".join(page.text)
+    assert "imbalance. I once worked" in text
+    assert "C:\\Users" in text and "a \\ b" in text
+    # and the same with a link in the line
+    linked = "".join(parse(render_inline("An imbalance. \\I once worked with reciprocity.", [InlineLink(34, 45, "g.md#r", "Give and take.")])).text)
+    assert "An imbalance. I once worked with reciprocity." in linked

@@ -11,7 +11,16 @@ from pathlib import Path
 import markdown
 
 from worth.model import Article, Block, BlockKind, Section, SectionKey, Theme
-from worth.plan import FULL_SECTIONS, SOURCES_TOC_LIMIT, plan_pages, plan_site_map
+from worth.plan import (
+    ARTICLES_PER_PAGE,
+    BRIEF_ARTICLES,
+    FULL_SECTIONS,
+    HOME_ARTICLES,
+    SOURCES_TOC_LIMIT,
+    list_pages,
+    plan_pages,
+    plan_site_map,
+)
 from worth.settings import Settings
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "pymdownx.details", "toc"]
@@ -48,8 +57,9 @@ def test_a_theme_page_with_many_articles_shows_some_sections_in_full_and_the_res
     # one line per article past the sections in full, naming its headings
     lines = [ln for ln in brief.splitlines() if ln.startswith("- ")]
     first_brief_article = FULL_SECTIONS // 2
-    assert len(lines) == 100 - first_brief_article
-    assert "Article number 99" in lines[-1] and "The cost · Slow erosion" in lines[-1]
+    assert len(lines) == min(100 - first_brief_article, BRIEF_ARTICLES)
+    last = first_brief_article + len(lines) - 1
+    assert f"Article number {last}" in lines[-1] and "The cost · Slow erosion" in lines[-1]
     # the page does not grow with every article's text
     assert "Article 99 says staying costs you sleep" not in costs
 
@@ -86,3 +96,34 @@ def test_the_sources_page_of_many_articles_goes_without_a_table_of_contents_that
     assert many.startswith("---\nhide:\n  - toc\n---\n")
     # every article keeps its heading, for find and for links to it
     assert {f"a{i:03d}" for i in range(SOURCES_TOC_LIMIT + 1)} <= rendered_ids(many)
+
+
+def test_past_a_hundred_articles_in_brief_the_rest_are_counted_and_their_links_still_land():
+    articles = many_articles(300)
+    site_map = plan_site_map(articles)
+    pages = {p.src_uri: p.content for p in plan_pages(articles, site_map=site_map)}
+    costs = pages["costs.md"]
+    brief = costs.split("More, in brief")[1]
+    assert len([ln for ln in brief.splitlines() if ln.startswith("- ")]) == BRIEF_ARTICLES
+    assert f"And sections from {300 - FULL_SECTIONS // 2 - BRIEF_ARTICLES} more articles" in brief
+    last = site_map.locate(SectionKey("a299", "the-cost")).theme
+    assert last.src_uri == "costs.md" and last.anchor in rendered_ids(costs)
+
+
+def test_long_lists_are_cut_into_pages_that_link_to_each_other_and_the_home_page_lists_the_newest():
+    articles = tuple(
+        Article(slug=a.slug, source=a.source, title=a.title, sections=a.sections, date=f"2025-01-{1 + i % 28:02d}")
+        for i, a in enumerate(many_articles(450))
+    )
+    pages = {p.src_uri: p.content for p in plan_pages(articles)}
+    index_pages = list_pages("articles/index.md", "articles/pages", 450, ARTICLES_PER_PAGE)
+    assert index_pages == ["articles/index.md", "articles/pages/2.md", "articles/pages/3.md"]
+    listed = [line for uri in index_pages for line in pages[uri].splitlines() if line.startswith("- [")]
+    assert len(listed) == 450  # every article, once
+    assert "[3](<3.md>)" in pages["articles/pages/2.md"] and "[1](<../index.md>)" in pages["articles/pages/2.md"]
+    source_pages = [uri for uri in pages if uri == "sources.md" or uri.startswith("sources/")]
+    assert len(source_pages) == 5
+    assert sum(pages[uri].count("Read it:") for uri in source_pages) == 450
+    home = pages["index.md"]
+    assert len([line for line in home.splitlines() if line.startswith("- [")]) == HOME_ARTICLES
+    assert "2025-01-28" not in home and "28 January 2025" in home  # the newest come first

@@ -176,22 +176,21 @@ def test_every_theme_page_section_with_a_related_section_lists_it_and_every_rela
     for name in THEME_PAGES:
         theme = Theme(name)
         path = built_site / name / "index.html"
-        sections = {s["id"]: s for s in read(path).sections}
-        for key in site_map.order[theme]:
+        order = read(path).sections
+        keys = site_map.order[theme]
+        for key in keys:
             expected = related.get(key, ())
-            section = sections[site_map.locate(key).theme.anchor]
-            shown = [link for link in section["links"] if link["related"]]
             if not expected:
                 continue
-            assert shown, f"{name}#{section['id']} shows its related sections"
-            landed = set()
-            for link in shown:
-                target, anchor = assert_lands(built_site, path, link["href"])
-                landed.add((target.parent.name, anchor))
-            for cross in expected:
-                place = site_map.locate(cross.target).theme
-                assert (place.src_uri.removesuffix(".md"), place.anchor) in landed
-                assert GATHERING_PAGES[theme].src_uri != place.src_uri
+            # Related sections are listed once per run of one article's sections, after its source line.
+            run = [k for k in keys if k.article == key.article]
+            offered = {site_map.locate(c.target).theme for k in run for c in related.get(k, ())}
+            shown = run_end(order, site_map.locate(key).theme.anchor)
+            assert shown, f"{name}#{site_map.locate(key).theme.anchor}: its run shows related sections"
+            for href in shown:
+                target, anchor = assert_lands(built_site, path, href)
+                assert any(p.src_uri.removesuffix(".md") == target.parent.name and p.anchor == anchor for p in offered)
+                assert target.parent.name != name
 
 
 @pytest.mark.browser
@@ -219,6 +218,40 @@ def test_a_term_shows_its_definition_as_a_tooltip_on_hover_and_on_keyboard_focus
     expect(page).to_have_url(re.compile(r"/glossary/#" + re.escape(first["href"].partition("#")[2]) + "$"))
 
 
+@pytest.mark.browser
+def test_on_a_phone_a_tap_shows_a_terms_definition_in_place_at_the_size_of_the_text(built_site, site_url, browser):
+    from playwright.sync_api import expect
+
+    path = built_site / "costs" / "index.html"
+    first = next(
+        link for section in read(path).sections for link in section["links"] if "glossary/" in (link.get("href") or "")
+    )
+    definition = " ".join(first["title"].split())
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "costs/")
+        link = page.locator("article.md-content__inner a", has_text=first["text"]).filter(
+            has=page.locator("xpath=self::a[contains(@href, 'glossary/')]")
+        ).first
+        link.scroll_into_view_if_needed()
+        link.tap()
+        tooltip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+        expect(tooltip).to_be_visible()
+        expect(tooltip).to_have_text(re.compile(re.escape(definition[:40])))
+        expect(page).to_have_url(site_url + "costs/")  # still on the page she was reading
+        sizes = page.evaluate(
+            """(id) => [parseFloat(getComputedStyle(document.querySelector('#' + id + ' .md-tooltip2__inner')).fontSize),
+                        parseFloat(getComputedStyle(document.querySelector('article.md-content__inner p')).fontSize)]""",
+            link.get_attribute("aria-describedby"),
+        )
+        assert sizes[0] >= sizes[1], f"tooltip text {sizes[0]}px is smaller than the body text {sizes[1]}px"
+        link.tap()  # a second tap opens the entry
+        expect(page).to_have_url(re.compile(r"/glossary/#" + re.escape(first["href"].partition("#")[2]) + "$"))
+    finally:
+        context.close()
+
+
 def project_with(tmp_path: Path, front_matter: str) -> Path:
     """A copy of the project whose let-him-go article starts with ``front_matter``."""
     root = tmp_path / "project"
@@ -229,9 +262,18 @@ def project_with(tmp_path: Path, front_matter: str) -> Path:
     return root
 
 
+def run_end(sections: list[dict], anchor: str) -> list[str]:
+    """The related links after the run of sections that ``anchor`` belongs to: those of the first
+    section from it on that carries the run's source line (a link to an article page)."""
+    start = next(i for i, s in enumerate(sections) if s["id"] == anchor)
+    for section in sections[start:]:
+        if any("articles/" in (link.get("href") or "") for link in section["links"]):
+            return [link["href"] for link in section["links"] if link["related"]]
+    return []
+
+
 def related_on(site: Path, page: str, anchor: str) -> list[str]:
-    section = next(s for s in read(site / page / "index.html").sections if s["id"] == anchor)
-    return [link["href"] for link in section["links"] if link["related"]]
+    return run_end(read(site / page / "index.html").sections, anchor)
 
 
 def test_an_editor_adds_and_removes_related_links_in_front_matter(tmp_path, built_site):
@@ -246,7 +288,7 @@ related:
     run = build_site(tmp_path / "site", config=root / "mkdocs.yml")
     assert run.returncode == 0, run.stderr[-2000:]
     after = related_on(tmp_path / "site", "signs", "absence-of-reciprocity")
-    assert after[0] == "../letting-go/#why-its-hard-but-worth-it"
+    assert "../letting-go/#why-its-hard-but-worth-it" in after
     assert "../letting-go/#choosing-yourself-changes-the-ending" not in after
 
 

@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURES, ROOT, build_site, project_copy
 from test_site_build import GATHERING_PAGES, content_text, read_page
 from worth.pipeline import load_articles
+from worth.render import shown_text
 
 pytestmark = pytest.mark.build
 
@@ -43,10 +44,11 @@ def test_every_line_of_every_article_is_on_its_article_page_and_on_one_theme_pag
     for article in articles:
         text = content_text(site / "articles" / article.slug / "index.html")
         for section in article.sections:
+            # as written, but for a backslash that only escaped a letter (not shown)
             for line in ([section.heading] if section.heading else []) + list(section.paragraphs):
-                assert " ".join(line.split()) in text, (article.slug, line)
+                assert " ".join(shown_text(line).split()) in text, (article.slug, line)
             for line in section.paragraphs:
-                found_on = [name for name, page in gathering.items() if " ".join(line.split()) in page]
+                found_on = [name for name, page in gathering.items() if " ".join(shown_text(line).split()) in page]
                 assert found_on and (len(line.split()) < 8 or len(found_on) == 1), (article.slug, line, found_on)
 
 

@@ -5,11 +5,12 @@
     next_reads_for(items, links, articles, ...)   -> {SectionKey: NextRead[]}
 
 An item is one sign: a subsection of a signs part ("Emotional Minimization" under "Signs He
-Doesn't See Your Worth"), a signs section with no subsections, or one phrase of a list of signs
-written inside a sentence ("the signs are ...: your needs are minimized, your boundaries tested").
-A part heading that only introduces its subsections is not an item.
+Doesn't See Your Worth") or a signs section with no subsections, under its own heading, when it
+describes a sign (``describes_a_sign``: not advice, a cause or a story). A part heading that only
+introduces its subsections is not an item.
 
-The hint is one sentence of the section that describes the sign (see ``choose_hint``); an editor
+The hint is one sentence of the section that describes the sign (see ``choose_hint``), never one
+another item already shows; an editor
 can replace it in the article's front matter (``checklist: {heading: hint}``) or in
 ``checklist.yml``. The block works without JavaScript (a plain list with a key for counting);
 ``checklist.js`` turns it into the interactive checklist in the reader's browser.
@@ -21,13 +22,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Protocol, Sequence
 
 import yaml
 
 from . import yamltext
 from .errors import ArticleError
-from .model import Article, Section, SectionKey, Theme
+from .model import Article, SectionKey, Theme
 from .text import FUNCTION_WORDS, loose_heading, sentences, stem, straight_quotes
 
 # ---------------------------------------------------------------------------------------------
@@ -43,6 +44,7 @@ class ChecklistItem:
     hint: str
     key: SectionKey
     also: tuple[SectionKey, ...] = ()
+    also_titles: tuple[str, ...] = ()  # the title of the article of each of ``also``
 
     @property
     def keys(self) -> tuple[SectionKey, ...]:
@@ -162,59 +164,58 @@ def _as_hint(sentence: str) -> str | None:
     return sentence.lstrip("\\")
 
 
-def choose_hint(texts: Iterable[str]) -> str:
-    """The first sentence that describes the sign: not a question, not a lead-in ("Let's not
-    forget..."), five to forty words, speaking of him, the partner or you. Falls back to the first
-    sentence; empty when there is no text."""
-    first = ""
+def hint_candidates(texts: Iterable[str]) -> Iterator[str]:
+    """The sentences that describe a sign, in order: not a question, not a lead-in ("Let's not
+    forget..."), five to forty words, speaking of him, the partner or you."""
     for text in texts:
         for sentence in sentences(text):
-            first = first or sentence
             hint = _as_hint(sentence)
             if hint:
-                return hint
-    return first
+                yield hint
+
+
+def choose_hint(texts: Iterable[str], *, taken: Collection[str] = ()) -> str:
+    """The first of ``hint_candidates`` that no other item uses yet (``taken``, compared as
+    ``_plain``); else the first sentence not taken; empty when there is none."""
+    texts = tuple(texts)
+    for hint in hint_candidates(texts):
+        if _plain(hint) not in taken:
+            return hint
+    for text in texts:
+        for sentence in sentences(text):
+            if _plain(sentence) not in taken:
+                return sentence
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
 # Items
 
-# Possessive repeats (nothing given back): a run of spaces after the colon is read once, not
-# once per space as a backtracking ``\s*`` before ``[^:]+`` would (time growing with the square).
-_LIST_OF_SIGNS = re.compile(r"\bsigns?\b[^:]{0,80}+:\s*+(?P<list>[^:]++)$", re.IGNORECASE)
-# Between two phrases of a list. A match starts only at the first space of a run (the
-# lookbehind), as the leftmost match does anyway, so a long run is not tried from each space.
-_LIST_SEPARATOR = re.compile(r",\s*+(?:and\s+|or\s+)?|;\s*+|(?<!\s)\s++and\s+")
+# A signs section is a checklist item only when it describes a sign: what he does or how you are
+# treated. Headings that open like these give advice ("Talk to Someone Outside"), causes ("Why
+# Experts Get Stuck Too") or a turn to the reader's own next steps, not a sign; each is a word or
+# phrase at the start of the heading, compared in lower case with straight quotes.
+NOT_A_SIGN_OPENINGS: tuple[str, ...] = (
+    "why ", "how ", "what to ", "what you can", "when to ", "where to ", "talk ", "trust ", "stop ", "choose ",
+    "choosing ", "ask ", "seek ", "find ", "take ", "write ", "leave ", "leaving ", "walk ", "walking ",
+    "let ", "letting ", "give ", "remember ", "start ", "begin ", "reach ", "get help", "getting help",
+    "protect ", "plan ", "the bigger picture", "the neurology", "the science", "a story", "my story",
+    "conclusion", "final ", "in closing",
+    # stories and examples, the reader's own growth, and a heading naming the whole theme
+    "real-world", "real world", "example", "for example", "case study", "story", "breaking ", "resetting ",
+    "rebuilding ", "healing ", "boundaries as", "signs ",
+)
 
 
-def _listed_signs(sentence: str) -> list[str]:
-    """Phrases of a list of signs written inside a sentence, or [] when there is none."""
-    match = _LIST_OF_SIGNS.search(sentence)
-    if not match:
-        return []
-    parts = [p.strip(" .;\u2026") for p in _LIST_SEPARATOR.split(match["list"])]
-    parts = [p for p in parts if p]
-    if len(parts) < 2 or any(not 1 <= len(p.split()) <= 8 for p in parts):
-        return []
-    return [p[0].upper() + p[1:] for p in parts]
-
-
-@functools.lru_cache(maxsize=None)
-def _section_signs(heading: str | None, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """A signs section's items as (label, hint): the phrases of its first list of signs, or
-    the section itself under its heading."""
-    for text in texts:
-        for sentence in sentences(text):
-            listed = _listed_signs(sentence)
-            if listed:
-                hint = sentence.partition(":")[0].rstrip(" ,;") + "."
-                return tuple((label, hint) for label in listed)
-    return ((heading or "", choose_hint(texts)),)
-
-
-def _section_items(article: Article, section: Section) -> list[ChecklistItem]:
-    key = SectionKey(article.slug, section.anchor)
-    return [ChecklistItem(label, hint, key) for label, hint in _section_signs(section.heading, section.paragraphs)]
+def describes_a_sign(heading: str | None, texts: Iterable[str]) -> bool:
+    """Whether a signs section is a sign to tick: its heading does not open as advice, a cause or
+    a story (``NOT_A_SIGN_OPENINGS``) and its text speaks of him, the partner or the reader."""
+    if not heading:
+        return False
+    opening = _plain(heading).lstrip("\\\"' ") + " "
+    if opening.startswith(NOT_A_SIGN_OPENINGS):
+        return False
+    return any(_PEOPLE & set(_WORD.findall(_plain(text))) for text in texts)
 
 
 # Editor's hints by loose heading, the first of each (raw, as written in the table).
@@ -236,22 +237,25 @@ def _hint_for(label: str, tables: Sequence[_Hints]) -> str | None:
     return None
 
 
-def _items_of(article: Article, hints: _Hints) -> list[ChecklistItem]:
-    """``items_of`` with ``checklist.yml``'s hints already by loose heading (once per site)."""
+def _items_of(article: Article, hints: _Hints, taken: set[str]) -> list[ChecklistItem]:
+    """``items_of`` with ``checklist.yml``'s hints already by loose heading (once per site).
+    ``taken`` holds the hints (``_plain``) items already use, and gets this article's."""
     parts_with_children = {s.part for s in article.sections if s.part}
     left_out = {loose_heading(h) for h in article.overrides.not_in_checklist}  # "checklist: {h: false}"
-    items: list[ChecklistItem] = []
+    tables = (_by_loose_heading(article.overrides.checklist), hints)
+    out = []
     for section in article.sections:
         if section.theme is not Theme.SIGNS or not section.heading or loose_heading(section.heading) in left_out:
             continue
         if section.anchor in parts_with_children:
             continue  # a part heading introducing its signs, not a sign
-        items.extend(_section_items(article, section))
-    tables = (_by_loose_heading(article.overrides.checklist), hints)
-    out = []
-    for item in items:
-        hint = _hint_for(item.label, tables)
-        out.append(ChecklistItem(item.label, hint if hint is not None else item.hint, item.key))
+        hint = _hint_for(section.heading, tables)
+        if hint is None:
+            if not describes_a_sign(section.heading, section.paragraphs):
+                continue  # advice, a cause or a story told under the signs
+            hint = choose_hint(section.paragraphs, taken=taken)
+        taken.add(_plain(hint))
+        out.append(ChecklistItem(section.heading, hint, SectionKey(article.slug, section.anchor)))
     return out
 
 
@@ -264,13 +268,14 @@ def collect_items(articles: Iterable[Article], *, hints: Mapping[str, str] | Non
     # ``same_sign`` needs a label word in common: only the items sharing one are compared, in
     # order, so the first that describes the same sign is found as by comparing with every item.
     having: dict[str, list[int]] = defaultdict(list)  # label word -> merged items
+    taken: set[str] = set()  # hints in use: no two items share one
     for article in articles:
-        for item in _items_of(article, site_hints):
+        for item in _items_of(article, site_hints, taken):
             mine = _SignWords.of(item)
             for index in sorted({i for word in mine.label for i in having.get(word, ())}):
                 kept = merged[index]
                 if kept.key.article != item.key.article and _same_words(words[index], mine):
-                    merged[index] = ChecklistItem(kept.label, kept.hint, kept.key, (*kept.also, item.key))
+                    merged[index] = ChecklistItem(kept.label, kept.hint, kept.key, (*kept.also, item.key), (*kept.also_titles, article.title))
                     break
             else:
                 for word in mine.label:

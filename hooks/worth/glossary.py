@@ -14,7 +14,9 @@ A defining sentence is found by the patterns in ``DEFINING_PATTERNS`` (data, in 
 "Selective presence is a form of opportunism", "That's cognitive dissonance at play—you're trying
 to reconcile ...", "the prefrontal cortex (the part of your brain tied to reasoning ...)". Some
 patterns are sure enough to bring in a term the editor did not list; the others only define
-listed terms. The article's own definition wins over the editor's.
+listed terms. The editor's definition in ``glossary.yml`` wins where there is one; an article's
+sentence is the definition only where it really defines the term (``DefiningPattern.defines``),
+else the entry quotes it as a use.
 
 Matching is on plain text (never Markdown): whole words only, any case, every spelling the entry
 lists plus the -ize/-ise forms, the longest term first and never two uses overlapping.
@@ -68,9 +70,11 @@ class Definition:
 class GlossaryTerm:
     """A term on the glossary page.
 
-    ``definition`` is the article's defining words when ``defined_in`` is set (``quote`` is then
-    the whole sentence), else the editor's. ``uses`` lists every section whose heading or text
-    uses the term, in article order.
+    ``definition`` is the editor's when ``glossary.yml`` gives one, else the defining words of an
+    article's sentence that really defines the term (``quote_defines``). ``quote`` is that
+    article's whole sentence and ``defined_in`` its section; when the sentence only uses the term
+    (or the editor's words are shown), ``quote_defines`` is False and the entry quotes it as a
+    use. ``uses`` lists every section whose heading or text uses the term, in article order.
     """
 
     term: str
@@ -80,6 +84,7 @@ class GlossaryTerm:
     defined_in: SectionKey | None
     uses: tuple[SectionKey, ...]
     quote: str | None = None
+    quote_defines: bool = False
 
 
 @dataclass(frozen=True)
@@ -286,7 +291,10 @@ class DefiningPattern:
     """A way articles define a term. ``regex`` is tried on each sentence (plain quotes, any case)
     and names the groups ``term`` and ``definition``; with ``from_heading`` the term is the
     section's heading and only the section's first sentence is tried. ``discovers``: the pattern
-    is sure enough to bring in a term that is not in ``glossary.yml``."""
+    is sure enough to bring in a term that is not in ``glossary.yml``. ``defines``: the sentence
+    really defines the term (the term is its subject, or named by a defining verb: "X refers to",
+    "X is a", "known as X"); otherwise it only uses the term in passing ("that's X at play—..."),
+    and is quoted as a use, never shown as the definition."""
 
     name: str
     regex: re.Pattern[str]
@@ -296,10 +304,11 @@ class DefiningPattern:
     # (``case_blind``) is not tried. Most sentences define nothing, and a substring test is far
     # cheaper than a search; ``tests/test_glossary.py`` checks each list against its pattern.
     needs: tuple[str, ...] = ()
+    defines: bool = True
 
 
-def _pattern(name: str, regex: str, *, needs: tuple[str, ...], discovers: bool = False, from_heading: bool = False) -> DefiningPattern:
-    return DefiningPattern(name, re.compile(regex, re.IGNORECASE), discovers, from_heading, needs)
+def _pattern(name: str, regex: str, *, needs: tuple[str, ...], discovers: bool = False, from_heading: bool = False, defines: bool = True) -> DefiningPattern:
+    return DefiningPattern(name, re.compile(regex, re.IGNORECASE), discovers, from_heading, needs, defines)
 
 
 # The characters a case-blind pattern also reads as i, k and s (dotted and dotless i, the Kelvin
@@ -323,14 +332,15 @@ DEFINING_PATTERNS: tuple[DefiningPattern, ...] = (
     # "A loss of clarity about who you are is known as identity diffusion."
     _pattern("known as X", needs=(" known as ", " called ", " termed "), regex=rf"^(?!(?:this|that|it|which)\b)(?P<definition>[^,]+?) (?:is|are) (?:known as|called|termed) {_TERM}[.!]?$", discovers=True),
     # "That's cognitive dissonance at play—you're trying to reconcile ..."
-    _pattern("X at play", needs=(" at play", " at work"), regex=rf"\bthat(?:'s| is) {_TERM} at (?:play|work){_DASH}(?P<definition>.+)", discovers=True),
+    _pattern("X at play", needs=(" at play", " at work"), regex=rf"\bthat(?:'s| is) {_TERM} at (?:play|work){_DASH}(?P<definition>.+)", discovers=True, defines=False),
     # "... the prefrontal cortex (the part of your brain tied to reasoning and long-term planning) ..."
-    _pattern("X (the ...)", needs=(" (",), regex=rf"\bthe {_TERM} \((?P<definition>(?:the|a|an) [^)]{{1,{_MAX_ASIDE}}}+)\)", discovers=True),
+    _pattern("X (the ...)", needs=(" (",), regex=rf"\bthe {_TERM} \((?P<definition>(?:the|a|an) [^)]{{1,{_MAX_ASIDE}}}+)\)", discovers=True, defines=False),
     # "Selective presence is a form of opportunism—it reveals that he values what you give ..."
     _pattern("X is a", needs=(" is ", " are ", " means "), regex=rf"^{_TERM} (?:is|are|means) (?P<definition>(?:a|an|the|when|what) .+)"),
     # Under the heading "Emotional Minimization": "This is the classic “you're too sensitive” ... response."
-    _pattern("heading: this is a", needs=("this is ",), regex=r"^this is (?P<definition>(?:a|an|the) .+)", from_heading=True),
+    _pattern("heading: this is a", needs=("this is ",), regex=r"^this is (?P<definition>(?:a|an|the) .+)", from_heading=True, defines=False),
 )
+_DEFINES = frozenset(p.name for p in DEFINING_PATTERNS if p.defines)
 
 # Words a discovered term may not start or end with: it would be a piece of a sentence.
 _NOT_TERM_EDGE = frozenset(
@@ -365,7 +375,10 @@ def find_definitions(articles: Sequence[Article], entries: Sequence[GlossaryEntr
     found: dict[str, Definition] = {}
     for article in articles:
         for definition in _definitions_in(article, known, matches):
-            found.setdefault(definition.term, definition)
+            kept = found.get(definition.term)
+            # A sentence that really defines the term wins over an earlier one that only uses it.
+            if kept is None or (kept.pattern not in _DEFINES and definition.pattern in _DEFINES):
+                found[definition.term] = definition
     return found
 
 
@@ -458,7 +471,9 @@ def build_glossary(articles: Sequence[Article], entries: Sequence[GlossaryEntry]
     terms = []
     for name, entry in candidates.items():
         found = definitions.get(name)
-        definition = found.definition if found else entry.definition
+        defines = found is not None and found.pattern in _DEFINES
+        # The editor's words win; an article's only where its sentence really defines the term.
+        definition = entry.definition or (found.definition if found is not None and defines else None)
         if not definition or not uses[name]:
             continue
         terms.append(
@@ -470,6 +485,7 @@ def build_glossary(articles: Sequence[Article], entries: Sequence[GlossaryEntry]
                 defined_in=found.key if found else None,
                 uses=tuple(uses[name]),
                 quote=found.sentence if found else None,
+                quote_defines=defines and not entry.definition,
             )
         )
     return tuple(sorted(terms, key=lambda t: _norm(t.term)))
@@ -491,8 +507,8 @@ def _names_used(article: Article, matcher: _Matcher, names_in: dict[str, frozens
 
 
 GLOSSARY_TITLE = "Glossary"
-USES_SHOWN = 12  # places listed under a term; the others are in a collapsed list below them
-USES_FOLDED = 60  # places in that list at most; the rest are counted
+USES_SHOWN = 8  # places listed under a term; the others are in a collapsed list below them
+USES_FOLDED = 8  # places in that list at most; the rest are counted
 GLOSSARY_INTRO = (
     "Words the articles use, in plain language. "
     "Where an article explains a word itself, its own words are quoted. "
@@ -524,12 +540,15 @@ def render_glossary_page(
         lines += ["", "There are no words here yet."]
     for term in terms:
         lines += ["", render_heading(term.term[:1].upper() + term.term[1:], level=2, anchor=term.slug), ""]
-        if term.defined_in is not None and term.quote:
+        if term.defined_in is not None and term.quote and term.quote_defines:
             lines += [f"> {escape_text(term.quote)}", ""]
             source = link_to(term.defined_in)
             lines += [f"From {source}", "{ .worth-source }"]
         else:
             lines.append(escape_text(term.definition[:1].upper() + term.definition[1:]))
+            if term.defined_in is not None and term.quote:
+                lines += ["", "How an article uses it:", "", f"> {escape_text(term.quote)}", ""]
+                lines += [f"From {link_to(term.defined_in)}", "{ .worth-source }"]
         links = [link_to(k) for k in term.uses]
         lines += ["", f"Used in: {', '.join(links[:USES_SHOWN])}", "{ .worth-used-in }"]
         rest = links[USES_SHOWN:]

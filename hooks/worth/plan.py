@@ -7,9 +7,10 @@ The pages (their paths are stable: other pages and editors link to them):
 
 - ``index.md``: what the site is for, a card per theme, the list of articles.
 - ``costs.md``, ``signs.md``, ``letting-go.md``: every section of that theme from every article:
-  openings, then part introductions, then their subsections, then sections that stand alone,
-  each group in article order (date, then slug) and each article's sections in their original
-  order (``gathered``). Every section cites its
+  openings, then each article's parts (a part's introduction followed by its own subsections, as
+  one run), then sections that stand alone, each group in article order (date, then slug) and
+  each article's sections in their original order (``gathered``). A run of one article's sections
+  ends with one source line. Every section cites its
   article, linked to the same passage on the article page, and lists related sections.
 - ``more.md``: the sections of no theme (introductions, conclusions), in the same order. So every
   sentence of an article is on its article page and on exactly one of these four pages (past
@@ -37,7 +38,7 @@ from typing import Iterable, Mapping, Protocol, Sequence
 
 from .model import Article, PageSpec, Section, SectionKey, Theme
 from .render import InlineLink, escape_text, front_matter, render_blocks, render_heading
-from .text import unique_slug
+from .text import loose_heading, unique_slug
 
 WORDS_PER_MINUTE = 200
 
@@ -61,20 +62,20 @@ class GatheringPage:
     empty: str
 
 
-# In the order they appear on the home page and in the nav.
+# In the order they appear on the home page and in the nav: the reading order (READING_ORDER).
 THEME_PAGES: tuple[GatheringPage, ...] = (
+    GatheringPage(
+        Theme.SIGNS,
+        "signs.md",
+        "Signs he doesn't see your worth",
+        "Signs you may recognise, in the words of the articles.",
+        "No article has a part about this yet.",
+    ),
     GatheringPage(
         Theme.COSTS,
         "costs.md",
         "The cost of staying",
         "What staying with someone who does not value you can cost, in the words of the articles.",
-        "No article has a part about this yet.",
-    ),
-    GatheringPage(
-        Theme.SIGNS,
-        "signs.md",
-        "Signs he doesn't see your worth",
-        "Signs you may recognise, in the words of the articles. They are not a diagnosis.",
         "No article has a part about this yet.",
     ),
     GatheringPage(
@@ -208,12 +209,14 @@ def _part_anchors(article: Article) -> set[str | None]:
 
 
 def _group(section: Section, parts: set[str | None]) -> int:
-    # ``gathering_group``, given the article's ``_part_anchors``.
+    # Openings first (text before an article's first heading), then each article's parts, the
+    # part's introduction followed by its own subsections as one run (never another article's
+    # between them), then the sections that stand alone.
     if section.heading is None:
         return 0
-    if section.anchor in parts:
+    if section.anchor in parts or section.part:
         return 1
-    return 2 if section.part else 3
+    return 3
 
 
 def _gathered(articles: Sequence[Article], themes: Sequence[Theme]) -> list[tuple[tuple[Article, Section], ...]]:
@@ -235,8 +238,13 @@ def _gathered(articles: Sequence[Article], themes: Sequence[Theme]) -> list[tupl
 # one line per article linking to where they are read in full, so that with hundreds of articles
 # the page stays readable (and well under 1 MB). A section in brief is placed at its article's
 # line in that list, so every link to it still lands on the gathering page.
-FULL_SECTIONS = 40
+FULL_SECTIONS = 16
 IN_BRIEF = "in-brief"
+# Past this many articles in that list, the rest are counted, not listed (a thousand lines would
+# make the page heavy; with the sections in full, the page stays under 80 KB on a first load); their sections' links land on the sentence that counts them.
+BRIEF_ARTICLES = 50
+IN_BRIEF_REST = "in-brief-rest"
+RELATED_PER_RUN = 4  # related sections listed after a run of one article's sections
 
 
 def plan_site_map(articles: Sequence[Article]) -> SiteMap:
@@ -246,17 +254,20 @@ def plan_site_map(articles: Sequence[Article]) -> SiteMap:
     pages = tuple(GATHERING_PAGES.values())
     for page, entries in zip(pages, _gathered(articles, [page.theme for page in pages])):
         counts = Counter(section.anchor for _article, section in entries)
-        used: set[str] = {IN_BRIEF}
+        used: set[str] = {IN_BRIEF, IN_BRIEF_REST}
         brief: dict[str, Place] = {}  # article slug -> its line in the list in brief (one Place for all its sections there)
+        rest = Place(page.src_uri, IN_BRIEF_REST)
         keys = []
         for index, (article, section) in enumerate(entries):
             if index < FULL_SECTIONS:
                 anchor = section.anchor if counts[section.anchor] == 1 else f"{article.slug}-{section.anchor}"
                 on_page = Place(page.src_uri, _unused(anchor, used))
-            else:
+            elif article.slug in brief or len(brief) < BRIEF_ARTICLES:
                 on_page = brief.get(article.slug) or brief.setdefault(
                     article.slug, Place(page.src_uri, _unused(f"{IN_BRIEF}-{article.slug}", used))
                 )
+            else:
+                on_page = rest
             key = SectionKey(article.slug, section.anchor)
             places[key] = SectionPlaces(Place(article_src_uri(article), section.anchor), on_page)
             keys.append(key)
@@ -321,8 +332,8 @@ def plan_pages(
     listing = article_listing(articles)
     by_slug = {a.slug: a for a in articles}
     return (
-        PageSpec(ARTICLES_INDEX, "Articles", _render_articles_index(listing)),
-        PageSpec(SOURCES_PAGE, "Sources", _render_sources(listing)),
+        *_render_articles_index(listing),
+        *_render_sources(listing),
         *(PageSpec(article_src_uri(a), a.title, render_article_page(a, site_map, extras)) for a in articles),
         PageSpec(HOME_PAGE, "Home", _render_home(articles, listing, site_map, checklist=bool(extras.signs_block))),
         *(
@@ -384,19 +395,48 @@ _SUMMARY_MIN_WORDS = 8
 _SUMMARY_MAX_CHARS = 180
 
 
+# Sentences that lean on what comes before or around them read badly alone on a card: a
+# conversational lead-in ("Here's the thing...", "Let's get practical..."), a pointer to "this" or
+# "that" said before, or to a picture. Compared in lower case with straight quotes, at the start
+# (openings) or anywhere (words).
+LEANING_OPENINGS: tuple[str, ...] = (
+    "here's", "here is", "here are", "let's", "let me", "so,", "so ", "and ", "but ", "or ", "now,", "ok", "okay",
+    "well,", "this ", "that ", "these ", "those ", "it's ", "it ", "they ", "he ", "she ", "which ", "also", "again",
+    "first,", "second,", "finally,", "in short", "as i ", "as we ", "i ", "i'm", "i've", "yes", "no,", "look,", "see,",
+)
+LEANING_WORDS: tuple[str, ...] = ("image", "picture", "photo", "above", "below", "video", "click", "as mentioned", "earlier")
+_WORDS = re.compile(r"[a-z']+")
+
+
+def stands_alone(sentence: str) -> bool:
+    """Whether a sentence reads on its own, quoted alone: a statement (not a question) of at
+    least eight words that does not open by leaning on what came before (``LEANING_OPENINGS``)
+    nor point at a picture or another passage (``LEANING_WORDS``)."""
+    plain = sentence.lower().replace("\u2019", "'").replace("\u2018", "'").lstrip("\"'\u201c ")
+    if len(plain.split()) < _SUMMARY_MIN_WORDS or plain.rstrip("\"'\u201d ").endswith("?"):
+        return False
+    if plain.startswith(LEANING_OPENINGS):
+        return False
+    words = set(_WORDS.findall(plain))
+    return not any((w in words) if " " not in w else (w in plain) for w in LEANING_WORDS)
+
+
 def card_summary(sections: Iterable[Section]) -> str:
-    """One line drawn from the sections: the first sentence of at least eight words (or the first
-    sentence), shortened at a word with an ellipsis when longer than 180 characters."""
-    first = ""
+    """One line drawn from the sections, quoted exactly: the first sentence that ``stands_alone``
+    (else the first of at least eight words, else the first), shortened at a word with an
+    ellipsis when longer than 180 characters."""
+    first = long = ""
     for section in sections:
         for text in section.paragraphs:
             for sentence in (s.strip() for s in _SENTENCE_END.split(text)):
                 if not sentence:
                     continue
                 first = first or sentence
-                if len(sentence.split()) >= _SUMMARY_MIN_WORDS:
+                if not long and len(sentence.split()) >= _SUMMARY_MIN_WORDS:
+                    long = sentence
+                if stands_alone(sentence):
                     return _shorten(sentence)
-    return _shorten(first)
+    return _shorten(long or first)
 
 
 def _shorten(text: str) -> str:
@@ -433,20 +473,61 @@ def _render_home(articles: Sequence[Article], listing: Listing, site_map: SiteMa
         "## Articles { #articles }",
         "",
     ]
-    if articles:
+    if len(listing.articles) > HOME_ARTICLES:
+        # The newest few, not every article: the home page stays as light at a thousand articles
+        # as at two, and the Articles index lists them all.
+        newest = sorted(range(len(listing.articles)), key=lambda i: (listing.articles[i].date or "", i), reverse=True)[:HOME_ARTICLES]
+        shown = Listing(tuple(listing.articles[i] for i in newest), tuple(listing.word_counts[i] for i in newest))
+        lines += [f"The {HOME_ARTICLES} newest of {len(listing.articles)} articles; every one is in "
+                  f"[the Articles index]({ARTICLES_INDEX}).", ""]
+        lines += _article_lines(shown, from_page=HOME_PAGE)
+    elif articles:
         lines += _article_lines(listing, from_page=HOME_PAGE)
     else:
         lines.append("There are no articles yet.")
     return "\n".join(lines) + "\n"
 
 
-def _render_articles_index(listing: Listing) -> str:
-    lines = ["# Articles", "", "Every article, whole, as its author wrote it.", ""]
-    if listing.articles:
-        lines += _article_lines(listing, from_page=ARTICLES_INDEX)
-    else:
-        lines.append("There are no articles yet.")
-    return "\n".join(lines) + "\n"
+# Long lists are cut into numbered pages of this many articles, so that no page grows with the
+# number of articles (each page stays well under 1,500 elements and 80 KB at a thousand articles).
+HOME_ARTICLES = 10
+ARTICLES_PER_PAGE = 200
+SOURCES_PER_PAGE = 100
+
+
+def list_pages(first: str, folder: str, count: int, per_page: int) -> list[str]:
+    """The source paths of a list of ``count`` items cut into pages of ``per_page``: ``first``
+    (``sources.md``), then ``<folder>/2.md``, ``<folder>/3.md`` and so on (at least one page)."""
+    pages = max(1, math.ceil(count / per_page))
+    return [first, *(f"{folder}/{n}.md" for n in range(2, pages + 1))]
+
+
+def _page_links(pages: Sequence[str], current: int) -> list[str]:
+    """A line naming every page of a list, the current one as text, the others as links."""
+    if len(pages) < 2:
+        return []
+    here = pages[current]
+    parts = [f"**{n}**" if i == current else _link(str(n), relative_link(here, uri)) for i, (n, uri) in enumerate(zip(range(1, len(pages) + 1), pages))]
+    return ["", "Pages: " + " · ".join(parts), "{ .worth-pages }", ""]
+
+
+def _render_articles_index(listing: Listing) -> list[PageSpec]:
+    """The articles index: every article, ``ARTICLES_PER_PAGE`` to a page."""
+    uris = list_pages(ARTICLES_INDEX, "articles/pages", len(listing.articles), ARTICLES_PER_PAGE)
+    specs = []
+    for number, uri in enumerate(uris):
+        lines = [front_matter(title=f"Articles, page {number + 1}") if number else "", "# Articles", "",
+                 "Every article, whole, as its author wrote it."]
+        lines += _page_links(uris, number) or [""]
+        chunk = slice(number * ARTICLES_PER_PAGE, (number + 1) * ARTICLES_PER_PAGE)
+        part = Listing(listing.articles[chunk], listing.word_counts[chunk])
+        if part.articles:
+            lines += _article_lines(part, from_page=uri)
+        else:
+            lines.append("There are no articles yet.")
+        lines += _page_links(uris, number)
+        specs.append(PageSpec(uri, "Articles" if not number else f"Articles, page {number + 1}", "\n".join(lines).lstrip("\n") + "\n"))
+    return specs
 
 
 def _section_body(section: Section, links: SectionLinks | None, *, page: str) -> list[str]:
@@ -475,22 +556,32 @@ def render_gathering_page(
     keys = site_map.order.get(page.theme, ())
     if not keys:
         lines += ["", page.empty]
-    for key in keys[:FULL_SECTIONS]:
+    shown = keys[:FULL_SECTIONS]
+    run_start: SectionKey | None = None
+    for index, key in enumerate(shown):
         article = articles[key.article]
         section = next(s for s in article.sections if s.anchor == key.anchor)
         places = site_map.locate(key)
+        run_start = run_start if run_start is not None and run_start.article == key.article else key
         heading = section.heading or article.title
-        lines += ["", render_heading(heading, level=2, anchor=places.theme.anchor)]
+        lines += ["", render_heading(heading, level=2, anchor=places.theme.anchor, searched=False)]
         body = _section_body(section, extras.term_links.get(key), page=page.src_uri)
         lines += [item for block in body for item in ("", block)]
         if page.theme is Theme.LETTING_GO and calls_to_leave(section):
             lines += ["", leaving_note(page, help_box=bool(extras.help_box))]
-        source = places.article.link_from(page.src_uri)
-        lines += ["", f"From {_link(escape_text(article.title), source)}", "{ .worth-source }"]
-        related = [r.target for r in extras.related.get(key, ()) if r.target in site_map.places]
-        if related:
-            lines += ["", "Related:", "{ .worth-related }", ""]
-            lines += [_related_item(target, articles, site_map, from_page=page.src_uri) for target in related]
+        if run_start == key:
+            run_keys: list[SectionKey] = []
+        run_keys.append(key)
+        if index + 1 == len(shown) or shown[index + 1].article != key.article:
+            # Sections of one article that follow each other read as one passage: one source line
+            # at the end of the run, linked to where the run begins on the article page, then the
+            # run's related sections (each named once, none of the run's own).
+            source = site_map.locate(run_start).article.link_from(page.src_uri)
+            lines += ["", f"From {_link(escape_text(article.title), source)}", "{ .worth-source }"]
+            related = _run_related(run_keys, extras, site_map)
+            if related:
+                lines += ["", "Related:", "{ .worth-related }", ""]
+                lines += [_related_item(target, articles, site_map, from_page=page.src_uri) for target in related]
     lines += _in_brief(keys[FULL_SECTIONS:], articles, site_map, from_page=page.src_uri)
     if page in THEME_PAGES and extras.help_box:
         lines += ["", extras.help_box.strip()]
@@ -549,6 +640,20 @@ def leaving_note(page: GatheringPage, *, help_box: bool) -> str:
     return f"{LEAVING_NOTE} You can {ways}.\n{{ .worth-leaving-note }}"
 
 
+def _run_related(run: Sequence[SectionKey], extras: PageExtras, site_map: SiteMap) -> list[SectionKey]:
+    """The related sections listed after a run: the best of each section's in turn, then the
+    second best of each, and so on (each once, none of the run's own), at most one per section
+    of the run or ``RELATED_PER_RUN``, whichever is more."""
+    lists = [[link.target for link in extras.related.get(key, ()) if link.target in site_map.places] for key in run]
+    out: list[SectionKey] = []
+    limit = max(RELATED_PER_RUN, len(run))
+    for rank in range(max((len(x) for x in lists), default=0)):
+        for targets in lists:
+            if rank < len(targets) and targets[rank] not in out and targets[rank] not in run and len(out) < limit:
+                out.append(targets[rank])
+    return out
+
+
 def _in_brief(keys: Sequence[SectionKey], articles: Mapping[str, Article], site_map: SiteMap, *, from_page: str) -> list[str]:
     """The sections past ``FULL_SECTIONS``: one list item per article, in page order, linking to
     its first such section on the article page and naming the others."""
@@ -557,14 +662,22 @@ def _in_brief(keys: Sequence[SectionKey], articles: Mapping[str, Article], site_
     by_article: dict[str, list[SectionKey]] = {}
     for key in keys:
         by_article.setdefault(key.article, []).append(key)
-    lines = ["", render_heading("More, in brief", level=2, anchor=IN_BRIEF), "",
+    lines = ["", render_heading("More, in brief", level=2, anchor=IN_BRIEF, searched=False), "",
              f"{len(keys)} more sections from {len(by_article)} articles, each read in full on its article's page:", ""]
+    listed = 0
     for slug, group in by_article.items():
+        places = site_map.locate(group[0])
+        if places.theme.anchor == IN_BRIEF_REST:
+            continue
+        listed += 1
         article = articles[slug]
         headings = {s.anchor: s.heading or article.title for s in article.sections}
-        places = site_map.locate(group[0])
         named = " · ".join(escape_text(headings[k.anchor]) for k in group)
         lines += [f"- {_link(escape_text(article.title), places.article.link_from(from_page))}: {named}", f"  {{ #{places.theme.anchor} }}"]
+    if listed < len(by_article):
+        index = relative_link(from_page, ARTICLES_INDEX)
+        lines += ["", f"And sections from {len(by_article) - listed} more articles, each read in full on its "
+                  f"article's page: every article is in {_link('the Articles index', index)}.", f"{{ #{IN_BRIEF_REST} }}"]
     return lines
 
 
@@ -589,8 +702,12 @@ def _related_item(target: SectionKey, articles: Mapping[str, Article], site_map:
     article = articles[target.article]
     section = next(s for s in article.sections if s.anchor == target.anchor)
     page = GATHERING_PAGES[section.theme]
-    label = escape_text(section.heading or article.title)
-    return f"- {_link(label, site_map.theme_link(target, from_page=from_page))} ({page.title})"
+    heading = section.heading or article.title
+    link = site_map.theme_link(target, from_page=from_page)
+    if loose_heading(heading) == loose_heading(page.title):
+        # A section named like its page: the name once.
+        return f"- {_link(escape_text(page.title), link)}"
+    return f"- {_link(escape_text(heading), link)}, in {escape_text(page.title)}"
 
 
 def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras = PageExtras()) -> str:
@@ -614,24 +731,38 @@ def render_article_page(article: Article, site_map: SiteMap, extras: PageExtras 
             # newlines): a section has many blocks and this is the largest page.
             lines += ["\n\n".join(body), ""]
         also = site_map._theme_place(article.slug, section.anchor).link_from(page)
-        lines += [f"Also in [{GATHERING_PAGES[section.theme].title}]({also})", "{ .worth-also }", ""]
+        lines += [f"Also in [{GATHERING_PAGES[section.theme].title}]({also})", "{ .worth-also data-search-exclude }", ""]
     return "\n".join(lines)
 
 
 SOURCES_TOC_LIMIT = 50
 
 
-def _render_sources(listing: Listing) -> str:
-    lines = ["---", "hide:", "  - toc", "---", ""] if len(listing.articles) > SOURCES_TOC_LIMIT else []
+def _render_sources(listing: Listing) -> list[PageSpec]:
+    """The sources page: ``SOURCES_PER_PAGE`` articles to a page."""
+    uris = list_pages(SOURCES_PAGE, "sources", len(listing.articles), SOURCES_PER_PAGE)
+    specs = []
+    for number, uri in enumerate(uris):
+        chunk = slice(number * SOURCES_PER_PAGE, (number + 1) * SOURCES_PER_PAGE)
+        part = Listing(listing.articles[chunk], listing.word_counts[chunk])
+        title = "Sources" if not number else f"Sources, page {number + 1}"
+        specs.append(PageSpec(uri, title, _render_sources_page(part, uris, number, many=len(listing.articles) > SOURCES_TOC_LIMIT)))
+    return specs
+
+
+def _render_sources_page(listing: Listing, uris: Sequence[str], number: int, *, many: bool) -> str:
+    page = uris[number]
+    lines = ["---", "hide:", "  - toc", *([f"title: Sources, page {number + 1}"] if number else []), "---", ""] if many else []
     lines += [
         "# Sources",
         "",
         "Where each article comes from, and what was left out of it as page furniture when it was cleaned.",
     ]
+    lines += _page_links(uris, number)
     if not listing.articles:
         lines += ["", "There are no articles yet."]
     for article, word_count in zip(listing.articles, listing.word_counts):
-        lines += ["", render_heading(article.title, level=2, anchor=article.slug), ""]
+        lines += ["", render_heading(article.title, level=2, anchor=article.slug, searched=False), ""]
         facts = [
             ("Date", escape_text(display_date(article.date)) or "Not known"),
             ("Author", escape_text(article.author) if article.author else "Not known"),
@@ -639,7 +770,7 @@ def _render_sources(listing: Listing) -> str:
             *([("Site", escape_text(article.site_name))] if article.site_name else []),
             ("File", escape_text(article.source)),
             ("Words", f"{word_count:,}"),
-            ("Read it", _link(escape_text(article.title), relative_link(SOURCES_PAGE, article_src_uri(article)))),
+            ("Read it", _link(escape_text(article.title), relative_link(page, article_src_uri(article)))),
         ]
         # One line of facts, not a list: with a thousand articles this page must stay small.
         lines.append(" · ".join(f"{name}: {value}" for name, value in facts))
@@ -652,6 +783,7 @@ def _render_sources(listing: Listing) -> str:
                 lines.append(f"    - Line {noise.line}: {text} ({escape_text(noise.rule)})")
         else:
             lines += ["", "Nothing was left out as noise."]
+    lines += _page_links(uris, number)
     return "\n".join(lines) + "\n"
 
 

@@ -71,12 +71,25 @@ _LINE_BREAKS = "\n\r\x85\u2028\u2029"
 _MAY_CHANGE_RE = re.compile("[" + re.escape("".join(_ANYWHERE)) + _CONTROL + _LINE_BREAKS + "]")
 
 
+# A backslash at the start of a word before a letter ("\\I once worked"): left by an editor or a
+# converter escaping the letter in Markdown, where it means nothing. It is not shown; any other
+# backslash ("C:\\Users", "a \\ b") is text and shows as written.
+_LETTER_ESCAPE_RE = re.compile(r"(?<![^\s\"'(\[\u201c\u2018])\\(?=[A-Za-z])")
+
+
+def shown_text(text: str) -> str:
+    """``text`` as the site shows it: as written, but for a backslash that only escaped a letter."""
+    return _LETTER_ESCAPE_RE.sub("", text) if "\\" in text else text
+
+
 def escape_text(text: str) -> str:
-    """Markdown source that renders as exactly ``text`` (as inline text of one block).
+    """Markdown source that renders as exactly ``text`` (as inline text of one block), but for a
+    backslash that only escaped a letter (``shown_text``).
 
     Leading and trailing whitespace of each line is dropped (HTML would collapse it anyway) and
     blank lines are dropped so the text stays one block. Lines are kept as soft line breaks.
     """
+    text = shown_text(text)
     if _MAY_CHANGE_RE.search(text) is None and not _touching_colon(text):
         line = text.strip()
         first = line[:1]
@@ -141,7 +154,7 @@ def render_inline(text: str, links: Sequence[InlineLink] = ()) -> str:
         literals.append(f"[{label}](<{link.href}>{title})")
         position = link.end
     plain.append(text[position:])
-    return _join_escaped(plain, literals)
+    return _join_escaped([shown_text(piece) for piece in plain], literals)
 
 
 def _join_escaped(plain: Sequence[str], literals: Sequence[str]) -> str:
@@ -186,9 +199,14 @@ def link_title(title: str) -> str:
     return html.escape(tooltip_text(title), quote=True)
 
 
-def render_heading(text: str, *, level: int, anchor: str, classes: Sequence[str] = ()) -> str:
-    """A heading of ``level`` showing ``text`` literally, with the explicit id ``anchor``."""
+def render_heading(text: str, *, level: int, anchor: str, classes: Sequence[str] = (), searched: bool = True) -> str:
+    """A heading of ``level`` showing ``text`` literally, with the explicit id ``anchor``.
+
+    ``searched=False`` leaves the section it opens out of the search index (the theme's
+    ``data-search-exclude``): a passage shown on two pages is found on one of them only."""
     attrs = " ".join([f"#{anchor}", *(f".{c}" for c in classes)]) if classes else f"#{anchor}"
+    if not searched:
+        attrs += " data-search-exclude"
     return f"{'#' * level} {escape_text(' '.join(text.split()))} {{ {attrs} }}"
 
 
@@ -350,6 +368,9 @@ def _one_line_text(text: str) -> str:
     return escape_text(" ".join(text.split()))
 
 
+ALSO_SHOWN = 1  # links to other articles describing the same sign, per checklist item
+
+
 def render_checklist(
     items: Sequence[ChecklistItem],
     bands: Sequence[Band],
@@ -384,13 +405,22 @@ def render_checklist(
                 targets[read.url] = f"n{len(targets) + 1}"
                 pool.append(f'<li markdown>[{_one_line_text(read.title)}](<{read.url}>){{ data-read="{targets[read.url]}" }}</li>')
             pairs.append(f"{targets[read.url]}:{read.score:.3f}")
-        also = "".join(f" [Also in another article](<{link_for(k)}>)" for k in item.also)
+        # A sign many articles describe links to the first few of them and counts the rest: a
+        # thousand articles must not make a thousand links on the signs page.
+        titles = (*item.also_titles, *([""] * len(item.also)))
+        also = "".join(
+            f" [Also in {_one_line_text(title) if title else 'another article'}](<{link_for(k)}>)"
+            for k, title in zip(item.also[:ALSO_SHOWN], titles)
+        )
+        if len(item.also) > ALSO_SHOWN:
+            more = len(item.also) - ALSO_SHOWN
+            also += f" (and {more} more {'article' if more == 1 else 'articles'})"
         hint = f' <span class="worth-checklist__hint">{_one_line_text(item.hint)}</span>' if item.hint else ""
         rows.append(
             f'<li class="worth-checklist__item" markdown>'
             f'<input type="checkbox" id="sign-{number}" name="sign-{number}" data-next="{" ".join(pairs)}" hidden> '
             f'<label for="sign-{number}" class="worth-checklist__label">{_one_line_text(item.label)}</label>{hint} '
-            f"[Read the full section](<{link_for(item.key)}>){also}</li>"
+            f"[Read \u201c{_one_line_text(item.label)}\u201d](<{link_for(item.key)}>){also}</li>"
         )
     band_data = json.dumps([{"from": b.min_percent, "words": b.words} for b in bands], ensure_ascii=False)
     # An attribute, not a <script type="application/json">: the theme's instant navigation
@@ -401,7 +431,7 @@ def render_checklist(
         [
             '<div class="worth-checklist" id="checklist" data-limit="%d" data-bands="%s" markdown>' % (limit, band_data),
             "",
-            "## Which signs do you recognise? { #checklist-title }",
+            "## Which signs do you recognise? { #checklist-title data-search-exclude }",
             "",
             '<p class="worth-checklist__note">This is not a diagnosis. It is a way to notice what you '
             "recognise in your own words and time.</p>",
@@ -423,6 +453,7 @@ def render_checklist(
             '<div class="worth-checklist__result" role="status" data-js hidden>',
             f'<p class="worth-checklist__count">0 of {len(items)} signs ticked.</p>',
             f'<p class="worth-checklist__band">{html.escape(first_band)}</p>',
+            '<p class="worth-checklist__ticked"></p>',
             '<div class="worth-checklist__next"></div>',
             "</div>",
             *([help_box.strip()] if help_box else []),
@@ -430,6 +461,8 @@ def render_checklist(
             '<button type="button" class="md-button" data-action="print">Print my checklist</button>',
             '<button type="button" class="md-button" data-action="clear">Clear my answers</button>',
             "</div>",
+            '<p class="worth-checklist__print-note">Printers and print queues can keep a copy of what they print; '
+            "on a shared or work printer, someone else may see it.</p>",
             '<p class="worth-checklist__remember" data-js hidden>',
             '<input type="checkbox" id="checklist-remember" aria-describedby="checklist-remember-note">',
             '<label for="checklist-remember">Remember my answers on this device</label>',

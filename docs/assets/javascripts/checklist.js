@@ -77,12 +77,17 @@
       result.querySelector(".worth-checklist__count").textContent =
         `${ticked} of ${boxes.length} signs ticked.`;
       result.querySelector(".worth-checklist__band").textContent = band(ticked);
+      // The signs she ticked, by name, in the order of the list.
+      const names = boxes.filter((b) => b.checked).map((b) => root.querySelector(`label[for="${b.id}"]`).textContent.trim());
+      result.querySelector(".worth-checklist__ticked").textContent = names.length ? `You ticked: ${names.join("; ")}.` : "";
       const next = result.querySelector(".worth-checklist__next");
       const links = nextReads();
       next.replaceChildren();
       if (!links.length) return;
       const intro = document.createElement("p");
-      intro.textContent = "You may want to read next:";
+      intro.textContent = names.length === 1
+        ? "What the articles say about what staying costs and why letting go helps, for this sign:"
+        : "What the articles say about what staying costs and why letting go helps, for these signs:";
       const list = document.createElement("ul");
       links.forEach((a) => {
         const item = document.createElement("li");
