@@ -48,7 +48,7 @@ from worth.themes import ArticleThemes, _best, _part_theme, assign_themes, load_
 
 METRICS = (("hf", "heading F1"), ("np", "noise precision"), ("nr", "noise recall"), ("acc", "theme accuracy"),
            ("kept", "kept"), ("title", "title accuracy"))
-C = {"noise": 1.0, "title": 1.0, "heading": 0.3, "theme": 0.2}
+C = {"noise": 1.0, "title": 1.0, "heading": 0.1, "theme": 0.2}
 NOISE_THRESHOLD_PRECISION = 0.95  # the noise threshold is the lowest with at least this precision
 
 
@@ -236,7 +236,10 @@ def main() -> int:
                     help="how much more a further corpus's lines count than the development set's (default 1)")
     ap.add_argument("--details", action="store_true", help="print what each held-out article got wrong")
     ap.add_argument("--no-held-out", action="store_true", help="skip the leave-one-article-out figures")
+    ap.add_argument("--strength", type=_weighted, default={}, metavar="DECISION=C[,...]",
+                    help=f"inverse regularisation strength per decision (default {C})")
     args = ap.parse_args()
+    C.update(args.strength)
     spec = importlib.util.spec_from_file_location("eval_structure", args.scorer)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)

@@ -133,6 +133,12 @@ def test_short_emphatic_statements_are_text(line):
     assert headings(blocks) == []
 
 
+def test_an_article_of_short_statements_between_paragraphs_has_no_headings():
+    blocks = fixture_blocks("article_with_emphatic_lines.txt")
+    assert headings(blocks) == []
+    assert any(b.text == "They will not all understand" for b in blocks if b.kind is BlockKind.PARAGRAPH)
+
+
 @pytest.mark.parametrize("line", ["Why women are taught to stay", "Sign #3: He Never Apologizes", "WHY HE NEVER CALLS BACK"])
 def test_sentence_case_capitals_and_numbered_headings_between_paragraphs_are_headings(line):
     blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n{line}\n\n{LONG}\n")

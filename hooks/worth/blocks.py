@@ -535,6 +535,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     f["full question between paragraphs among sentence-case headings"] = float(
         alone and end == "?" and n >= 5 and ctx.sentence_case_headings)
     f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
+    # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
+    f["part label over a short line"] = float(f["part label"] and f["short line follows"])
     return {name: value for name, value in f.items() if value}
 
 
