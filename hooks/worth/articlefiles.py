@@ -45,14 +45,14 @@ def list_article_files(folder: Path, *, display_root: Path | None = None) -> Art
         root = folder.resolve(strict=True)
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as err:
-        raise ArticleError(_shown(folder, display_root), None, f"cannot be read ({err.strerror or err}); check the folder") from None
+        raise ArticleError(shown_path(folder, display_root), None, f"cannot be read ({err.strerror or err}); check the folder") from None
     paths: list[Path] = []
     warnings: list[str] = []
     web_pages = {entry.with_suffix("").name for entry in entries if entry.suffix.lower() in WEB_PAGE_SUFFIXES}
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        shown = _shown(entry, display_root)
+        shown = shown_path(entry, display_root)
         is_article_name = entry.suffix.lower() in ARTICLE_SUFFIXES
         try:
             target = entry.resolve(strict=True)
@@ -107,7 +107,8 @@ def page_name_clashes(paths: Sequence[str]) -> list[ArticleError]:
     return errors
 
 
-def _shown(path: Path, display_root: Path | None) -> str:
+def shown_path(path: Path, display_root: Path | None) -> str:
+    """How a file is named in messages: relative to ``display_root`` (the project) when inside it."""
     try:
         return str(path.relative_to(display_root)) if display_root else str(path)
     except ValueError:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .articlefiles import list_article_files, page_name_clashes
+from .articlefiles import list_article_files, page_name_clashes, shown_path
 from .blocks import detect_blocks
 from .cache import BuildCache, article_key
 from .errors import ArticleError
@@ -182,10 +182,3 @@ def changed_sources(sources: tuple[SourceFile, ...]) -> list[str]:
             changed.append(source.shown)
     return changed
 
-
-def shown_path(path: Path, display_root: Path | None) -> str:
-    """How a file is named in messages: relative to ``display_root`` (the project) when inside it."""
-    try:
-        return str(path.relative_to(display_root)) if display_root else str(path)
-    except ValueError:
-        return str(path)

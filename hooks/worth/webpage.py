@@ -79,7 +79,7 @@ PLACES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
 ELSEWHERE = "not the article"
 
 # Parts of a page the extractor keeps inside an article's body but that are never the article:
-# the calls to action of clinic and service pages ("Book a session today"). Words of a class or
+# the calls to action of clinic and service pages ("Book an appointment today"). Words of a class or
 # id (hyphens as spaces), given to trafilatura as ``prune_xpath``; its own list already covers
 # sharing, comments, related posts, newsletters, adverts and navigation.
 PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget")
