@@ -176,3 +176,12 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def open_search(page) -> None:
+    """Open the search box as a reader does: the header's search button, or its field on a wide screen."""
+    button = page.locator("label[for='__search'].md-header__button")
+    if button.is_visible():
+        button.click()
+    else:
+        page.locator("input.md-search__input").click()

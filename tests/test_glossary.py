@@ -162,6 +162,18 @@ def test_bad_glossary_data_names_the_file_and_line(tmp_path, text, line, words):
     assert str(caught.value).startswith(f"glossary.yml:{line}: ")
 
 
+def test_an_editor_data_file_that_is_not_utf8_is_one_line_naming_it(tmp_path):
+    from worth.checklist import load_checklist_data
+    from worth.help import load_help
+
+    for name, load in (("glossary.yml", load_glossary), ("checklist.yml", load_checklist_data), ("help.yml", load_help)):
+        path = tmp_path / name
+        path.write_bytes("- term: caf\u00e9\n".encode("latin-1"))
+        with pytest.raises(ArticleError) as caught:
+            load(path, display_path=name)
+        assert str(caught.value) == f"{name}: is not UTF-8 text; save it as UTF-8"
+
+
 # ---------------------------------------------------------------------------------------------
 # Defining sentences
 

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from conftest import open_search
+
 from test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -79,13 +81,6 @@ def exit_url(page) -> str:
 def sized(page, width: str) -> None:
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
 
-
-def open_search(page) -> None:
-    button = page.locator("label[for='__search'].md-header__button")
-    if button.is_visible():
-        button.click()
-    else:
-        page.locator("input.md-search__input").click()
 
 
 def settle(page) -> None:

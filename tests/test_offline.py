@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from conftest import open_search
+
 from worth.linkcheck import check_site
 from worth.offline import (
     LOCAL_WORKER_SHIM,
@@ -244,14 +246,6 @@ def open_recording(page, url: str) -> list[str]:
 def off_device(requests: list[str]) -> list[str]:
     return [url for url in requests if urlsplit(url).scheme not in ("file", "data", "blob", "about")]
 
-
-def open_search(page) -> None:
-    """Open the search box as a reader does: the header's search button, or its field on a wide screen."""
-    button = page.locator("label[for='__search'].md-header__button")
-    if button.is_visible():
-        button.click()
-    else:
-        page.locator("input.md-search__input").click()
 
 
 @pytest.fixture

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Protocol, Sequence
 
-import yaml
 
 from . import yamltext
 from .errors import ArticleError
@@ -289,11 +288,6 @@ def collect_items(articles: Iterable[Article], *, hints: Mapping[str, str] | Non
 # Editor data
 
 
-def _yaml_line(err: yaml.YAMLError) -> int | None:
-    mark = getattr(err, "problem_mark", None)
-    return mark.line + 1 if mark is not None else None
-
-
 def load_checklist_data(path: Path, *, display_path: str | None = None) -> ChecklistData:
     """Read ``checklist.yml`` (``bands``: list of {from: percent, words}; ``hints``: {heading:
     hint}). A missing file gives the default bands and no hints; bad content raises
@@ -301,11 +295,7 @@ def load_checklist_data(path: Path, *, display_path: str | None = None) -> Check
     shown = display_path or str(path)
     if not path.exists():
         return ChecklistData(DEFAULT_BANDS, {})
-    try:
-        data: Any = yamltext.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except yaml.YAMLError as err:
-        problem = getattr(err, "problem", None) or "it cannot be read"
-        raise ArticleError(shown, _yaml_line(err), f"not valid YAML ({problem}); fix it or delete the file") from None
+    data: Any = yamltext.load_file(path, shown=shown, advice="fix it or delete the file") or {}
     if not isinstance(data, dict):
         raise ArticleError(shown, 1, "expected 'bands' and 'hints' at the top; see the example in the README")
     return ChecklistData(_bands(data.get("bands"), path, shown), _hints(data.get("hints"), path, shown))

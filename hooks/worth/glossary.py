@@ -108,12 +108,7 @@ def load_glossary(path: Path, *, display_path: str | None = None) -> tuple[Gloss
     shown = display_path or str(path)
     if not path.exists():
         return ()
-    try:
-        root = yamltext.compose(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or "it cannot be read"
-        raise ArticleError(shown, mark.line + 1 if mark else None, f"not valid YAML ({problem}); fix it or delete the file") from None
+    root = yamltext.compose_file(path, shown=shown, advice="fix it or delete the file")
     if root is None:
         return ()
     if not isinstance(root, yaml.SequenceNode):

@@ -112,12 +112,7 @@ def load_help(path: Path, *, display_path: str | None = None) -> HelpServices | 
     shown = display_path or str(path)
     if not path.exists():
         return None
-    try:
-        node = yamltext.compose(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or "it cannot be read"
-        raise ArticleError(shown, mark.line + 1 if mark else None, f"not valid YAML ({problem}); fix it") from None
+    node = yamltext.compose_file(path, shown=shown, advice="fix it")
     top: dict[str, yaml.Node] = {}
     if node is not None:
         if not isinstance(node, yaml.MappingNode):

@@ -10,9 +10,12 @@ problem is a ``YamlProblem`` with its line in the YAML text.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .errors import ArticleError
 
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -25,6 +28,28 @@ def safe_load(text: str) -> Any:
 def compose(text: str) -> yaml.Node | None:
     """``yaml.compose(text)`` with the safe loader: the node tree, with each node's line."""
     return yaml.compose(text, Loader=SafeLoader)
+
+
+def compose_file(path: Path, *, shown: str, advice: str) -> yaml.Node | None:
+    """The node tree of the editor's data file ``path`` (each node with its line), or
+    ``ArticleError`` naming the file (as ``shown``) and the line, ending with ``advice``."""
+    return _read_file(path, compose, shown=shown, advice=advice)
+
+
+def load_file(path: Path, *, shown: str, advice: str) -> Any:
+    """The value of the editor's data file ``path``; errors as for ``compose_file``."""
+    return _read_file(path, safe_load, shown=shown, advice=advice)
+
+
+def _read_file(path: Path, read: Any, *, shown: str, advice: str) -> Any:
+    try:
+        return read(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ArticleError(shown, None, "is not UTF-8 text; save it as UTF-8") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "it cannot be read"
+        raise ArticleError(shown, mark.line + 1 if mark else None, f"not valid YAML ({problem}); {advice}") from None
 
 
 class YamlProblem(ValueError):
