@@ -38,8 +38,7 @@ from worth.blocks import block_context, heading_features  # noqa: E402
 from worth.evidence import WEIGHTS_FILE, Weights, weights_from  # noqa: E402
 from worth.model import Theme  # noqa: E402
 from worth.noise import (  # noqa: E402
-    _decisive, ArticleLines, title_candidates, _default_plan, _read_lines, clean_lines, noise_features, title_features,
-    NoiseContext, _article_language,
+    ArticleLines, clean_lines, decided_lines, noise_features, title_candidates, title_features,
 )
 from worth.read import read_article  # noqa: E402
 from worth.blocks import detect_blocks  # noqa: E402
@@ -103,24 +102,18 @@ def fit(articles: list[Labelled], norm) -> dict:
     data: dict = {}
     # 1. furniture: every non-blank line; the labelled title line is no line to judge.
     rows, ys, ws, per_article = [], [], [], []
-    plan = _default_plan()
     for a in articles:
-        raw = a.raw
-        views, counts, text = _read_lines(raw.lines)
-        language, script = _article_language(views, counts, text)
-        ctx = NoiseContext(lines=raw.lines, title=raw.metadata.title, language=language, script=script, views=views)
-        lines = ArticleLines.of(views)
-        rules = {i: r for i in lines.order if (r := plan.rule_for(i, ctx)) is not None}
+        lines = ArticleLines.of(a.raw)
         title = norm(a.label["title"])
         noise = {norm(n) for n in a.label.get("noise", [])}
         feats = {}
-        decided = frozenset(i for i, r in rules.items() if _decisive(r, lines))
+        decided = decided_lines(lines)
         for i in lines.order:
-            f = noise_features(i, lines, rules)
+            f = noise_features(i, lines)
             feats[i] = f
-            if norm(views[i].text) != title and i not in decided:
+            if norm(lines.views[i].text) != title and i not in decided:
                 rows.append(f)
-                ys.append(int(norm(views[i].text) in noise))
+                ys.append(int(norm(lines.views[i].text) in noise))
                 ws.append(a.weight)
         per_article.append((a, lines, feats, decided))
     bias, weights = _logistic(rows, ys, C["noise"], ws)

@@ -186,7 +186,7 @@ def test_keep_and_drop_overrides_win():
 
 
 def test_every_filter_has_a_distinct_name():
-    names = [f.name for f in build_noise_filters()]
+    names = [name for f in build_noise_filters() for name in f.names]
     assert len(names) == len(set(names)) and all(names)
 
 
