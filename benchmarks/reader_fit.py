@@ -48,7 +48,7 @@ from worth.themes import ArticleThemes, _best, _part_theme, assign_themes, load_
 METRICS = (("hf", "heading F1"), ("np", "noise precision"), ("nr", "noise recall"), ("acc", "theme accuracy"),
            ("kept", "kept"), ("title", "title accuracy"))
 C = {"noise": 1.0, "title": 1.0, "heading": 0.1, "theme": 0.2}
-NOISE_THRESHOLD_PRECISION = 0.95  # the noise threshold is the lowest with at least this precision
+NOISE_THRESHOLD_PRECISION = float(__import__("os").environ.get("NTP", "0.95"))  # the noise threshold is the lowest with at least this precision
 
 
 @dataclass

@@ -166,6 +166,42 @@ def find_date(text: str) -> tuple[str, str] | None:
             return iso, match.group(0)
     return None
 
+
+def _shape(view: LineView) -> str:
+    """A line with its numbers blanked: the lines of one template ("Post has 3 replies and 147
+    likes", "Guest 11:05 a.m.") share it."""
+    return _NUMBER.sub("#", view.loose)
+
+
+_NUMBER = re.compile(r"\d+")
+LINK_BLOCK_WORDS = 20  # a link's title or teaser is no longer than this
+LINK_BLOCK_LINES = 12
+_LINK_LABEL_WORDS = frozenset("related recommended trending popular".split())
+_EDIT_LINK = "[edit]"
+
+
+def _is_link_label(view: LineView) -> bool:
+    """"Related articles", "You may also like", "[Edit]Related wikiHows": a short line that
+    announces a list of links to other pages."""
+    label = view.furniture.removeprefix(_EDIT_LINK).strip().rstrip(":").strip()
+    found = words(label)
+    return 0 < len(found) <= 4 and (found[0] in _LINK_LABEL_WORDS or label in _LINK_LABELS)
+
+
+def _link_blocks(views: Sequence[LineView], order: Sequence[int], scheme_of: Mapping[int, str]) -> frozenset[int]:
+    """The lines under a link label (``_is_link_label``): short titles and teasers, up to the
+    next long paragraph or the next heading written like the label."""
+    found: set[int] = set()
+    for r, index in enumerate(order):
+        if not _is_link_label(views[index]):
+            continue
+        for other in order[r + 1:r + 1 + LINK_BLOCK_LINES]:
+            if len(views[other].words) > LINK_BLOCK_WORDS or (
+                    other in scheme_of and scheme_of.get(other) == scheme_of.get(index)):
+                break
+            found.add(other)
+    return frozenset(found)
+
 # -- what the rules and features look at ---------------------------------------------------------
 
 
@@ -216,6 +252,8 @@ class ArticleLines:
     scheme_of: Mapping[int, str] = field(default_factory=dict)  # index -> heading_scheme, where one
     markup: frozenset[int] = frozenset()  # lines of markup alone (_is_markup)
     drop: frozenset[str] = frozenset()  # the loose lines the editor listed under ``drop``
+    shapes: Mapping[str, int] = field(default_factory=dict)  # a line's shape (_shape) -> how many lines have it
+    link_blocks: frozenset[int] = frozenset()  # the lines of a block of links under a "Related" label
     rules: Mapping[int, str] = field(default_factory=dict)  # index -> the first rule that names it
 
     @classmethod
@@ -242,6 +280,8 @@ class ArticleLines:
             schemes=dict(Counter(scheme_of.values())), scheme_of=scheme_of,
             markup=frozenset(i for i in order if _is_markup(views[i].stripped)),
             drop=frozenset(loose(d) for d in raw.overrides.drop),
+            shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
+            link_blocks=_link_blocks(views, order, scheme_of),
         )
         asked = build_noise_filters() if filters is None else filters
         rules = {}
@@ -587,7 +627,8 @@ def _is_kind(view: LineView, named: frozenset[str], kind: FurnitureKind) -> bool
         if kind.ends and _credit_closes(view.furniture, kind.ends):
             return True
     # Short lines made only of the site's words: "News Post", "Share on Facebook", "(Getty Images)".
-    if kind.vocabulary and count <= kind.max_vocabulary_words:
+    # (One such word alone may be a section's name, "Stories": the judge weighs it.)
+    if kind.vocabulary and 2 <= count <= kind.max_vocabulary_words:
         # ``named``: the words but numbers ("5 min read": numbers say nothing)
         return bool(named) and kind.vocabulary.issuperset(named) and not kind.core.isdisjoint(named)
     return False
@@ -924,9 +965,45 @@ SITE_WORDS = frozenset(
     "twitter pinterest whatsapp linkedin reddit youtube tiktok podcast episode original "
     "reference source sources".split()
 )
-CALLS_TO_ACTION = ("try ", "start ", "get ", "download ", "join ", "sign up", "subscribe", "take our", "click",
-                   "tap ", "check out", "watch ", "view ", "want to ", "ready to ", "follow ", "share ",
-                   "read more", "learn more", "discover ", "explore ")
+CALLS_TO_ACTION = ("download ", "join ", "sign up", "subscribe", "take our", "click", "tap ", "check out",
+                   "want to ", "ready to ", "read more", "learn more")
+# Verbs that open advice as often as a sales button: a call to action only beside the site's words.
+IMPERATIVES = ("try ", "start ", "get ", "watch ", "view ", "follow ", "share ", "discover ", "explore ")
+_SELLING = frozenset("our free now today premium trial app".split())
+_BUTTON = re.compile(r"\b(?:tap|click|press)\s+(?:on\s+)?(?:the\s+)?(?:\"|here\b|below\b)")
+# The site's own things, as a label names them ("Platform tip:", "Sponsored:"); not its verbs.
+_SITE_THINGS = frozenset("platform app feature features tool tools premium member members newsletter quiz "
+                         "video videos photo photos image images advertisement sponsored related podcast "
+                         "episode account library".split())
+_FIELD = re.compile(r"(?:^|\s)[A-Z][a-z]+:\s")
+BETWEEN_FURNITURE_WORDS = 25
+
+
+def _furniture_within(index: int, article: ArticleLines, steps: int) -> bool:
+    """Whether a rule names one of the ``steps`` non-blank lines below (above, when negative)."""
+    direction = 1 if steps > 0 else -1
+    for step in range(direction, steps + direction, direction):
+        other = article.neighbour(index, step)
+        if other is not None and _furniture_for_sure(other, article):
+            return True
+    return False
+
+
+def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
+    """Whether a rule drops the line outright (markup, a stamp...): what a line beside it may be
+    judged by. (The editor's own drops do not change how the lines around them are judged.)"""
+    if index in article.markup:
+        return True
+    rule = article.rules.get(index)
+    return rule is not None and rule != EditorDrop.name and _decisive(rule, article)
+
+
+def _length(view: LineView) -> int:
+    """How many words a line holds; in a script written without spaces (Chinese, Japanese), two
+    characters count as one word."""
+    if view.script == "CJK":
+        return max(len(view.words), len(view.stripped) // 2)
+    return len(view.words)
 
 
 def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
@@ -935,7 +1012,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     rules = article.rules
     text = view.stripped
     found = view.words
-    n = len(found)
+    n = _length(view)
     f: dict[str, float] = {}
     if index in rules:
         f[rules[index]] = 1.0
@@ -966,20 +1043,34 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     site = sum(map(SITE_WORDS.__contains__, found))
     if site:
         f["site words"] = site / n
-    if n <= 8 and _ENGLISH_STOP.isdisjoint(found):
+    if n <= 8 and view.script == "LATIN" and _ENGLISH_STOP.isdisjoint(found):
         f["no function words"] = 1.0
     lowered = view.furniture
     if lowered.startswith(CALLS_TO_ACTION):
         f["call to action"] = 1.0
+    elif lowered.startswith(IMPERATIVES) and (site > 1 or not _SELLING.isdisjoint(found)):
+        f["call to action"] = 1.0  # "Start your free trial", not "Start small."
+    if _BUTTON.search(lowered):
+        f["tells to tap or click"] = 1.0
     if is_part_label(text):
         f["part label"] = 1.0
-    elif _LABEL_COLON.match(text) and n <= 25:
+    elif (label := _LABEL_COLON.match(text)) and n <= 25:
         f["label and colon"] = 1.0
+        if not _SITE_THINGS.isdisjoint(words(label.group(0).lower())):
+            f["label names the site"] = 1.0  # "Pro tip:", "Related:", "Platform tip:"
+    if len(_FIELD.findall(text)) >= 2:
+        f["labelled fields"] = 1.0  # "Author: ... | Year: 2009 Category: ..."
+    if index in article.link_blocks:
+        f["under a link label"] = 1.0
+    if view.has_digit and n <= 15 and article.shapes.get(_shape(view), 0) > article.copies.get(view.loose, 1):
+        f["one of a template but for numbers"] = 1.0
     if _URL.search(lowered):
         f["web address"] = 1.0
     end = text.rstrip("*_ ")[-1:]
     if end in ".!?" and n >= 6:
         f["sentence"] = 1.0
+    elif end in ".?:" and n < 6:
+        f["short line closed like a sentence"] = 1.0  # "Pause.", "Ask gently:", not a menu's "Next"
     copies = article.copies.get(view.loose, 1)
     if copies >= 2 and n <= 12:
         f["repeated line"] = min(copies - 1, 4) / 4
@@ -997,11 +1088,15 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
                 f["near the end"] = 1.0
         for step in (-1, 1):
             other = article.neighbour(index, step)
-            # (The editor's own drops do not change how the lines around them are judged.)
-            if other is not None and (rules.get(other, EditorDrop.name) != EditorDrop.name or other in article.markup):
+            if other is not None and _furniture_for_sure(other, article):
                 f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
+    if n <= BETWEEN_FURNITURE_WORDS and _furniture_within(index, article, -2) and _furniture_within(index, article, 2):
+        f["between furniture"] = 1.0  # one of a run: a tour, a box of tips, a byline and its counters
     if _LEADING_NUMBER.match(text):
         f["numbered"] = 1.0
+    preceding = article.neighbour(index, -1)
+    if preceding is not None and len(article.views[preceding].words) >= PARAGRAPH_WORDS:
+        f["paragraph before"] = 1.0
     following = article.neighbour(index, 1)
     if following is not None and len(article.views[following].words) >= PARAGRAPH_WORDS:
         f["paragraph follows"] = 1.0
