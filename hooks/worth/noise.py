@@ -955,12 +955,12 @@ _GLUED_STAMP = re.compile(r"[^\W\d_]\d{1,2}:\d\d")
 _URL = re.compile(r"https?://|www\.|\.com\b")
 _LABEL_COLON = re.compile(r"^[^\W\d_][\w'\u2019-]*+(?: [\w'\u2019-]++){0,2}:\s+\S")
 SITE_WORDS = frozenset(
-    "share shares like likes liked comment comments reply replies subscribe subscribed newsletter app "
+    "share shares likes liked comment comments reply replies subscribe subscribed newsletter app "
     "download login menu search related read more click tap press enter expand follow tip tips "
     "platform quiz video videos watch view article articles books library discover avatar image images "
     "photo photos credit credits advertisement sponsored via posted updated min author bio print "
-    "email copy link links home back next previous contents table full column columnist advice "
-    "guest post posts account feature features tool tools start try join free premium upgrade member "
+    "email copy link links home back next previous contents table full column columnist "
+    "guest post posts account feature features tool tools join free premium upgrade member "
     "members save saved favorites favourites highlight highlights notes tweet facebook instagram "
     "twitter pinterest whatsapp linkedin reddit youtube tiktok podcast episode original "
     "reference source sources".split()
@@ -1092,6 +1092,8 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
                 f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
     if n <= BETWEEN_FURNITURE_WORDS and _furniture_within(index, article, -2) and _furniture_within(index, article, 2):
         f["between furniture"] = 1.0  # one of a run: a tour, a box of tips, a byline and its counters
+    elif n <= SHORT_LINE_WORDS and not _furniture_within(index, article, -3) and not _furniture_within(index, article, 3):
+        f["far from furniture"] = 1.0  # a short line among the article's own lines: a list item, a heading
     if _LEADING_NUMBER.match(text):
         f["numbered"] = 1.0
     preceding = article.neighbour(index, -1)
