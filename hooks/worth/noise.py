@@ -183,26 +183,32 @@ _EDIT_LINK = "[edit]"
 def _is_link_label(view: LineView) -> bool:
     """"Related articles", "You may also like", "[Edit]Related wikiHows": a short line that
     announces a list of links to other pages."""
+    if len(view.words) > 5:  # four words and a glued "[edit]"
+        return False
     label = view.furniture.removeprefix(_EDIT_LINK).strip().rstrip(":").strip()
     found = words(label)
     return 0 < len(found) <= 4 and (found[0] in _LINK_LABEL_WORDS or label in _LINK_LABELS)
 
 
-def _link_blocks(views: Sequence[LineView], order: Sequence[int], scheme_of: Mapping[int, str]) -> frozenset[int]:
-    """The lines under a link label (``_is_link_label``): short titles and teasers, up to the
-    next long paragraph or the next heading written like the label."""
+def _link_blocks(article: ArticleLines) -> frozenset[int]:
+    """The lines under a link label (``_is_link_label``): short titles and teasers that run to
+    the end of the article, to the next furniture or to the next heading written like the label.
+    (Where the article's text goes on after them, they were the article's own short lines.)"""
+    views, order, scheme_of = article.views, article.order, article.scheme_of
     found: set[int] = set()
     for r, index in enumerate(order):
         if not _is_link_label(views[index]):
             continue
-        for other in order[r + 1:r + 1 + LINK_BLOCK_LINES]:
-            if len(views[other].words) > LINK_BLOCK_WORDS or (
-                    other in scheme_of and scheme_of.get(other) == scheme_of.get(index)):
+        block: list[int] = []
+        for other in order[r + 1:]:
+            if other in article.rules or (other in scheme_of and scheme_of[other] == scheme_of.get(index)):
                 break
-            found.add(other)
+            if len(views[other].words) > LINK_BLOCK_WORDS or len(block) == LINK_BLOCK_LINES:
+                block = []
+                break
+            block.append(other)
+        found.update(block)
     return frozenset(found)
-
-# -- what the rules and features look at ---------------------------------------------------------
 
 
 class LineView:
@@ -252,9 +258,11 @@ class ArticleLines:
     scheme_of: Mapping[int, str] = field(default_factory=dict)  # index -> heading_scheme, where one
     markup: frozenset[int] = frozenset()  # lines of markup alone (_is_markup)
     drop: frozenset[str] = frozenset()  # the loose lines the editor listed under ``drop``
+    keep: frozenset[str] = frozenset()  # the loose lines the editor listed under ``keep``
     shapes: Mapping[str, int] = field(default_factory=dict)  # a line's shape (_shape) -> how many lines have it
     link_blocks: frozenset[int] = frozenset()  # the lines of a block of links under a "Related" label
     rules: Mapping[int, str] = field(default_factory=dict)  # index -> the first rule that names it
+    sure: frozenset[int] = frozenset()  # the ranks of the lines dropped for sure (_furniture_for_sure)
 
     @classmethod
     def of(cls, raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -> ArticleLines:
@@ -269,7 +277,10 @@ class ArticleLines:
         scripts = Counter(views[i].script for i in order if views[i].script)
         ranked = scripts.most_common()
         second = ranked[1][1] if len(ranked) >= 2 else 0
-        votes = _votes(Counter(w for i in order for w in views[i].words))
+        counts: Counter[str] = Counter()
+        for i in order:
+            counts.update(views[i].words)
+        votes = _votes(counts)
         language = max(votes, key=lambda lang: (votes[lang], lang == "en"))
         scheme_of = {i: scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None}
         article = cls(
@@ -280,8 +291,8 @@ class ArticleLines:
             schemes=dict(Counter(scheme_of.values())), scheme_of=scheme_of,
             markup=frozenset(i for i in order if _is_markup(views[i].stripped)),
             drop=frozenset(loose(d) for d in raw.overrides.drop),
+            keep=frozenset(loose(k) for k in raw.overrides.keep),
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
-            link_blocks=_link_blocks(views, order, scheme_of),
         )
         asked = build_noise_filters() if filters is None else filters
         rules = {}
@@ -290,7 +301,9 @@ class ArticleLines:
                 if noise_filter.test(index, article):
                     rules[index] = noise_filter.rule(index, article)
                     break
-        return replace(article, rules=rules)
+        article = replace(article, rules=rules)
+        sure = frozenset(r for r, i in enumerate(order) if _furniture_for_sure(i, article))
+        return replace(article, sure=sure, link_blocks=_link_blocks(article))
 
     def neighbour(self, index: int, step: int) -> int | None:
         """The non-blank line ``step`` lines below (above, when negative) the one at ``index``."""
@@ -824,7 +837,7 @@ def clean_lines(
     title_index = _find_title(raw, article, chances, weights, decided)
     title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
     loose_title = loose(raw.metadata.title or title or "")
-    keep = {loose(k) for k in raw.overrides.keep}
+    keep = article.keep
     kept: list[SourceLine] = []
     noise: list[NoiseLine] = []
     suspects: list[tuple[float, NoiseLine]] = []
@@ -835,7 +848,8 @@ def clean_lines(
             continue
         if index == title_index:
             continue
-        written = written_heading(line.text, raw.format)
+        # A heading its author wrote as one, or a part's label, is dropped only by a rule.
+        written = written_heading(line.text, raw.format) or is_part_label(line.text)
         rule = None
         if view.loose in keep:
             rule = None
@@ -980,18 +994,16 @@ BETWEEN_FURNITURE_WORDS = 25
 
 
 def _furniture_within(index: int, article: ArticleLines, steps: int) -> bool:
-    """Whether a rule names one of the ``steps`` non-blank lines below (above, when negative)."""
-    direction = 1 if steps > 0 else -1
-    for step in range(direction, steps + direction, direction):
-        other = article.neighbour(index, step)
-        if other is not None and _furniture_for_sure(other, article):
-            return True
-    return False
+    """Whether one of the ``steps`` non-blank lines below (above, when negative) is dropped for sure."""
+    r = article.rank[index]
+    return not article.sure.isdisjoint(range(r + 1, r + steps + 1) if steps > 0 else range(r + steps, r))
 
 
 def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
     """Whether a rule drops the line outright (markup, a stamp...): what a line beside it may be
-    judged by. (The editor's own drops do not change how the lines around them are judged.)"""
+    judged by. (The editor's own drops and keeps do not change how the lines around them are judged.)"""
+    if article.views[index].loose in article.keep:
+        return False
     if index in article.markup:
         return True
     rule = article.rules.get(index)
@@ -1058,7 +1070,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         f["label and colon"] = 1.0
         if not _SITE_THINGS.isdisjoint(words(label.group(0).lower())):
             f["label names the site"] = 1.0  # "Pro tip:", "Related:", "Platform tip:"
-    if len(_FIELD.findall(text)) >= 2:
+    if text.count(":") >= 2 and len(_FIELD.findall(text)) >= 2:
         f["labelled fields"] = 1.0  # "Author: ... | Year: 2009 Category: ..."
     if index in article.link_blocks:
         f["under a link label"] = 1.0
@@ -1086,11 +1098,13 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
                 f["near the top"] = 1.0
             if total - rank <= max(3, total // 12):
                 f["near the end"] = 1.0
-        for step in (-1, 1):
-            other = article.neighbour(index, step)
-            if other is not None and _furniture_for_sure(other, article):
-                f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
-    if n <= BETWEEN_FURNITURE_WORDS and _furniture_within(index, article, -2) and _furniture_within(index, article, 2):
+        beside = (rank - 1 in article.sure) + (rank + 1 in article.sure)
+        if beside:
+            f["beside furniture"] = beside / 2
+    following = article.neighbour(index, 1)
+    over_paragraph = following is not None and len(article.views[following].words) >= PARAGRAPH_WORDS
+    if (n <= BETWEEN_FURNITURE_WORDS and not over_paragraph and _furniture_within(index, article, -2)
+            and _furniture_within(index, article, 2)):
         f["between furniture"] = 1.0  # one of a run: a tour, a box of tips, a byline and its counters
     elif n <= SHORT_LINE_WORDS and not _furniture_within(index, article, -3) and not _furniture_within(index, article, 3):
         f["far from furniture"] = 1.0  # a short line among the article's own lines: a list item, a heading
@@ -1099,8 +1113,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     preceding = article.neighbour(index, -1)
     if preceding is not None and len(article.views[preceding].words) >= PARAGRAPH_WORDS:
         f["paragraph before"] = 1.0
-    following = article.neighbour(index, 1)
-    if following is not None and len(article.views[following].words) >= PARAGRAPH_WORDS:
+    if over_paragraph:
         f["paragraph follows"] = 1.0
         if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= 0.75:
             f["title case over a paragraph"] = 1.0  # how headings stand
