@@ -38,7 +38,7 @@ from worth.blocks import block_context, heading_features  # noqa: E402
 from worth.evidence import WEIGHTS_FILE, Weights, weights_from  # noqa: E402
 from worth.model import Theme  # noqa: E402
 from worth.noise import (  # noqa: E402
-    ArticleLines, clean_lines, decided_lines, noise_features, title_candidates, title_features,
+    ArticleLines, clean_lines, decided_lines, noise_features, title_candidates, title_features, weighed_lines,
 )
 from worth.read import read_article  # noqa: E402
 from worth.blocks import detect_blocks  # noqa: E402
@@ -111,10 +111,10 @@ def fit(articles: list[Labelled], norm) -> dict:
         noise = {norm(n) for n in a.label.get("noise", [])}
         feats = {}
         decided = decided_lines(lines)
-        for i in lines.order:
+        for i in weighed_lines(lines, decided):
             f = noise_features(i, lines)
             feats[i] = f
-            if norm(lines.views[i].text) != title and i not in decided:
+            if norm(lines.views[i].text) != title:
                 rows.append(f)
                 ys.append(int(norm(lines.views[i].text) in noise))
                 ws.append(a.weight)
@@ -128,7 +128,7 @@ def fit(articles: list[Labelled], norm) -> dict:
         title = norm(a.label["title"])
         candidates = title_candidates(lines, decided)
         for i in candidates:
-            chance = _probability(bias, weights, feats[i])
+            chance = _probability(bias, weights, feats[i]) if i in feats else 0.0
             rows.append(title_features(i, lines, chance, a.raw.format, candidates))
             ys.append(int(norm(lines.views[i].text) == title))
             ws.append(a.weight)

@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from .model import NoiseLine, RawArticle, SourceLine
 from .evidence import Judge, Weights, load_weights
@@ -252,7 +253,7 @@ class ArticleLines:
     copies: Mapping[str, int]  # loose text -> how many lines have it
     later_copy: frozenset[int]  # lines whose loose text occurs again further down
     language: str = "en"  # the language most common words come from
-    script: str = "LATIN"  # the script most letters are written in
+    script: str = "LATIN"  # the script most lines are written in
     mixed_scripts: bool = False  # a fifth or more of the lines are in another script than most
     schemes: Mapping[str, int] = field(default_factory=dict)  # lines per heading scheme
     scheme_of: Mapping[int, str] = field(default_factory=dict)  # index -> heading_scheme, where one
@@ -277,16 +278,13 @@ class ArticleLines:
         scripts = Counter(views[i].script for i in order if views[i].script)
         ranked = scripts.most_common()
         second = ranked[1][1] if len(ranked) >= 2 else 0
-        counts: Counter[str] = Counter()
-        for i in order:
-            counts.update(views[i].words)
-        votes = _votes(counts)
+        votes = _votes(Counter(chain.from_iterable(views[i].words for i in order)))
         language = max(votes, key=lambda lang: (votes[lang], lang == "en"))
         scheme_of = {i: scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None}
         article = cls(
             lines=raw.lines, views=views, order=order, rank={i: r for r, i in enumerate(order)}, copies=copies,
             later_copy=later, language=language if votes[language] else "en",
-            script=script_of("\n".join(views[i].text for i in order)) or "LATIN",
+            script=ranked[0][0] if ranked else "LATIN",
             mixed_scripts=second >= MIN_BILINGUAL_LINES and second * 5 >= len(order),
             schemes=dict(Counter(scheme_of.values())), scheme_of=scheme_of,
             markup=frozenset(i for i in order if _is_markup(views[i].stripped)),
@@ -414,6 +412,8 @@ class Breadcrumb(NoiseFilter):
 
     def test(self, index: int, article: ArticleLines) -> bool:
         text = article.views[index].stripped
+        if "|" not in text and "\u203a" not in text and "\u00bb" not in text:  # one label: not a path
+            return False
         labels = self.SEPARATOR.split(text)
         if len(labels) < 2:
             return False
@@ -608,6 +608,7 @@ class Furniture(NoiseFilter):
         self.kinds = tuple(kinds)
         self.starts = tuple(start for kind in self.kinds for start in kind.starts)
         self.vocabulary_words = max((kind.max_vocabulary_words for kind in self.kinds if kind.vocabulary), default=0)
+        self.vocabulary = frozenset().union(*(kind.vocabulary for kind in self.kinds))
 
     def test(self, index: int, article: ArticleLines) -> bool:
         return self._kind(article.views[index]) is not None
@@ -619,12 +620,12 @@ class Furniture(NoiseFilter):
         count = len(view.words)
         if not count:
             return None
-        # Most lines are too long to be made of site words, and neither start like a kind nor
-        # close with a credit: no kind takes them.
+        # Most lines neither start like a kind, nor close with a credit, nor are made of site
+        # words alone: no kind takes them.
         lowered = view.furniture
-        if count > self.vocabulary_words and not lowered.startswith(self.starts) and not lowered.endswith((")", "]")):
+        named = view.named_words if count <= self.vocabulary_words else frozenset()
+        if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))):
             return None
-        named = view.named_words
         return next((kind for kind in self.kinds if _is_kind(view, named, kind)), None)
 
     @property
@@ -831,9 +832,9 @@ def clean_lines(
     """
     weights = weights or load_weights()
     article = ArticleLines.of(raw, filters)
-    features = {index: noise_features(index, article) for index in article.order}
-    chances = {index: weights.noise.probability(f) for index, f in features.items()}
     decided = decided_lines(article)
+    features = {index: noise_features(index, article) for index in weighed_lines(article, decided)}
+    chances = {index: weights.noise.probability(f) for index, f in features.items()}
     title_index = _find_title(raw, article, chances, weights, decided)
     title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
     loose_title = loose(raw.metadata.title or title or "")
@@ -857,13 +858,13 @@ def clean_lines(
             rule = article.rules[index]
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
-        elif chances[index] >= weights.noise.threshold and not written:
+        elif chances.get(index, 0.0) >= weights.noise.threshold and not written:
             rule = article.rules.get(index) or _why(weights.noise, features[index])
         if rule is not None:
             noise.append(NoiseLine(line.number, line.text, rule))
             continue
         kept.append(line)
-        if chances[index] >= SUSPECT_CHANCE and view.loose not in keep and not written:
+        if chances.get(index, 0.0) >= SUSPECT_CHANCE and view.loose not in keep and not written:
             suspects.append((chances[index], NoiseLine(line.number, line.text, _why(weights.noise, features[index]))))
     date = _first_date(raw.lines, article.rules)
     if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
@@ -877,6 +878,16 @@ def clean_lines(
 def decided_lines(article: ArticleLines) -> frozenset[int]:
     """The lines a rule drops outright (see ``WEIGHED_RULES``)."""
     return frozenset(i for i, rule in article.rules.items() if _decisive(rule, article))
+
+
+TEXT_WORDS = 30  # a line longer than this that no rule names is the article's own text
+
+
+def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
+    """The lines the noise judge weighs: those no rule drops outright, but for paragraphs of
+    more than ``TEXT_WORDS`` words no rule names, which are kept as the article's text."""
+    return [i for i in article.order
+            if i not in decided and (i in article.rules or len(article.views[i].words) <= TEXT_WORDS)]
 
 
 # The rules whose word is one piece of evidence among others where the article is written in two
@@ -1216,7 +1227,7 @@ def _find_title(
     for index in candidates:
         if not 0 < len(article.views[index].words) <= MAX_TITLE_WORDS:
             continue
-        score = weights.title.logit(title_features(index, article, chances[index], raw.format, candidates))
+        score = weights.title.logit(title_features(index, article, chances.get(index, 0.0), raw.format, candidates))
         if score > best_score:
             best, best_score = index, score
     return best
