@@ -175,6 +175,7 @@ def _shape(view: LineView) -> str:
 
 
 _NUMBER = re.compile(r"\d+")
+_CLOCK = re.compile(r"\d:\d\d")  # a time, even glued to a name: "Guest11:05 a.m."
 LINK_BLOCK_WORDS = 20  # a link's title or teaser is no longer than this
 LINK_BLOCK_LINES = 12
 _LINK_LABEL_WORDS = frozenset("related recommended trending popular".split())
@@ -1085,7 +1086,10 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         f["labelled fields"] = 1.0  # "Author: ... | Year: 2009 Category: ..."
     if index in article.link_blocks:
         f["under a link label"] = 1.0
-    if view.has_digit and n <= 15 and article.shapes.get(_shape(view), 0) > article.copies.get(view.loose, 1):
+    if (view.has_digit and n <= 15 and article.shapes.get(_shape(view), 0) > article.copies.get(view.loose, 1)
+            and (not text.endswith(".") or _CLOCK.search(text))):
+        # A counter or a stamp repeated with other numbers ("Post has 3 replies and 147 likes",
+        # "Guest 11:05 a.m."); a sentence that differs from others in a number is text.
         f["one of a template but for numbers"] = 1.0
     if _URL.search(lowered):
         f["web address"] = 1.0
