@@ -531,6 +531,11 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "between numbered headings": float(
             not item.numbered and bool(ctx.main_sequence) and min(ctx.main_sequence) < index < max(ctx.main_sequence)),
         "short lines around": float(0 < prev_words < LONG_PARAGRAPH_WORDS and 0 < next_words < LONG_PARAGRAPH_WORDS),
+        "short line before": float(0 < prev_words < LONG_PARAGRAPH_WORDS),
+        # One of several questions in a row: questions the text asks, not one heading.
+        "a question beside another question": float(end == "?" and (
+            (index > 0 and ctx.items[index - 1].end == "?")
+            or (index + 1 < len(ctx.items) and ctx.items[index + 1].end == "?"))),
         # A post's title over its byline: the byline dropped as furniture, or kept but dated.
         "a byline or furniture follows": float(byline or item.line.number + 1 in ctx.dropped),
         "article asks questions as headings": float(ctx.question_headings),
