@@ -60,6 +60,7 @@ _MORE_THAN_CAP_WORDS = re.compile(r"(?:[\W_]*+[^\W_]++(?:['\u2019][^\W_]++)*+){%
 # The same for a text without "_", where ``\w`` is exactly ``[^\W_]``: a plain class, matched faster.
 _MORE_THAN_CAP_PLAIN_WORDS = re.compile(r"(?:\W*+\w++(?:['\u2019]\w++)*+){%d}" % (WORD_CAP + 1))
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a time of day, "11:05" in "Guest11:05 a.m."
+_ATTRIBUTION_DASHES = ("--", "\u2014", "\u2013", "\u2015")  # "-- Name", "\u2014 Sarah, reader"
 _MARKS = frozenset(".!?\u2026,;:")  # the closing punctuation ``ending`` reports
 # Lines up to this long mostly have at most WORD_CAP words (a paragraph line is longer): for them
 # ``_short_words`` lists the words at once rather than first matching _MORE_THAN_CAP_WORDS.
@@ -181,6 +182,7 @@ class BlockContext:
     # Short lines (loose) written more than once: where the first copy is and how many there are.
     copies: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     main_sequence: frozenset[int] = frozenset()  # numbered lines counting on across paragraphs
+    main_span: tuple[int, int] = (0, 0)  # the first and last of them (none: an empty span)
     lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
     written_markdown: bool = False  # see ``CleanText.written_markdown``
     dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
@@ -528,10 +530,15 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "written again later": float(copies >= 2),
         "repeats an earlier line": float(first_copy < index),
         "written three times or more": float(copies >= 3),
+        # Inside the run of the article's numbered headings, any other line (a question the text
+        # asks, a list numbered anew) is most likely part of one of their sections.
         "between numbered headings": float(
-            not item.numbered and bool(ctx.main_sequence) and min(ctx.main_sequence) < index < max(ctx.main_sequence)),
+            ctx.main_span[0] < index < ctx.main_span[1] and index not in ctx.main_sequence),
+        "an attribution": float(text.startswith(_ATTRIBUTION_DASHES)),
         "short lines around": float(0 < prev_words < LONG_PARAGRAPH_WORDS and 0 < next_words < LONG_PARAGRAPH_WORDS),
-        "short line before": float(0 < prev_words < LONG_PARAGRAPH_WORDS),
+        # "The other?", "But from the inside?": a few words asking the reader on, answered by the
+        # paragraph after (a heading's question starts like one: "Why does it hurt?").
+        "a fragment of a question": float(end == "?" and n <= 4 and first not in QUESTION_STARTS),
         # One of several questions in a row: questions the text asks, not one heading.
         "a question beside another question": float(end == "?" and (
             (index > 0 and ctx.items[index - 1].end == "?")
@@ -806,6 +813,7 @@ def block_context(
         schemes=_schemes(items),
         copies=_copies(items),
         main_sequence=main,
+        main_span=(min(main), max(main)) if main else (0, 0),
         lesser_sequence=lesser,
         written_markdown=clean.written_markdown,
         dropped=frozenset(n.line for n in clean.noise),
