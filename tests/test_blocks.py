@@ -162,8 +162,6 @@ def test_bulleted_items_keep_their_bullets_as_written():
     assert [b.lines for b in lists] == [("\u2022 Your sleep", "\u2022 Your friends")]
 
 
-@pytest.mark.xfail(strict=True, reason="the fitted heading weights do not yet take a lone long question for a "
-                   "heading among sentence-case headings; worth inspect shows it and headings: corrects it")
 def test_a_full_question_between_paragraphs_is_a_heading_among_sentence_case_headings():
     assert headings(fixture_blocks("article_with_sentence_case_headings.txt")) == [
         "The little things go first",

@@ -536,9 +536,9 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
             ctx.main_span[0] < index < ctx.main_span[1] and index not in ctx.main_sequence),
         "an attribution": float(text.startswith(_ATTRIBUTION_DASHES)),
         "short lines around": float(0 < prev_words < LONG_PARAGRAPH_WORDS and 0 < next_words < LONG_PARAGRAPH_WORDS),
-        # "The other?", "But from the inside?": a few words asking the reader on, answered by the
-        # paragraph after (a heading's question starts like one: "Why does it hurt?").
-        "a fragment of a question": float(end == "?" and n <= 4 and first not in QUESTION_STARTS),
+        # "The other?", "Do you answer him?": a few words asking the reader on, answered by the
+        # paragraph after; a heading's question most often says what its section answers.
+        "a question of four words or fewer": float(end == "?" and n <= 4),
         # One of several questions in a row: questions the text asks, not one heading.
         "a question beside another question": float(end == "?" and (
             (index > 0 and ctx.items[index - 1].end == "?")
