@@ -534,7 +534,6 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         # asks, a list numbered anew) is most likely part of one of their sections.
         "between numbered headings": float(
             ctx.main_span[0] < index < ctx.main_span[1] and index not in ctx.main_sequence),
-        "an attribution": float(text.startswith(_ATTRIBUTION_DASHES)),
         "short lines around": float(0 < prev_words < LONG_PARAGRAPH_WORDS and 0 < next_words < LONG_PARAGRAPH_WORDS),
         # "The other?", "Do you answer him?": a few words asking the reader on, answered by the
         # paragraph after; a heading's question most often says what its section answers.
@@ -673,6 +672,8 @@ class ScoredHeading(PlainTextDetector):
             return False
         if index > 0 and ctx.items[index - 1].end == ":" and not ctx.items[index].blank_before:
             return False  # the line a colon introduces is the rest of that sentence, not a heading
+        if ctx.items[index].text.startswith(_ATTRIBUTION_DASHES):
+            return False  # "\u2014 Dana, reader", "--Worn Out in Ohio": who said or signed the text above
         features = heading_features(index, ctx)
         return features is not None and ctx.weights.heading.says(features)
 
