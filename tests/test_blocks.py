@@ -214,3 +214,26 @@ def test_markdown_backslash_escapes_show_as_the_characters_they_escape():
     blocks = blocks_of("# Moving On Slowly\n\n### 1\\. Leave with dignity\n\nIt takes \\*time\\*, not a plan.\n", path="a.md")
     assert headings(blocks) == ["1. Leave with dignity"]
     assert "It takes *time*, not a plan." in [line for b in blocks for line in b.lines]
+
+
+def test_post_titles_over_their_bylines_are_headings_whatever_their_shape():
+    # A live chat copied as text: each reader's post title (one word, a question, "Re: ...", lower
+    # case) stands over a byline with the time glued to the name, then the letter and the answer.
+    found = headings(fixture_blocks("article_with_chat_posts.txt"))
+    for title in ("Money", "Gardening", "Why do I always apologise first?", "Re: He never asks about my day",
+                  "re: my sister thinks I should leave"):
+        assert title in found
+    assert not [h for h in found if "Caught in the Middle" in h or "Press Enter" in h]
+
+
+@pytest.mark.parametrize("line", ["\u2014 Dana, reader from Leeds", "-- Worn Out in Ohio", "\u2015Sam, member"])
+def test_a_line_opening_with_a_dash_is_an_attribution_not_a_heading(line):
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n\"{LONG}\"\n\n{line}\n\n{LONG}\n\nA Real Heading Here\n\n{LONG}\n")
+    assert ("paragraph", line) in shape(blocks)
+    assert "A Real Heading Here" in headings(blocks)
+
+
+def test_questions_asked_in_a_row_inside_a_section_stay_text():
+    found = headings(fixture_blocks("article_with_steps_inside_sections.txt"))
+    assert not [h for h in found if h.endswith("?")]
+    assert "3. Ask Yourself the Hard Questions" in found and "Final Thoughts" in found
