@@ -237,3 +237,11 @@ def test_questions_asked_in_a_row_inside_a_section_stay_text():
     found = headings(fixture_blocks("article_with_steps_inside_sections.txt"))
     assert not [h for h in found if h.endswith("?")]
     assert "3. Ask Yourself the Hard Questions" in found and "Final Thoughts" in found
+
+
+def test_steps_numbered_anew_inside_a_numbered_section_are_not_headings():
+    found = headings(fixture_blocks("article_with_steps_inside_sections.txt"))
+    assert found == [
+        "1. Notice Who Starts Every Conversation", "2. Set a Limit and Keep It", "3. Ask Yourself the Hard Questions",
+        "4. Lean on People Who Show Up", "5. Give Yourself Time", "Final Thoughts",
+    ]

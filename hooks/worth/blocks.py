@@ -662,18 +662,25 @@ class TwoLineHeading(PlainTextDetector):
         return Block(BlockKind.HEADING, (f"{a.text} {b.text}",), a.line.number, level=2), 2
 
 
+def ruled_out(index: int, ctx: BlockContext) -> bool:
+    """Whether the article's structure says the line is no heading before the judge weighs it."""
+    item = ctx.items[index]
+    if index > 0 and ctx.items[index - 1].end == ":" and not item.blank_before:
+        return True  # the line a colon introduces is the rest of that sentence, not a heading
+    if item.text.startswith(_ATTRIBUTION_DASHES):
+        return True  # "\u2014 Dana, reader", "--Worn Out in Ohio": who said or signed the text above
+    # Steps numbered anew inside a section of the numbered headings belong to that section.
+    return index in ctx.lesser_sequence and ctx.main_span[0] < index < ctx.main_span[1]
+
+
 class ScoredHeading(PlainTextDetector):
     """A line the heading judge takes for a heading (see ``heading_features``)."""
 
     name = "heading"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        if ctx.format != "txt":
+        if ctx.format != "txt" or ruled_out(index, ctx):
             return False
-        if index > 0 and ctx.items[index - 1].end == ":" and not ctx.items[index].blank_before:
-            return False  # the line a colon introduces is the rest of that sentence, not a heading
-        if ctx.items[index].text.startswith(_ATTRIBUTION_DASHES):
-            return False  # "\u2014 Dana, reader", "--Worn Out in Ohio": who said or signed the text above
         features = heading_features(index, ctx)
         return features is not None and ctx.weights.heading.says(features)
 
