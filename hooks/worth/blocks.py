@@ -120,6 +120,12 @@ def is_numbered(text: str) -> bool:
     return bool(_NUMBERED.match(text))
 
 
+def number_of(text: str) -> int | None:
+    """The number a line starts with ("7. ...", "7) ..."), None when it starts with none."""
+    match = _NUMBER_PREFIX.match(text)
+    return int(match.group(1)) if match else None
+
+
 # -- the walk ------------------------------------------------------------------------------------
 
 

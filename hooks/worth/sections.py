@@ -16,17 +16,15 @@ Sections come back with theme ``other``; ``themes.assign_themes`` sets the real 
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from .blocks import is_numbered
+from .blocks import is_numbered, number_of
 from .noise import is_part_label
 from .model import Block, BlockKind, Overrides, Section, Theme
 from .text import loose, slugify, unique_slug
 from .lexicon import Lexicon, load_lexicon
 
 INTRODUCTION_ANCHOR = "introduction"
-_NUMBER = re.compile(r"^\s*#?(\d{1,2})[.):]?\s")  # a heading's number: "7. ", "#7 ", "7) "
 MIN_PART_CHILDREN = 2
 
 
@@ -123,17 +121,12 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
     return result
 
 
-def _number(heading: str) -> int | None:
-    match = _NUMBER.match(heading)
-    return int(match.group(1)) if match else None
-
-
 def _inside_numbering(headings: Sequence[str], i: int) -> bool:
     """Whether heading ``i`` stands between two numbered headings that count on ("7. ...",
     this one, "8. ..."): one more heading of that run, not the part of the numbers after it."""
     if i == 0 or i + 1 >= len(headings):
         return False
-    before, after = _number(headings[i - 1]), _number(headings[i + 1])
+    before, after = number_of(headings[i - 1]), number_of(headings[i + 1])
     return before is not None and after == before + 1
 
 
