@@ -245,3 +245,8 @@ def test_steps_numbered_anew_inside_a_numbered_section_are_not_headings():
         "1. Notice Who Starts Every Conversation", "2. Set a Limit and Keep It", "3. Ask Yourself the Hard Questions",
         "4. Lean on People Who Show Up", "5. Give Yourself Time", "Final Thoughts",
     ]
+
+
+def test_a_heading_may_follow_a_long_paragraph_that_ends_in_a_colon():
+    blocks = blocks_of(f"{TITLE}\n{LONG}\n{LONG} Here is the short version of it:\nHolding Back the Truth Hurts Too\n{LONG}\n")
+    assert headings(blocks) == ["Holding Back the Truth Hurts Too"]

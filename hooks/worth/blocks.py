@@ -671,8 +671,11 @@ class TwoLineHeading(PlainTextDetector):
 def ruled_out(index: int, ctx: BlockContext) -> bool:
     """Whether the article's structure says the line is no heading before the judge weighs it."""
     item = ctx.items[index]
-    if index > 0 and ctx.items[index - 1].end == ":" and not item.blank_before:
-        return True  # the line a colon introduces is the rest of that sentence, not a heading
+    before = ctx.items[index - 1] if index > 0 else None
+    if before is not None and before.end == ":" and before.count < LONG_PARAGRAPH_WORDS and not item.blank_before:
+        # A short line ending in a colon ("Here is what I learned:") runs on into this one. (After
+        # a long paragraph ending in a colon, the judge weighs it: a heading often comes next.)
+        return True
     if item.text.startswith(_ATTRIBUTION_DASHES):
         return True  # "\u2014 Dana, reader", "--Worn Out in Ohio": who said or signed the text above
     # Steps numbered anew inside a section of the numbered headings belong to that section.
