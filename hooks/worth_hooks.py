@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from worth.assets import is_own_asset, minified
 from worth.cache import CACHE_FOLDER, BuildCache
 from worth.errors import ArticleError
 from worth.help import HELP_FILE, HelpServices, load_help
@@ -129,7 +130,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=pages.markdown[src_uri]))
         else:
             files.append(File.generated(config, src_uri, abs_src_path=str(_build.cache.page_path(src_uri))))
-    files.append(File.generated(config, HELP_SCRIPT, content=config.extra["worth"]["help_script"]))
+    files.append(File.generated(config, HELP_SCRIPT, content=minified(HELP_SCRIPT, config.extra["worth"]["help_script"])))
+    # The project's own scripts and stylesheets are served minified (worth.assets says why).
+    for file in [f for f in files if is_own_asset(f.src_uri) and f.abs_src_path and not f.generated_by]:
+        files.remove(file)
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        files.append(File.generated(config, file.src_uri, content=minified(file.src_uri, text)))
     return files
 
 
