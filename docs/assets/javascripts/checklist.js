@@ -79,7 +79,7 @@
         `${ticked} of ${boxes.length} signs ticked.`;
       result.querySelector(".worth-checklist__band").textContent = band(ticked);
       // The signs she ticked, by name, in the order of the list.
-      const names = boxes.filter((b) => b.checked).map((b) => root.querySelector(`label[for="${b.id}"]`).textContent.trim());
+      const names = boxes.filter((b) => b.checked).map((b) => root.querySelector(`label[for="${b.id}"]`).textContent.trim().replace(/\.$/, ""));
       result.querySelector(".worth-checklist__ticked").textContent = names.length ? `You ticked: ${names.join("; ")}.` : "";
       const next = result.querySelector(".worth-checklist__next");
       const links = nextReads();
