@@ -94,13 +94,16 @@
     return docs[d]
   }
 
-  // The theme's index entries (from file://) in the same shape as the fetched passages.
+  // The theme's index entries (from file://) in the same shape as the fetched passages. Their
+  // text holds no separators: the build made it plain text with single spaces, and the separators
+  // are spaces to it (worth.search.plain_text).
   function fromEntries(list) {
-    return list.map(function (entry) {
-      return [entry.location, entry.title, entry.text].map(function (field) {
-        return String(field || "").replace(/[\u001e\u001f]/g, " ")
-      }).join(FIELD)
-    }).join(RECORD)
+    var records = new Array(list.length)
+    for (var i = 0; i < list.length; i++) {
+      var entry = list[i]
+      records[i] = (entry.location || "") + FIELD + (entry.title || "") + FIELD + (entry.text || "")
+    }
+    return records.join(RECORD)
   }
 
   function terms(query) {
