@@ -200,9 +200,14 @@ def search_seconds(url: str, word: str, *, slowdown: int = CPU_SLOWDOWN) -> floa
     from playwright.sync_api import sync_playwright
 
     if url.startswith("http"):
-        # The index compressed once before timing, as a static host serves it ready.
-        request = urllib.request.Request(url.rsplit("/", 1)[0] + "/search/search_index.json", headers={"Accept-Encoding": "gzip"})
-        urllib.request.urlopen(request).read()
+        # The index compressed once before timing, as a static host serves it ready (the page
+        # fetches setup.json, the search worker passages.txt; search_index.json if that fails).
+        for name in ("search_index.json", "setup.json", "passages.txt"):
+            request = urllib.request.Request(url.rsplit("/", 1)[0] + "/search/" + name, headers={"Accept-Encoding": "gzip"})
+            try:
+                urllib.request.urlopen(request).read()
+            except OSError:
+                pass  # a site built before the worker read passages.txt
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=os.environ.get("CHROME_PATH", "/usr/bin/chromium"), headless=True,
                                      args=["--no-sandbox"])

@@ -6,7 +6,7 @@ page's address) and any address written in an article are shown as text she can 
 as links. Built with ``mkdocs build --strict`` in the three outputs (the website without a site
 address, the published site with one, the unzipped offline bundle), every ``href`` (and form
 ``action``) of every built page is collected and checked against ``help.yml`` and the exit's
-destination in mkdocs.yml."""
+destination in mkdocs.yml, and no link opens another tab."""
 from __future__ import annotations
 
 import zipfile
@@ -55,6 +55,8 @@ class _Addresses(HTMLParser):
         for name, value in attrs:
             if name in ("href", "xlink:href", "action", "formaction") and value is not None:
                 self.found.append((tag, value.strip()))
+        if tag == "a" and dict(attrs).get("target") not in (None, "_self"):
+            self.found.append(("a target", str(dict(attrs).get("target"))))
 
 
 def addresses(path: Path) -> list[tuple[str, str]]:
@@ -118,9 +120,10 @@ def test_every_outside_link_on_every_page_is_a_help_service_or_the_exit(project:
     seen: set[str] = set()
     for page in pages:
         for tag, address in addresses(page):
+            name = page.relative_to(output)
+            assert tag != "a target", f"{name}: a link opens in another tab or window ({address})"
             if not leaves_the_site(address):
                 continue
-            name = page.relative_to(output)
             if tag == "link" and address.startswith(SITE_ADDRESS):
                 continue  # the page's own address (canonical), for search engines, not a way out
             assert address in web or address in phones, f"{name}: <{tag}> links out of the site to {address}"
