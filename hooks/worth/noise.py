@@ -995,7 +995,7 @@ CALLS_TO_ACTION = ("download ", "join ", "sign up", "subscribe", "take our", "cl
                    "want to ", "ready to ", "read more", "learn more")
 # Verbs that open advice as often as a sales button: a call to action only beside the site's words.
 IMPERATIVES = ("try ", "start ", "get ", "watch ", "view ", "follow ", "share ", "discover ", "explore ")
-_SELLING = frozenset("our free now today premium trial app".split())
+_SELLING = frozenset("our free premium trial app".split())
 _BUTTON = re.compile(r"\b(?:tap|click|press)\s+(?:on\s+)?(?:the\s+)?(?:\"|here\b|below\b)")
 # The site's own things, as a label names them ("Platform tip:", "Sponsored:"); not its verbs.
 _SITE_THINGS = frozenset("platform app feature features tool tools premium member members newsletter quiz "
@@ -1086,10 +1086,13 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         f["labelled fields"] = 1.0  # "Author: ... | Year: 2009 Category: ..."
     if index in article.link_blocks:
         f["under a link label"] = 1.0
+    following = article.neighbour(index, 1)
+    over_paragraph = following is not None and len(article.views[following].words) >= PARAGRAPH_WORDS
     if (view.has_digit and n <= 15 and article.shapes.get(_shape(view), 0) > article.copies.get(view.loose, 1)
-            and (not text.endswith(".") or _CLOCK.search(text))):
+            and (_CLOCK.search(text) or not (text.endswith(".") or over_paragraph))):
         # A counter or a stamp repeated with other numbers ("Post has 3 replies and 147 likes",
-        # "Guest 11:05 a.m."); a sentence that differs from others in a number is text.
+        # "Guest 11:05 a.m."); a sentence, or a heading over its paragraph ("Step 3 of the
+        # plan"), that differs from others in a number is text.
         f["one of a template but for numbers"] = 1.0
     if _URL.search(lowered):
         f["web address"] = 1.0
@@ -1099,9 +1102,10 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     elif end in ".?:" and n < 6:
         f["short line closed like a sentence"] = 1.0  # "Pause.", "Ask gently:", not a menu's "Next"
     copies = article.copies.get(view.loose, 1)
-    if copies >= 2 and n <= 12:
+    numbered = _LEADING_NUMBER.match(text) is not None  # an item of a sequence, not a copy
+    if copies >= 2 and n <= 12 and not numbered:
         f["repeated line"] = min(copies - 1, 4) / 4
-    if index in article.later_copy and n <= 14:
+    if index in article.later_copy and n <= 14 and not numbered:
         f["copy of a later line"] = 1.0
     if n <= SHORT_LINE_WORDS:
         # Where a short line stands: furniture gathers at the top and the end of a page and
@@ -1116,14 +1120,12 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         beside = (rank - 1 in article.sure) + (rank + 1 in article.sure)
         if beside:
             f["beside furniture"] = beside / 2
-    following = article.neighbour(index, 1)
-    over_paragraph = following is not None and len(article.views[following].words) >= PARAGRAPH_WORDS
     if (n <= BETWEEN_FURNITURE_WORDS and not over_paragraph and _furniture_within(index, article, -2)
             and _furniture_within(index, article, 2)):
         f["between furniture"] = 1.0  # one of a run: a tour, a box of tips, a byline and its counters
     elif n <= SHORT_LINE_WORDS and not _furniture_within(index, article, -3) and not _furniture_within(index, article, 3):
         f["far from furniture"] = 1.0  # a short line among the article's own lines: a list item, a heading
-    if _LEADING_NUMBER.match(text):
+    if numbered:
         f["numbered"] = 1.0
     preceding = article.neighbour(index, -1)
     if preceding is not None and len(article.views[preceding].words) >= PARAGRAPH_WORDS:
@@ -1143,7 +1145,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
 
 
 _ENGLISH_STOP = ENGLISH_STOP_WORDS
-_LEADING_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s")
+_LEADING_NUMBER = re.compile(r"\s*\d+[.)]\s")
 PARAGRAPH_WORDS = 12
 SHORT_LINE_WORDS = 12
 MIN_LINES_FOR_PLACE = 20  # in a shorter text every line is near the top or the end
