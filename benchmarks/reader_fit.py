@@ -160,8 +160,9 @@ def fit(articles: list[Labelled], norm) -> dict:
 
 
 def theme_rows(a: Labelled, sections, title: str, norm) -> tuple[list[dict], list[str], list[float]]:
-    """The theme features and labelled theme of each section of ``a`` whose heading is labelled;
-    a subsection's part theme is its part's label (the reader's own guess at fitting time would
+    """The theme features, labelled theme and weight of each section of ``a`` whose heading is
+    labelled (a second reading the label accepts follows at ``ALT_WEIGHT``); a subsection's part
+    theme is its part's label (the reader's own guess at fitting time would
     teach the weights its own mistakes)."""
     lexicon = load_lexicon()
     themes = {norm(h): t for h, t in a.label.get("themes", {}).items()}
