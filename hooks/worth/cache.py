@@ -2,7 +2,7 @@
 
 Like Pelican's reader cache and mkdocs-material's plugins' ``.cache`` folder, keyed by content:
 
-- ``articles/<key>.pickle``: an article as read (``Article``), keyed by ``article_key``: the
+- ``articles.pickle``: every article as read (``Article``), keyed by ``article_key``: the
   file's bytes, the name it is shown by, and the pipeline's own code (``code_digest``). An edited
   article, or a new version of Worth, is simply a new key.
 - ``pages/<src_uri>``: the Markdown of every generated page. A page's file is rewritten only
@@ -79,7 +79,7 @@ class BuildCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.pages_folder = folder / "pages"
-        self._articles = folder / "articles"
+        self._articles = folder / "articles.pickle"
 
     def templates_folder(self) -> Path | None:
         """Where the theme's compiled templates are kept (made if missing), or None when the
@@ -93,31 +93,28 @@ class BuildCache:
 
     # -- articles -------------------------------------------------------------------------------
 
-    def article(self, key: str) -> Article | None:
-        """The article stored under ``key``, or None."""
+    def articles(self) -> dict[str, Article]:
+        """The articles stored by the last build that read any, by key (``article_key``); empty
+        when there are none that can be read."""
         try:
-            with open(self._articles / f"{key}.pickle", "rb") as file:
-                article = pickle.load(file)
-        except Exception:  # missing, cut short, or from other code: read the article again
-            return None
-        return article if isinstance(article, Article) else None
+            with open(self._articles, "rb") as file:
+                stored = pickle.load(file)
+        except Exception:  # missing, cut short, or from other code: read the articles again
+            return {}
+        if not isinstance(stored, dict):
+            return {}
+        return {key: article for key, article in stored.items() if isinstance(article, Article)}
 
-    def store_article(self, key: str, article: Article) -> None:
-        """Keep ``article`` under ``key``; a folder that cannot be written only means no cache."""
+    def store_articles(self, articles: dict[str, Article]) -> None:
+        """Keep ``articles`` (by key) in place of those stored before: the articles of the folder
+        as it is, so edited and deleted files leave nothing behind. One file for all of them,
+        written whole: a thousand small files cost more to write than all the articles cost to
+        pickle, and more to read back one by one than one file. A folder that cannot be written
+        only means no cache."""
         try:
-            _write_atomically(self._articles / f"{key}.pickle", pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+            _write_atomically(self._articles, pickle.dumps(articles, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
-
-    def keep_articles(self, keys: set[str]) -> None:
-        """Remove the stored articles whose key is not in ``keys`` (edited or deleted files)."""
-        try:
-            stored = list(self._articles.iterdir())
-        except OSError:
-            return
-        for path in stored:
-            if path.suffix == ".pickle" and path.stem not in keys:
-                path.unlink(missing_ok=True)
 
     # -- pages ----------------------------------------------------------------------------------
 
