@@ -123,9 +123,9 @@ def test_a_damaged_cache_is_a_miss_not_an_error(tmp_path):
     _many_articles(folder, 2)
     cache = BuildCache(tmp_path / ".cache")
     expected = load_articles(folder, cache=cache)
-    stored = tmp_path / ".cache" / "articles.pickle"
-    for damage in (b"not a pickle", stored.read_bytes()[:100], pickle.dumps(["an", "old", "form"])):
-        stored.write_bytes(damage)
+    for damage in (b"not a pickle", None, pickle.dumps(["an", "old", "form"])):
+        for stored in (tmp_path / ".cache" / "articles").iterdir():
+            stored.write_bytes(damage if damage is not None else stored.read_bytes()[:100])
         assert load_articles(folder, cache=cache) == expected
 
 

@@ -165,7 +165,7 @@ def articles_from_sources(
         warnings.extend(article.warnings)
         articles.append(article)
     if cache and kept.keys() != stored.keys():  # an article read, edited or deleted
-        cache.store_articles(kept)
+        cache.store_articles(kept, replacing=stored)
     return LoadResult(tuple(articles), tuple(warnings), tuple(source for source, _data in sources))
 
 
