@@ -26,13 +26,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from worth.assets import is_own_asset, minified
 from worth.cache import CACHE_FOLDER, BuildCache
 from worth.errors import ArticleError
 from worth.help import HELP_FILE, HelpServices, load_help
 from worth.pipeline import changed_sources
 from worth.render import render_help_box, render_help_script
 from worth.safety import secure_page
-from worth.search import complete_entries, page_location, plain_entries, read_index_entries
+from worth.search import complete_entries, page_location, plain_entries, read_index_entries, write_search_files
 from worth.settings import Settings, settings_from_config
 from worth.site import CachedPages, cached_pages
 
@@ -127,7 +128,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=pages.markdown[src_uri]))
         else:
             files.append(File.generated(config, src_uri, abs_src_path=str(_build.cache.page_path(src_uri))))
-    files.append(File.generated(config, HELP_SCRIPT, content=config.extra["worth"]["help_script"]))
+    files.append(File.generated(config, HELP_SCRIPT, content=minified(HELP_SCRIPT, config.extra["worth"]["help_script"])))
+    # The project's own scripts and stylesheets are served minified (worth.assets says why).
+    for file in [f for f in files if is_own_asset(f.src_uri) and f.abs_src_path and not f.generated_by]:
+        files.remove(file)
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        files.append(File.generated(config, file.src_uri, content=minified(file.src_uri, text)))
     return files
 
 
@@ -193,15 +199,17 @@ def _complete_search_index(config: MkDocsConfig) -> None:
     if index is None:
         return
     index.entries = plain_entries(index.entries)  # this build's entries, as the site's search reads them
-    if _build.rendered >= set(_build.page_urls):
-        return
-    # Only a build that did not clean site/ first renders some pages and not others, so the index
-    # the last build wrote is still there: the search plugin writes the new one after this.
-    previous = read_index_entries(Path(config.site_dir))
-    if previous is None:
-        return
-    index.entries = complete_entries(index.entries, previous, pages=_build.page_urls, rendered=_build.rendered)
-    search.search_index_prev = None  # whole already: the plugin's own merge would repeat entries
+    if not _build.rendered >= set(_build.page_urls):
+        # Only a build that did not clean site/ first renders some pages and not others, so the
+        # index the last build wrote is still there: the search plugin writes the new one after this.
+        previous = read_index_entries(Path(config.site_dir))
+        if previous is not None:
+            index.entries = complete_entries(index.entries, previous, pages=_build.page_urls, rendered=_build.rendered)
+            search.search_index_prev = None  # whole already: the plugin's own merge would repeat entries
+    assert _build.settings is not None
+    if not _build.settings.offline:  # what the site's search worker reads online (worth.search)
+        config_keys = ("lang", "separator", "pipeline", "fields")
+        write_search_files(Path(config.site_dir), index.entries, {k: index.config[k] for k in config_keys if k in index.config})
 
 
 # After material's offline plugin (-100) has written search_index.js.

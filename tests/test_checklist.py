@@ -18,6 +18,7 @@ from worth.checklist import (
     NextRead,
     choose_hint,
     collect_items,
+    is_complete_title,
     load_checklist_data,
     NEXT_READ_SOURCES,
     next_reads_for,
@@ -81,11 +82,70 @@ def test_each_sign_under_a_signs_part_is_an_item_in_reading_order_and_the_part_h
 
 
 def test_a_signs_section_without_subsections_is_one_item():
-    alone = article("alone", section("When Effort Is One-Sided", "You plan every weekend and he forgets to ask how yours was.", level=2))
-    assert labels(collect_items([alone])) == ["When Effort Is One-Sided"]
+    alone = article("alone", section("Effort That Only Goes One Way", "You plan every weekend and he forgets to ask how yours was.", level=2))
+    assert labels(collect_items([alone])) == ["Effort That Only Goes One Way"]
 
 
-def test_a_list_of_signs_inside_a_sentence_stays_one_item_under_its_heading_not_fragments():
+# --- Item titles: complete short phrases, as written ----------------------------------------
+
+COMPLETE = [
+    "Emotional Minimization", "Lack of Investment", "Selective Presence", "Broken Promises", "Silent Treatment",
+    "Jokes at Your Expense", "Apologies Without Change", "Feeling Unheard", "Being Ignored", "Gaslighting",
+    "He Never Asks About Your Day", "He\u2019s Rarely Kind in Front of Others", "Your Needs Come Last",
+    "He shows up when it benefits him.",
+]
+NOT_COMPLETE = [
+    # general claims, not a sign about him or the reader
+    "Appreciation Is Not a Luxury", "Love Should Feel Safe", "Controlling Men Behave Deliberately",
+    "Selfish Behaviour Never Means Love", "It\u2019s Not Your Fault",
+    # two parts, or a question
+    "Appreciation Is Not a Luxury\u2014It\u2019s a Baseline", "The Core Rule: Mixed Messages Mean No",
+    "Is He Listening?", "He Calls Late? He Is Busy",
+    # fragments: a participle with no verb, a dangling word, a clause that depends on another
+    "Your Boundaries Tested", "Your Presence Taken for Granted", "Plans Cancelled", "Your Needs Unmet",
+    "When He Ignores You", "And Then the Silence", "Always Waiting For",
+    # too long to be a short phrase
+    "He Makes Every Decision About Money and the House and Then Says You Agreed Long Ago",
+]
+
+
+@pytest.mark.parametrize("title", COMPLETE)
+def test_a_complete_short_phrase_is_a_title(title):
+    assert is_complete_title(title)
+
+
+@pytest.mark.parametrize("title", NOT_COMPLETE)
+def test_statements_fragments_questions_and_long_headings_are_not_titles(title):
+    assert not is_complete_title(title)
+
+
+def test_every_item_title_is_a_complete_phrase_from_its_own_section_never_a_statement_or_fragment():
+    # Each heading of NOT_COMPLETE over a section that has one short sentence about him: the item
+    # takes that sentence as written; the hint is another sentence of the section.
+    sections = [
+        section(heading, f"Most days it is hard to say. He leaves the room when you talk about sign {n}. "
+                         f"You notice it more every week, and sign {n} stays with you.", anchor=f"s{n}")
+        for n, heading in enumerate(NOT_COMPLETE)
+    ]
+    items = collect_items([article("claims", *signs_part(*sections))])
+    assert len(items) == len(NOT_COMPLETE)
+    for item, heading in zip(items, NOT_COMPLETE):
+        assert item.label.startswith("He leaves the room when you talk about sign") and is_complete_title(item.label)
+        assert item.heading == heading and item.section_title == heading
+        assert item.hint and item.hint != item.label
+    complete = collect_items([article("names", *signs_part(*(section(h, "He forgets what you said.", anchor=f"c{n}") for n, h in enumerate(COMPLETE))))])
+    assert [i.label for i in complete] == COMPLETE and not any(i.heading for i in complete)
+
+
+def test_the_link_of_an_item_titled_by_a_sentence_names_its_section():
+    sign = section("Your Boundaries Tested", "He calls your limits a joke. He pushes past them again the next day.", anchor="tested")
+    items = collect_items([article("tested", *signs_part(sign))])
+    block = render_checklist(items, DEFAULT_BANDS, {}, link_for=lambda key: f"articles/{key.article}.md#{key.anchor}")
+    assert ">He calls your limits a joke.</label>" in block
+    assert "[Read \u201cYour Boundaries Tested\u201d](<articles/tested.md#tested>)" in block
+
+
+def test_a_sign_with_no_complete_title_is_left_out_unless_the_editor_gives_one():
     walking = article(
         "walking-away",
         section(
@@ -96,9 +156,21 @@ def test_a_list_of_signs_inside_a_sentence_stays_one_item_under_its_heading_not_
             level=2,
         ),
     )
-    items = collect_items([walking])
-    assert labels(items) == ["Appreciation Is Not a Luxury"]
+    assert collect_items([walking]) == ()  # never the heading's claim, never a cut-out "your boundaries tested"
+    items = collect_items([walking], titles={"Appreciation is not a luxury": "Your needs are minimized"})
+    assert labels(items) == ["Your needs are minimized"] and items[0].section_title == "Appreciation Is Not a Luxury"
     assert items[0].hint.startswith("When appreciation is missing")
+
+
+def test_the_project_s_own_signs_all_have_complete_titles(tmp_path):
+    from conftest import ROOT
+    from worth.pipeline import load_articles
+
+    data = load_checklist_data(ROOT / "checklist.yml")
+    items = collect_items(load_articles(ROOT / "articles").articles, hints=data.hints, titles=data.titles)
+    assert len(items) >= 7
+    for item in items:
+        assert is_complete_title(item.label), item.label
 
 
 def test_advice_causes_and_stories_under_the_signs_are_not_items():
@@ -202,10 +274,14 @@ def test_the_projects_checklist_file_is_valid_and_its_words_never_diagnose():
 
 def test_the_editor_changes_the_bands_and_hints(tmp_path):
     path = tmp_path / "checklist.yml"
-    path.write_text("bands:\n  - from: 50\n    words: Half or more.\n  - from: 0\n    words: Take your time.\nhints:\n  The Gut Test: You know.\n")
+    path.write_text(
+        "bands:\n  - from: 50\n    words: Half or more.\n  - from: 0\n    words: Take your time.\nhints:\n  The Gut Test: You know.\n"
+        "titles:\n  Appreciation Is Not a Luxury: Your needs come last\n"
+    )
     data = load_checklist_data(path)
     assert data.bands == (Band(0, "Take your time."), Band(50, "Half or more."))
     assert data.hints == {"The Gut Test": "You know."}
+    assert data.titles == {"Appreciation Is Not a Luxury": "Your needs come last"}
 
 
 @pytest.mark.parametrize(
@@ -215,6 +291,7 @@ def test_the_editor_changes_the_bands_and_hints(tmp_path):
         ("bands:\n  - from: 0\n    words: Fine.\n  - words: No start.\n", 4, "'from'"),
         ("bands:\n  - from: 10\n    words: Some.\n", 1, "from: 0"),
         ("hints:\n  - a list\n", 1, "'hints'"),
+        ("bands:\n  - from: 0\n    words: Fine.\ntitles:\n  The Gut Test:\n", 4, "'titles'"),
     ],
 )
 def test_a_mistake_in_the_checklist_file_is_one_line_naming_file_and_line(tmp_path, text, line, says):

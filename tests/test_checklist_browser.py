@@ -267,6 +267,29 @@ def test_the_home_page_leads_to_the_checklist_and_it_works_after_instant_navigat
     assert "1 of " in status(page).inner_text()
 
 
+def test_only_the_signs_page_loads_the_checklist_and_instant_navigation_runs_it(page, instant_site):
+    # The checklist's script is downloaded only with the page that holds the checklist; with the
+    # theme's instant navigation on, reaching that page from another one still sets it up, each time.
+    base, _ = instant_site
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base, wait_until="networkidle")
+    assert not [url for url in requested if url.endswith("checklist.js")]
+    page.evaluate("window.__same_page_load = true")
+    for visit in range(2):
+        page.locator("a[href$='#checklist']").first.click()
+        page.locator(".worth-checklist--ready").wait_for()
+        assert page.evaluate("window.__same_page_load === true")  # moved without a page load
+        assert "0 of " in status(page).inner_text()
+        boxes(page).nth(visit).check()
+        assert "1 of " in status(page).inner_text()
+        page.evaluate("document.dispatchEvent(new Event('worth:exit'))")
+        assert "0 of " in status(page).inner_text()
+        page.locator(".md-header a.md-logo").click()
+        page.wait_for_url(base)
+    assert [url for url in requested if url.endswith("checklist.js")]
+
+
 def test_the_checklist_works_in_the_offline_bundle(page, offline_site):
     page.goto((offline_site / "signs.html").as_uri())
     page.locator(".worth-checklist--ready").wait_for()

@@ -186,7 +186,7 @@ def test_keep_and_drop_overrides_win():
 
 
 def test_every_filter_has_a_distinct_name():
-    names = [f.name for f in build_noise_filters()]
+    names = [name for f in build_noise_filters() for name in f.names]
     assert len(names) == len(set(names)) and all(names)
 
 
@@ -232,3 +232,50 @@ def test_reading_adversarial_lines_takes_time_in_proportion(size):
         start = time.perf_counter()
         clean(f"Title\n\n{shape}\n\n{BODY}\n")
         assert time.perf_counter() - start < 5
+
+
+# -- furniture that comes in runs: the fixtures written for each pattern ----------------------
+
+def _fixture(name: str):
+    path = f"{__file__.rsplit('/', 1)[0]}/fixtures/{name}.txt"
+    with open(path, "rb") as handle:
+        return clean_lines(read_article(handle.read(), path=path))
+
+
+def test_a_live_chat_loses_its_bylines_avatars_and_like_counters_and_keeps_every_post():
+    result = _fixture("article_with_live_chat")
+    dropped_lines = {n.text for n in result.noise}
+    assert {"Guest1:04 p.m.", "avatar", "Mara Quill", "Relationship Columnist", "212",
+            "Post has 0 replies and 97 LikesPress Enter to expand", "Mara QuillRelationship Columnist1:58 p.m."} <= dropped_lines
+    kept_lines = [line.text for line in result.lines]
+    assert "Staying for the Good Weeks" in kept_lines
+    assert any(text.startswith("A relationship you stay in for one week out of four") for text in kept_lines)
+    assert result.title == "Ask Mara Live: When He Stops Noticing You"
+
+
+def test_tip_boxes_and_a_related_articles_block_go_and_testimonials_stay():
+    result = _fixture("article_with_product_boxes")
+    dropped_lines = {n.text for n in result.noise}
+    assert sum(text.startswith("App tip:") for text in dropped_lines) == 3
+    assert {"Related Articles", "The First Two Weeks After a Breakup", "Why your mind loops, and three ways to quiet it."} <= dropped_lines
+    kept_lines = [line.text for line in result.lines]
+    assert "\u2014 Priya, Steady Days member" in kept_lines and "\u2014 Tom, 60 days without checking" in kept_lines
+
+
+def test_an_app_tour_around_the_text_goes_and_the_text_stays():
+    result = _fixture("article_with_app_tour")
+    dropped_lines = {n.text for n in result.noise}
+    assert {"If you ever want to see this tour again, click here.", "Close", "Next"} <= dropped_lines
+    assert any(line.text.startswith("If nothing changes after you have asked clearly") for line in result.lines)
+
+
+def test_the_lines_of_an_article_written_in_two_scripts_are_all_kept():
+    result = _fixture("article_with_two_languages")
+
+    def chinese(text: str) -> bool:
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+    with open(f"{__file__.rsplit('/', 1)[0]}/fixtures/article_with_two_languages.txt", encoding="utf-8") as handle:
+        written = [text for text in handle.read().splitlines() if chinese(text)]
+    assert len(written) == 6 and [line.text for line in result.lines if chinese(line.text)] == written
+    assert not any(chinese(n.text) for n in result.noise)

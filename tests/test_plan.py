@@ -254,7 +254,8 @@ def test_sources_list_metadata_and_the_noise_dropped_collapsed(pages):
     html = markdown.markdown(content, extensions=EXTENSIONS)
     text = page_text(pages, "sources.md")
     assert "Author: A. Writer" in text and "Date: 30 June 2025" in text and "Words: " in text
-    assert '<a href="https://example.com/earlier">' in html
+    # the source address is shown as text to copy, not a link out of the site
+    assert "Source: https://example.com/earlier" in text and "https://example.com/earlier" not in " ".join(h for h, _ in rendered(pages, "sources.md").links)
     assert "<details" in html and "Left out as noise: 1 line" in text
     assert "Line 3: Share this <b>now</b> (share-buttons)" in text
     assert "Nothing was left out as noise." in text  # the later article

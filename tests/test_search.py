@@ -1,13 +1,51 @@
-"""The search index's plain text: what the site's search shows and matches."""
+"""The site's search: the index's plain text (what search shows and matches), and what the
+search worker reads online: every index entry once, in order, as plain text records it can scan
+without parsing, and the configuration the page fetches in place of the whole index."""
 from __future__ import annotations
 
 import html
+import json
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worth.search import plain_entries, plain_text
+from worth.search import FIELD, RECORD, passages_text, plain_entries, plain_text, write_search_files
+
+ENTRIES = [
+    {"location": "", "title": "Worth", "text": "Plain, calm reading."},
+    {"location": "articles/a/#signs", "title": "Signs", "text": "He forgets\x1ewhat you said\x1f and < stays text."},
+    {"location": "articles/a/", "title": "A", "text": ""},
+]
+
+
+def records(text: str) -> list[list[str]]:
+    return [record.split(FIELD) for record in text.split(RECORD)]
+
+
+def test_each_entry_is_one_record_of_location_title_and_text_in_order():
+    assert records(passages_text(ENTRIES)) == [
+        ["", "Worth", "Plain, calm reading."],
+        ["articles/a/#signs", "Signs", "He forgets what you said  and < stays text."],  # separators in text read as spaces
+        ["articles/a/", "A", ""],
+    ]
+
+
+def test_the_files_are_written_beside_the_index(tmp_path: Path):
+    write_search_files(tmp_path, ENTRIES, {"lang": ["en"], "separator": "[\\s\\-]+"})
+    assert records((tmp_path / "search" / "passages.txt").read_text(encoding="utf-8"))[0] == ["", "Worth", "Plain, calm reading."]
+    setup = json.loads((tmp_path / "search" / "setup.json").read_text(encoding="utf-8"))
+    assert setup == {"config": {"lang": ["en"], "separator": "[\\s\\-]+"}, "docs": []}
+
+
+@pytest.mark.build
+def test_the_built_site_s_passages_are_its_index_entries(built_site: Path):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = (built_site / "search" / "passages.txt").read_text(encoding="utf-8")
+    assert records(text) == [[e["location"], e["title"], e["text"]] for e in index["docs"]]
+    assert json.loads((built_site / "search" / "setup.json").read_text(encoding="utf-8"))["config"] == index["config"]
 
 
 def test_tags_go_entities_are_read_and_text_showing_markup_stays_text():

@@ -144,3 +144,17 @@ def test_a_section_can_be_kept_out_of_the_checklist(tmp_path):
     article, _ = _article(tmp_path, signs + 'checklist: {"Plans Without Me": false}\n')
     labels = [item.label for item in collect_items([article])]
     assert "Plans Without Me" not in labels and "A Quiet Evening" in labels
+
+
+def test_a_heading_inside_a_numbered_run_does_not_take_the_numbers_after_it_as_its_parts(tmp_path):
+    para = "A paragraph long enough to follow a heading, with more than a dozen words in it for sure."
+    path = tmp_path / "run.txt"
+    path.write_text(
+        f"Eight Ways Through a Breakup\n{para}\n1. Leave With Your Head High\n{para}\n2. Tell a Friend\n{para}\n"
+        f"A Word on Timing\n{para}\n3. Clear Away the Reminders\n{para}\n4. Let the Days Pass\n{para}\n",
+        encoding="utf-8",
+    )
+    assert [(h, level) for h, level, _ in outline(load_article(path))[1:]] == [
+        ("1. Leave With Your Head High", 2), ("2. Tell a Friend", 2), ("A Word on Timing", 2),
+        ("3. Clear Away the Reminders", 2), ("4. Let the Days Pass", 2),
+    ]

@@ -117,6 +117,42 @@ def test_a_heading_with_only_a_tie_in_its_text_takes_the_theme_the_title_names(t
     assert themes(load_article(path))["Expect the Quiet to Feel Loud"] is Theme.LETTING_GO
 
 
+
+def test_an_article_about_a_friends_breakup_is_other_though_it_speaks_of_moving_on():
+    got = themes(load_article(FIXTURES / "article_about_a_friends_breakup.txt"))
+    assert got["Listen Before You Fix"] is Theme.OTHER
+    assert got["When She Keeps Checking His Profile"] is Theme.OTHER
+    assert got["Look After Yourself Too"] is Theme.OTHER
+
+
+def test_sections_whose_headings_name_no_theme_take_the_theme_their_own_text_speaks_of():
+    got = themes(load_article(FIXTURES / "article_with_a_partner_story.txt"))
+    assert got["Everything Was Fine, Until It Wasn't"] is Theme.SIGNS
+    assert got["What It Took From Me"] is Theme.COSTS
+    assert got["The Night I Packed a Bag"] is Theme.LETTING_GO
+
+
+def test_who_a_text_speaks_of_is_counted_in_whole_words():
+    words, people = load_lexicon().people_in(["He said his sister would help; the helper is here.", "I know you're right."])
+    assert words == 14
+    assert people["he"] == 2  # not in "help", "the", "helper" or "here"
+    assert people["others"] == 1 and people["you"] == 1 and people["partner"] == 0
+
+
+def test_a_long_text_about_a_friend_does_not_outweigh_a_short_one_about_leaving(tmp_path):
+    from worth.themes import ArticleThemes, theme_features
+
+    friend = "We talked about her week and about how her friend might move on. " * 12
+    leaving = "Leaving him and letting go was how I began to heal and move on."
+    path = tmp_path / "two.txt"
+    path.write_text(f"Two Evenings\n\nA Long Talk\n\n{friend}\n\nA Short Note\n\n{leaving}\n", encoding="utf-8")
+    sections = [s for s in load_article(path).sections if s.heading]
+    lexicon = load_lexicon()
+    article = ArticleThemes.of(sections, lexicon, None)
+    long_talk, short_note = (theme_features(s, lexicon, article, None) for s in sections)
+    assert short_note["text speaks of letting-go"] > long_talk["text speaks of letting-go"]
+    assert long_talk["text speaks of others"] > 0 and "text speaks of others" not in short_note
+
 # The counter finds every phrase in one pass; it must count exactly what each phrase's own
 # pattern finds, including where phrases overlap ("he never" in "she never") or repeat.
 _PIECES = ["sign", "signs", "he never", "he doesn't", "she never", "let go", "letting go", "cost", "costs",

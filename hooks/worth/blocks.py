@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
-from .noise import CleanText, heading_scheme, is_part_label, loose, words
+from .noise import CleanText, find_date, heading_scheme, is_part_label, loose, words
 
 # -- line features -------------------------------------------------------------------------------
 
@@ -59,6 +59,8 @@ WORD_CAP = max(LONG_PARAGRAPH_WORDS, MAX_HEADING_WORDS + NEXT_LONGER_BY)
 _MORE_THAN_CAP_WORDS = re.compile(r"(?:[\W_]*+[^\W_]++(?:['\u2019][^\W_]++)*+){%d}" % (WORD_CAP + 1))
 # The same for a text without "_", where ``\w`` is exactly ``[^\W_]``: a plain class, matched faster.
 _MORE_THAN_CAP_PLAIN_WORDS = re.compile(r"(?:\W*+\w++(?:['\u2019]\w++)*+){%d}" % (WORD_CAP + 1))
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a time of day, "11:05" in "Guest11:05 a.m."
+_ATTRIBUTION_DASHES = ("--", "\u2014", "\u2013", "\u2015")  # "-- Name", "\u2014 Sarah, reader"
 _MARKS = frozenset(".!?\u2026,;:")  # the closing punctuation ``ending`` reports
 # Lines up to this long mostly have at most WORD_CAP words (a paragraph line is longer): for them
 # ``_short_words`` lists the words at once rather than first matching _MORE_THAN_CAP_WORDS.
@@ -116,6 +118,12 @@ def ending(text: str) -> str:
 
 def is_numbered(text: str) -> bool:
     return bool(_NUMBERED.match(text))
+
+
+def number_of(text: str) -> int | None:
+    """The number a line starts with ("7. ...", "7) ..."), None when it starts with none."""
+    match = _NUMBER_PREFIX.match(text)
+    return int(match.group(1)) if match else None
 
 
 # -- the walk ------------------------------------------------------------------------------------
@@ -177,10 +185,13 @@ class BlockContext:
     question_headings: bool  # the article uses several questions as headings (Q&A style)
     sentence_case_headings: bool = False  # its headings are sentence case ("The toll on your body")
     schemes: Mapping[str | None, int] = field(default_factory=dict)  # short lines per heading scheme
-    repeated: frozenset[str] = frozenset()  # short lines (loose) written more than once
+    # Short lines (loose) written more than once: where the first copy is and how many there are.
+    copies: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     main_sequence: frozenset[int] = frozenset()  # numbered lines counting on across paragraphs
+    main_span: tuple[int, int] = (0, 0)  # the first and last of them (none: an empty span)
     lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
     written_markdown: bool = False  # see ``CleanText.written_markdown``
+    dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -488,9 +499,13 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     text = item.text
     share = item.share
     end = item.end
-    next_words = ctx.capped_count(index + 1)
+    # A byline under a post's title ("Guest 11:05 a.m.") stands between the title and its text:
+    # the line after it is what follows the title.
+    byline = index + 1 < len(ctx.items) and _stamp_like(ctx.items[index + 1])
+    next_words = ctx.capped_count(index + 1 + byline)
     prev_words = ctx.capped_count(index - 1) if index > 0 else 0
     first = found[0].lower()
+    first_copy, copies = ctx.copies.get(loose(text), (index, 1)) if ctx.copies else (index, 1)
     f: dict[str, float] = {
         "no closing mark": float(end == ""),
         "ends with a full stop": float(end in (".", "\u2026")),
@@ -518,7 +533,23 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "shares a scheme": float(ctx.schemes.get(item.scheme, 0) >= 3),
         "numbered in the main sequence": float(index in ctx.main_sequence),
         "numbered in a lesser sequence": float(index in ctx.lesser_sequence),
-        "written again later": float(loose(text) in ctx.repeated),
+        "written again later": float(copies >= 2),
+        "repeats an earlier line": float(first_copy < index),
+        "written three times or more": float(copies >= 3),
+        # Inside the run of the article's numbered headings, any other line (a question the text
+        # asks, a list numbered anew) is most likely part of one of their sections.
+        "between numbered headings": float(
+            ctx.main_span[0] < index < ctx.main_span[1] and index not in ctx.main_sequence),
+        "short lines around": float(0 < prev_words < LONG_PARAGRAPH_WORDS and 0 < next_words < LONG_PARAGRAPH_WORDS),
+        # "The other?", "Do you answer him?": a few words asking the reader on, answered by the
+        # paragraph after; a heading's question most often says what its section answers.
+        "a question of four words or fewer": float(end == "?" and n <= 4),
+        # One of several questions in a row: questions the text asks, not one heading.
+        "a question beside another question": float(end == "?" and (
+            (index > 0 and ctx.items[index - 1].end == "?")
+            or (index + 1 < len(ctx.items) and ctx.items[index + 1].end == "?"))),
+        # A post's title over its byline: the byline dropped as furniture, or kept but dated.
+        "a byline or furniture follows": float(byline or item.line.number + 1 in ctx.dropped),
         "article asks questions as headings": float(ctx.question_headings),
         "article has sentence-case headings": float(ctx.sentence_case_headings),
         "glued edit link": float(text.startswith("[Edit]")),
@@ -538,6 +569,13 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
     return {name: value for name, value in f.items() if value}
+
+
+def _stamp_like(item: Item) -> bool:
+    # A short line holding a time or a date: the byline under a post's title ("Guest 11:05 a.m.").
+    # (Scraped bylines often glue the time to the name, so no word boundary is asked before it.)
+    return item.count <= ShortLineList.MAX_ITEM_WORDS and any(c.isdigit() for c in item.text) and bool(
+        _CLOCK.search(item.text) or find_date(item.text))
 
 
 def _schemes(items: Sequence[Item]) -> dict[str | None, int]:
@@ -580,14 +618,17 @@ def _numbered_sequences(items: Sequence[Item]) -> tuple[frozenset[int], frozense
     return main, lesser
 
 
-def _repeated(items: Sequence[Item]) -> frozenset[str]:
-    # Short lines written twice: a contents list or a recap repeating a heading, or furniture.
-    seen: dict[str, int] = {}
-    for item in items:
+def _copies(items: Sequence[Item]) -> dict[str, tuple[int, int]]:
+    """Short lines written more than once (compared ``loose``ly): the index of the first copy and
+    how many there are. A contents list or a recap repeats a heading once; furniture (a name and
+    role over every answer) comes back again and again."""
+    seen: dict[str, tuple[int, int]] = {}
+    for index, item in enumerate(items):
         if item.core is not None and len(item.core) <= MAX_HEADING_WORDS:
             key = loose(item.text)
-            seen[key] = seen.get(key, 0) + 1
-    return frozenset(k for k, v in seen.items() if v >= 2)
+            first, count = seen.get(key, (index, 0))
+            seen[key] = (first, count + 1)
+    return {key: value for key, value in seen.items() if value[1] >= 2}
 
 
 class TwoLineHeading(PlainTextDetector):
@@ -627,16 +668,28 @@ class TwoLineHeading(PlainTextDetector):
         return Block(BlockKind.HEADING, (f"{a.text} {b.text}",), a.line.number, level=2), 2
 
 
+def ruled_out(index: int, ctx: BlockContext) -> bool:
+    """Whether the article's structure says the line is no heading before the judge weighs it."""
+    item = ctx.items[index]
+    before = ctx.items[index - 1] if index > 0 else None
+    if before is not None and before.end == ":" and before.count < LONG_PARAGRAPH_WORDS and not item.blank_before:
+        # A short line ending in a colon ("Here is what I learned:") runs on into this one. (After
+        # a long paragraph ending in a colon, the judge weighs it: a heading often comes next.)
+        return True
+    if item.text.startswith(_ATTRIBUTION_DASHES):
+        return True  # "\u2014 Dana, reader", "--Worn Out in Ohio": who said or signed the text above
+    # Steps numbered anew inside a section of the numbered headings belong to that section.
+    return index in ctx.lesser_sequence and ctx.main_span[0] < index < ctx.main_span[1]
+
+
 class ScoredHeading(PlainTextDetector):
     """A line the heading judge takes for a heading (see ``heading_features``)."""
 
     name = "heading"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        if ctx.format != "txt":
+        if ctx.format != "txt" or ruled_out(index, ctx):
             return False
-        if index > 0 and ctx.items[index - 1].end == ":" and not ctx.items[index].blank_before:
-            return False  # the line a colon introduces is the rest of that sentence, not a heading
         features = heading_features(index, ctx)
         return features is not None and ctx.weights.heading.says(features)
 
@@ -775,10 +828,12 @@ def block_context(
         question_headings=_question_headings(items),
         sentence_case_headings=_sentence_case_headings(items),
         schemes=_schemes(items),
-        repeated=_repeated(items),
+        copies=_copies(items),
         main_sequence=main,
+        main_span=(min(main), max(main)) if main else (0, 0),
         lesser_sequence=lesser,
         written_markdown=clean.written_markdown,
+        dropped=frozenset(n.line for n in clean.noise),
         weights=weights or load_weights(),
     )
 

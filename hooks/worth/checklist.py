@@ -17,6 +17,7 @@ can replace it in the article's front matter (``checklist: {heading: hint}``) or
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import defaultdict
@@ -44,6 +45,12 @@ class ChecklistItem:
     key: SectionKey
     also: tuple[SectionKey, ...] = ()
     also_titles: tuple[str, ...] = ()  # the title of the article of each of ``also``
+    heading: str = ""  # the section's heading, when the label is not it (``item_title``)
+
+    @property
+    def section_title(self) -> str:
+        """What the section the item links to is called: its heading."""
+        return self.heading or self.label
 
     @property
     def keys(self) -> tuple[SectionKey, ...]:
@@ -69,10 +76,11 @@ class NextRead:
 
 @dataclass(frozen=True)
 class ChecklistData:
-    """What an editor can change in ``checklist.yml``: the bands and hints by heading."""
+    """What an editor can change in ``checklist.yml``: the bands, and hints and titles by heading."""
 
     bands: tuple[Band, ...]
     hints: Mapping[str, str]
+    titles: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 class RelatedLink(Protocol):
@@ -188,6 +196,94 @@ def choose_hint(texts: Iterable[str], *, taken: Collection[str] = ()) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Titles
+#
+# An item's title is what the reader ticks, so it must read as a complete short phrase that names
+# one sign: a name ("Emotional Minimization", "Lack of Investment", "Feeling Unheard") or what he
+# does or how she is treated ("He shows up when it benefits him."). Headings that are general
+# claims ("Appreciation Is Not a Luxury—It's a Baseline", "Abusers Are Self-Centered"), two parts
+# ("Myth #2: ..."), questions or fragments ("Your Boundaries Tested", "When He Ignores You") are
+# not: the item then takes a short sentence of its own section that is one, as written, and
+# without one it is not a checklist item (an editor can give it a title in checklist.yml). No
+# part-of-speech tagger is needed for a few words of a heading: the marks below are named words.
+
+TITLE_MAX_WORDS = 12
+# A verb, or the word that comes with one: with any of these a title is a clause.
+_CLAUSE_WORDS = frozenset(
+    "is isn't are aren't was wasn't were weren't am be do does don't doesn't did didn't never "
+    "can can't cannot could couldn't should shouldn't must will won't would wouldn't "
+    "it's that's there's what's who's he's she's they're we're i'm".split()
+)
+# The subjects of a clause that describes a sign: him, his partner, or the reader.
+_SIGN_SUBJECTS = ("he ", "he's ", "his ", "you ", "you're ", "you've ", "you'll ", "your ", "a partner ", "the partner ")
+# Words a complete phrase does not end on, or (the first six) start with.
+_JOINING = ("and", "but", "or", "because", "when", "while", "if", "so", "which", "that")
+_NOT_LAST = frozenset(
+    (*_JOINING, *"a an as at by for from in into of on than the their to with without your his her my our "
+     "about after against before behind over under through toward towards across like among between "
+     "during until beyond despite off up out down".split())
+)
+# Past participles that do not end in -ed ("Your Needs Unmet"): a phrase ending on one, with no
+# verb to go with it, is a fragment.
+_PARTICIPLES = frozenset("broken forgotten taken given hidden unmet unseen unheard shut ignored dismissed".split())
+_TWO_PARTS = re.compile(r"[:;?!—–]| - |\.\s")
+
+
+def _title_words(text: str) -> list[str]:
+    return _WORD.findall(_plain(text))
+
+
+def _is_participle(word: str) -> bool:
+    return word in _PARTICIPLES or (len(word) >= 5 and word.endswith("ed") and not word.endswith("eed"))
+
+
+def is_complete_title(text: str) -> bool:
+    """Whether ``text`` reads as a complete short phrase naming a sign: at most
+    ``TITLE_MAX_WORDS`` words, one part (no colon, dash, question), not a fragment (no dangling
+    first or last word, no participle without its verb) and, if it is a clause, one about him or
+    the reader rather than a general claim."""
+    plain = _plain(text).strip().lstrip("\\\"' ").rstrip(".")
+    found = _title_words(plain)
+    if not found or len(found) > TITLE_MAX_WORDS or _TWO_PARTS.search(text.strip().rstrip(".")):
+        return False
+    if found[0] in _JOINING or found[-1] in _NOT_LAST:
+        return False
+    verb = bool(_CLAUSE_WORDS & set(found))
+    if not verb and _is_participle(found[-1]) and not found[0].endswith("ing"):
+        return False  # "Your Boundaries Tested": a participle with no verb ("Feeling Unheard" has one)
+    clause = verb or _plural_subject_and_verb(found)
+    return not clause or (plain + " ").startswith(_SIGN_SUBJECTS)
+
+
+def _plural_subject_and_verb(found: Sequence[str]) -> bool:
+    """"Abusers Behave Intentionally", "Controlling Men Act Deliberately": a plural noun first or
+    second, then a word that is not a joining word (so a verb, as no noun follows a plural)."""
+    for at in range(min(2, len(found) - 1)):
+        word, after = found[at], found[at + 1]
+        plural = (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))) or word in ("men", "women", "people")
+        if plural and after not in _NOT_LAST and not after.endswith("ing"):
+            return True
+    return False
+
+
+def title_sentence(texts: Iterable[str]) -> str | None:
+    """The first sentence of ``texts`` that is a complete title about him or the reader (``He shows
+    up when it benefits him.``), as written; None when there is none."""
+    for text in texts:
+        for sentence in sentences(text):
+            plain = _plain(sentence).lstrip("\\\"' ")
+            if plain.startswith(_SIGN_SUBJECTS) and sentence.rstrip("\"'\u201d\u2019").endswith(".") and is_complete_title(sentence):
+                return sentence.lstrip("\\")
+    return None
+
+
+def item_title(heading: str, texts: Iterable[str]) -> str | None:
+    """The title of a sign's item: its heading when that is a complete title
+    (``is_complete_title``), else the first ``title_sentence`` of its section, else None."""
+    return heading if is_complete_title(heading) else title_sentence(texts)
+
+
+# ---------------------------------------------------------------------------------------------
 # Items
 
 # A signs section is a checklist item only when it describes a sign: what he does or how you are
@@ -203,6 +299,8 @@ NOT_A_SIGN_OPENINGS: tuple[str, ...] = (
     # stories and examples, the reader's own growth, and a heading naming the whole theme
     "real-world", "real world", "example", "for example", "case study", "story", "breaking ", "resetting ",
     "rebuilding ", "healing ", "boundaries as", "signs ",
+    # advice given as a command, a definition, a myth answered, spotting the signs in general
+    "don't ", "do not ", "fight ", "defining ", "myth", "recognizing ", "recognising ", "spotting ",
 )
 
 
@@ -236,9 +334,10 @@ def _hint_for(label: str, tables: Sequence[_Hints]) -> str | None:
     return None
 
 
-def _items_of(article: Article, hints: _Hints, taken: set[str]) -> list[ChecklistItem]:
-    """``items_of`` with ``checklist.yml``'s hints already by loose heading (once per site).
-    ``taken`` holds the hints (``_plain``) items already use, and gets this article's."""
+def _items_of(article: Article, hints: _Hints, taken: set[str], titles: _Hints | None = None) -> list[ChecklistItem]:
+    """The items of one article, with ``checklist.yml``'s hints and titles already by loose
+    heading (once per site). ``taken`` holds the hints (``_plain``) items already use, and gets
+    this article's."""
     parts_with_children = {s.part for s in article.sections if s.part}
     left_out = {loose_heading(h) for h in article.overrides.not_in_checklist}  # "checklist: {h: false}"
     tables = (_by_loose_heading(article.overrides.checklist), hints)
@@ -249,19 +348,30 @@ def _items_of(article: Article, hints: _Hints, taken: set[str]) -> list[Checklis
         if section.anchor in parts_with_children:
             continue  # a part heading introducing its signs, not a sign
         hint = _hint_for(section.heading, tables)
+        title = _hint_for(section.heading, (titles or {},))
+        chosen = hint is not None or title is not None  # an editor listed it: it is an item
+        if not chosen and not describes_a_sign(section.heading, section.paragraphs):
+            continue  # advice, a cause or a story told under the signs
+        if title is None:
+            title = item_title(section.heading, section.paragraphs)
+            if title is None:
+                continue  # no complete short phrase names the sign (checklist.yml can give one)
         if hint is None:
-            if not describes_a_sign(section.heading, section.paragraphs):
-                continue  # advice, a cause or a story told under the signs
-            hint = choose_hint(section.paragraphs, taken=taken)
+            hint = choose_hint(section.paragraphs, taken={*taken, _plain(title)})
         taken.add(_plain(hint))
-        out.append(ChecklistItem(section.heading, hint, SectionKey(article.slug, section.anchor)))
+        heading = section.heading if title != section.heading else ""
+        out.append(ChecklistItem(title, hint, SectionKey(article.slug, section.anchor), heading=heading))
     return out
 
 
-def collect_items(articles: Iterable[Article], *, hints: Mapping[str, str] | None = None) -> tuple[ChecklistItem, ...]:
-    """Every sign of every article, in article then reading order; a sign that an earlier item
-    already describes (``same_sign``) is folded into it as ``also``."""
+def collect_items(
+    articles: Iterable[Article], *, hints: Mapping[str, str] | None = None, titles: Mapping[str, str] | None = None
+) -> tuple[ChecklistItem, ...]:
+    """Every sign of every article, in article then reading order, titled by ``item_title`` (or
+    the editor's ``titles``, by heading); a sign that an earlier item already describes
+    (``same_sign``) is folded into it as ``also``."""
     site_hints = _by_loose_heading(hints or {})
+    site_titles = _by_loose_heading(titles or {})
     merged: list[ChecklistItem] = []
     words: list[_SignWords] = []  # of each merged item
     # ``same_sign`` needs a label word in common: only the items sharing one are compared, in
@@ -269,12 +379,12 @@ def collect_items(articles: Iterable[Article], *, hints: Mapping[str, str] | Non
     having: dict[str, list[int]] = defaultdict(list)  # label word -> merged items
     taken: set[str] = set()  # hints in use: no two items share one
     for article in articles:
-        for item in _items_of(article, site_hints, taken):
+        for item in _items_of(article, site_hints, taken, site_titles):
             mine = _SignWords.of(item)
             for index in sorted({i for word in mine.label for i in having.get(word, ())}):
                 kept = merged[index]
                 if kept.key.article != item.key.article and _same_words(words[index], mine):
-                    merged[index] = ChecklistItem(kept.label, kept.hint, kept.key, (*kept.also, item.key), (*kept.also_titles, article.title))
+                    merged[index] = dataclasses.replace(kept, also=(*kept.also, item.key), also_titles=(*kept.also_titles, article.title))
                     break
             else:
                 for word in mine.label:
@@ -290,15 +400,19 @@ def collect_items(articles: Iterable[Article], *, hints: Mapping[str, str] | Non
 
 def load_checklist_data(path: Path, *, display_path: str | None = None) -> ChecklistData:
     """Read ``checklist.yml`` (``bands``: list of {from: percent, words}; ``hints``: {heading:
-    hint}). A missing file gives the default bands and no hints; bad content raises
-    ``ArticleError`` naming the file and line."""
+    hint}; ``titles``: {heading: title}). A missing file gives the default bands and no hints or
+    titles; bad content raises ``ArticleError`` naming the file and line."""
     shown = display_path or str(path)
     if not path.exists():
         return ChecklistData(DEFAULT_BANDS, {})
     data: Any = yamltext.load_file(path, shown=shown, advice="fix it or delete the file") or {}
     if not isinstance(data, dict):
         raise ArticleError(shown, 1, "expected 'bands' and 'hints' at the top; see the example in the README")
-    return ChecklistData(_bands(data.get("bands"), path, shown), _hints(data.get("hints"), path, shown))
+    return ChecklistData(
+        _bands(data.get("bands"), path, shown),
+        _hints(data.get("hints"), path, shown),
+        _hints(data.get("titles"), path, shown, name="titles", what="a short title"),
+    )
 
 
 def _line_of(path: Path, needle: str) -> int | None:
@@ -328,11 +442,11 @@ def _bands(raw: Any, path: Path, shown: str) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-def _hints(raw: Any, path: Path, shown: str) -> Mapping[str, str]:
+def _hints(raw: Any, path: Path, shown: str, *, name: str = "hints", what: str = "one sentence") -> Mapping[str, str]:
     if raw is None:
         return {}
-    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-        raise ArticleError(shown, _line_of(path, "hints"), "'hints' must map a sign's heading to one sentence")
+    if not isinstance(raw, dict) or not all(isinstance(v, str) and v.strip() for v in raw.values()):
+        raise ArticleError(shown, _line_of(path, name), f"'{name}' must map a sign's heading to {what}")
     return {str(k): " ".join(v.split()) for k, v in raw.items()}
 
 

@@ -1,5 +1,5 @@
-"""The theme lexicon, compiled: what phrases name each theme, and which headings name a part,
-close an article or open it.
+"""The theme lexicon, compiled: what phrases name each theme, which headings name a part,
+close an article or open it, and which words say whom a text speaks of.
 
 The vocabulary is data: ``themes.yml`` beside this module, read once by ``load_lexicon``. Both the
 stage that gives headings their levels (``sections``) and the one that gives sections their themes
@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from functools import lru_cache
 from pathlib import Path
 
@@ -135,6 +136,39 @@ class Lexicon:
     parts: tuple[re.Pattern[str], ...]
     closing: frozenset[str]
     opening: frozenset[str]
+    # Whom a text speaks of: each group's words, matched as whole words.
+    people: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    @functools.cached_property
+    def _people(self) -> tuple[re.Pattern[str], dict[str, int]]:
+        # One pattern for every group's words, whole words only ("he" is not in "help"). As in
+        # ``PhraseCounter``, it opens with the character before the word (the text is given a
+        # space in front), which the regex engine skips along to faster than a lookbehind, and
+        # only looks ahead at the word.
+        group_of = {word: k for k, words in enumerate(self.people.values()) for word in words}
+        body = trie_pattern(group_of) if group_of else r"(?!)"
+        return re.compile(r"[^\w'](?=(" + body + r")(?![\w']))"), group_of
+
+    @functools.cached_property
+    def _people_counts(self) -> Callable[[str], tuple[int, ...]]:
+        pattern, group_of = self._people
+        groups = len(self.people)
+
+        @lru_cache(maxsize=4096)
+        def counts(text: str) -> tuple[int, ...]:
+            totals = [0] * groups
+            for word in pattern.findall(" " + text):
+                totals[group_of[word]] += 1
+            return tuple(totals)
+
+        return counts
+
+    def people_in(self, texts: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """The number of words of ``texts`` (as ``split()`` counts them, after ``loose``) and how
+        many of them name each group of people (``people`` in ``themes.yml``: he, a partner,
+        friends and family, the reader)."""
+        text = loose(" ".join(texts))
+        return text.count(" ") + 1 if text else 0, dict(zip(self.people, self._people_counts(text)))
 
     @functools.cached_property
     def _counter(self) -> PhraseCounter:
@@ -149,17 +183,17 @@ class Lexicon:
         return re.compile("|".join(f"(?:{p.pattern})" for p in self.parts)) if self.parts else re.compile(r"(?!)")
 
     @functools.cached_property
-    def _scores(self) -> Callable[[str], tuple[tuple[float, ...], tuple[float, ...]]]:
+    def _scores(self) -> Callable[[str], tuple[tuple[float, ...], tuple[float, ...], tuple[bool, ...]]]:
         counter, n = self._counter, len(THEMED)
 
         # The same headings and texts are scored again by later rules: remember recent answers.
         @lru_cache(maxsize=4096)
-        def scores(text: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        def scores(text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[bool, ...]]:
             totals, opening = counter.count(text)
             heading = tuple(
                 HEADING_WEIGHT * totals[i] + totals[n + i] + LEAD_WEIGHT * (i in opening) for i in range(n)
             )
-            return heading, tuple(float(totals[n + i]) for i in range(n))
+            return heading, tuple(float(totals[n + i]) for i in range(n)), tuple(i in opening for i in range(n))
 
         return scores
 
@@ -174,6 +208,11 @@ class Lexicon:
 
     def heading_scores(self, heading: str) -> dict[Theme, float]:
         return dict(zip(THEMED, self._scores(loose(heading))[0]))
+
+    def heading_opens_with(self, heading: str) -> Theme | None:
+        """The theme whose heading phrase opens ``heading`` ("Leaving, One Step at a Time"), if any."""
+        opening = self._scores(loose(heading))[2]
+        return next((t for t, opens in zip(THEMED, opening) if opens), None)
 
     def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
         return dict(zip(THEMED, self._scores(loose(" ".join(paragraphs)))[1]))
@@ -195,4 +234,5 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         parts=tuple(re.compile(p) for p in data.get("parts", ())),
         closing=frozenset(loose(h) for h in data.get("closing", ())),
         opening=frozenset(loose(h) for h in data.get("opening", ())),
+        people=MappingProxyType({str(k): tuple(loose(w) for w in v) for k, v in (data.get("people") or {}).items()}),
     )

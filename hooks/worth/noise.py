@@ -1,18 +1,20 @@
 """Drop the page furniture a scraped article carries, and keep every word of the article.
 
-``clean_lines(raw)`` walks the body lines in order and asks each ``NoiseFilter`` of
-``build_noise_filters()`` in turn whether the line is furniture; the first filter that says yes
-names the rule in the ``NoiseLine``. The first line no filter drops is the title line (unless the
-front matter gives a different title). Adding a rule is adding a class and a line in the table.
+``clean_lines(raw)`` reads an article in one direction, each step using only what the steps
+before it found:
 
-The filters are deliberately cautious: a line is furniture only when its whole shape says so
-(short, made of site words, a stamp, another language, a copy of another line). When in doubt the
-line is kept, because losing article text is worse than showing a stray line.
+1. every line is read once into a ``LineView`` (its words, lowered text, loose text, script);
+2. ``ArticleLines.of`` gathers what the whole article says about each line (how often it occurs,
+   its neighbours, its language) and asks the certain rules of ``build_noise_filters()`` (a date
+   stamp, a byline, a whole line of markup, a "Share this" prompt...) which, if any, names it;
+3. ``noise_features`` turns that into named evidence, and the noise judge of
+   ``reader_weights.yml`` weighs it into the chance that the line is furniture;
+4. the title is the line among the first few that the title judge likes best; lines whose rule
+   is certain, lines likely enough to be furniture and copies of the title are dropped.
 
-Every filter looks at the same ``LineView`` of a line (its words, lowered text, loose text...),
-worked out once per line rather than once per filter, and a filter that only drops short lines
-says so in ``max_size`` so that long paragraphs are not even offered to it. Each shortcut below
-gives exactly the answer of the plain definition it stands for; the comments say why.
+The rules are cautious: a line is furniture for sure only when its whole shape says so. When in
+doubt the line goes to the judges, and when they are in doubt it is kept, because losing article
+text is worse than showing a stray line. Nothing here keeps state between lines or articles.
 """
 from __future__ import annotations
 
@@ -22,42 +24,14 @@ import math
 from pathlib import PurePath
 import re
 import unicodedata
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from itertools import chain, filterfalse
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from .model import NoiseLine, RawArticle, SourceLine
 from .evidence import Judge, Weights, load_weights
 from .text import STOP_WORDS as ENGLISH_STOP_WORDS, loose, straight_quotes as _plain_quotes, words
-
-# -- text comparison --------------------------------------------------------------------------
-
-_QUOTE_SWAPS = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
-# Possessive (++, *+): the same words as plain repeats, since nothing after a run can need part
-# of it back, and the regex engine keeps no backtracking marks.
-_WORD = re.compile(r"[^\W_]++(?:['\u2019][^\W_]++)*+", re.UNICODE)
-
-
-# Characters after which words may split differently once a line is lowered or its quotes made
-# straight: "‘" becomes an apostrophe, so it can join two words into one; "İ" lowers to two
-# characters, one not a letter; "Σ" lowers by what stands around it.
-_APOSTROPHES = "'\u2019"
-_JOINING_QUOTES = "".join(curly for curly, plain in _QUOTE_SWAPS if (curly in _APOSTROPHES) != (plain in _APOSTROPHES))
-_CASE_BY_CONTEXT = "\u0130\u03a3"
-# The characters outside ASCII whose lower case holds an ASCII character ("İ" and the Kelvin sign
-# "K", which lowers to "k"), with those of _CASE_BY_CONTEXT: a text holding none of them keeps,
-# when lowered, its letters outside ASCII outside and makes no new digit. (The tests check the
-# list against all of Unicode.)
-_LOWERED_APART = _CASE_BY_CONTEXT + "\u212a"
-
-
-def _has_any(text: str, characters: str) -> bool:
-    for character in characters:  # a plain loop: cheaper than any() over a generator
-        if character in text:
-            return True
-    return False
 
 
 # -- the article's language ----------------------------------------------------------------------
@@ -110,39 +84,23 @@ def _votes(counts: Mapping[str, int]) -> dict[str, int]:
 
 
 def script_of(text: str) -> str:
-    """The writing system most letters of ``text`` belong to (``LATIN``, ``CYRILLIC``, ``CJK``...)."""
-    if text.isascii() or not _NON_ASCII_LETTER.search(text):  # only ASCII letters, all LATIN
+    """The writing system most letters of ``text`` belong to (``LATIN``, ``CYRILLIC``, ``CJK``...);
+    on a tie, the one met first."""
+    if text.isascii() or not _NON_ASCII_LETTER.search(text):  # every letter is LATIN
         return "LATIN" if _ASCII_LETTER.search(text) else ""
-    return _counted_script(text)
-
-
-# A character outside ASCII that is a letter ([^\W\d_]); matching any non-ASCII character first
-# lets the regex engine skip plain ASCII text quickly.
-_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=[^\W\d_])")
-_ASCII_LETTER = re.compile(r"[a-zA-Z]")
-_ASCII_LETTER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-
-
-def _counted_script(text: str) -> str:
-    """The script with the most letters in ``text``; on a tie, the one whose first letter comes
-    first (what counting letter by letter into a dict and taking its max gives).
-
-    ASCII letters are all LATIN: they are counted at once on the UTF-8 bytes (where every other
-    character is made of bytes above 127), and only the other letters one by one.
-    """
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    data = text.encode("utf-8", "surrogatepass")
-    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
-    if ascii_letters:
-        counts["LATIN"] = ascii_letters
-        first["LATIN"] = _ASCII_LETTER.search(text).start()  # type: ignore[union-attr]
+    # The letters are found by regexes (which run in C) rather than a Python loop per character:
+    # the ASCII ones are all LATIN, the others are looked up once each.
+    counts = Counter({"LATIN": len(_NOT_ASCII_LETTERS.sub("", text))})
     for letter, count in Counter(_NON_ASCII_LETTER.findall(text)).items():
-        if letter.isalpha():
-            script = _script_of_letter(letter)
-            counts[script] = counts.get(script, 0) + count
-            first[script] = min(first.get(script, len(text)), text.find(letter))
-    return max(counts, key=lambda script: (counts[script], -first[script])) if counts else ""
+        counts[_script_of_letter(letter)] += count
+    script, count = counts.most_common(1)[0]
+    return script if count else ""
+
+
+_ASCII_LETTER = re.compile(r"[a-zA-Z]")
+_NOT_ASCII_LETTERS = re.compile(r"[^a-zA-Z]+")
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=[^\W\d_])")
+
 
 
 @functools.lru_cache(maxsize=4096)
@@ -210,266 +168,163 @@ def find_date(text: str) -> tuple[str, str] | None:
     return None
 
 
-# -- what the filters look at --------------------------------------------------------------------
+def _shape(view: LineView) -> str:
+    """A line with its numbers blanked: the lines of one template ("Post has 3 replies and 147
+    likes", "Guest 11:05 a.m.") share it."""
+    return _NUMBER.sub("#", view.loose)
+
+
+_NUMBER = re.compile(r"\d+")
+_CLOCK = re.compile(r"\d:\d\d")  # a time, even glued to a name: "Guest11:05 a.m."
+LINK_BLOCK_WORDS = 20  # a link's title or teaser is no longer than this
+LINK_BLOCK_LINES = 12
+_LINK_LABEL_WORDS = frozenset("related recommended trending popular".split())
+_EDIT_LINK = "[edit]"
+
+
+def _is_link_label(view: LineView) -> bool:
+    """"Related articles", "You may also like", "[Edit]Related wikiHows": a short line that
+    announces a list of links to other pages."""
+    if len(view.words) > 5:  # four words and a glued "[edit]"
+        return False
+    label = view.furniture.removeprefix(_EDIT_LINK).strip().rstrip(":").strip()
+    found = words(label)
+    return 0 < len(found) <= 4 and (found[0] in _LINK_LABEL_WORDS or label in _LINK_LABELS)
+
+
+def _link_blocks(article: ArticleLines) -> frozenset[int]:
+    """The lines under a link label (``_is_link_label``): short titles and teasers that run to
+    the end of the article, to the next furniture or to the next heading written like the label.
+    (Where the article's text goes on after them, they were the article's own short lines.)"""
+    views, order, scheme_of = article.views, article.order, article.scheme_of
+    found: set[int] = set()
+    for r, index in enumerate(order):
+        if not _is_link_label(views[index]):
+            continue
+        block: list[int] = []
+        for other in order[r + 1:]:
+            if other in article.rules or (other in scheme_of and scheme_of[other] == scheme_of.get(index)):
+                break
+            if len(views[other].words) > LINK_BLOCK_WORDS or len(block) == LINK_BLOCK_LINES:
+                block = []
+                break
+            block.append(other)
+        found.update(block)
+    return frozenset(found)
 
 
 class LineView:
-    """One body line as the filters see it. Every filter used to split, lower and loosen the
-    line again for itself; the view does each once (the rarer parts only when first asked).
+    """One body line, read once for every rule and feature that looks at it.
 
-    ``lowered_words`` are ``[w.lower() for w in words(text)]``; ``furniture`` is the line as
-    furniture is matched (straight quotes, no edge markup, lower case), ``furniture_words`` its
-    words and ``furniture_count`` how many. ``size`` is the fewest words any filter counts in the
-    line: a filter whose ``max_size`` is below it cannot drop the line.
-    """
+    ``lowered`` is the line with straight quotes, in lower case; ``words`` its words and
+    ``furniture`` the same without edge markup (``**Share this**`` reads ``share this``);
+    ``loose`` is ``text.loose`` of the line (how copies of a line are recognised)."""
 
-    __slots__ = ("text", "stripped", "lowered", "plain_case", "furniture_like_lowered", "lowered_words",
-                 "furniture_count", "size", "_furniture", "_furniture_words", "_named_words",
-                 "_loose", "_has_digit", "_has_foreign_letters", "_script")
+    __slots__ = ("text", "stripped", "lowered", "words", "furniture", "loose", "has_digit", "script")
 
     def __init__(self, text: str) -> None:
-        ascii_only = text.isascii()  # then none of the characters looked for below is there
-        # Lowering the whole line lowers each character on its own, so it splits into the same
-        # words as lowering word by word, except at "İ" (whose lower case is two characters, one
-        # not a letter) and "Σ" (lowered by what stands around it).
-        plain_case = ascii_only or not _has_any(text, _CASE_BY_CONTEXT)
-        lowered = text.lower()
-        lowered_words = _WORD.findall(lowered) if plain_case else [w.lower() for w in words(text)]
-        self._fill(text, lowered, lowered_words, plain_case, joining=not ascii_only and _has_any(text, _JOINING_QUOTES))
-
-    @classmethod
-    def _of(cls, text: str, lowered: str, lowered_words: list[str], joining: bool,
-            has_digit: bool | None, has_foreign_letters: bool | None) -> LineView:
-        """The view of a line whose case is plain, from what ``line_views`` worked out for the
-        whole text at once (None: not known, worked out when asked)."""
-        view = cls.__new__(cls)
-        view._fill(text, lowered, lowered_words, True, joining)
-        view._has_digit = has_digit
-        view._has_foreign_letters = has_foreign_letters
-        return view
-
-    def _fill(self, text: str, lowered: str, lowered_words: list[str], plain_case: bool, joining: bool) -> None:
         self.text = text
         self.stripped = text.strip()
-        self.lowered = lowered
-        self.plain_case = plain_case
-        self.lowered_words = lowered_words
-        self._furniture: str | None = None
-        self._furniture_words: list[str] | None = None
-        self._named_words: frozenset[str] | None = None
-        self._loose: str | None = None
-        self._has_digit: bool | None = None
-        self._has_foreign_letters: bool | None = None
-        self._script: str | None = None
-        # The furniture view splits into the same words (with straight apostrophes) unless a
-        # quote made straight joins two words into one ("‘" inside a word) or the case is not plain.
-        self.furniture_like_lowered = plain_case and not joining
-        if self.furniture_like_lowered:
-            self.furniture_count = self.size = len(lowered_words)
-        else:
-            self.furniture_count = len(self.furniture_words)
-            self.size = min(len(lowered_words), self.furniture_count)
-
-    @property
-    def furniture(self) -> str:
-        """``_plain_quotes(text).strip().strip("*_#>").strip().lower()``. Lowering first gives the
-        same when the case is plain: lowering neither makes nor unmakes quotes, spaces or markup."""
-        if self._furniture is None:
-            if self.plain_case:
-                self._furniture = _plain_quotes(self.lowered).strip().strip("*_#>").strip()
-            else:
-                self._furniture = _plain_quotes(self.text).strip().strip("*_#>").strip().lower()
-        return self._furniture
-
-    @property
-    def furniture_words(self) -> list[str]:
-        """``words(self.furniture)``."""
-        if self._furniture_words is None:
-            if not self.furniture_like_lowered:
-                self._furniture_words = words(self.furniture)
-            elif "\u2019" in self.text:
-                self._furniture_words = [w.replace("\u2019", "'") for w in self.lowered_words]
-            else:
-                self._furniture_words = self.lowered_words
-        return self._furniture_words
+        self.lowered = _plain_quotes(self.stripped).lower()
+        self.words = words(self.lowered)
+        self.furniture = self.lowered.strip("*_#>").strip()
+        self.loose = loose(text)
+        self.has_digit = _DIGIT.search(text) is not None
+        self.script = script_of(text)
 
     @property
     def named_words(self) -> frozenset[str]:
-        """The furniture words other than numbers ("5 min read" is named by "min" and "read")."""
-        if self._named_words is None:
-            self._named_words = frozenset(filterfalse(str.isdigit, self.furniture_words))
-        return self._named_words
-
-    @property
-    def loose(self) -> str:
-        """``loose(text)``."""
-        if self._loose is None:
-            self._loose = loose(self.text)
-        return self._loose
-
-    @property
-    def has_digit(self) -> bool:
-        """Whether the line holds a digit (``\\d``). A digit is part of a word, so the words are
-        enough, and when they are all letters (apostrophes aside) there is none, without a search."""
-        if self._has_digit is None:
-            self._has_digit = _has_digit(self.lowered_words)
-        return self._has_digit
-
-    @property
-    def has_foreign_letters(self) -> bool:
-        """Whether the line holds a letter outside ASCII."""
-        if self._has_foreign_letters is None:
-            self._has_foreign_letters = not self.text.isascii() and _NON_ASCII_LETTER.search(self.text) is not None
-        return self._has_foreign_letters
-
-    @property
-    def script(self) -> str:
-        """``script_of(self.text)``."""
-        if self._script is None:
-            if self.has_foreign_letters:
-                self._script = _counted_script(self.text)
-            else:
-                self._script = "LATIN" if _ASCII_LETTER.search(self.text) else ""
-        return self._script
+        """The words other than numbers ("5 min read" is named by "min" and "read")."""
+        return frozenset(w for w in self.words if not w.isdigit())
 
 
-def _word_characters(found: Iterable[str]) -> str:
-    """The letters and digits of words, run together: the words without their apostrophes."""
-    letters = "".join(found)
-    for apostrophe in _APOSTROPHES:
-        letters = letters.replace(apostrophe, "")
-    return letters
+_BLANK = LineView("")
 
 
-def _has_digit(found: Iterable[str]) -> bool:
-    """Whether any of the words holds a digit (``\\d``)."""
-    letters = _word_characters(found)
-    return not letters.isalpha() and _DIGIT.search(letters) is not None
-
-
-_WORD_OR_BREAK = re.compile(f"{_WORD.pattern}|\n")
-_ASCII_DIGITS = "0123456789"
-
-
-def line_views(lines: Sequence[SourceLine]) -> list[LineView]:
-    """A view of each line; the empty lines between paragraphs share one."""
-    return _read_lines(lines)[0]
-
-
-def _read_lines(lines: Sequence[SourceLine]) -> tuple[list[LineView], Counter[str], str]:
-    """``line_views(lines)``, how often each lowered word occurs in all the lines, and the lines
-    joined by line breaks.
-
-    The lines are lowered and split into words all at once, as one text, rather than one by
-    one: a line break is never inside a word, and when no line holds "İ" or "Σ" (the text's case
-    is plain) lowering the text lowers each character on its own, so every line gets the lowered
-    text and words it would get alone. What holds for the whole text (no digit, no letter
-    outside ASCII, no quote that joins words) then holds for each line without asking it. The
-    words are lowered, but a letter outside ASCII stays outside when lowered and a digit stays a
-    digit, except for the characters of ``_LOWERED_APART``, whose text is read line by line.
-    """
-    texts = [line.text for line in lines]
-    text = "\n".join(texts)
-    if text.count("\n") != len(texts) - 1 or _has_any(text, _LOWERED_APART):  # line breaks in lines, or odd case
-        blank = LineView("")
-        views = [LineView(t) if t else blank for t in texts]
-        return views, Counter(chain.from_iterable(view.lowered_words for view in views)), text
-    lowered = text.lower()
-    tokens = _WORD_OR_BREAK.findall(lowered)
-    tokens.append("\n")  # after the last line, so every line's words end at a break
-    letters = _word_characters(tokens).replace("\n", "")
-    # The digits are in the words: none when they are all letters; when they are all ASCII, a
-    # digit is one of 0-9 and the lines holding one are found by where those stand in the text.
-    digit_lines: set[int] | None = set()
-    if letters and not letters.isalpha():
-        digit_lines = _lines_with(text, [d for d in _ASCII_DIGITS if d in text]) if letters.isascii() else None
-    foreign = None if not letters.isascii() else False  # a letter outside ASCII is in the words
-    joining = not text.isascii() and _has_any(text, _JOINING_QUOTES)
-    blank = LineView._of("", "", [], False, False, False)
-    views: list[LineView] = []
-    start = 0
-    find_break = tokens.index
-    for index, (line, line_lowered) in enumerate(zip(texts, lowered.split("\n"))):
-        end = find_break("\n", start)
-        if not line:
-            views.append(blank)
-        else:
-            views.append(LineView._of(
-                line, line_lowered, tokens[start:end],
-                joining and _has_any(line, _JOINING_QUOTES),
-                None if digit_lines is None else index in digit_lines, foreign,
-            ))
-        start = end + 1
-    return views, Counter(tokens), text
-
-
-def _lines_with(text: str, characters: Iterable[str]) -> set[int]:
-    """The indices of the lines of ``text`` (split at "\\n") that hold any of ``characters``."""
-    found: set[int] = set()
-    for character in characters:
-        line = counted = 0  # the line of text[counted]
-        at = text.find(character)
-        while at != -1:
-            line += text.count("\n", counted, at)
-            found.add(line)
-            counted = text.find("\n", at)  # on to the next line
-            if counted == -1:
-                break
-            at = text.find(character, counted)
-    return found
-
-
-# -- the filters ---------------------------------------------------------------------------------
-
-
-@dataclass
-class NoiseContext:
-    """What a filter may look at: all body lines, the one being judged (by index), the title
-    found so far, the article's language and script, and the editor's ``drop`` list.
-
-    ``views`` holds a ``LineView`` per line (made here when not given) and ``previous`` the index
-    of the nearest non-blank line above each line (None for none)."""
+@dataclass(frozen=True)
+class ArticleLines:
+    """The lines of an article and what the whole article says about each: the non-blank ones
+    in order, how often each loose text occurs, the article's language and script, and the rule
+    (``build_noise_filters``) that names a line furniture for sure, where one does."""
 
     lines: Sequence[SourceLine]
-    title: str | None = None
-    language: str = "en"
-    script: str = "LATIN"
-    drop: frozenset[str] = frozenset()
-    views: Sequence[LineView] = ()
-    previous: Sequence[int | None] = field(init=False, repr=False, default=())
-    rank: Sequence[int] = field(init=False, repr=False, default=())  # non-blank lines above each line
+    views: Sequence[LineView]
+    order: tuple[int, ...]  # indexes of the non-blank lines
+    rank: Mapping[int, int]  # index -> position among the non-blank lines
+    copies: Mapping[str, int]  # loose text -> how many lines have it
+    later_copy: frozenset[int]  # lines whose loose text occurs again further down
+    language: str = "en"  # the language most common words come from
+    script: str = "LATIN"  # the script most lines are written in
+    mixed_scripts: bool = False  # a fifth or more of the lines are in another script than most
+    schemes: Mapping[str, int] = field(default_factory=dict)  # lines per heading scheme
+    scheme_of: Mapping[int, str] = field(default_factory=dict)  # index -> heading_scheme, where one
+    markup: frozenset[int] = frozenset()  # lines of markup alone (_is_markup)
+    drop: frozenset[str] = frozenset()  # the loose lines the editor listed under ``drop``
+    keep: frozenset[str] = frozenset()  # the loose lines the editor listed under ``keep``
+    shapes: Mapping[str, int] = field(default_factory=dict)  # a line's shape (_shape) -> how many lines have it
+    link_blocks: frozenset[int] = frozenset()  # the lines of a block of links under a "Related" label
+    rules: Mapping[int, str] = field(default_factory=dict)  # index -> the first rule that names it
+    sure: frozenset[int] = frozenset()  # the ranks of the lines dropped for sure (_furniture_for_sure)
 
-    def __post_init__(self) -> None:
-        if len(self.views) != len(self.lines):
-            self.views = line_views(self.lines)
-        previous: list[int | None] = []
-        rank: list[int] = []
-        last: int | None = None
-        seen = 0
-        for index, view in enumerate(self.views):
-            previous.append(last)
-            rank.append(seen)
-            if view.stripped:
-                last = index
-                seen += 1
-        self.previous = previous
-        self.rank = rank
+    @classmethod
+    def of(cls, raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -> ArticleLines:
+        """Read ``raw``'s lines, then ask each rule of ``filters`` (by default
+        ``build_noise_filters()``) about each non-blank line, in order; the first that says yes
+        names the line."""
+        views = [LineView(line.text) if line.text.strip() else _BLANK for line in raw.lines]
+        order = tuple(i for i, v in enumerate(views) if v.stripped)
+        copies = Counter(views[i].loose for i in order)
+        last_seen = {views[i].loose: i for i in order}
+        later = frozenset(i for i in order if views[i].loose and last_seen[views[i].loose] != i)
+        scripts = Counter(views[i].script for i in order if views[i].script)
+        ranked = scripts.most_common()
+        second = ranked[1][1] if len(ranked) >= 2 else 0
+        votes = _votes(Counter(chain.from_iterable(views[i].words for i in order)))
+        language = max(votes, key=lambda lang: (votes[lang], lang == "en"))
+        scheme_of = {i: scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None}
+        article = cls(
+            lines=raw.lines, views=views, order=order, rank={i: r for r, i in enumerate(order)}, copies=copies,
+            later_copy=later, language=language if votes[language] else "en",
+            script=ranked[0][0] if ranked else "LATIN",
+            mixed_scripts=second >= MIN_BILINGUAL_LINES and second * 5 >= len(order),
+            schemes=dict(Counter(scheme_of.values())), scheme_of=scheme_of,
+            markup=frozenset(i for i in order if _is_markup(views[i].stripped)),
+            drop=frozenset(loose(d) for d in raw.overrides.drop),
+            keep=frozenset(loose(k) for k in raw.overrides.keep),
+            shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
+        )
+        asked = build_noise_filters() if filters is None else filters
+        rules = {}
+        for index in order:  # each rule sees the article as read, not the other rules' answers
+            for noise_filter in asked:
+                if noise_filter.test(index, article):
+                    rules[index] = noise_filter.rule(index, article)
+                    break
+        article = replace(article, rules=rules)
+        sure = frozenset(r for r, i in enumerate(order) if _furniture_for_sure(i, article))
+        return replace(article, sure=sure, link_blocks=_link_blocks(article))
 
-    def later(self, index: int) -> Sequence[SourceLine]:
-        return [ln for ln in self.lines[index + 1:] if ln.text.strip()]
-
-
+    def neighbour(self, index: int, step: int) -> int | None:
+        """The non-blank line ``step`` lines below (above, when negative) the one at ``index``."""
+        r = self.rank[index] + step
+        return self.order[r] if 0 <= r < len(self.order) else None
 class NoiseFilter:
-    """One rule for page furniture. ``test`` says whether the line at ``index`` is furniture.
-
-    ``max_size``, when set, promises that ``test`` is False for every line whose
-    ``LineView.size`` is larger, so ``clean_lines`` skips the filter for such lines."""
+    """One certain rule for page furniture: ``test`` says whether the line at ``index`` of the
+    article is furniture, from the line and the article alone (it changes nothing), and
+    ``rule`` names what it found in a line it says yes to."""
 
     name = "noise"
-    max_size: int | None = None
 
-    def test(self, index: int, context: NoiseContext) -> bool:
+    def test(self, index: int, article: ArticleLines) -> bool:
         raise NotImplementedError
+
+    def rule(self, index: int, article: ArticleLines) -> str:
+        return self.name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name ``rule`` may give."""
+        return (self.name,)
 
 
 class EditorDrop(NoiseFilter):
@@ -477,8 +332,8 @@ class EditorDrop(NoiseFilter):
 
     name = "editor-drop"
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        return bool(context.drop) and context.views[index].loose in context.drop
+    def test(self, index: int, article: ArticleLines) -> bool:
+        return bool(article.drop) and article.views[index].loose in article.drop
 
 
 class Markup(NoiseFilter):
@@ -489,9 +344,9 @@ class Markup(NoiseFilter):
     name = "markup"
     SEPARATOR = frozenset("*-_=~#. \t")
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        text = context.views[index].stripped
-        return _is_markup(text) or (len(text) >= 2 and self.SEPARATOR.issuperset(text))
+    def test(self, index: int, article: ArticleLines) -> bool:
+        text = article.views[index].stripped
+        return index in article.markup or (len(text) >= 2 and self.SEPARATOR.issuperset(text))
 
 
 class Stamp(NoiseFilter):
@@ -503,8 +358,8 @@ class Stamp(NoiseFilter):
     LABELS = frozenset("published updated posted last modified on by at date time".split())
     CLOSING_STOP = re.compile(r"[.!?]\s*$")
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        view = context.views[index]
+    def test(self, index: int, article: ArticleLines) -> bool:
+        view = article.views[index]
         if not view.has_digit:  # no date without a digit
             return False
         text = view.text
@@ -525,8 +380,8 @@ class Byline(NoiseFilter):
     # Possessive runs: spaces after the name cannot be given back, so a line of them costs one scan.
     PATTERN = re.compile(r"^\s*+(?:by|written by|author:)\s++([A-Z][\w.'\u2019-]*+(?:\s++[A-Z][\w.'\u2019-]*+){0,3})\s*+$", re.IGNORECASE)
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        match = self.PATTERN.match(context.views[index].text)
+    def test(self, index: int, article: ArticleLines) -> bool:
+        match = self.PATTERN.match(article.views[index].text)
         return bool(match) and all(w[0].isupper() for w in match.group(1).split())
 
 
@@ -539,12 +394,11 @@ class PipedByline(NoiseFilter):
     # Clinic and health sites name the expert who checked the page on a line of its own.
     REVIEWED = re.compile(r"^\s*(?:medically |clinically |expert[- ])?(?:reviewed|fact[- ]checked)\s+by\s+(?-i:[A-Z])", re.IGNORECASE)
     MAX_WORDS = 20
-    max_size = MAX_WORDS
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        view = context.views[index]
+    def test(self, index: int, article: ArticleLines) -> bool:
+        view = article.views[index]
         return bool(self.PATTERN.match(view.text) or self.REVIEWED.match(view.text)) and (
-            len(view.lowered_words) <= self.MAX_WORDS
+            len(view.words) <= self.MAX_WORDS
         )
 
 
@@ -557,9 +411,9 @@ class Breadcrumb(NoiseFilter):
     SEPARATOR = re.compile(rf"\s+[{re.escape(SEPARATORS)}]\s+")
     MAX_LABEL_WORDS = 3
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        text = context.views[index].stripped
-        if not _has_any(text, self.SEPARATORS):  # one label: not a path
+    def test(self, index: int, article: ArticleLines) -> bool:
+        text = article.views[index].stripped
+        if "|" not in text and "\u203a" not in text and "\u00bb" not in text:  # one label: not a path
             return False
         labels = self.SEPARATOR.split(text)
         if len(labels) < 2:
@@ -581,7 +435,6 @@ class InvitationToAct(NoiseFilter):
 
     name = "sign-up-or-booking"
     MAX_WORDS = 25
-    max_size = MAX_WORDS
     MAX_LEAD_IN_WORDS = 16
     # Bounded parts (an address's local part is at most 64 characters): linear on any line.
     EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
@@ -593,9 +446,9 @@ class InvitationToAct(NoiseFilter):
     INVITATIONS = ("book ", "subscribe", "sign up", "join ", "download ", "grab ", "get my ", "get your ",
                    "register ", "enrol", "enroll", "dm ", "email ", "message me", "contact ")
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        view = context.views[index]
-        lowered = view.lowered_words
+    def test(self, index: int, article: ArticleLines) -> bool:
+        view = article.views[index]
+        lowered = view.words
         if not lowered or len(lowered) > self.MAX_WORDS:
             return False
         text = view.stripped
@@ -609,7 +462,7 @@ class InvitationToAct(NoiseFilter):
         # "...? Book a free 20-minute discovery call": a lead-in, then a button's words. The line
         # is stripped, so its last sentence ends it (a line ending in a stop is no such thing), and
         # two sentences need a stop before that.
-        if len(lowered) <= self.MAX_LEAD_IN_WORDS and text[-1:] not in ".!?" and _has_any(text, ".!?"):
+        if len(lowered) <= self.MAX_LEAD_IN_WORDS and text[-1:] not in ".!?" and any(stop in text for stop in ".!?"):
             sentences = [p.strip() for p in self.SENTENCE_BREAK.split(text) if p.strip()]
             if len(sentences) >= 2:
                 last = sentences[-1].lower()
@@ -749,39 +602,61 @@ _CLOSING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
 
 
 class Furniture(NoiseFilter):
-    """Site furniture of one ``FurnitureKind``: prompts, captions, credits, links, calls to action."""
+    """Site furniture of the kinds of ``FURNITURE`` (prompts, captions, credits, links, calls to
+    action), named by the first kind that matches the line."""
 
-    def __init__(self, kind: FurnitureKind) -> None:
-        self.kind = kind
-        self.name = kind.rule
-        # Every test below counts the furniture view's words against one of these limits.
-        self.max_size = max(kind.max_words, kind.max_vocabulary_words if kind.vocabulary else 0)
+    def __init__(self, kinds: Sequence[FurnitureKind] = FURNITURE) -> None:
+        self.kinds = tuple(kinds)
+        self.starts = tuple(start for kind in self.kinds for start in kind.starts)
+        self.vocabulary_words = max((kind.max_vocabulary_words for kind in self.kinds if kind.vocabulary), default=0)
+        self.vocabulary = frozenset().union(*(kind.vocabulary for kind in self.kinds))
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        view = context.views[index]
-        count = view.furniture_count
+    def test(self, index: int, article: ArticleLines) -> bool:
+        return self._kind(article.views[index]) is not None
+
+    def rule(self, index: int, article: ArticleLines) -> str:
+        return self._kind(article.views[index]).rule  # type: ignore[union-attr]
+
+    def _kind(self, view: LineView) -> FurnitureKind | None:
+        count = len(view.words)
         if not count:
-            return False
-        kind = self.kind
-        if count <= kind.max_words:
-            if kind.starts and _opens_with(view.furniture, kind.starts):
-                return True
-            if kind.ends and self._credit_closes(view.furniture):
-                return True
-        # Short lines made only of the site's words: "News Post", "Share on Facebook", "(Getty Images)".
-        if kind.vocabulary and count <= kind.max_vocabulary_words:
-            named = view.named_words  # "5 min read": numbers say nothing
-            return bool(named) and kind.vocabulary.issuperset(named) and not kind.core.isdisjoint(named)
-        return False
+            return None
+        # Most lines neither start like a kind, nor close with a credit, nor are made of site
+        # words alone: no kind takes them.
+        lowered = view.furniture
+        named = view.named_words if count <= self.vocabulary_words else frozenset()
+        if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))):
+            return None
+        return next((kind for kind in self.kinds if _is_kind(view, named, kind)), None)
 
-    def _credit_closes(self, lowered: str) -> bool:
-        # The credit opens the brackets: "(Stock image)", "(Photo: Jane Doe)"; "(not even a
-        # picture)" is the writer's aside. The view is stripped, so the bracket must close it.
-        if not lowered.endswith((")", "]")):
-            return False
-        credit = _CLOSING_BRACKET.search(lowered)
-        first = words(credit.group(1))[:1] if credit else []
-        return bool(first) and first[0] in self.kind.ends
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(kind.rule for kind in self.kinds)
+
+
+def _is_kind(view: LineView, named: frozenset[str], kind: FurnitureKind) -> bool:
+    count = len(view.words)
+    if count <= kind.max_words:
+        if kind.starts and _opens_with(view.furniture, kind.starts):
+            return True
+        if kind.ends and _credit_closes(view.furniture, kind.ends):
+            return True
+    # Short lines made only of the site's words: "News Post", "Share on Facebook", "(Getty Images)".
+    # (One such word alone may be a section's name, "Stories": the judge weighs it.)
+    if kind.vocabulary and 2 <= count <= kind.max_vocabulary_words:
+        # ``named``: the words but numbers ("5 min read": numbers say nothing)
+        return bool(named) and kind.vocabulary.issuperset(named) and not kind.core.isdisjoint(named)
+    return False
+
+
+def _credit_closes(lowered: str, credits: frozenset[str]) -> bool:
+    # The credit opens the brackets: "(Stock image)", "(Photo: Jane Doe)"; "(not even a
+    # picture)" is the writer's aside. The view is stripped, so the bracket must close it.
+    if not lowered.endswith((")", "]")):
+        return False
+    credit = _CLOSING_BRACKET.search(lowered)
+    first = words(credit.group(1))[:1] if credit else []
+    return bool(first) and first[0] in credits
 
 
 class OtherLanguage(NoiseFilter):
@@ -791,28 +666,28 @@ class OtherLanguage(NoiseFilter):
     name = "other-language"
     MIN_WORDS = 4
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        view = context.views[index]
-        lowered = view.lowered_words
+    def test(self, index: int, article: ArticleLines) -> bool:
+        view = article.views[index]
+        lowered = view.words
         if len(lowered) < self.MIN_WORDS:
             return False
         script = view.script
-        if script and context.script and script != context.script:
+        if script and article.script and script != article.script:
             return True
         # A common word that only the article's language has ("the" in English) answers every
         # question below with no: the article's own words are there, and not shared.
-        only_own = _ONLY_IN.get(context.language)
+        only_own = _ONLY_IN.get(article.language)
         if only_own and not only_own.isdisjoint(lowered):
             return False
         votes = _votes(Counter(lowered))
-        own = votes.get(context.language, 0)
-        others = max((v for lang, v in votes.items() if lang != context.language), default=0)
+        own = votes.get(article.language, 0)
+        others = max((v for lang, v in votes.items() if lang != article.language), default=0)
         if own == 0 and others >= 2:
             return True
-        if self._other_words_only(lowered, context.language):
+        if self._other_words_only(lowered, article.language):
             return True
         # Diacritics on most words and none of the article's common words: another Latin language.
-        return own == 0 and context.language == "en" and accented_share(view.text) >= 0.4
+        return own == 0 and article.language == "en" and accented_share(view.text) >= 0.4
 
     @staticmethod
     def _other_words_only(lowered: Sequence[str], language: str) -> bool:
@@ -837,18 +712,17 @@ class LinkAfterLabel(NoiseFilter):
     name = "recommended-story"
     MAX_LABEL_WORDS = 5
     MAX_WORDS = 14
-    max_size = MAX_WORDS
 
-    def test(self, index: int, context: NoiseContext) -> bool:
-        view = context.views[index]
-        found = view.lowered_words
+    def test(self, index: int, article: ArticleLines) -> bool:
+        view = article.views[index]
+        found = view.words
         if not found or len(found) > self.MAX_WORDS or view.stripped.rstrip("*_")[-1:] in ".,;:!":
             return False
-        previous = context.previous[index]
+        previous = article.neighbour(index, -1)
         if previous is None:
             return False
-        label = context.views[previous]
-        return label.furniture_count <= self.MAX_LABEL_WORDS and label.furniture.rstrip(":").strip() in _LINK_LABELS
+        label = article.views[previous]
+        return len(label.words) <= self.MAX_LABEL_WORDS and label.furniture.rstrip(":").strip() in _LINK_LABELS
 
 
 class Teaser(NoiseFilter):
@@ -860,37 +734,25 @@ class Teaser(NoiseFilter):
     MAX_WORDS = 20  # a teaser is one short sentence, not a paragraph
     FAR_LINES = 10  # an exact copy this many lines below is a repeat, not a refrain
 
-    def test(self, index: int, context: NoiseContext) -> bool:
+    def test(self, index: int, article: ArticleLines) -> bool:
         # The lines just under the first: the first line is the headline, which a summary
         # further down may well repeat.
-        if not 1 <= context.rank[index] <= self.LEAD_LINES:
+        if not 1 <= article.rank[index] <= self.LEAD_LINES:
             return False
-        text = context.views[index].loose
+        text = article.views[index].loose
         if not self.MIN_WORDS <= len(text.split()) <= self.MAX_WORDS:
             return False
-        number = context.lines[index].number
-        # A line whose loose text holds the teaser holds its longest run of letters and digits in
-        # its lowered text: loosening removes or replaces only other characters (and a numbering
-        # at the start), so runs of letters stay whole and are lowered as the whole line lowers
-        # (when its case is plain). Checking that first spares working out most loose texts.
-        key = max(_LETTER_RUN.findall(text), key=len, default="")
-        views = context.views
-        candidates = [i for i in range(index + 1, len(views)) if key in views[i].lowered or not views[i].plain_case]
-        for later in candidates:
-            view = views[later]
-            if not view.stripped:
-                continue
-            other = view.loose
+        number = article.lines[index].number
+        for later in article.order[article.rank[index] + 1:]:
+            other = article.views[later].loose
             if len(other) > len(text) and _inside(text, other):
                 return True
             # The same line again well below the lead (a news teaser copied from its section):
             # the later copy is the article's text, this one the page's summary.
-            if other == text and context.lines[later].number - number > self.FAR_LINES:
+            if other == text and article.lines[later].number - number > self.FAR_LINES:
                 return True
         return False
 
-
-_LETTER_RUN = re.compile(r"[^\W_]+")
 
 
 def _inside(text: str, other: str) -> bool:
@@ -927,112 +789,12 @@ def build_noise_filters() -> list[NoiseFilter]:
         Byline(),
         PipedByline(),
         Breadcrumb(),
-        *(Furniture(kind) for kind in FURNITURE),
+        Furniture(),
         InvitationToAct(),
         LinkAfterLabel(),
         OtherLanguage(),
         Teaser(),
     ]
-
-
-class _FurnitureGate:
-    """Whether any of a run of ``Furniture`` filters could drop a line, asked once instead of
-    once per kind: a kind drops only a line that starts like one of its ``starts``, closes with a
-    bracket (kinds with ``ends``) or is made of its vocabulary with a core word; the gate asks the
-    same of all the kinds' starts as one regex, and of all their vocabularies together."""
-
-    def __init__(self, kinds: tuple[FurnitureKind, ...]) -> None:
-        # The starts by their first character: a line is matched only against those that can
-        # open it, not against all hundred and fifty.
-        by_first: dict[str, list[str]] = {}
-        for start in (start for kind in kinds for start in kind.starts):
-            by_first.setdefault(start[:1], []).append(start)
-        self.starts = {first: tuple(starts) for first, starts in by_first.items()}
-        self.ends = any(kind.ends for kind in kinds)
-        talking = [kind for kind in kinds if kind.vocabulary]
-        self.vocabulary = frozenset().union(*(kind.vocabulary for kind in talking))
-        self.core = frozenset().union(*(kind.core for kind in talking))
-        self.max_vocabulary_words = max((kind.max_vocabulary_words for kind in talking), default=-1)
-
-    def admits(self, view: LineView) -> bool:
-        if not view.furniture_count:
-            return False
-        lowered = view.furniture
-        if "" in self.starts:  # an empty start opens every line
-            return True
-        starts = self.starts.get(lowered[:1])
-        if starts is not None and _opens_with(lowered, starts):
-            return True
-        if self.ends and lowered.endswith((")", "]")):
-            return True
-        if view.furniture_count <= self.max_vocabulary_words:
-            named = view.named_words
-            return bool(named) and self.vocabulary.issuperset(named) and not self.core.isdisjoint(named)
-        return False
-
-
-@functools.lru_cache(maxsize=16)
-def _furniture_gate(kinds: tuple[FurnitureKind, ...]) -> _FurnitureGate:
-    return _FurnitureGate(kinds)
-
-
-_Step = tuple[_FurnitureGate | None, tuple[NoiseFilter, ...]]
-
-
-class _FilterPlan:
-    """How ``clean_lines`` asks the filters about a line, in their order, without asking those
-    that cannot say yes: a filter whose ``max_size`` is below the line's ``LineView.size`` is
-    left out, and a run of ``Furniture`` filters is asked only when their shared gate admits the
-    line. Worked out once per article for each of the few distinct size limits."""
-
-    def __init__(self, filters: Sequence[NoiseFilter]) -> None:
-        self.filters = list(filters)
-        self.limits = sorted({limit for f in self.filters if (limit := getattr(f, "max_size", None)) is not None})
-        # Steps i serve sizes above limits[i - 1] and up to limits[i]; the last, sizes above all.
-        self.steps = [self._steps(bound) for bound in self.limits] + [self._steps(None)]
-
-    def _steps(self, bound: int | None) -> tuple[_Step, ...]:
-        steps: list[tuple[_FurnitureGate | None, list[NoiseFilter]]] = []
-        run: list[Furniture] = []  # consecutive Furniture filters, asked behind one gate
-        for f in [*self.filters, None]:
-            if type(f) is Furniture:  # a subclass may drop lines the gate knows nothing of
-                run.append(f)
-                continue
-            if run:
-                asked = [furniture for furniture in run if _fits(furniture, bound)]
-                if asked:
-                    steps.append((_furniture_gate(tuple(furniture.kind for furniture in asked)), asked))
-                run = []
-            if f is not None and _fits(f, bound):
-                if steps and steps[-1][0] is None:
-                    steps[-1][1].append(f)
-                else:
-                    steps.append((None, [f]))
-        return tuple((gate, tuple(group)) for gate, group in steps)
-
-    def rule_for(self, index: int, context: NoiseContext) -> str | None:
-        """The name of the first filter that drops the line at ``index``, or None."""
-        view = context.views[index]
-        for gate, group in self.steps[bisect_left(self.limits, view.size)]:
-            if gate is not None and not gate.admits(view):
-                continue
-            for noise_filter in group:
-                if noise_filter.test(index, context):
-                    return noise_filter.name
-        return None
-
-
-@functools.lru_cache(maxsize=1)
-def _default_plan() -> _FilterPlan:
-    # The filters keep nothing between lines or articles (what they find goes in the context),
-    # so one plan of the default filters serves every article.
-    return _FilterPlan(build_noise_filters())
-
-
-def _fits(noise_filter: NoiseFilter, bound: int | None) -> bool:
-    # Whether the filter is asked about lines whose size reaches ``bound`` (None: above every limit).
-    limit = getattr(noise_filter, "max_size", None)
-    return limit is None or (bound is not None and limit >= bound)
 
 
 # -- the stage -----------------------------------------------------------------------------------
@@ -1057,17 +819,6 @@ class CleanText:
 MAX_TITLE_WORDS = 25
 
 
-def _article_language(views: Sequence[LineView], counts: Mapping[str, int], text: str) -> tuple[str, str]:
-    # ``counts``: the lowered words of the lines, which are the words of the whole ``text``
-    # (its lines joined by line breaks): a line end is never inside a word.
-    votes = _votes(counts)
-    language = max(votes, key=lambda lang: (votes[lang], lang == "en"))
-    script = ""  # with ASCII letters only, every letter is LATIN
-    if any(view.has_foreign_letters for view in views):
-        script = script_of(text)
-    return (language if votes[language] else "en"), (script or "LATIN")
-
-
 def clean_lines(
     raw: RawArticle, filters: Sequence[NoiseFilter] | None = None, *, weights: Weights | None = None
 ) -> CleanText:
@@ -1081,58 +832,63 @@ def clean_lines(
     ``drop`` always are.
     """
     weights = weights or load_weights()
-    plan = _FilterPlan(filters) if filters is not None else _default_plan()
-    views, counts, text = _read_lines(raw.lines)
-    language, script = _article_language(views, counts, text)
-    context = NoiseContext(
-        lines=raw.lines, title=raw.metadata.title, language=language, script=script,
-        drop=frozenset(loose(d) for d in raw.overrides.drop), views=views,
-    )
-    keep = {loose(k) for k in raw.overrides.keep}
-    article = ArticleLines.of(views)
-    rules: dict[int, str] = {}
-    for index in article.order:
-        rule = plan.rule_for(index, context)
-        if rule is not None:
-            rules[index] = rule
-    features = {index: noise_features(index, article, rules) for index in article.order}
+    article = ArticleLines.of(raw, filters)
+    decided = decided_lines(article)
+    features = {index: noise_features(index, article) for index in weighed_lines(article, decided)}
     chances = {index: weights.noise.probability(f) for index, f in features.items()}
-    decided = frozenset(i for i, rule in rules.items() if _decisive(rule, article))
     title_index = _find_title(raw, article, chances, weights, decided)
     title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
     loose_title = loose(raw.metadata.title or title or "")
+    keep = article.keep
     kept: list[SourceLine] = []
     noise: list[NoiseLine] = []
     suspects: list[tuple[float, NoiseLine]] = []
     for index, line in enumerate(raw.lines):
-        view = views[index]
+        view = article.views[index]
         if not view.stripped:
             kept.append(line)
             continue
         if index == title_index:
             continue
+        # A heading its author wrote as one, or a part's label, is dropped only by a rule.
+        written = written_heading(line.text, raw.format) or is_part_label(line.text)
         rule = None
         if view.loose in keep:
             rule = None
-        elif index in rules and _decisive(rules[index], article):
-            rule = rules[index]
+        elif index in decided:
+            rule = article.rules[index]
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
-        elif chances[index] >= weights.noise.threshold and not written_heading(line.text, raw.format):
-            rule = rules.get(index) or _why(weights.noise, features[index])
+        elif chances.get(index, 0.0) >= weights.noise.threshold and not written:
+            rule = article.rules.get(index) or _why(weights.noise, features[index])
         if rule is not None:
             noise.append(NoiseLine(line.number, line.text, rule))
             continue
         kept.append(line)
-        if chances[index] >= SUSPECT_CHANCE and view.loose not in keep and not written_heading(line.text, raw.format):
+        if chances.get(index, 0.0) >= SUSPECT_CHANCE and view.loose not in keep and not written:
             suspects.append((chances[index], NoiseLine(line.number, line.text, _why(weights.noise, features[index]))))
-    date = _first_date(raw.lines, rules)
+    date = _first_date(raw.lines, article.rules)
     if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
         noise = sorted([*raw.left_out, *noise], key=lambda n: n.line)
     suspects.sort(key=lambda pair: -pair[0])
     return CleanText(tuple(kept), tuple(noise), title, raw.lines[title_index].number if title_index is not None else None,
                      date, tuple(n for _, n in suspects[:MAX_SUSPECTS]),
                      raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown"))
+
+
+def decided_lines(article: ArticleLines) -> frozenset[int]:
+    """The lines a rule drops outright (see ``WEIGHED_RULES``)."""
+    return frozenset(i for i, rule in article.rules.items() if _decisive(rule, article))
+
+
+TEXT_WORDS = 30  # a line longer than this that no rule names is the article's own text
+
+
+def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
+    """The lines the noise judge weighs: those no rule drops outright, but for paragraphs of
+    more than ``TEXT_WORDS`` words no rule names, which are kept as the article's text."""
+    return [i for i in article.order
+            if i not in decided and (i in article.rules or len(article.views[i].words) <= TEXT_WORDS)]
 
 
 # The rules whose word is one piece of evidence among others where the article is written in two
@@ -1206,48 +962,7 @@ def _first_date(lines: Sequence[SourceLine], rules: Mapping[int, str]) -> str | 
     return None
 
 
-# -- evidence: the features the judges of ``reader_weights.yml`` weigh ---------------------------
 
-
-@dataclass(frozen=True)
-class ArticleLines:
-    """The non-blank lines of an article and what the whole article says about each: how often
-    its loose text occurs, and the index of the next non-blank line after it."""
-
-    views: Sequence[LineView]
-    order: tuple[int, ...]  # indexes of the non-blank lines
-    rank: Mapping[int, int]  # index -> position among the non-blank lines
-    copies: Mapping[str, int]  # loose text -> how many lines have it
-    later_copy: frozenset[int]  # lines whose loose text occurs again further down
-    mixed_scripts: bool = False  # a fifth or more of the lines are in another script than most
-    schemes: Mapping[str, int] = field(default_factory=dict)  # lines per heading scheme (heading_scheme)
-    markup: frozenset[int] = frozenset()  # lines of markup alone (_is_markup)
-    scheme_of: Mapping[int, str] = field(default_factory=dict)  # index -> heading_scheme, where one
-
-    @classmethod
-    def of(cls, views: Sequence[LineView]) -> ArticleLines:
-        order = tuple(i for i, v in enumerate(views) if v.stripped)
-        copies: Counter[str] = Counter()
-        last_seen: dict[str, int] = {}
-        for i in order:
-            key = views[i].loose
-            copies[key] += 1
-            last_seen[key] = i
-        later = frozenset(i for i in order if last_seen[views[i].loose] != i and views[i].loose)
-        scripts = Counter(views[i].script for i in order if views[i].script)
-        second = sorted(scripts.values())[-2] if len(scripts) >= 2 else 0
-        mixed = second >= MIN_BILINGUAL_LINES and second * 5 >= len(order)
-        scheme_of = {i: scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None}
-        markup = frozenset(i for i in order if _is_markup(views[i].stripped))
-        return cls(views, order, {i: r for r, i in enumerate(order)}, copies, later, mixed,
-                   dict(Counter(scheme_of.values())), markup, scheme_of)
-
-    def neighbour(self, index: int, step: int) -> int | None:
-        r = self.rank[index] + step
-        return self.order[r] if 0 <= r < len(self.order) else None
-
-
-# Whole-line markup a renderer would never show: an HTML comment or tag line, a kramdown
 # attribute list or Liquid tag, a wiki link. Plain string tests: linear on any input.
 def _is_markup(text: str) -> bool:
     t = text.strip()
@@ -1266,27 +981,62 @@ _GLUED_STAMP = re.compile(r"[^\W\d_]\d{1,2}:\d\d")
 _URL = re.compile(r"https?://|www\.|\.com\b")
 _LABEL_COLON = re.compile(r"^[^\W\d_][\w'\u2019-]*+(?: [\w'\u2019-]++){0,2}:\s+\S")
 SITE_WORDS = frozenset(
-    "share shares like likes liked comment comments reply replies subscribe subscribed newsletter app "
+    "share shares likes liked comment comments reply replies subscribe subscribed newsletter app "
     "download login menu search related read more click tap press enter expand follow tip tips "
     "platform quiz video videos watch view article articles books library discover avatar image images "
     "photo photos credit credits advertisement sponsored via posted updated min author bio print "
-    "email copy link links home back next previous contents table full column columnist advice "
-    "guest post posts account feature features tool tools start try join free premium upgrade member "
+    "email copy link links home back next previous contents table full column columnist "
+    "guest post posts account feature features tool tools join free premium upgrade member "
     "members save saved favorites favourites highlight highlights notes tweet facebook instagram "
     "twitter pinterest whatsapp linkedin reddit youtube tiktok podcast episode original "
     "reference source sources".split()
 )
-CALLS_TO_ACTION = ("try ", "start ", "get ", "download ", "join ", "sign up", "subscribe", "take our", "click",
-                   "tap ", "check out", "watch ", "view ", "want to ", "ready to ", "follow ", "share ",
-                   "read more", "learn more", "discover ", "explore ")
+CALLS_TO_ACTION = ("download ", "join ", "sign up", "subscribe", "take our", "click", "tap ", "check out",
+                   "want to ", "ready to ", "read more", "learn more")
+# Verbs that open advice as often as a sales button: a call to action only beside the site's words.
+IMPERATIVES = ("try ", "start ", "get ", "watch ", "view ", "follow ", "share ", "discover ", "explore ")
+_SELLING = frozenset("our free premium trial app".split())
+_BUTTON = re.compile(r"\b(?:tap|click|press)\s+(?:on\s+)?(?:the\s+)?(?:\"|here\b|below\b)")
+# The site's own things, as a label names them ("Platform tip:", "Sponsored:"); not its verbs.
+_SITE_THINGS = frozenset("platform app feature features tool tools premium member members newsletter quiz "
+                         "video videos photo photos image images advertisement sponsored related podcast "
+                         "episode account library".split())
+_FIELD = re.compile(r"(?:^|\s)[A-Z][a-z]+:\s")
+BETWEEN_FURNITURE_WORDS = 25
 
 
-def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) -> dict[str, float]:
+def _furniture_within(index: int, article: ArticleLines, steps: int) -> bool:
+    """Whether one of the ``steps`` non-blank lines below (above, when negative) is dropped for sure."""
+    r = article.rank[index]
+    return not article.sure.isdisjoint(range(r + 1, r + steps + 1) if steps > 0 else range(r + steps, r))
+
+
+def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
+    """Whether a rule drops the line outright (markup, a stamp...): what a line beside it may be
+    judged by. (The editor's own drops and keeps do not change how the lines around them are judged.)"""
+    if article.views[index].loose in article.keep:
+        return False
+    if index in article.markup:
+        return True
+    rule = article.rules.get(index)
+    return rule is not None and rule != EditorDrop.name and _decisive(rule, article)
+
+
+def _length(view: LineView) -> int:
+    """How many words a line holds; in a script written without spaces (Chinese, Japanese), two
+    characters count as one word."""
+    if view.script == "CJK":
+        return max(len(view.words), len(view.stripped) // 2)
+    return len(view.words)
+
+
+def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     """What speaks for and against the line at ``index`` being page furniture."""
     view = article.views[index]
+    rules = article.rules
     text = view.stripped
-    found = view.lowered_words
-    n = len(found)
+    found = view.words
+    n = _length(view)
     f: dict[str, float] = {}
     if index in rules:
         f[rules[index]] = 1.0
@@ -1317,24 +1067,45 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
     site = sum(map(SITE_WORDS.__contains__, found))
     if site:
         f["site words"] = site / n
-    if n <= 8 and _ENGLISH_STOP.isdisjoint(found):
+    if n <= 8 and view.script == "LATIN" and _ENGLISH_STOP.isdisjoint(found):
         f["no function words"] = 1.0
     lowered = view.furniture
     if lowered.startswith(CALLS_TO_ACTION):
         f["call to action"] = 1.0
+    elif lowered.startswith(IMPERATIVES) and (site > 1 or not _SELLING.isdisjoint(found)):
+        f["call to action"] = 1.0  # "Start your free trial", not "Start small."
+    if _BUTTON.search(lowered):
+        f["tells to tap or click"] = 1.0
     if is_part_label(text):
         f["part label"] = 1.0
-    elif _LABEL_COLON.match(text) and n <= 25:
+    elif (label := _LABEL_COLON.match(text)) and n <= 25:
         f["label and colon"] = 1.0
+        if not _SITE_THINGS.isdisjoint(words(label.group(0).lower())):
+            f["label names the site"] = 1.0  # "Pro tip:", "Related:", "Platform tip:"
+    if text.count(":") >= 2 and len(_FIELD.findall(text)) >= 2:
+        f["labelled fields"] = 1.0  # "Author: ... | Year: 2009 Category: ..."
+    if index in article.link_blocks:
+        f["under a link label"] = 1.0
+    following = article.neighbour(index, 1)
+    over_paragraph = following is not None and len(article.views[following].words) >= PARAGRAPH_WORDS
+    if (view.has_digit and n <= 15 and article.shapes.get(_shape(view), 0) > article.copies.get(view.loose, 1)
+            and (_CLOCK.search(text) or not (text.endswith(".") or over_paragraph))):
+        # A counter or a stamp repeated with other numbers ("Post has 3 replies and 147 likes",
+        # "Guest 11:05 a.m."); a sentence, or a heading over its paragraph ("Step 3 of the
+        # plan"), that differs from others in a number is text.
+        f["one of a template but for numbers"] = 1.0
     if _URL.search(lowered):
         f["web address"] = 1.0
     end = text.rstrip("*_ ")[-1:]
     if end in ".!?" and n >= 6:
         f["sentence"] = 1.0
+    elif end in ".?:" and n < 6:
+        f["short line closed like a sentence"] = 1.0  # "Pause.", "Ask gently:", not a menu's "Next"
     copies = article.copies.get(view.loose, 1)
-    if copies >= 2 and n <= 12:
+    numbered = _LEADING_NUMBER.match(text) is not None  # an item of a sequence, not a copy
+    if copies >= 2 and n <= 12 and not numbered:
         f["repeated line"] = min(copies - 1, 4) / 4
-    if index in article.later_copy and n <= 14:
+    if index in article.later_copy and n <= 14 and not numbered:
         f["copy of a later line"] = 1.0
     if n <= SHORT_LINE_WORDS:
         # Where a short line stands: furniture gathers at the top and the end of a page and
@@ -1346,15 +1117,20 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
                 f["near the top"] = 1.0
             if total - rank <= max(3, total // 12):
                 f["near the end"] = 1.0
-        for step in (-1, 1):
-            other = article.neighbour(index, step)
-            # (The editor's own drops do not change how the lines around them are judged.)
-            if other is not None and (rules.get(other, EditorDrop.name) != EditorDrop.name or other in article.markup):
-                f["beside furniture"] = f.get("beside furniture", 0.0) + 0.5
-    if _LEADING_NUMBER.match(text):
+        beside = (rank - 1 in article.sure) + (rank + 1 in article.sure)
+        if beside:
+            f["beside furniture"] = beside / 2
+    if (n <= BETWEEN_FURNITURE_WORDS and not over_paragraph and _furniture_within(index, article, -2)
+            and _furniture_within(index, article, 2)):
+        f["between furniture"] = 1.0  # one of a run: a tour, a box of tips, a byline and its counters
+    elif n <= SHORT_LINE_WORDS and not _furniture_within(index, article, -3) and not _furniture_within(index, article, 3):
+        f["far from furniture"] = 1.0  # a short line among the article's own lines: a list item, a heading
+    if numbered:
         f["numbered"] = 1.0
-    following = article.neighbour(index, 1)
-    if following is not None and len(article.views[following].lowered_words) >= PARAGRAPH_WORDS:
+    preceding = article.neighbour(index, -1)
+    if preceding is not None and len(article.views[preceding].words) >= PARAGRAPH_WORDS:
+        f["paragraph before"] = 1.0
+    if over_paragraph:
         f["paragraph follows"] = 1.0
         if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= 0.75:
             f["title case over a paragraph"] = 1.0  # how headings stand
@@ -1369,7 +1145,7 @@ def noise_features(index: int, article: ArticleLines, rules: Mapping[int, str]) 
 
 
 _ENGLISH_STOP = ENGLISH_STOP_WORDS
-_LEADING_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s")
+_LEADING_NUMBER = re.compile(r"\s*\d+[.)]\s")
 PARAGRAPH_WORDS = 12
 SHORT_LINE_WORDS = 12
 MIN_LINES_FOR_PLACE = 20  # in a shorter text every line is near the top or the end
@@ -1393,7 +1169,7 @@ def title_candidates(article: ArticleLines, decided: frozenset[int]) -> tuple[in
 
 
 def _headline_length(view: LineView) -> bool:
-    return HEADLINE_WORDS[0] <= len(view.lowered_words) <= HEADLINE_WORDS[1]
+    return HEADLINE_WORDS[0] <= len(view.words) <= HEADLINE_WORDS[1]
 
 
 HEADLINE_WORDS = (3, 16)
@@ -1405,7 +1181,7 @@ def title_features(
     """What speaks for the line at ``index`` (one of ``candidates``) being the article's headline."""
     view = article.views[index]
     text = view.stripped
-    n = len(view.lowered_words)
+    n = len(view.words)
     rank = article.rank[index]
     odds = math.log(max(chance, 1e-6) / max(1 - chance, 1e-6))
     f: dict[str, float] = {"looks like furniture": max(min(odds, 6.0), -6.0) / 6, "position": rank / TITLE_WINDOW}
@@ -1428,11 +1204,11 @@ def title_features(
     f["capitals"] = _capital_share(words(text))
     if n == 1:
         f["one word"] = 1.0
-    site = sum(w in SITE_WORDS for w in view.lowered_words)
+    site = sum(w in SITE_WORDS for w in view.words)
     if site:
         f["site words"] = site / max(n, 1)
     nxt = article.neighbour(index, 1)
-    if nxt is not None and len(article.views[nxt].lowered_words) >= 12:
+    if nxt is not None and len(article.views[nxt].words) >= 12:
         f["paragraph follows"] = 1.0
     return f
 
@@ -1455,9 +1231,9 @@ def _find_title(
             return heading
     best, best_score = None, float("-inf")
     for index in candidates:
-        if not 0 < len(article.views[index].lowered_words) <= MAX_TITLE_WORDS:
+        if not 0 < len(article.views[index].words) <= MAX_TITLE_WORDS:
             continue
-        score = weights.title.logit(title_features(index, article, chances[index], raw.format, candidates))
+        score = weights.title.logit(title_features(index, article, chances.get(index, 0.0), raw.format, candidates))
         if score > best_score:
             best, best_score = index, score
     return best
@@ -1468,3 +1244,4 @@ def _strip_title_markup(text: str, fmt: str) -> str:
     if fmt == "md":
         text = re.sub(r"^#+\s*", "", text)
     return text.strip("*_ ").strip()
+

@@ -766,7 +766,7 @@ def _render_sources_page(listing: Listing, uris: Sequence[str], number: int, *, 
         facts = [
             ("Date", escape_text(display_date(article.date)) or "Not known"),
             ("Author", escape_text(article.author) if article.author else "Not known"),
-            ("Source", _external_link(article.source_url) if article.source_url else "Not known"),
+            ("Source", _shown_address(article.source_url) if article.source_url else "Not known"),
             *([("Site", escape_text(article.site_name))] if article.site_name else []),
             ("File", escape_text(article.source)),
             ("Words", f"{word_count:,}"),
@@ -792,13 +792,8 @@ def _link(label: str, target: str) -> str:
     return f"[{label}](<{target}>)"
 
 
-# No backslash either: inside <...> it would escape the closing bracket and break the link.
-_SAFE_URL = re.compile(r"^https?://[^\s<>\"\\]+$", re.IGNORECASE)
-
-
-def _external_link(url: str) -> str:
-    """A link to an http(s) address; anything else is shown as text, never as a link."""
-    url = url.strip()
-    if _SAFE_URL.match(url):
-        return _link(escape_text(url), url.replace("(", "%28").replace(")", "%29"))
-    return escape_text(url)
+def _shown_address(url: str) -> str:
+    """An article's source address as text a reader can select and copy, never a link: the only
+    links that leave the site are the help services' and the quick exit's, so that nothing on a
+    page sends her (or tells another site about her) unless she chose help or the exit."""
+    return escape_text(url.strip())

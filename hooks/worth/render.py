@@ -420,7 +420,7 @@ def render_checklist(
             f'<li class="worth-checklist__item" markdown>'
             f'<input type="checkbox" id="sign-{number}" name="sign-{number}" data-next="{" ".join(pairs)}" hidden> '
             f'<label for="sign-{number}" class="worth-checklist__label">{_one_line_text(item.label)}</label>{hint} '
-            f"[Read \u201c{_one_line_text(item.label)}\u201d](<{link_for(item.key)}>){also}</li>"
+            f"[Read \u201c{_one_line_text(item.section_title)}\u201d](<{link_for(item.key)}>){also}</li>"
         )
     band_data = json.dumps([{"from": b.min_percent, "words": b.words} for b in bands], ensure_ascii=False)
     # An attribute, not a <script type="application/json">: the theme's instant navigation

@@ -8,6 +8,8 @@ whole the plain way: each page's entries from this build where it was rendered, 
 index the previous build wrote, in the order a clean build lists them.
 
 The entries are kept as plain text (``plain_entries``), which the site's own search worker reads.
+Online it reads them from ``search/passages.txt`` (``write_search_files``), a shape it can scan
+without parsing: see that function.
 """
 from __future__ import annotations
 
@@ -90,3 +92,34 @@ def plain_entries(entries: Iterable[Entry]) -> list[Entry]:
                 plain[name] = plain_text(plain[name])
         out.append(plain)
     return out
+
+
+RECORD, FIELD = "\x1e", "\x1f"  # ASCII's record and unit separators: never in plain text
+_SEPARATORS = str.maketrans({RECORD: " ", FIELD: " "})
+
+
+def passages_text(entries: Iterable[Entry]) -> str:
+    """Every entry as ``location FIELD title FIELD text``, the entries joined by ``RECORD``: what the
+    search worker fetches online (``search/passages.txt``)."""
+    return RECORD.join(
+        FIELD.join(str(entry.get(name) or "").translate(_SEPARATORS) for name in ("location", "title", "text"))
+        for entry in entries
+    )
+
+
+def write_search_files(site_dir: Path, entries: Sequence[Entry], config: Mapping[str, Any]) -> None:
+    """Write ``search/passages.txt`` and ``search/setup.json`` into ``site_dir`` for the website
+    (the offline bundle, opened from ``file://``, cannot fetch them and reads the theme's
+    ``search_index.js``).
+
+    Why: the theme fetches the whole JSON index in the page, parses it there (about half a second
+    at a thousand articles on a phone-speed CPU) and then copies it to its worker. Instead, when
+    search first opens, the page fetches ``setup.json`` (the index's configuration, no entries;
+    ``partials/search-on-demand.html`` points the theme's request there) and the worker fetches the
+    passages itself as one plain text, which it lower-cases and scans in one piece
+    (``search-worker.js``): nothing to parse, nothing copied between threads."""
+    folder = site_dir / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "passages.txt").write_text(passages_text(entries), encoding="utf-8")
+    setup = {"config": dict(config), "docs": []}
+    (folder / "setup.json").write_text(json.dumps(setup, separators=(",", ":"), default=str), encoding="utf-8")

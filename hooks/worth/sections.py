@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .blocks import is_numbered
+from .blocks import is_numbered, number_of
 from .noise import is_part_label
 from .model import Block, BlockKind, Overrides, Section, Theme
 from .text import loose, slugify, unique_slug
@@ -94,6 +94,7 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
         named = not closing and (facts.labelled[i] or facts.is_part(i))
         numbered_follow = (
             not facts.numbered[i] and not closing and i + 1 < len(headings) and facts.numbered[i + 1]
+            and not _inside_numbering(headings, i)
         )
         if named or numbered_follow:
             j = i + 1
@@ -118,6 +119,15 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
                 continue
         i += 1
     return result
+
+
+def _inside_numbering(headings: Sequence[str], i: int) -> bool:
+    """Whether heading ``i`` stands between two numbered headings that count on ("7. ...",
+    this one, "8. ..."): one more heading of that run, not the part of the numbers after it."""
+    if i == 0 or i + 1 >= len(headings):
+        return False
+    before, after = number_of(headings[i - 1]), number_of(headings[i + 1])
+    return before is not None and after == before + 1
 
 
 def _editor_levels(

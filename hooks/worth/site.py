@@ -166,7 +166,7 @@ def make_pages(articles: tuple[Article, ...], data: EditorData) -> tuple[PageSpe
     and where its terms are used, the cross-links and the checklist, then the pages themselves."""
     site_map = plan_site_map(articles)
     terms = build_glossary(articles, data.glossary)
-    items = collect_items(articles, hints=data.checklist.hints)
+    items = collect_items(articles, hints=data.checklist.hints, titles=data.checklist.titles)
     # Links are searched for only from the sections that show them: those a theme page gives in
     # full, and the signs of the checklist, which weighs more candidates than a theme page shows.
     shown = {key for keys in site_map.order.values() for key in keys[:FULL_SECTIONS]}

@@ -5,8 +5,10 @@
 2. Text before the first heading is ``other`` (an article with no heading at all takes the theme
    its text clearly speaks of).
 3. Every other section's theme is weighed from evidence (``theme_features``): the theme words
-   (``themes.yml``, through ``lexicon``) of its heading and of its own text, the theme of the part it belongs to, the theme its title names and what the
-   whole article speaks of. The theme judge of ``reader_weights.yml`` holds one weight per feature
+   (``themes.yml``, through ``lexicon``) of its heading and of its own text, whom its text speaks
+   of (a partner, or friends and family: "move on" in a text about a friend is not letting go of
+   him), the theme of the part it belongs to, the theme its title names and what the whole
+   article speaks of. The theme judge of ``reader_weights.yml`` holds one weight per feature
    and theme; the theme whose weights sum highest wins. A subsection thus keeps its part's theme
    where its own words give no clear evidence, and leaves it where they do.
 """
@@ -25,6 +27,7 @@ from .text import loose
 __all__ = ["LEXICON_FILE", "Lexicon", "PhraseCounter", "assign_themes", "load_lexicon", "phrase_pattern", "theme_features"]
 
 MIN_BODY_SCORE = 3.0
+MIN_WORDS = 20  # a density is taken over at least this many words: a one-line section is no evidence
 
 
 def _best(scores: Mapping[Theme, float]) -> Theme | None:
@@ -132,8 +135,14 @@ class ArticleThemes:
 def theme_features(
     section: Section, lexicon: Lexicon, article: ArticleThemes, part_theme: Theme | None
 ) -> dict[str, float]:
-    """What speaks for each theme of a section: its heading's words, its own text's words (for
-    a part, its subsections' text too), the part it belongs to, the title and the whole article."""
+    """What speaks for each theme of a section: the theme words of its heading (and whether they
+    open it, and whether its text names the same theme most); how densely its own text (for a
+    part, its subsections' text too) uses each theme's words; whom that text speaks of (he, a
+    partner, friends, family and people in general, the reader); the part it belongs to; the
+    title; and how densely the whole article speaks of each theme.
+
+    Densities (per hundred words, at least twenty words counted) rather than counts: a long
+    section about a friend names "move on" more often than a short one about a partner."""
     assert section.heading is not None
     paragraphs = article.texts.get(section.anchor)
     if paragraphs is None:
@@ -142,29 +151,37 @@ def theme_features(
         paragraphs = (*paragraphs, *(p for c in article.children[section.anchor] for p in article.texts[c.anchor]))
     heading = lexicon.heading_scores(section.heading)
     body = lexicon.text_scores(paragraphs)
+    words, people = lexicon.people_in((section.heading, *paragraphs))
     total = sum(body.values())
+    per_hundred = 100 / max(words, MIN_WORDS)
     f: dict[str, float] = {"bias": 1.0}
     for t in THEMED:
         name = t.value
         if heading[t]:
             f[f"heading names {name}"] = math.log1p(heading[t])
         if body[t]:
-            f[f"text names {name}"] = math.log1p(body[t])
-            f[f"share of text for {name}"] = body[t] / total
+            f[f"text speaks of {name}"] = math.log1p(body[t] * per_hundred)
         if article.density[t]:
-            f[f"article speaks of {name}"] = min(article.density[t], 10.0) / 10
+            f[f"article speaks of {name}"] = math.log1p(article.density[t])
         if article.title_theme is t:
             f[f"title names {name}"] = 1.0
-    named = _best({t: heading[t] + body[t] for t in THEMED})
-    f[f"most named: {named.value if named else 'none'}"] = 1.0
+    if total:
+        f["text speaks of the themes"] = math.log1p(total * per_hundred)
+    opens = lexicon.heading_opens_with(section.heading)
+    if opens is not None:  # "Leaving, One Step at a Time": what the section does comes first
+        f[f"heading opens with {opens.value}"] = 1.0
+    said = _best(heading)
+    if said is not None and said is _best(body):
+        f[f"heading and text name {said.value}"] = 1.0
+    for group, count in people.items():
+        if count:
+            f[f"text speaks of {group}"] = math.log1p(count * per_hundred)
     if part_theme is not None:
         f[f"part is {part_theme.value}"] = 1.0
         if not any(heading.values()) and not total:
             f[f"part is {part_theme.value} and its own words are silent"] = 1.0
     if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
         f["introduction or conclusion"] = 1.0
-    if not any(heading.values()) and not total:
-        f["no theme words"] = 1.0
     return f
 
 

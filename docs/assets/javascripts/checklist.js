@@ -1,6 +1,7 @@
 // The signs checklist: ticks live in memory; stored on this device only when the reader asks.
-// Runs on every page view (material's document$ fires again after instant navigation). A plain
-// script in one block, loaded with defer (file:// refuses module scripts), after material's bundle.
+// Runs on every view of the page with the checklist (material's document$ fires again after
+// instant navigation). A plain script in one block, loaded with defer (file:// refuses module
+// scripts), after material's bundle.
 {
   // One key per site, like the theme's own: offline copies opened from file:// share one origin.
   const KEY = `${window.__md_scope?.pathname || "/"}.worth-checklist`;
@@ -78,7 +79,7 @@
         `${ticked} of ${boxes.length} signs ticked.`;
       result.querySelector(".worth-checklist__band").textContent = band(ticked);
       // The signs she ticked, by name, in the order of the list.
-      const names = boxes.filter((b) => b.checked).map((b) => root.querySelector(`label[for="${b.id}"]`).textContent.trim());
+      const names = boxes.filter((b) => b.checked).map((b) => root.querySelector(`label[for="${b.id}"]`).textContent.trim().replace(/\.$/, ""));
       result.querySelector(".worth-checklist__ticked").textContent = names.length ? `You ticked: ${names.join("; ")}.` : "";
       const next = result.querySelector(".worth-checklist__next");
       const links = nextReads();
@@ -136,14 +137,19 @@
     update();
   };
 
-  // The quick exit announces itself; answers held in memory go with the page.
-  document.addEventListener("worth:exit", () =>
-    document.querySelector(".worth-checklist")?.dispatchEvent(new Event("worth:clear")),
-  );
-  window.addEventListener("afterprint", () => document.body.classList.remove("worth-print-checklist"));
+  // Only the page with the checklist loads this script, and instant navigation runs it again
+  // each time it brings that page: the listeners are added once, and each run sets up the page.
+  if (!window.__worth_checklist) {
+    window.__worth_checklist = true;
+    // The quick exit announces itself; answers held in memory go with the page.
+    document.addEventListener("worth:exit", () =>
+      document.querySelector(".worth-checklist")?.dispatchEvent(new Event("worth:clear")),
+    );
+    window.addEventListener("afterprint", () => document.body.classList.remove("worth-print-checklist"));
 
-  // On file:// material's document$ completes without a value: set up then too (setup runs once).
-  if (typeof document$ !== "undefined") document$.subscribe({ next: setup, complete: setup });
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
+    // On file:// material's document$ completes without a value: set up then too (setup runs once).
+    if (typeof document$ !== "undefined") document$.subscribe({ next: setup, complete: setup });
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+    else setup();
+  } else setup();
 }
