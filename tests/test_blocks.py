@@ -270,3 +270,16 @@ def test_a_lone_joining_word_between_sentences_is_text(line):
     blocks = blocks_of(f"{TITLE}\n\nI know how hard these months have been for you.\n{line}\n{LONG}\n")
     assert headings(blocks) == []
     assert any(line in b.text for b in blocks if b.kind is BlockKind.PARAGRAPH)
+
+
+def test_a_long_title_case_line_over_a_short_lead_in_is_a_heading():
+    heading = "Small Steps That Help You Walk Away Without Losing Yourself Again"
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n{heading}\nYou do not have to do it all at once, start here:\n"
+                       "Tell one friend the truth.\nWrite down what you gave.\nSleep somewhere calm.\n")
+    assert headings(blocks) == [heading]
+
+
+def test_a_long_sentence_case_line_over_a_short_lead_in_stays_text():
+    line = "And then one day I noticed how quiet the whole house had become"
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n{line}\nYou do not have to do it all at once, start here:\n{LONG}\n")
+    assert headings(blocks) == []

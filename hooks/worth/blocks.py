@@ -599,6 +599,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     f["question in a question-and-answer article"] = float(end == "?" and ctx.question_headings)
     f["full question between paragraphs among sentence-case headings"] = float(
         alone and end == "?" and n >= 5 and ctx.sentence_case_headings)
+    # Sentences of nine words or more do not capitalise most of them; headlines and titles do.
+    f["nine words or more in title case"] = float(n >= 9 and share >= 0.75 and end == "")
     f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
