@@ -283,3 +283,10 @@ def test_a_long_sentence_case_line_over_a_short_lead_in_stays_text():
     line = "And then one day I noticed how quiet the whole house had become"
     blocks = blocks_of(f"{TITLE}\n\n{LONG}\n{line}\nYou do not have to do it all at once, start here:\n{LONG}\n")
     assert headings(blocks) == []
+
+
+def test_a_heading_over_a_paragraph_written_in_chinese_is_a_heading():
+    paragraph = "那段时间我一直在等他改变，可是他从来没有认真听过我说话，我终于明白我值得被更好地对待。"
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n放手 Letting go\n\n{paragraph}\n\n{LONG}\n")
+    assert headings(blocks) == ["放手 Letting go"]
+    assert any(b.text == paragraph for b in blocks if b.kind is BlockKind.PARAGRAPH)

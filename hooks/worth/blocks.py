@@ -64,6 +64,10 @@ _ATTRIBUTION_DASHES = ("--", "\u2014", "\u2013", "\u2015")  # "-- Name", "\u2014
 # A letter's salutation: "Dear Abby: I have been...", "Dear Worried, you are not...". The name
 # is its first word.
 _SALUTATION = re.compile(r"^dear\s+([^\W\d_][\w'\u2019-]*)[^:,.!?]{0,40}[:,]", re.IGNORECASE)
+# Han, kana and hangul: writing without spaces between words, where ``words`` finds a whole
+# clause as one word. The rules here count two such characters as a word (a Chinese word has one
+# to three characters), so that a line of Chinese text is as long as the same text in English.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MARKS = frozenset(".!?\u2026,;:")  # the closing punctuation ``ending`` reports
 # Lines up to this long mostly have at most WORD_CAP words (a paragraph line is longer): for them
 # ``_short_words`` lists the words at once rather than first matching _MORE_THAN_CAP_WORDS.
@@ -160,10 +164,16 @@ class Item:
         self.share: float | None = None
         self.shape: tuple[str, bool] | None = None
         self.scheme: str | None = None  # heading_scheme, for a line short enough to be a heading
+        count = len(found) if found is not None else WORD_CAP + 1
+        if found is not None and not text.isascii() and _UNSPACED.search(text):
+            # A line in an unspaced script: two characters count as a word.
+            count = (len(_UNSPACED.findall(text)) + 1) // 2 + sum(1 for w in found if not _UNSPACED.search(w))
+            if count > WORD_CAP:
+                self.found = found = None
         if found is None:
             self.count = WORD_CAP + 1
             return
-        self.count = len(found)
+        self.count = count
         self.numbered = numbered = is_numbered(text)
         # The numbering core_text drops is one whole word, the first: its other changes (emphasis
         # and spaces at the ends) take no word away.
