@@ -166,7 +166,7 @@ class Item:
         self.scheme: str | None = None  # heading_scheme, for a line short enough to be a heading
         count = len(found) if found is not None else WORD_CAP + 1
         if found is not None and not text.isascii() and _UNSPACED.search(text):
-            # A line in an unspaced script: two characters count as a word.
+            # A line in an unspaced script: two characters count as a word (as furniture is measured).
             count = (len(_UNSPACED.findall(text)) + 1) // 2 + sum(1 for w in found if not _UNSPACED.search(w))
             if count > WORD_CAP:
                 self.found = found = None
@@ -505,7 +505,10 @@ def _salutation(index: int, ctx: BlockContext) -> str | None:
     """The name the line at ``index`` opens a letter to ("Dear Abby: ..." gives "abby"), or None."""
     if not 0 <= index < len(ctx.items):
         return None
-    match = _SALUTATION.match(ctx.items[index].text)
+    text = ctx.items[index].text
+    if text[:4].lower() != "dear":  # asked of every line: most are turned away here, cheaply
+        return None
+    match = _SALUTATION.match(text)
     return match.group(1).lower() if match else None
 
 
