@@ -251,3 +251,42 @@ def test_steps_numbered_anew_inside_a_numbered_section_are_not_headings():
 def test_a_heading_may_follow_a_long_paragraph_that_ends_in_a_colon():
     blocks = blocks_of(f"{TITLE}\n{LONG}\n{LONG} Here is the short version of it:\nHolding Back the Truth Hurts Too\n{LONG}\n")
     assert headings(blocks) == ["Holding Back the Truth Hurts Too"]
+
+
+def test_letter_headlines_are_headings_and_their_sign_offs_are_text():
+    blocks = fixture_blocks("article_with_advice_letters.txt")
+    assert headings(blocks) == [
+        "Ask Marion",
+        "He Forgets Me Whenever His Friends Call",
+        "A Sister Who Only Calls When She Needs Money",
+    ]
+    paragraphs = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    assert any("Tired of Being the Bank" in p for p in paragraphs)
+    assert any("Second Place in Portland" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize("line", ["But", "AND", "So."])
+def test_a_lone_joining_word_between_sentences_is_text(line):
+    blocks = blocks_of(f"{TITLE}\n\nI know how hard these months have been for you.\n{line}\n{LONG}\n")
+    assert headings(blocks) == []
+    assert any(line in b.text for b in blocks if b.kind is BlockKind.PARAGRAPH)
+
+
+def test_a_long_title_case_line_over_a_short_lead_in_is_a_heading():
+    heading = "Small Steps That Help You Walk Away Without Losing Yourself Again"
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n{heading}\nYou do not have to do it all at once, start here:\n"
+                       "Tell one friend the truth.\nWrite down what you gave.\nSleep somewhere calm.\n")
+    assert headings(blocks) == [heading]
+
+
+def test_a_long_sentence_case_line_over_a_short_lead_in_stays_text():
+    line = "And then one day I noticed how quiet the whole house had become"
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n{line}\nYou do not have to do it all at once, start here:\n{LONG}\n")
+    assert headings(blocks) == []
+
+
+def test_a_heading_over_a_paragraph_written_in_chinese_is_a_heading():
+    paragraph = "那段时间我一直在等他改变，可是他从来没有认真听过我说话，我终于明白我值得被更好地对待。"
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n放手 Letting go\n\n{paragraph}\n\n{LONG}\n")
+    assert headings(blocks) == ["放手 Letting go"]
+    assert any(b.text == paragraph for b in blocks if b.kind is BlockKind.PARAGRAPH)

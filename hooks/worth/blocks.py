@@ -61,6 +61,13 @@ _MORE_THAN_CAP_WORDS = re.compile(r"(?:[\W_]*+[^\W_]++(?:['\u2019][^\W_]++)*+){%
 _MORE_THAN_CAP_PLAIN_WORDS = re.compile(r"(?:\W*+\w++(?:['\u2019]\w++)*+){%d}" % (WORD_CAP + 1))
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a time of day, "11:05" in "Guest11:05 a.m."
 _ATTRIBUTION_DASHES = ("--", "\u2014", "\u2013", "\u2015")  # "-- Name", "\u2014 Sarah, reader"
+# A letter's salutation: "Dear Abby: I have been...", "Dear Worried, you are not...". The name
+# is its first word.
+_SALUTATION = re.compile(r"^dear\s+([^\W\d_][\w'\u2019-]*)[^:,.!?]{0,40}[:,]", re.IGNORECASE)
+# Han, kana and hangul: writing without spaces between words, where ``words`` finds a whole
+# clause as one word. The rules here count two such characters as a word (a Chinese word has one
+# to three characters), so that a line of Chinese text is as long as the same text in English.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MARKS = frozenset(".!?\u2026,;:")  # the closing punctuation ``ending`` reports
 # Lines up to this long mostly have at most WORD_CAP words (a paragraph line is longer): for them
 # ``_short_words`` lists the words at once rather than first matching _MORE_THAN_CAP_WORDS.
@@ -157,10 +164,16 @@ class Item:
         self.share: float | None = None
         self.shape: tuple[str, bool] | None = None
         self.scheme: str | None = None  # heading_scheme, for a line short enough to be a heading
+        count = len(found) if found is not None else WORD_CAP + 1
+        if found is not None and not text.isascii() and _UNSPACED.search(text):
+            # A line in an unspaced script: two characters count as a word (as furniture is measured).
+            count = (len(_UNSPACED.findall(text)) + 1) // 2 + sum(1 for w in found if not _UNSPACED.search(w))
+            if count > WORD_CAP:
+                self.found = found = None
         if found is None:
             self.count = WORD_CAP + 1
             return
-        self.count = len(found)
+        self.count = count
         self.numbered = numbered = is_numbered(text)
         # The numbering core_text drops is one whole word, the first: its other changes (emphasis
         # and spaces at the ends) take no word away.
@@ -488,6 +501,32 @@ def parallel_run(index: int, ctx: BlockContext) -> int:
     return end - start + 1
 
 
+def _salutation(index: int, ctx: BlockContext) -> str | None:
+    """The name the line at ``index`` opens a letter to ("Dear Abby: ..." gives "abby"), or None."""
+    if not 0 <= index < len(ctx.items):
+        return None
+    text = ctx.items[index].text
+    if text[:4].lower() != "dear":  # asked of every line: most are turned away here, cheaply
+        return None
+    match = _SALUTATION.match(text)
+    return match.group(1).lower() if match else None
+
+
+LETTER_REACH = 30  # how many lines back a letter's opening salutation is looked for
+
+
+def _signs_a_letter(index: int, ctx: BlockContext) -> bool:
+    """Whether the line is a letter's sign-off ("Worried in Leeds"): a letter opened "Dear <name>"
+    a little above it, and the answer under it opens "Dear <a word of this line>" ("Dear Worried:")."""
+    answer = _salutation(index + 1, ctx)
+    found = ctx.items[index].found
+    if answer is None or not found or found[0].lower() == "dear" or answer not in {w.lower() for w in found}:
+        return False
+    return any(
+        (name := _salutation(k, ctx)) is not None and name != answer
+        for k in range(index - 1, max(-1, index - 1 - LETTER_REACH), -1))
+
+
 def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     """What speaks for and against a plain-text line being a heading (None: far too long to be
     one). The heading judge of ``reader_weights.yml`` weighs them; no single trait decides."""
@@ -557,6 +596,14 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "label before a colon": float(":" in text[:-1] and end != ":"),
         "starts with a symbol": float(not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_(["),
     }
+    # Letters and their answers (an advice column): the reply opens "Dear <sign-off>:", so the
+    # line over a reply that names one of its words signs the letter above; a letter opening
+    # "Dear ..." to anyone else most often stands under its headline.
+    dear = _salutation(index + 1, ctx)
+    if dear is not None and not first == "dear":
+        signs = dear in {w.lower() for w in found}
+        f["signs the letter answered next"] = float(signs)
+        f["a letter opens next"] = float(not signs)
     # Traits that speak only together (a weighted sum cannot say "and" by itself).
     alone = f["paragraph follows"] and f["paragraph before"]
     f["title case between paragraphs"] = float(alone and share >= 0.75 and end == "")
@@ -565,6 +612,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     f["question in a question-and-answer article"] = float(end == "?" and ctx.question_headings)
     f["full question between paragraphs among sentence-case headings"] = float(
         alone and end == "?" and n >= 5 and ctx.sentence_case_headings)
+    # Sentences of nine words or more do not capitalise most of them; headlines and titles do.
+    f["nine words or more in title case"] = float(n >= 9 and share >= 0.75 and end == "")
     f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
@@ -676,8 +725,14 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         # A short line ending in a colon ("Here is what I learned:") runs on into this one. (After
         # a long paragraph ending in a colon, the judge weighs it: a heading often comes next.)
         return True
-    if item.text.startswith(_ATTRIBUTION_DASHES):
-        return True  # "\u2014 Dana, reader", "--Worn Out in Ohio": who said or signed the text above
+    if item.text.startswith(_ATTRIBUTION_DASHES) or (before is not None and before.text.endswith(_ATTRIBUTION_DASHES)):
+        # "\u2014 Dana, reader", "--Worn Out in Ohio": who said or signed the text above; a line
+        # after one ending in a dash goes on with it ("... the whole winter? --" / "Tired in Leeds").
+        return True
+    if _signs_a_letter(index, ctx):
+        return True
+    if len(item.found or ()) == 1 and item.found[0].lower() in CONJUNCTIONS:
+        return True  # "But", "And": a lone word that joins the sentences around it
     # Steps numbered anew inside a section of the numbered headings belong to that section.
     return index in ctx.lesser_sequence and ctx.main_span[0] < index < ctx.main_span[1]
 
