@@ -74,3 +74,12 @@ def test_section_names_spaced_by_their_sections_are_told_from_a_menu():
     assert all("spaced like section names" not in f for f in _features_of(menu, "About"))
     kept = [line.text for line in _fixture("article_with_section_names").lines]
     assert "Music" in kept and "Podcasts" in kept
+
+
+def test_a_dash_and_a_name_under_a_quotation_sign_it_and_stay():
+    text = (f"Why You Are Allowed to Ask for More\n\n{PROSE}\n\n\"{PROSE}\"\n\n\u2015Sam, member\n\n{PROSE}\n\n"
+            f"Lists\n\n\u2015Sam, member of nothing\n")
+    signed = _features_of(text, "\u2015Sam, member")
+    assert signed and all("signs a quotation" in f for f in signed)
+    assert all("signs a quotation" not in f for f in _features_of(text, "\u2015Sam, member of nothing"))
+    assert "\u2015Sam, member" in [line.text for line in clean_lines(read_article(text.encode(), path="a.txt")).lines]

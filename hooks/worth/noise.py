@@ -231,7 +231,8 @@ def _spaced_siblings(views: Sequence[LineView], order: Sequence[int], copies: Ma
     forms = [_form(views[i]) if copies[views[i].loose] == 1 else None for i in order]
     seen: dict[tuple, dict[int, str]] = {}
     for r, form in enumerate(forms):
-        if form is None or (r > 0 and forms[r - 1] == form) or (r + 1 < len(forms) and forms[r + 1] == form):
+        # A section name stands over its section: the next line is no label of its own.
+        if form is None or (r > 0 and forms[r - 1] == form) or r + 1 == len(forms) or forms[r + 1] is not None:
             continue
         seen.setdefault(form, {})[order[r]] = views[order[r]].loose
     return frozenset(chain.from_iterable(
@@ -1184,6 +1185,9 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     preceding = article.neighbour(index, -1)
     if preceding is not None and len(article.views[preceding].words) >= PARAGRAPH_WORDS:
         f["paragraph before"] = 1.0
+    if (preceding is not None and text[:1] in _DASHES and n <= SHORT_LINE_WORDS
+            and article.views[preceding].stripped.rstrip("*_ ")[-1:] in _CLOSING_QUOTES):
+        f["signs a quotation"] = 1.0  # "— Dana, reader" under the words she is quoted saying
     if over_paragraph:
         f["paragraph follows"] = 1.0
         if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= 0.75:
@@ -1199,6 +1203,8 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
 
 
 _ENGLISH_STOP = ENGLISH_STOP_WORDS
+_DASHES = "-\u2012\u2013\u2014\u2015~"
+_CLOSING_QUOTES = "\"\u201d\u2019'\u00bb"
 MIN_SIBLINGS = 3
 
 
