@@ -33,7 +33,7 @@ from worth.help import HELP_FILE, HelpServices, load_help
 from worth.pipeline import changed_sources
 from worth.render import render_help_box, render_help_script
 from worth.safety import secure_page
-from worth.search import Entry, complete_entries, page_location, plain_entries, read_index_entries, write_search_files
+from worth.search import complete_entries, page_location, plain_entries, read_index_entries, write_search_files
 from worth.settings import Settings, settings_from_config
 from worth.site import CachedPages, cached_pages
 
@@ -51,7 +51,6 @@ class _Build:
     settings: Settings | None = None
     pages: CachedPages | None = None
     cache: BuildCache | None = None
-    previous_index: list[Entry] | None = None  # the search index the last build left in site/
     page_urls: list[str] = field(default_factory=list)  # every page, in the order MkDocs builds them
     rendered: set[str] = field(default_factory=set)  # the URLs of the pages this build rendered
 
@@ -117,7 +116,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(str(err)) from None
     for warning in _build.pages.warnings:
         log.warning(warning)
-    _build.previous_index = read_index_entries(Path(config.site_dir))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -201,9 +199,13 @@ def _complete_search_index(config: MkDocsConfig) -> None:
     if index is None:
         return
     index.entries = plain_entries(index.entries)  # this build's entries, as the site's search reads them
-    if _build.previous_index is not None and not _build.rendered >= set(_build.page_urls):
-        index.entries = complete_entries(index.entries, _build.previous_index, pages=_build.page_urls, rendered=_build.rendered)
-        search.search_index_prev = None  # whole already: the plugin's own merge would repeat entries
+    if not _build.rendered >= set(_build.page_urls):
+        # Only a build that did not clean site/ first renders some pages and not others, so the
+        # index the last build wrote is still there: the search plugin writes the new one after this.
+        previous = read_index_entries(Path(config.site_dir))
+        if previous is not None:
+            index.entries = complete_entries(index.entries, previous, pages=_build.page_urls, rendered=_build.rendered)
+            search.search_index_prev = None  # whole already: the plugin's own merge would repeat entries
     assert _build.settings is not None
     if not _build.settings.offline:  # what the site's search worker reads online (worth.search)
         config_keys = ("lang", "separator", "pipeline", "fields")

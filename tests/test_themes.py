@@ -176,3 +176,26 @@ def test_the_phrase_counter_agrees_with_each_phrase_pattern(phrases, pieces, joi
     totals, opening = counter.count(text)
     assert totals == [len(phrase_pattern(p).findall(text)) for p in phrases]
     assert opening == {i for i, p in enumerate(phrases) if phrase_pattern(p).match(text)}
+
+
+def test_the_theme_fit_teaches_a_second_reading_the_label_accepts_at_a_lower_weight():
+    # A section a labeller may read two ways (helping a friend move on: other, or letting-go) is
+    # taught both ways, the second at a lower weight; a section with one reading is taught once.
+    pytest.importorskip("sklearn")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import reader_fit
+    from worth.evidence import load_weights
+
+    def norm(text):
+        return " ".join(text.lower().split())
+
+    [article] = [a for a in reader_fit.load_corpus(FIXTURES) if a.slug == "article_about_a_friends_breakup"]
+    sections, title = reader_fit._sections(article.raw, load_weights())
+    rows, ys, ws = reader_fit.theme_rows(article, sections, title, norm)
+    taught = list(zip(ys, ws))
+    assert taught.count(("other", 1.0)) == 4
+    assert taught.count(("letting-go", reader_fit.ALT_WEIGHT)) == 1
+    assert 0 < reader_fit.ALT_WEIGHT < 1
+    assert len(rows) == 5

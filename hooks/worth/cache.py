@@ -2,9 +2,10 @@
 
 Like Pelican's reader cache and mkdocs-material's plugins' ``.cache`` folder, keyed by content:
 
-- ``articles/<key>.pickle``: an article as read (``Article``), keyed by ``article_key``: the
-  file's bytes, the name it is shown by, and the pipeline's own code (``code_digest``). An edited
-  article, or a new version of Worth, is simply a new key.
+- ``articles/<digit>.pickle``: every article as read (``Article``), keyed by ``article_key``:
+  the file's bytes, the name it is shown by, and the pipeline's own code (``code_digest``), in
+  sixteen files by the key's first hexadecimal digit. An edited article, or a new version of
+  Worth, is simply a new key.
 - ``pages/<src_uri>``: the Markdown of every generated page. A page's file is rewritten only
   when its Markdown changes, so its modification time says when it last changed: MkDocs'
   ``--dirty`` builds (and ``mkdocs serve --dirty``) render again only the pages an edit touched.
@@ -23,6 +24,7 @@ import json
 import os
 import pickle
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -31,6 +33,7 @@ from pathlib import Path
 from .model import Article
 
 CACHE_FOLDER = Path(".cache") / "worth"
+_SHARDS = "0123456789abcdef"  # the first digit of an article's key: which file keeps it
 
 
 # The libraries whose version changes how an article is read (web pages' extractor, front matter).
@@ -93,31 +96,45 @@ class BuildCache:
 
     # -- articles -------------------------------------------------------------------------------
 
-    def article(self, key: str) -> Article | None:
-        """The article stored under ``key``, or None."""
-        try:
-            with open(self._articles / f"{key}.pickle", "rb") as file:
-                article = pickle.load(file)
-        except Exception:  # missing, cut short, or from other code: read the article again
-            return None
-        return article if isinstance(article, Article) else None
+    def articles(self) -> dict[str, Article]:
+        """The articles stored by the last build that read any, by key (``article_key``); those
+        that cannot be read are left out (read again)."""
+        found: dict[str, Article] = {}
+        for shard in _SHARDS:
+            found.update(self._shard(shard))
+        return found
 
-    def store_article(self, key: str, article: Article) -> None:
-        """Keep ``article`` under ``key``; a folder that cannot be written only means no cache."""
+    def _shard(self, shard: str) -> dict[str, Article]:
         try:
-            _write_atomically(self._articles / f"{key}.pickle", pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass
+            with open(self._articles / f"{shard}.pickle", "rb") as file:
+                stored = pickle.load(file)
+        except Exception:  # missing, cut short, or from other code: read its articles again
+            return {}
+        if not isinstance(stored, dict):
+            return {}
+        return {key: article for key, article in stored.items() if isinstance(article, Article) and key[:1] == shard}
 
-    def keep_articles(self, keys: set[str]) -> None:
-        """Remove the stored articles whose key is not in ``keys`` (edited or deleted files)."""
-        try:
-            stored = list(self._articles.iterdir())
-        except OSError:
-            return
-        for path in stored:
-            if path.suffix == ".pickle" and path.stem not in keys:
-                path.unlink(missing_ok=True)
+    def store_articles(self, articles: Mapping[str, Article], *, replacing: Mapping[str, Article]) -> None:
+        """Keep ``articles`` (by key), the articles of the folder as it is, in place of
+        ``replacing`` (what ``articles()`` gave): edited and deleted files leave nothing behind.
+
+        The articles are kept in sixteen files, by the first digit of their key: writing a
+        thousand small files, one per article, cost more than pickling every article, while one
+        file for all would be pickled whole again after each edit in the preview. So only the
+        files whose articles changed are written. A folder that cannot be written only means no
+        cache."""
+        for shard in _SHARDS:
+            kept = {key: article for key, article in articles.items() if key[:1] == shard}
+            if kept.keys() == {key for key in replacing if key[:1] == shard}:
+                continue
+            path = self._articles / f"{shard}.pickle"
+            try:
+                if kept:
+                    _write_atomically(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+                else:
+                    path.unlink(missing_ok=True)
+            except OSError:
+                return
 
     # -- pages ----------------------------------------------------------------------------------
 

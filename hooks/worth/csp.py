@@ -74,8 +74,10 @@ BASE_POLICY: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=256)
 def csp_hash(text: str) -> str:
-    """The CSP source expression for ``text``: ``'sha256-<base64 of its UTF-8 digest>'``."""
+    """The CSP source expression for ``text``: ``'sha256-<base64 of its UTF-8 digest>'``. Cached
+    (bounded): every page of a site carries the same few inline scripts."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 

@@ -146,8 +146,10 @@ def articles_from_sources(
     """
     articles: list[Article] = []
     warnings: list[str] = list(getattr(sources, "warnings", ()))
+    stored = cache.articles() if cache else {}
+    kept: dict[str, Article] = {}
     for source, data in sources:
-        article = cache.article(source.key) if cache else None
+        article = stored.get(source.key)
         if article is None:
             try:
                 article = article_from_bytes(data, path=source.path, shown=source.shown)
@@ -159,12 +161,11 @@ def articles_from_sources(
                     raise
                 warnings.append(f"{err}; it is left out of the preview until it is fixed")
                 continue
-            if cache:
-                cache.store_article(source.key, article)
+        kept[source.key] = article
         warnings.extend(article.warnings)
         articles.append(article)
-    if cache:
-        cache.keep_articles({source.key for source, _data in sources})
+    if cache and kept.keys() != stored.keys():  # an article read, edited or deleted
+        cache.store_articles(kept, replacing=stored)
     return LoadResult(tuple(articles), tuple(warnings), tuple(source for source, _data in sources))
 
 
