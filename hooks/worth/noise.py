@@ -213,6 +213,52 @@ def _link_blocks(article: ArticleLines) -> frozenset[int]:
     return frozenset(found)
 
 
+def _form(view: LineView) -> tuple | None:
+    """The form of a short label-like line: its length (one word, two or three), its script, and
+    that it opens with a capital and ends with no punctuation ("Videos", "Further reading")."""
+    n = len(view.words)
+    text = view.stripped
+    if not 1 <= n <= 3 or view.has_digit or not text[:1].isupper() or text[-1:] in ".!?,;:":
+        return None
+    return (min(n, 2), view.script)
+
+
+def _spaced_siblings(views: Sequence[LineView], order: Sequence[int], copies: Mapping[str, int]) -> frozenset[int]:
+    """The lines of a ``_form`` that stands, in at least ``MIN_SIBLINGS`` different lines, apart
+    from other lines of its form: the section names of one article ("Books", ... "Videos") are
+    written in one form and spaced by their sections, while a menu's or a list's lines stand in
+    one run, and a site's buttons ("Next", "Close") come back."""
+    forms = [_form(views[i]) if copies[views[i].loose] == 1 else None for i in order]
+    seen: dict[tuple, dict[int, str]] = {}
+    for r, form in enumerate(forms):
+        # A section name stands over its section: the next line is no label of its own.
+        if form is None or (r > 0 and forms[r - 1] == form) or r + 1 == len(forms) or forms[r + 1] is not None:
+            continue
+        seen.setdefault(form, {})[order[r]] = views[order[r]].loose
+    return frozenset(chain.from_iterable(
+        found for found in seen.values() if len(set(found.values())) >= MIN_SIBLINGS))
+
+
+def _is_prose(view: LineView) -> bool:
+    """A line written as a sentence of the text: closed by . ! or ?, in more than one word, with
+    no number in it (a stamp's "1:19 p.m." closes with a dot too)."""
+    return len(view.words) >= 2 and not view.has_digit and view.stripped.rstrip("*_\"'\u201d\u2019 ")[-1:] in ".!?"
+
+
+def _refrains(views: Sequence[LineView], order: Sequence[int], copies: Mapping[str, int]) -> frozenset[str]:
+    """The repeated lines that are short sentences of the text ("Start small.") each copy of which
+    the article's prose follows: an author's refrain, where a site's repeated prompt ("Read more",
+    "Advertisement") is no sentence."""
+    found: dict[str, bool] = {}
+    for r, index in enumerate(order):
+        view = views[index]
+        if copies.get(view.loose, 1) < 2 or found.get(view.loose) is False:
+            continue
+        following = views[order[r + 1]] if r + 1 < len(order) else None
+        found[view.loose] = _is_prose(view) and following is not None and _is_prose(following)
+    return frozenset(text for text, ok in found.items() if ok)
+
+
 class LineView:
     """One body line, read once for every rule and feature that looks at it.
 
@@ -263,6 +309,8 @@ class ArticleLines:
     keep: frozenset[str] = frozenset()  # the loose lines the editor listed under ``keep``
     shapes: Mapping[str, int] = field(default_factory=dict)  # a line's shape (_shape) -> how many lines have it
     link_blocks: frozenset[int] = frozenset()  # the lines of a block of links under a "Related" label
+    siblings: frozenset[int] = frozenset()  # short lines spaced like the article's section names
+    refrains: frozenset[str] = frozenset()  # repeated short sentences each copy of which prose follows
     rules: Mapping[int, str] = field(default_factory=dict)  # index -> the first rule that names it
     sure: frozenset[int] = frozenset()  # the ranks of the lines dropped for sure (_furniture_for_sure)
 
@@ -292,6 +340,7 @@ class ArticleLines:
             drop=frozenset(loose(d) for d in raw.overrides.drop),
             keep=frozenset(loose(k) for k in raw.overrides.keep),
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
+            siblings=_spaced_siblings(views, order, copies), refrains=_refrains(views, order, copies),
         )
         asked = build_noise_filters() if filters is None else filters
         rules = {}
@@ -1103,9 +1152,11 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         f["short line closed like a sentence"] = 1.0  # "Pause.", "Ask gently:", not a menu's "Next"
     copies = article.copies.get(view.loose, 1)
     numbered = _LEADING_NUMBER.match(text) is not None  # an item of a sequence, not a copy
-    if copies >= 2 and n <= 12 and not numbered:
+    if view.loose in article.refrains:
+        f["repeated sentence within prose"] = 1.0  # the author says it again; a site repeats prompts
+    elif copies >= 2 and n <= 12 and not numbered:
         f["repeated line"] = min(copies - 1, 4) / 4
-    if index in article.later_copy and n <= 14 and not numbered:
+    if index in article.later_copy and n <= 14 and not numbered and view.loose not in article.refrains:
         f["copy of a later line"] = 1.0
     if n <= SHORT_LINE_WORDS:
         # Where a short line stands: furniture gathers at the top and the end of a page and
@@ -1127,9 +1178,16 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         f["far from furniture"] = 1.0  # a short line among the article's own lines: a list item, a heading
     if numbered:
         f["numbered"] = 1.0
+    if index in article.siblings and "far from furniture" in f:
+        f["spaced like section names"] = 1.0  # each over its own section, none beside the site's furniture
+    if n <= SHORT_LINE_WORDS and not _is_prose(view) and _under_lead_in(index, article):
+        f["in a list under a lead-in"] = 1.0
     preceding = article.neighbour(index, -1)
     if preceding is not None and len(article.views[preceding].words) >= PARAGRAPH_WORDS:
         f["paragraph before"] = 1.0
+    if (preceding is not None and text[:1] in _DASHES and n <= SHORT_LINE_WORDS
+            and article.views[preceding].stripped.rstrip("*_ ")[-1:] in _CLOSING_QUOTES):
+        f["signs a quotation"] = 1.0  # "— Dana, reader" under the words she is quoted saying
     if over_paragraph:
         f["paragraph follows"] = 1.0
         if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= 0.75:
@@ -1145,6 +1203,31 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
 
 
 _ENGLISH_STOP = ENGLISH_STOP_WORDS
+_DASHES = "-\u2012\u2013\u2014\u2015~"
+_CLOSING_QUOTES = "\"\u201d\u2019'\u00bb"
+MIN_SIBLINGS = 3
+
+
+def _under_lead_in(index: int, article: ArticleLines) -> bool:
+    """Whether the line is one of a run of short lines under a line of the text that ends with a
+    colon ("Here is how:", "...a few signs:"), the article announcing its own list. The lead-in
+    is a paragraph or follows the text's prose, and is no link label ("Related:")."""
+    views, rank = article.views, article.rank[index]
+    for step in range(1, LINK_BLOCK_LINES + 1):
+        r = rank - step
+        if r < 0 or r in article.sure:
+            return False
+        above = views[article.order[r]]
+        if above.stripped.rstrip("*_ ").endswith(":"):
+            if _is_link_label(above) or _ENGLISH_STOP.isdisjoint(above.words):
+                return False
+            before = article.order[r - 1] if r > 0 else None
+            return len(above.words) >= PARAGRAPH_WORDS or (
+                before is not None and r - 1 not in article.sure
+                and (len(views[before].words) >= PARAGRAPH_WORDS or _is_prose(views[before])))
+        if len(above.words) > SHORT_LINE_WORDS or _is_prose(above):  # a list's items are no sentences
+            return False
+    return False
 _LEADING_NUMBER = re.compile(r"\s*\d+[.)]\s")
 PARAGRAPH_WORDS = 12
 SHORT_LINE_WORDS = 12

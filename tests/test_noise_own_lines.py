@@ -1,0 +1,85 @@
+"""Short lines that are the article's own are weighed as such: a refrain, a list the text
+announces, section names spaced by their sections."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from worth.noise import ArticleLines, clean_lines, noise_features
+from worth.read import read_article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PROSE = (
+    "You do not have to earn a place in your own life by giving more and more to someone "
+    "who keeps giving less and less."
+)
+
+
+def _article(text: str) -> ArticleLines:
+    return ArticleLines.of(read_article(text.encode(), path="a.txt"))
+
+
+def _features_of(text: str, line: str) -> list[dict[str, float]]:
+    article = _article(text)
+    return [noise_features(i, article) for i in article.order if article.views[i].stripped == line]
+
+
+def _fixture(name: str):
+    path = FIXTURES / f"{name}.txt"
+    return clean_lines(read_article(path.read_bytes(), path=str(path)))
+
+
+def test_a_short_sentence_written_twice_over_prose_is_a_refrain_not_a_repeated_prompt():
+    text = (f"Why You Are Allowed to Ask for More\n\n{PROSE}\n\nSay it once.\nTell him plainly what you need.\n\n"
+            "Advertisement\n\nSome partners hear a clear request and change, and others nod and carry on as before.\n\n"
+            "Nothing in their week has to change for them, so nothing does.\n\n"
+            "Say it once.\nYour needs were reasonable the first time.\nThey are reasonable now.\n\nAdvertisement\n\n"
+            "If the same request goes unanswered month after month, you have learned where you stand.\n")
+    for features in _features_of(text, "Say it once."):
+        assert "repeated sentence within prose" in features
+        assert "repeated line" not in features and "copy of a later line" not in features
+    for features in _features_of(text, "Advertisement"):
+        assert "repeated line" in features and "repeated sentence within prose" not in features
+    kept = [line.text for line in clean_lines(read_article(text.encode(), path="a.txt")).lines]
+    assert kept.count("Say it once.") == 2
+
+
+def test_a_repeated_time_stamp_is_no_refrain():
+    text = f"A Chat\n\nGuest 1:19 p.m.\n{PROSE}\n\nGuest 1:19 p.m.\n{PROSE}\n"
+    for features in _features_of(text, "Guest 1:19 p.m."):
+        assert "repeated sentence within prose" not in features
+
+
+def test_items_of_a_list_the_text_announces_are_the_articles_own_even_at_the_end():
+    result = _fixture("article_with_a_closing_list")
+    kept = [line.text for line in result.lines]
+    for item in ("Notice the pattern", "Keep your own friendships", "Leave when it is time"):
+        assert kept.count(item) >= 1
+    assert "Leave when it is time" not in {n.text for n in result.noise}
+    assert {"Share this article", "Facebook", "Email"} <= {n.text for n in result.noise}
+
+
+def test_a_list_under_a_link_label_or_after_no_text_is_no_announced_list():
+    under_label = f"Title\n\n{PROSE}\n\nRelated articles:\nHow to leave\nWhy we stay\n"
+    assert all("in a list under a lead-in" not in f for f in _features_of(under_label, "Why we stay"))
+    announced = f"Title\n\n{PROSE}\n\nIt can look like this:\nHow to leave\nWhy we stay\n"
+    assert all("in a list under a lead-in" in f for f in _features_of(announced, "Why we stay"))
+
+
+def test_section_names_spaced_by_their_sections_are_told_from_a_menu():
+    spaced = (f"Title\n\n{PROSE}\n\nBooks\nA novel about two sisters\nMusic\nAn album of piano pieces\n"
+              f"Podcasts\nAn interview with a counsellor\n\n{PROSE}\n")
+    for name in ("Books", "Music", "Podcasts"):
+        assert all("spaced like section names" in f for f in _features_of(spaced, name))
+    menu = f"Title\n\nHome\nAbout\nContact\n\n{PROSE}\n"
+    assert all("spaced like section names" not in f for f in _features_of(menu, "About"))
+    kept = [line.text for line in _fixture("article_with_section_names").lines]
+    assert "Music" in kept and "Podcasts" in kept
+
+
+def test_a_dash_and_a_name_under_a_quotation_sign_it_and_stay():
+    text = (f"Why You Are Allowed to Ask for More\n\n{PROSE}\n\n\"{PROSE}\"\n\n\u2015Sam, member\n\n{PROSE}\n\n"
+            f"Lists\n\n\u2015Sam, member of nothing\n")
+    signed = _features_of(text, "\u2015Sam, member")
+    assert signed and all("signs a quotation" in f for f in signed)
+    assert all("signs a quotation" not in f for f in _features_of(text, "\u2015Sam, member of nothing"))
+    assert "\u2015Sam, member" in [line.text for line in clean_lines(read_article(text.encode(), path="a.txt")).lines]
