@@ -50,6 +50,9 @@ def test_search_finds_the_same_passages_from_the_plain_text_as_from_the_theme_s_
     # theme's JSON index. Both give the same results, word for word.
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    # Every request goes to the server: routing turns the browser's HTTP cache off, so the
+    # passages fetched before the file is taken away cannot be served again from the cache.
+    page.route("**/*", lambda route: route.continue_())
 
     def results(word: str) -> list[str]:
         page.goto(site_url, wait_until="networkidle")

@@ -295,17 +295,25 @@ def test_a_linked_heading_is_shown_below_the_header_not_under_it(site_url: str, 
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
     page.goto(site_url + "staying-safe/")
     anchor = page.locator(".md-content h2[id]").first.get_attribute("id")
-    page.goto(f"{site_url}staying-safe/#{anchor}", wait_until="load")
+    page.goto(f"{site_url}staying-safe/#{anchor}", wait_until="networkidle")
     # The browser scrolls to the fragment as the page loads; a slow machine may do it before
     # the styles settle, so bring the heading into view the same way once more (the header's
-    # room, scroll-padding-top, applies to both) and measure once the page is still.
-    page.evaluate("id => document.getElementById(id).scrollIntoView()", anchor)
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    heading, header = page.evaluate(
-        "id => [document.getElementById(id).getBoundingClientRect().top,"
-        " document.querySelector('.md-header').getBoundingClientRect().bottom]",
-        anchor,
+    # room, scroll-padding-top, applies to both) and measure once the page is still: the same
+    # two positions in two frames running (on a loaded machine the theme may still be laying
+    # the page out when the first scroll happens).
+    measure = (
+        "id => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(["
+        "document.getElementById(id).getBoundingClientRect().top,"
+        " document.querySelector('.md-header').getBoundingClientRect().bottom]))))"
     )
+    last = None
+    for _ in range(20):
+        page.evaluate("id => document.getElementById(id).scrollIntoView()", anchor)
+        now = page.evaluate(measure, anchor)
+        if now == last:
+            break
+        last = now
+    heading, header = last
     # Within a pixel: scrolling rounds to device pixels, so the edge may fall a fraction short.
     assert header - 1 <= heading < header + 80, f"heading at {heading}px, header ends at {header}px"
 

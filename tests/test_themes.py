@@ -181,7 +181,6 @@ def test_the_phrase_counter_agrees_with_each_phrase_pattern(phrases, pieces, joi
 def test_the_theme_fit_teaches_a_second_reading_the_label_accepts_at_a_lower_weight():
     # A section a labeller may read two ways (helping a friend move on: other, or letting-go) is
     # taught both ways, the second at a lower weight; a section with one reading is taught once.
-    pytest.importorskip("sklearn")
     import sys
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
