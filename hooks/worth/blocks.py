@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
-from .noise import CleanText, find_date, heading_scheme, is_part_label, loose, words
+from .noise import CLOCK, CleanText, find_date, heading_scheme, is_part_label, loose, words
 
 # -- line features -------------------------------------------------------------------------------
 
@@ -59,7 +59,6 @@ WORD_CAP = max(LONG_PARAGRAPH_WORDS, MAX_HEADING_WORDS + NEXT_LONGER_BY)
 _MORE_THAN_CAP_WORDS = re.compile(r"(?:[\W_]*+[^\W_]++(?:['\u2019][^\W_]++)*+){%d}" % (WORD_CAP + 1))
 # The same for a text without "_", where ``\w`` is exactly ``[^\W_]``: a plain class, matched faster.
 _MORE_THAN_CAP_PLAIN_WORDS = re.compile(r"(?:\W*+\w++(?:['\u2019]\w++)*+){%d}" % (WORD_CAP + 1))
-_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a time of day, "11:05" in "Guest11:05 a.m."
 _ATTRIBUTION_DASHES = ("--", "\u2014", "\u2013", "\u2015")  # "-- Name", "\u2014 Sarah, reader"
 # A letter's salutation: "Dear Abby: I have been...", "Dear Worried, you are not...". The name
 # is its first word.
@@ -624,7 +623,7 @@ def _stamp_like(item: Item) -> bool:
     # A short line holding a time or a date: the byline under a post's title ("Guest 11:05 a.m.").
     # (Scraped bylines often glue the time to the name, so no word boundary is asked before it.)
     return item.count <= ShortLineList.MAX_ITEM_WORDS and any(c.isdigit() for c in item.text) and bool(
-        _CLOCK.search(item.text) or find_date(item.text))
+        CLOCK.search(item.text) or find_date(item.text))
 
 
 def _schemes(items: Sequence[Item]) -> dict[str | None, int]:

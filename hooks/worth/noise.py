@@ -175,7 +175,7 @@ def _shape(view: LineView) -> str:
 
 
 _NUMBER = re.compile(r"\d+")
-_CLOCK = re.compile(r"\d:\d\d")  # a time, even glued to a name: "Guest11:05 a.m."
+CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a time of day, even glued to a name: "Guest11:05 a.m."
 LINK_BLOCK_WORDS = 20  # a link's title or teaser is no longer than this
 LINK_BLOCK_LINES = 12
 _LINK_LABEL_WORDS = frozenset("related recommended trending popular".split())
@@ -1138,7 +1138,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     following = article.neighbour(index, 1)
     over_paragraph = following is not None and len(article.views[following].words) >= PARAGRAPH_WORDS
     if (view.has_digit and n <= 15 and article.shapes.get(_shape(view), 0) > article.copies.get(view.loose, 1)
-            and (_CLOCK.search(text) or not (text.endswith(".") or over_paragraph))):
+            and (CLOCK.search(text) or not (text.endswith(".") or over_paragraph))):
         # A counter or a stamp repeated with other numbers ("Post has 3 replies and 147 likes",
         # "Guest 11:05 a.m."); a sentence, or a heading over its paragraph ("Step 3 of the
         # plan"), that differs from others in a number is text.
