@@ -38,7 +38,9 @@ def test_a_theme_page_has_one_source_line_per_run_of_an_articles_sections(page, 
 
 def test_the_footer_and_the_page_agree_on_what_comes_before_and_after(page, site_url):
     page.goto(site_url + "costs/")
-    body = page.locator(".worth-reading-order").inner_text()
+    # The line's text as written (its text content): far down the page it is not drawn until it
+    # comes near the screen, and a line not drawn has no rendered text (innerText) yet.
+    body = page.locator(".worth-reading-order").text_content()
     before = re.search(r"Before this: (.+)", body)[1].strip()
     after = re.search(r"Read next: (.+)", body)[1].strip()
     assert before in page.locator(".md-footer__link--prev").inner_text()
