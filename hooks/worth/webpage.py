@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from lxml.etree import XPath
+from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.utils import load_html
 
 from . import yamltext
@@ -78,22 +80,41 @@ PLACES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
 )
 ELSEWHERE = "not the article"
 
-# Parts of a page the extractor keeps inside an article's body but that are never the article:
-# the calls to action of clinic and service pages ("Book an appointment today"). Words of a class or
-# id (hyphens as spaces), given to trafilatura as ``prune_xpath``; its own list already covers
-# sharing, comments, related posts, newsletters, adverts and navigation.
-PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget")
+# Parts of a page the extractor keeps inside an article's body but that are never the article,
+# removed from the page before it is given to trafilatura (its own lists already cover sharing,
+# comments, related posts, newsletters, adverts and navigation):
+# - the calls to action of clinic and service pages ("Book an appointment today"), and the
+#   galleries and slideshows of news pages (pictures and their captions, which an article here
+#   leaves out), named by a word of their class or id (hyphens and underscores as spaces);
+PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget", "gallery", "slideshow", "carousel", "lightbox")
+# - the controls of the page's own interface, named by their ARIA role (a video player's menus and
+#   dialogs, tabs, toolbars): a role the WAI-ARIA specification gives to widgets, never to text
+#   (not "tabpanel", whose content is the page's);
+WIDGET_ROLES = (
+    "button", "checkbox", "combobox", "listbox", "menu", "menubar", "menuitem", "menuitemcheckbox",
+    "menuitemradio", "option", "progressbar", "radio", "radiogroup", "scrollbar", "slider", "spinbutton",
+    "switch", "tab", "tablist", "toolbar", "tooltip", "dialog", "alertdialog", "search", "searchbox",
+)
+# - the permalink sign a heading carries ("Setting up¶", "# Setting up"): a link inside a heading
+#   whose text is only such signs, or nothing.
+PERMALINK_SIGNS = "\u00b6#\u00a7\U0001f517\u2693\u00a4"
 
 
-def _prune_xpath(words: Sequence[str]) -> str:
-    tests = [
+def _prune_xpaths(words: Sequence[str], roles: Sequence[str], signs: str) -> list[str]:
+    named = [
         f"contains(concat(' ', translate(@{attribute}, '-_', '  '), ' '), ' {word} ')"
         for word in words for attribute in ("class", "id")
     ]
-    return f"//*[{' or '.join(tests)}]"
+    role = " or ".join(f"@role='{r}'" for r in roles)
+    headings = " or ".join(f"self::h{n}" for n in range(1, 7))
+    return [
+        f"//body//*[not(self::main or self::article)][{' or '.join(named)}]",
+        f"//body//*[{role}]",
+        f"//*[{headings}]//a[not(normalize-space(translate(., '{signs}', '')))]",
+    ]
 
 
-PRUNE_XPATH = _prune_xpath(PRUNED_NAME_WORDS)
+PRUNE_XPATHS = _prune_xpaths(PRUNED_NAME_WORDS, WIDGET_ROLES, PERMALINK_SIGNS)
 
 
 @dataclass(frozen=True)
@@ -224,9 +245,20 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
 
 
 def _extract(data: bytes) -> Any:
-    """trafilatura's reading of the page: metadata and the article's body as XML elements."""
+    """trafilatura's reading of the page: metadata and the article's body as XML elements.
+
+    ``favor_recall``: when unsure, the extractor keeps a block rather than drops it (on labelled
+    real pages this keeps more of the article and no more furniture: an article here must lose no
+    paragraph, and what is left out is shown to the editor anyway). The ``PRUNE_XPATHS`` parts are
+    removed first, each kind with trafilatura's own guard, which removes nothing when it would take
+    most of the page's text (a page whose article is wrapped in an element named "gallery").
+    """
+    tree = load_html(data)
+    if tree is not None:
+        for expression in PRUNE_XPATHS:
+            tree = prune_unwanted_nodes(tree, [XPath(expression)], with_backup=True)
     return trafilatura.bare_extraction(
-        data,
+        tree if tree is not None else data,
         with_metadata=True,
         include_comments=False,
         include_images=False,
@@ -234,7 +266,7 @@ def _extract(data: bytes) -> Any:
         include_formatting=False,
         include_links=False,
         deduplicate=False,
-        prune_xpath=PRUNE_XPATH,
+        favor_recall=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
