@@ -135,22 +135,48 @@ def page_captions(data: bytes) -> str:
     return "\n".join(t for t in texts if t and len(t) <= MAX_CAPTION_CHARACTERS)
 
 
+# The readers' comments, as the page marks them: an element whose id or class has one of these
+# words (trafilatura's own names for a comment section).
+COMMENTS_XPATH = (
+    "//*[re:test(concat(' ', translate(@id, '-_', '  '), ' ', translate(@class, '-_', '  '), ' '),"
+    " ' (comment|comments|respond|replies) ', 'i')]"
+)
+
+
+def page_comments(data: bytes) -> tuple[str, set[str]]:
+    """The text of the page's comment sections, squeezed, and their headings, loosely."""
+    tree = load_html(data)
+    if tree is None:
+        return "", set()
+    found = tree.xpath(COMMENTS_XPATH, namespaces={"re": "http://exslt.org/regular-expressions"})
+    outermost = [e for e in found if not any(a in found for a in e.iterancestors())]
+    headings = {loose_heading(h.text_content()) for e in outermost for h in e.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")}
+    return "\n".join(squeeze(e.text_content()) for e in outermost), headings
+
+
 def expected_parts(page: Path) -> tuple[list[str], list[str], str]:
     """The expected content's headings, its paragraphs (p, li, rows of tables) and all its text.
 
-    Captions are left out of an article by design, and are not counted: those the labelled
-    content keeps in a <figure>, and those the page marks as captions (``CAPTION_XPATH``)."""
+    Left out of an article by design, and not counted: captions (those the labelled content keeps
+    in a <figure>, and those the page marks as captions, ``CAPTION_XPATH``), and readers' comments
+    (those in a section the page names as its comments, ``COMMENTS_XPATH``, unless that holds half
+    the labelled paragraphs or more: then the name is the site's for its articles too)."""
     tree = lxml_html.fromstring((page / "expected.html").read_text(encoding="utf-8"))
-    captions = page_captions((page / "source.html").read_bytes())
-    headings = [one_line(h.text_content()) for h in tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
-    paragraphs = []
+    source = (page / "source.html").read_bytes()
+    captions, (comments, comment_headings) = page_captions(source), page_comments(source)
+    texts = []
     for element in tree.xpath("//p|//li[not(.//p) and not(.//li)]|//tr|//pre|//dd|//dt"):
         if element.xpath("ancestor-or-self::figure|ancestor-or-self::figcaption"):
             continue
         text = one_line(element.text_content())
         if len(text.split()) >= MIN_WORDS and squeeze(text) not in captions:
-            paragraphs.append(text)
-    return [h for h in headings if h], paragraphs, one_line(tree.text_content())
+            texts.append(text)
+    headings = [h for h in (one_line(h.text_content()) for h in tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6")) if h]
+    in_comments = [t for t in texts if squeeze(t) in comments]
+    if comments and len(in_comments) * 2 < len(texts):
+        texts = [t for t in texts if squeeze(t) not in comments]
+        headings = [h for h in headings if loose_heading(h) not in comment_headings]
+    return headings, texts, one_line(tree.text_content())
 
 
 def heading_hits(found: list[str], expected: list[str]) -> int:

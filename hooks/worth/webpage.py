@@ -85,7 +85,7 @@ ELSEWHERE = "not the article"
 # comments, related posts, newsletters, adverts and navigation):
 # - the calls to action of clinic and service pages ("Book an appointment today"), and the
 #   galleries and slideshows of news pages (pictures and their captions, which an article here
-#   leaves out), named by a word of their class or id (hyphens and underscores as spaces);
+#   leaves out), named by a word of their class or id (hyphens and underscores as spaces, any case);
 PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget", "gallery", "slideshow", "carousel", "lightbox")
 # - the controls of the page's own interface, named by their ARIA role (a video player's menus and
 #   dialogs, tabs, toolbars): a role the WAI-ARIA specification gives to widgets, never to text
@@ -100,9 +100,12 @@ WIDGET_ROLES = (
 PERMALINK_SIGNS = "\u00b6#\u00a7\U0001f517\u2693\u00a4"
 
 
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 def _prune_xpaths(words: Sequence[str], roles: Sequence[str], signs: str) -> list[str]:
     named = [
-        f"contains(concat(' ', translate(@{attribute}, '-_', '  '), ' '), ' {word} ')"
+        f"contains(concat(' ', translate(@{attribute}, '-_{_UPPER}', '  {_UPPER.lower()}'), ' '), ' {word} ')"
         for word in words for attribute in ("class", "id")
     ]
     role = " or ".join(f"@role='{r}'" for r in roles)
@@ -122,7 +125,8 @@ class PageBlock:
     """A block of text on the page, in page order: its text (spaces made single), the line of the
     file it starts on, the element holding it (``p``, ``h2``, ``li``...), where on the page it sits
     (a ``PLACES`` name or ``ELSEWHERE``), whether it is inside a ``<blockquote>``, and for a list
-    item whether its list is numbered."""
+    item whether its list is numbered and, in a list nested in an item, where that item's text is
+    among the page's blocks."""
 
     text: str
     line: int
@@ -130,6 +134,7 @@ class PageBlock:
     place: str
     quoted: bool = False
     ordered: bool = False
+    item_of: int | None = None  # for a list item in a list nested in an item: that item's block
 
 
 @dataclass(frozen=True)
@@ -229,6 +234,12 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
         title = loose(metadata.title)
         extracted = [b for i, b in enumerate(extracted) if not (b.kind == "heading" and loose(b.text) == title and i < 3)]
     origins, taken = align(page_blocks, extracted)
+    # A heading over a part the extractor left out is left out with it (listed, and kept on ``keep``).
+    dropped = set(headings_of_left_out_parts(extracted, origins, taken, page_blocks))
+    taken -= {origins[i] for i in dropped}
+    extracted = [b for i, b in enumerate(extracted) if i not in dropped]
+    origins = [o for i, o in enumerate(origins) if i not in dropped]
+    extracted, origins = _with_nested_items(extracted, origins, taken, page_blocks)
     blocks = []
     line = 1
     for block, origin in zip(extracted, origins):
@@ -242,6 +253,71 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
         metadata, tuple(blocks), tuple(page_blocks[i] for i in places), title_line,
         origins=tuple(origins), left_out_places=places,
     )
+
+
+def headings_of_left_out_parts(
+    extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock]
+) -> list[int]:
+    """The extracted headings that stand over a part of the page the extractor left out: a box's
+    "Related Videos", "Comments" or "Read more" whose links or comments were pruned while its
+    heading stayed. Such a heading has no text of its own in the article (the next block is a
+    heading, or there is none), and on the page the blocks between it and the article's next block
+    are all left out; and the next heading is of the same or a higher level, or there is none, or
+    two blocks or more were left out between them (one block between a part's heading and its
+    first subheading may be a picture's credit). A heading ending the article with nothing under it
+    on the page either (comments a script would load) is one too; a heading with nothing under it
+    before another is the page's own (a heading that is a link to a list elsewhere).
+
+    Written here because the extractor keeps or drops each element on its own: it has no rule
+    for a heading whose section it emptied.
+    """
+    found = []
+    for i, block in enumerate(extracted):
+        if block.kind != "heading" or origins[i] is None:
+            continue
+        following = extracted[i + 1] if i + 1 < len(extracted) else None
+        if following is not None and following.kind != "heading":
+            continue
+        start = origins[i] + 1
+        end = next((o for o in origins[i + 1:] if o is not None), len(page)) if following is not None else len(page)
+        between = [k for k in range(start, end) if page[k].tag != "figcaption"]
+        if any(k in taken for k in between) or (not between and following is not None):
+            continue
+        if following is None or following.depth <= block.depth or len(between) >= 2:
+            found.append(i)
+    return found
+
+
+def _with_nested_items(
+    extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock]
+) -> tuple[list[ArticleBlock], list[int | None]]:
+    """The article's blocks with the items of a list nested in an item of the article put back
+    after that item, as items of its list (``taken`` gets them too).
+
+    A list item is part of the item it is nested in ("In progress:" over a list of links to bug
+    reports), but the extractor weighs each list on its own and drops a nested list whose items
+    are only links as it drops a menu. A menu's nested lists stay out: their item is not taken.
+    """
+    by_origin = {o: b for b, o in zip(extracted, origins) if o is not None}
+    restored: list[tuple[int, ArticleBlock]] = []
+    for index, block in enumerate(page):
+        outer = by_origin.get(block.item_of) if block.item_of is not None else None
+        if index in taken or block.tag != "li" or outer is None or outer.kind != "item":
+            continue
+        item = ArticleBlock("item", block.text, block.line, group=outer.group, ordered=outer.ordered)
+        restored.append((index, item))
+        by_origin[index] = item
+        taken.add(index)
+    if not restored:
+        return list(extracted), list(origins)
+    ordered: list[tuple[tuple[int, int], ArticleBlock, int | None]] = []
+    position = -1
+    for n, (block, origin) in enumerate(zip(extracted, origins)):
+        position = origin if origin is not None else position
+        ordered.append(((position, n), block, origin))
+    ordered += [((index, -1), item, index) for index, item in restored]
+    ordered.sort(key=lambda entry: entry[0])
+    return [b for _, b, _ in ordered], [o for _, _, o in ordered]
 
 
 def _extract(data: bytes) -> Any:
@@ -307,6 +383,8 @@ def list_page_blocks(tree: Any) -> Iterator[PageBlock]:
     parts: list[str] = []
     first_line = [0]
     open_blocks: list[Any] = []
+    first_block_of: dict[Any, int] = {}  # a list item -> the index of its first block
+    count = [0]  # blocks yielded so far
 
     def add(text: str | None, element: Any) -> None:
         if text and text.strip():
@@ -320,7 +398,13 @@ def list_page_blocks(tree: Any) -> Iterator[PageBlock]:
         text = " ".join("".join(parts).split())
         parts.clear()
         if text and any(ch.isalnum() for ch in text) and open_blocks:
-            yield _page_block(text, first_line[0], open_blocks[-1])
+            container = open_blocks[-1]
+            outer = next((e for e in container.iterancestors("li")), None) if _tag(container) == "li" else None
+            if _tag(container) == "li":
+                first_block_of.setdefault(container, count[0])
+            block = _page_block(text, first_line[0], container)
+            yield replace(block, item_of=first_block_of.get(outer)) if outer is not None else block
+            count[0] += 1
 
     # Iterative, not recursive: a page may nest elements deeper than Python's recursion limit.
     open_blocks.append(root)
