@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from lxml import etree
 from lxml.etree import XPath
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.utils import load_html
@@ -224,11 +226,11 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
         ) from None
     metadata = page_metadata(document, slug=slug)
     extracted = list(article_blocks(document.body)) if document is not None and document.body is not None else []
-    headline = _opening_headline(extracted, tree)
-    if headline and loose(headline) != loose(metadata.title or ""):
-        # The article opens with the page's <title> as a heading, where the extractor took
-        # another line (a section name in the page's only <h1>): that heading is the title.
-        metadata = replace(metadata, title=headline)
+    shown = headline(extracted, tree)
+    if shown and loose(shown) != loose(metadata.title or ""):
+        # A heading of the page that its metadata names as the title, where the extractor took
+        # another line (a section's name in the page's only <h1>): that heading is the title.
+        metadata = replace(metadata, title=shown)
     # The title is the page's, not a heading of the article.
     if metadata.title:
         title = loose(metadata.title)
@@ -471,7 +473,7 @@ def article_blocks(body: Any) -> Iterator[ArticleBlock]:
     ``table``/``row``/``cell``, ``code``), in order. Lists nested in an item follow it as items of
     the same list; a table's rows become paragraphs, cells separated by `` | ``."""
     group = 0
-    for element in body:
+    for element in _body_blocks(body):
         tag = element.tag
         group += 1
         if tag == "head":
@@ -498,6 +500,62 @@ def article_blocks(body: Any) -> Iterator[ArticleBlock]:
             text = _text(element)
             if text:
                 yield ArticleBlock("paragraph", text, 1)
+
+
+# The elements of trafilatura's XML that make blocks of the article.
+_EXTRACTED_BLOCKS = frozenset("head p list quote table code".split())
+
+
+def _body_blocks(body: Any) -> Iterator[Any]:
+    """The block elements of the extracted body, in order, out of the wrappers they may be in.
+
+    When the extractor keeps the reading of its fallback (the readability algorithm, on pages it
+    reads better), its blocks come inside the page's own ``<div>`` wrappers; and a table used to
+    lay a page out holds the article's paragraphs in its cells. A wrapper's or a cell's own text
+    outside its blocks becomes a paragraph of its own. Iterative: wrappers may nest deeply.
+    """
+    stack: list[Iterator[Any]] = [iter(_parts(body))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif isinstance(entry, str):
+            if entry.strip():
+                paragraph = etree.Element("p")
+                paragraph.text = entry
+                yield paragraph
+        elif not isinstance(entry.tag, str):
+            continue
+        elif entry.tag == "table" and _lays_out(entry):
+            stack.append(iter([part for cell in _cells(entry) for part in _parts(cell)]))
+        elif entry.tag in _EXTRACTED_BLOCKS or not any(
+            e.tag in _EXTRACTED_BLOCKS or e.tag == "div" for e in entry.iterdescendants() if isinstance(e.tag, str)
+        ):
+            yield entry
+        else:
+            stack.append(iter(_parts(entry)))
+
+
+def _parts(element: Any) -> list[Any]:
+    """An element's own text, then each child and the text after it."""
+    parts: list[Any] = [element.text or ""]
+    for child in element:
+        parts += [child, child.tail or ""]
+    return parts
+
+
+def _cells(table: Any) -> list[Any]:
+    """The cells of a table's own rows (not of a table inside a cell), row by row."""
+    return [
+        cell for row in table.iter("row") if next(row.iterancestors("table"), None) is table
+        for cell in row if cell.tag == "cell"
+    ]
+
+
+def _lays_out(table: Any) -> bool:
+    """Whether a table lays the page out rather than holds data: a cell holds paragraphs, lists,
+    headings or another table."""
+    return any(isinstance(child.tag, str) and child.tag in _EXTRACTED_BLOCKS for cell in _cells(table) for child in cell)
 
 
 def _items(list_element: Any) -> Iterator[str]:
@@ -647,20 +705,66 @@ def shorten(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> str:
     return cut.rstrip(" ,;:") + "\u2026"
 
 
-_TITLE_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ")
+_TITLE_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ", " :: ")
+_SHOWN_TITLES = "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
 
 
-def _opening_headline(blocks: Sequence[ArticleBlock], tree: Any) -> str | None:
-    """The first heading of the article when it is the page's ``<title>``, or the ``<title>``
-    with a site's name after it ("Headline | Site")."""
-    if not blocks or blocks[0].kind != "heading":
+def headline(blocks: Sequence[ArticleBlock], tree: Any) -> str | None:
+    """The article's headline: the first heading the page shows (the one opening the extracted
+    article, else an ``<h1>``) that its metadata names as the article's title, in its
+    ``<title>`` (whole, or before a separator: "Headline | Site"), its ``og:title`` or
+    ``twitter:title``, or its JSON-LD ``headline``. None when no heading is so named.
+
+    Written here because the extractor takes one of these sources by a fixed order (a single
+    ``<h1>``, a ``title`` class, the ``<title>``), and some pages have an ``<h1>`` that is a
+    section's name or a box's ("Information and Resources", "Take your next trip with us!").
+    """
+    names = {loose(n) for n in _title_names(tree)} - {""}
+    if not names:
         return None
-    element = tree.find(".//title")
-    page_title = loose(element.text_content()) if element is not None else ""
-    heading = loose(blocks[0].text)
-    if heading and (page_title == heading or any(page_title.startswith(heading + sep.strip()) or page_title.startswith(heading + sep) for sep in _TITLE_SEPARATORS)):
-        return " ".join(blocks[0].text.split())
+    shown = [b.text for b in blocks[:3] if b.kind == "heading"][:1]
+    shown += [e.text_content() for e in tree.iter("h1")]
+    for text in shown:
+        text = " ".join(text.split())
+        if text and loose(text) in names:
+            return text
     return None
+
+
+def _title_names(tree: Any) -> Iterator[str]:
+    element = next((t for t in tree.iter("title") if t.text_content().strip() and _tag(t.getparent()) != "svg"), None)
+    if element is not None:
+        page_title = " ".join(element.text_content().split())
+        yield page_title
+        for separator in _TITLE_SEPARATORS:
+            at = page_title.find(separator)
+            while at > 0:
+                yield page_title[:at]
+                at = page_title.find(separator, at + 1)
+    yield from (str(v) for v in tree.xpath(_SHOWN_TITLES))
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        yield from _json_headlines(data)
+
+
+def _json_headlines(data: Any, depth: int = 0) -> Iterator[str]:
+    if depth > 8:
+        return
+    if isinstance(data, dict):
+        value = data.get("headline")
+        if isinstance(value, str):
+            yield value
+        children = data.values()
+    elif isinstance(data, list):
+        children = data
+    else:
+        return
+    for child in children:
+        if isinstance(child, (dict, list)):
+            yield from _json_headlines(child, depth + 1)
 
 
 def _title_element_line(tree: Any) -> int:
