@@ -192,3 +192,14 @@ def test_a_short_page_read_by_the_extractors_fallback_keeps_its_headings(tmp_pat
         "The pages are kept on a small shared server.",
         "The pages should read well in any browser, old or new, and on a phone held in one hand on the bus home.",
     ]
+
+
+def test_the_sites_name_in_an_h1_is_never_the_title_even_when_the_title_element_names_it(tmp_path):
+    page = write(tmp_path, "logo.html", (
+        "<html><head><title>Calm Pages | When Love Goes One Way</title></head><body>"
+        "<header><h1 class='logo'><a href='/'>Calm Pages</a></h1></header>"
+        "<div class='promo'><h2 class='promo-panel-title'>Take a break with us this summer!</h2></div>"
+        "<div class='article-header'><h1 class='article-header-title-text'>When Love Goes One Way</h1></div>"
+        f"<div class='article-body'>{paragraphs_html(PARAGRAPHS)}</div></body></html>"
+    ))
+    assert load_article(page).title == "When Love Goes One Way"

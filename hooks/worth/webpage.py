@@ -226,7 +226,7 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
         ) from None
     metadata = page_metadata(document, slug=slug)
     extracted = list(article_blocks(document.body)) if document is not None and document.body is not None else []
-    shown = headline(extracted, tree)
+    shown = headline(extracted, tree, site_name=metadata.site_name)
     if shown and loose(shown) != loose(metadata.title or ""):
         # A heading of the page that its metadata names as the title, where the extractor took
         # another line (a section's name in the page's only <h1>): that heading is the title.
@@ -709,62 +709,72 @@ _TITLE_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ", " :
 _SHOWN_TITLES = "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
 
 
-def headline(blocks: Sequence[ArticleBlock], tree: Any) -> str | None:
-    """The article's headline: the first heading the page shows (the one opening the extracted
-    article, else an ``<h1>``) that its metadata names as the article's title, in its
-    ``<title>`` (whole, or before a separator: "Headline | Site"), its ``og:title`` or
-    ``twitter:title``, or its JSON-LD ``headline``. None when no heading is so named.
+def headline(blocks: Sequence[ArticleBlock], tree: Any, *, site_name: str | None = None) -> str | None:
+    """The article's headline: a heading the page shows (the one opening the extracted article,
+    or an ``<h1>``) that its metadata names as the article's title: its ``og:title`` or
+    ``twitter:title``, its JSON-LD ``headline`` or its whole ``<title>`` first, else a part of
+    the ``<title>`` between separators ("Headline | Site", "Site: Headline"), never the site's
+    name (a logo in an ``<h1>``); of several such parts, the opening heading, else the longest.
+    None when no heading is so named.
 
     Written here because the extractor takes one of these sources by a fixed order (a single
     ``<h1>``, a ``title`` class, the ``<title>``), and some pages have an ``<h1>`` that is a
     section's name or a box's ("Information and Resources", "Take your next trip with us!").
     """
-    names = {loose(n) for n in _title_names(tree)} - {""}
-    if not names:
-        return None
-    shown = [b.text for b in blocks[:3] if b.kind == "heading"][:1]
-    shown += [e.text_content() for e in tree.iter("h1")]
-    for text in shown:
-        text = " ".join(text.split())
-        if text and loose(text) in names:
-            return text
+    whole, parts = _title_names(tree)
+    not_names = {"", loose(site_name or "")}
+    opening = next((" ".join(b.text.split()) for b in blocks[:3] if b.kind == "heading"), None)
+    shown = [" ".join(e.text_content().split()) for e in tree.iter("h1")]
+    for names in ({loose(n) for n in whole} - not_names, {loose(n) for n in parts} - not_names):
+        if opening and loose(opening) in names:
+            return opening
+        found = [text for text in shown if text and loose(text) in names]
+        if found:
+            return max(found, key=len)
     return None
 
 
-def _title_names(tree: Any) -> Iterator[str]:
+def _title_names(tree: Any) -> tuple[list[str], list[str]]:
+    """The titles the page's metadata gives whole, and the parts of its ``<title>``."""
+    whole: list[str] = [str(v) for v in tree.xpath(_SHOWN_TITLES)]
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            whole += _json_headlines(json.loads(script.text or ""))
+        except ValueError:
+            continue
+    parts: list[str] = []
     element = next((t for t in tree.iter("title") if t.text_content().strip() and _tag(t.getparent()) != "svg"), None)
     if element is not None:
         page_title = " ".join(element.text_content().split())
-        yield page_title
-        for separator in _TITLE_SEPARATORS:
-            at = page_title.find(separator)
-            while at > 0:
-                yield page_title[:at]
-                at = page_title.find(separator, at + 1)
-    yield from (str(v) for v in tree.xpath(_SHOWN_TITLES))
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        yield from _json_headlines(data)
+        whole.append(page_title)
+        # Every run of the pieces between separators, with the separators inside it: "A: B - C"
+        # gives "A", "A: B", "B", "B - C" and "C" (but not the whole).
+        pieces = re.split("(" + "|".join(re.escape(separator) for separator in _TITLE_SEPARATORS) + ")", page_title)
+        count = len(pieces) // 2 + 1
+        parts = [
+            "".join(pieces[2 * first : 2 * last + 1]) for first in range(count) for last in range(first, count)
+            if (first, last) != (0, count - 1)
+        ]
+    return whole, parts
 
 
-def _json_headlines(data: Any, depth: int = 0) -> Iterator[str]:
+def _json_headlines(data: Any, depth: int = 0) -> list[str]:
+    """Every ``headline`` in a JSON-LD document (depth-limited: a page may nest it absurdly)."""
     if depth > 8:
-        return
+        return []
+    found: list[str] = []
     if isinstance(data, dict):
-        value = data.get("headline")
-        if isinstance(value, str):
-            yield value
-        children = data.values()
+        if isinstance(data.get("headline"), str):
+            found.append(data["headline"])
+        children: Any = data.values()
     elif isinstance(data, list):
         children = data
     else:
-        return
+        return []
     for child in children:
         if isinstance(child, (dict, list)):
-            yield from _json_headlines(child, depth + 1)
+            found += _json_headlines(child, depth + 1)
+    return found
 
 
 def _title_element_line(tree: Any) -> int:
