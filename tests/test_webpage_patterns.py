@@ -203,3 +203,42 @@ def test_the_sites_name_in_an_h1_is_never_the_title_even_when_the_title_element_
         f"<div class='article-body'>{paragraphs_html(PARAGRAPHS)}</div></body></html>"
     ))
     assert load_article(page).title == "When Love Goes One Way"
+
+
+def test_a_table_of_data_keeps_each_row_on_one_line_even_with_lists_in_its_cells(tmp_path):
+    rows = [
+        ("Helpline", "Day and night", "Free from any phone; no record on the bill"),
+        ("Text service", "Evenings", "For anyone who cannot speak safely at home"),
+        ("Advice centre", "Weekdays", "Housing, money and legal questions"),
+    ]
+    cells = "".join(
+        f"<tr><td>{name}</td><td>{hours}</td><td><ul><li>{note}</li></ul></td></tr>" for name, hours, note in rows
+    )
+    page = write(tmp_path, "services.html", (
+        "<html><head><title>Where to Turn</title></head><body><article><h1>Where to Turn</h1>"
+        f"{paragraphs_html(PARAGRAPHS[:3])}<table><tr><th>Service</th><th>Open</th><th>Notes</th></tr>{cells}</table>"
+        f"{paragraphs_html(PARAGRAPHS[3:])}</article></body></html>"
+    ))
+    found = texts(load_article(page))
+    assert [f"{name} | {hours} | {note}" for name, hours, note in rows if f"{name} | {hours} | {note}" not in found] == []
+
+
+def test_the_title_leaves_out_the_sites_name_the_pages_metadata_puts_after_the_headline(tmp_path):
+    page = write(tmp_path, "site-after.html", (
+        "<html><head><title>When Love Goes One Way - Calm Pages</title>"
+        "<meta property='og:title' content='When Love Goes One Way - Calm Pages'></head><body>"
+        f"<article><h1>When Love Goes One Way</h1>{paragraphs_html(PARAGRAPHS)}</article></body></html>"
+    ))
+    assert load_article(page).title == "When Love Goes One Way"
+
+
+def test_a_headline_the_metadata_gives_stands_over_the_sites_name_in_the_only_h1(tmp_path):
+    page = write(tmp_path, "blog-post.html", (
+        "<html><head><title>Calm Pages: When Love Goes One Way</title>"
+        "<meta property='og:title' content='When Love Goes One Way'></head><body>"
+        "<header><h1><a href='/'>Calm Pages</a></h1></header><div class='post'>"
+        "<div class='post-header'><h3 class='post-title entry-title'>When Love Goes One Way</h3>"
+        "<span class='post-date'>Sunday, 2 March 2025</span></div>"
+        f"<div class='post-body entry-content'>{paragraphs_html(PARAGRAPHS)}</div></div></body></html>"
+    ))
+    assert load_article(page).title == "When Love Goes One Way"

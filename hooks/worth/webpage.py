@@ -226,7 +226,7 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
         ) from None
     metadata = page_metadata(document, slug=slug)
     extracted = list(article_blocks(document.body)) if document is not None and document.body is not None else []
-    shown = headline(extracted, tree, site_name=metadata.site_name)
+    shown = headline(extracted, tree, extracted_title=metadata.title, site_name=metadata.site_name)
     if shown and loose(shown) != loose(metadata.title or ""):
         # A heading of the page that its metadata names as the title, where the extractor took
         # another line (a section's name in the page's only <h1>): that heading is the title.
@@ -553,9 +553,13 @@ def _cells(table: Any) -> list[Any]:
 
 
 def _lays_out(table: Any) -> bool:
-    """Whether a table lays the page out rather than holds data: a cell holds paragraphs, lists,
-    headings or another table."""
-    return any(isinstance(child.tag, str) and child.tag in _EXTRACTED_BLOCKS for cell in _cells(table) for child in cell)
+    """Whether a table lays the page out rather than holds data: a cell holds a heading, another
+    table, or three blocks or more (a data table's cell holds a value, or a list or a note)."""
+    for cell in _cells(table):
+        blocks = [child.tag for child in cell if isinstance(child.tag, str) and child.tag in _EXTRACTED_BLOCKS]
+        if len(blocks) >= 3 or "head" in blocks or "table" in blocks:
+            return True
+    return False
 
 
 def _items(list_element: Any) -> Iterator[str]:
@@ -709,22 +713,31 @@ _TITLE_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ", " :
 _SHOWN_TITLES = "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
 
 
-def headline(blocks: Sequence[ArticleBlock], tree: Any, *, site_name: str | None = None) -> str | None:
-    """The article's headline: a heading the page shows (the one opening the extracted article,
-    or an ``<h1>``) that its metadata names as the article's title: its ``og:title`` or
-    ``twitter:title``, its JSON-LD ``headline`` or its whole ``<title>`` first, else a part of
-    the ``<title>`` between separators ("Headline | Site", "Site: Headline"), never the site's
-    name (a logo in an ``<h1>``); of several such parts, the opening heading, else the longest.
-    None when no heading is so named.
+def headline(
+    blocks: Sequence[ArticleBlock], tree: Any, *, extracted_title: str | None = None, site_name: str | None = None
+) -> str | None:
+    """The article's headline when the extractor's title (``extracted_title``) is not one the
+    page's metadata gives (whole or a part of its ``<title>``), or is a heading of the page with
+    the site's name after it: a heading the page shows (the one
+    opening the extracted article, or an ``<h1>``) that its metadata names as the article's title:
+    its ``og:title`` or ``twitter:title``, its JSON-LD ``headline`` or its whole ``<title>``
+    first, else a part of the ``<title>`` between separators ("Headline | Site", "Site:
+    Headline"), never the site's name (a logo in an ``<h1>``); of several such parts, the opening
+    heading, else the longest. None when the extractor's title stands or no heading is so named.
 
     Written here because the extractor takes one of these sources by a fixed order (a single
     ``<h1>``, a ``title`` class, the ``<title>``), and some pages have an ``<h1>`` that is a
     section's name or a box's ("Information and Resources", "Take your next trip with us!").
     """
     whole, parts = _title_names(tree)
-    not_names = {"", loose(site_name or "")}
     opening = next((" ".join(b.text.split()) for b in blocks[:3] if b.kind == "heading"), None)
     shown = [" ".join(e.text_content().split()) for e in tree.iter("h1")]
+    if extracted_title and loose(extracted_title) in {loose(n) for n in whole + parts}:
+        # The extractor's title is named by the metadata too: it stands, unless it is a heading
+        # of the page with the site's name after it ("Headline - Site").
+        title = " ".join(extracted_title.split())
+        return next((h for h in [opening, *shown] if h and any(title.startswith(h + s) for s in _TITLE_SEPARATORS)), None)
+    not_names = {"", loose(site_name or "")}
     for names in ({loose(n) for n in whole} - not_names, {loose(n) for n in parts} - not_names):
         if opening and loose(opening) in names:
             return opening
