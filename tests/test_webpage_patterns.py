@@ -242,3 +242,16 @@ def test_a_headline_the_metadata_gives_stands_over_the_sites_name_in_the_only_h1
         f"<div class='post-body entry-content'>{paragraphs_html(PARAGRAPHS)}</div></div></body></html>"
     ))
     assert load_article(page).title == "When Love Goes One Way"
+
+
+def test_a_hostile_title_and_metadata_give_an_article_not_a_hang_or_a_traceback(tmp_path):
+    nested = "[" * 100_000 + "]" * 100_000
+    page = write(tmp_path, "hostile-title.html", (
+        "<html><head><title>" + " | ".join(f"Piece {n}" for n in range(5000)) + "</title>"
+        f"<script type='application/ld+json'>{nested}</script>"
+        "<script type='application/ld+json'>{\"headline\": {\"headline\": [1, 2]}}</script></head>"
+        f"<body><article><h1>Piece 0</h1>{paragraphs_html(PARAGRAPHS)}</article></body></html>"
+    ))
+    article = load_article(page)
+    assert article.title == "Piece 0"
+    assert all(p in texts(article) for p in PARAGRAPHS)

@@ -710,6 +710,7 @@ def shorten(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> str:
 
 
 _TITLE_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ", " :: ")
+MAX_TITLE_PIECES = 8
 _SHOWN_TITLES = "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
 
 
@@ -718,12 +719,12 @@ def headline(
 ) -> str | None:
     """The article's headline when the extractor's title (``extracted_title``) is not one the
     page's metadata gives (whole or a part of its ``<title>``), or is a heading of the page with
-    the site's name after it: a heading the page shows (the one
-    opening the extracted article, or an ``<h1>``) that its metadata names as the article's title:
-    its ``og:title`` or ``twitter:title``, its JSON-LD ``headline`` or its whole ``<title>``
-    first, else a part of the ``<title>`` between separators ("Headline | Site", "Site:
-    Headline"), never the site's name (a logo in an ``<h1>``); of several such parts, the opening
-    heading, else the longest. None when the extractor's title stands or no heading is so named.
+    the site's name after it: a heading the page shows (the one opening the extracted article, or
+    an ``<h1>``) that its metadata names as the article's title: its ``og:title`` or
+    ``twitter:title``, its JSON-LD ``headline`` or its whole ``<title>`` first, else a part of the
+    ``<title>`` between separators ("Headline | Site", "Site: Headline"), never the site's name
+    (a logo in an ``<h1>``); of several such parts, the opening heading, else the longest. None
+    when the extractor's title stands or no heading is so named.
 
     Written here because the extractor takes one of these sources by a fixed order (a single
     ``<h1>``, a ``title`` class, the ``<title>``), and some pages have an ``<h1>`` that is a
@@ -753,7 +754,7 @@ def _title_names(tree: Any) -> tuple[list[str], list[str]]:
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
             whole += _json_headlines(json.loads(script.text or ""))
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past what Python reads
             continue
     parts: list[str] = []
     element = next((t for t in tree.iter("title") if t.text_content().strip() and _tag(t.getparent()) != "svg"), None)
@@ -761,12 +762,13 @@ def _title_names(tree: Any) -> tuple[list[str], list[str]]:
         page_title = " ".join(element.text_content().split())
         whole.append(page_title)
         # Every run of the pieces between separators, with the separators inside it: "A: B - C"
-        # gives "A", "A: B", "B", "B - C" and "C" (but not the whole).
+        # gives "A", "A: B", "B", "B - C" and "C" (but not the whole); the first few pieces only,
+        # a title of hundreds of pieces is not a headline and a site's name.
         pieces = re.split("(" + "|".join(re.escape(separator) for separator in _TITLE_SEPARATORS) + ")", page_title)
-        count = len(pieces) // 2 + 1
+        count = min(len(pieces) // 2 + 1, MAX_TITLE_PIECES)
         parts = [
             "".join(pieces[2 * first : 2 * last + 1]) for first in range(count) for last in range(first, count)
-            if (first, last) != (0, count - 1)
+            if (first, last) != (0, len(pieces) // 2)
         ]
     return whole, parts
 
