@@ -673,8 +673,9 @@ def _as_article_block(block: PageBlock, *, group: int) -> ArticleBlock:
 
 def markdown_lines(title: str | None, blocks: Sequence[ArticleBlock], *, title_line: int = 1) -> tuple[SourceLine, ...]:
     """The lines the Markdown reader reads: ``# title``, then each block (``#`` marks for a heading
-    of the page's depth, ``- ``/``1. `` for list items, ``> `` for quotes), a blank line between
-    blocks. Each line carries the line of the page it came from."""
+    of the page's depth, ``- ``/``1. `` for list items, ``> `` for quotes, a paragraph as it is and
+    marked ``literal``), a blank line between blocks. Each line carries the line of the page it
+    came from."""
     lines: list[SourceLine] = []
     if title:
         lines += [SourceLine(title_line, "# " + " ".join(title.split())), SourceLine(title_line, "")]
@@ -693,7 +694,8 @@ def markdown_lines(title: str | None, blocks: Sequence[ArticleBlock], *, title_l
             text = "> " + block.text
         else:
             text = block.text
-        lines.append(SourceLine(block.line, text))
+        # A paragraph is shown as the page showed it, whatever it opens with ("2.", "- ", "* * *").
+        lines.append(SourceLine(block.line, text, literal=block.kind == "paragraph"))
         previous = block
     return tuple(lines)
 
