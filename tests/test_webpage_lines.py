@@ -114,3 +114,49 @@ def test_a_page_of_links_alone_has_no_article_as_before(tmp_path):
     result = load_articles(tmp_path, display_root=tmp_path)
     assert result.articles == ()
     assert result.warnings == ("links.html: the article has no text, so it is left out of the site; add its text or remove the file",)
+
+
+def article_page(tmp_path: Path, name: str, middle: str) -> Path:
+    """A page whose article holds ``OPENING``, then ``middle``, then ``CLOSING[0]``."""
+    path = tmp_path / name
+    path.write_text(
+        "<html><head><title>The Last Sunday</title></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/essays'>Essays</a></li></ul></nav>"
+        "<article><h1>The Last Sunday</h1>" + "".join(f"<p>{p}</p>" for p in OPENING[:2]) + middle
+        + f"<p>{OPENING[2]}</p><p>{CLOSING[0]}</p></article>"
+        "<footer><p>Copyright 2024 A Small Blog. All rights reserved.</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+AFTER_PICTURE = "After the talk I watched it again at home, and this time I noticed how often she said enough."
+
+
+def test_a_paragraph_written_after_a_pictures_frame_is_kept_in_its_place_without_the_picture(tmp_path):
+    # A news site's picture frame, its text the page's next words rather than a <p> of their own.
+    frame = (
+        "<div class='fig-frame'><span><div class='fig'><figure class='cover go-to-slideshow-lightbox'>"
+        "<a href='/slides'><div><p class='cta-text'>View photo</p></div><img alt='A drawer' src='a.jpg'></a></figure>"
+        "<p class='legend'>A. Person</p></div></span></div>" + AFTER_PICTURE + " <a href='/court'>The court</a> said so.<p></p>"
+    )
+    article = load_article(article_page(tmp_path, "frame.html", frame))
+    texts = [line for b in blocks(article) for line in b.lines]
+    paragraph = AFTER_PICTURE + " The court said so."
+    assert paragraph in texts
+    assert texts.index(OPENING[1]) < texts.index(paragraph) < texts.index(OPENING[2])
+    assert not any("View photo" in t for t in texts)
+
+
+def test_a_list_of_links_the_article_announces_is_kept_as_a_list_and_a_box_of_links_is_not(tmp_path):
+    series = (
+        "<p>More from this series:</p><ul><li><a href='/one'>Part one: the calls that never came</a></li>"
+        "<li><a href='/two'>Part two: the money I lent him</a></li><li><a href='/three'>Part three: the friends I lost</a></li></ul>"
+        "<div class='share'><a href='/f'>Share on Facebook</a> <a href='/t'>Share on Twitter</a></div>"
+        "<div class='ad-slot'>Advertisement</div>"
+    )
+    article = load_article(article_page(tmp_path, "series.html", series))
+    lists = [b.lines for b in blocks(article) if b.kind is BlockKind.LIST]
+    assert lists == [("Part one: the calls that never came", "Part two: the money I lent him", "Part three: the friends I lost")]
+    texts = [line for b in blocks(article) for line in b.lines]
+    assert not [t for t in texts if "Share on" in t or t == "Advertisement" or t in ("Home", "Essays")]
