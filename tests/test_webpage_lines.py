@@ -106,7 +106,7 @@ def test_inspect_shows_the_lines_that_look_like_furniture_and_a_drop_removes_one
     assert '"No more."  (editor-drop)' in noise
 
 
-def test_a_page_of_links_alone_has_no_article_as_before(tmp_path):
+def test_a_page_of_links_alone_has_no_article_unless_the_editor_keeps_its_line(tmp_path):
     (tmp_path / "links.html").write_text(
         "<html><head><title>Links</title></head><body><div><a href='/a'>Home</a> <a href='/b'>About</a></div></body></html>",
         encoding="utf-8",
@@ -114,6 +114,10 @@ def test_a_page_of_links_alone_has_no_article_as_before(tmp_path):
     result = load_articles(tmp_path, display_root=tmp_path)
     assert result.articles == ()
     assert result.warnings == ("links.html: the article has no text, so it is left out of the site; add its text or remove the file",)
+    # The editor who wants it anyway keeps the line.
+    (tmp_path / "links.yml").write_text("keep: [Home About]\n", encoding="utf-8")
+    article = load_article(tmp_path / "links.html")
+    assert [line for b in blocks(article) for line in b.lines] == ["Home About"]
 
 
 def article_page(tmp_path: Path, name: str, middle: str) -> Path:
