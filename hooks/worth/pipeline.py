@@ -19,8 +19,8 @@ from .articlefiles import list_article_files, page_name_clashes, shown_path
 from .blocks import detect_blocks
 from .cache import BuildCache, article_key
 from .errors import ArticleError
-from .model import Article, NoiseLine, RawArticle
-from .noise import MAX_SUSPECTS, CleanText, clean_lines
+from .model import Article, RawArticle
+from .noise import MAX_SUSPECTS, CleanText, EditorDrop, clean_lines
 from .read import WEB_PAGE_SUFFIXES, path_metadata, read_article, settings_beside
 from .sections import build_sections
 from .themes import assign_themes
@@ -73,7 +73,10 @@ def is_web_page(raw: RawArticle) -> bool:
 
 # Rules of the cleaning stage that a web page's lines still go through: the editor's ``drop``, and
 # a copy of the title among the article's blocks.
-PAGE_RULES = ("editor-drop", "repeated-title")
+PAGE_RULES = (EditorDrop.name, "repeated-title")
+# How the rule of a page's block the extractor left out starts (``webpage.LEFT_OUT_RULE``, not
+# imported from there: that would load the extractor for every site).
+LEFT_OUT = "left out"
 
 
 def clean_page_lines(raw: RawArticle) -> CleanText:
@@ -90,14 +93,14 @@ def clean_page_lines(raw: RawArticle) -> CleanText:
     the articles' for 2 of furniture.
     """
     clean = clean_lines(raw)
-    advised = [n for n in clean.noise if n.rule not in PAGE_RULES and not n.rule.startswith("left out")]
+    advised = [n for n in clean.noise if n.rule not in PAGE_RULES and not n.rule.startswith(LEFT_OUT)]
     if not advised or not any(line.text.strip() for line in clean.lines):
         return clean  # nothing to advise on, or the judge finds only furniture: the page has no article
     kept = {id(line) for line in clean.lines}
     back = {(n.line, n.text) for n in advised}
     lines = tuple(line for line in raw.lines if id(line) in kept or (line.number, line.text) in back)
     noise = tuple(n for n in clean.noise if n not in advised)
-    suspects = (*(NoiseLine(n.line, n.text, n.rule) for n in advised), *clean.suspects)[:MAX_SUSPECTS]
+    suspects = (*advised, *clean.suspects)[:MAX_SUSPECTS]
     return replace(clean, lines=lines, noise=noise, suspects=suspects)
 
 

@@ -74,10 +74,10 @@ PLACES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
     ("call to action", frozenset(), ("cta", "call-to-action", "booking", "appointment", "promo", "banner")),
     ("advert", frozenset(), ("ad", "ads", "advert", "advertisement", "sponsored", "sponsor")),
     ("contents", frozenset(), ("toc", "table-of-contents", "contents")),
-    ("about the author", frozenset(), ("author", "bio", "biography")),
     ("navigation", frozenset({"nav"}), ("nav", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination", "skip-link")),
     ("sidebar", frozenset({"aside"}), ("sidebar", "widget", "secondary")),
     ("header", frozenset({"header"}), ("header", "masthead", "topbar", "top-bar", "byline", "meta")),
+    ("about the author", frozenset(), ("author", "bio", "biography")),
     ("footer", frozenset({"footer"}), ("footer", "colophon", "copyright")),
     ("form", frozenset({"form"}), ()),
 )
@@ -86,9 +86,10 @@ ELSEWHERE = "not the article"
 # Parts of a page the extractor keeps inside an article's body but that are never the article,
 # removed from the page before it is given to trafilatura (its own lists already cover sharing,
 # comments, related posts, newsletters, adverts and navigation):
-# - the calls to action of clinic and service pages ("Book an appointment today"), and the
-#   galleries and slideshows of news pages (pictures and their captions, which an article here
-#   leaves out), named by a word of their class or id (hyphens and underscores as spaces, any case);
+# - the calls to action of clinic and service pages ("Book an appointment today"), the galleries
+#   and slideshows of news pages (pictures and their captions, which an article here leaves out),
+#   and adverts' boxes (an "Advertisement" label the extractor keeps when the box is named only
+#   "ad"), named by a word of their class or id (hyphens and underscores as spaces, any case);
 PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget", "gallery", "slideshow", "carousel", "lightbox", "ad", "ads", "advert", "advertisement")
 # - the controls of the page's own interface, named by their ARIA role (a video player's menus and
 #   dialogs, tabs, toolbars): a role the WAI-ARIA specification gives to widgets, never to text
@@ -521,9 +522,10 @@ def _page_block(text: str, line: int, container: Any) -> PageBlock:
     return PageBlock(text, line, tag, place_of(chain), quoted=quoted, ordered=ordered, caption=_is_caption(chain))
 
 
-# The words of a class or id that name a picture's caption or credit (a word of the name, or the
-# start of one: "caption", "figcaption", "photo-credit", "legend").
-CAPTION_WORDS = ("caption", "credit", "legend", "figure")
+# The words of a class or id that name a picture's caption or credit: a word holding one of the
+# first ("figcaption", "photocredit"), or starting with one of the second ("legend", "figure-frame").
+CAPTION_PARTS = ("caption", "credit")
+CAPTION_STARTS = ("legend", "figure")
 
 
 def _is_caption(chain: Sequence[Any]) -> bool:
@@ -532,7 +534,7 @@ def _is_caption(chain: Sequence[Any]) -> bool:
         if _tag(element) in ("figure", "figcaption"):
             return True
         name = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-        if any(word.startswith(CAPTION_WORDS) for word in re.findall(r"[a-z]+", name)):
+        if any(word.startswith(CAPTION_STARTS) or any(p in word for p in CAPTION_PARTS) for word in re.findall(r"[a-z]+", name)):
             return True
     return False
 
