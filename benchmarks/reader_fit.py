@@ -116,7 +116,8 @@ def fit(articles: list[Labelled], norm) -> dict:
         for i in weighed_lines(lines, decided):
             f = noise_features(i, lines)
             feats[i] = f
-            if norm(lines.views[i].text) != title:
+            # (An article written to teach headings and themes alone teaches no furniture.)
+            if norm(lines.views[i].text) != title and not a.label.get("structure_only"):
                 rows.append(f)
                 ys.append(int(norm(lines.views[i].text) in noise))
                 ws.append(a.weight)

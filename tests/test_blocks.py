@@ -290,3 +290,23 @@ def test_a_heading_over_a_paragraph_written_in_chinese_is_a_heading():
     blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n放手 Letting go\n\n{paragraph}\n\n{LONG}\n")
     assert headings(blocks) == ["放手 Letting go"]
     assert any(b.text == paragraph for b in blocks if b.kind is BlockKind.PARAGRAPH)
+
+
+def test_a_hard_wrapped_text_is_read_one_paragraph_at_a_time():
+    blocks = fixture_blocks("article_with_wrapped_letters.txt")
+    paragraphs = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    # A sentence broken at the end of a typed line is one paragraph again, every word kept.
+    assert any(p.startswith("Dear Nell: For nine years I have kept our home running while my partner works late, "
+                            "and when he finally comes in") for p in paragraphs)
+    assert not any(p.startswith(("works late", "and goes to bed", "couples", "and ask him")) for p in paragraphs)
+    # A line that ends its sentence, and a sign-off, stay lines of their own.
+    assert "Invisible in Ashford" in paragraphs
+    assert "Crowded Out in Kent" in paragraphs
+
+
+def test_a_line_or_two_running_on_in_lower_case_is_no_hard_wrapped_text():
+    text = (f"{TITLE}\n\n{LONG}\nsmall things I noticed about how he talks to me now, and to his friends\n"
+            f"more than I would like to admit to anyone\n\n{LONG}\n")
+    blocks = blocks_of(text)
+    paragraphs = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    assert "more than I would like to admit to anyone" in paragraphs

@@ -811,16 +811,59 @@ def build_block_detectors() -> list[BlockDetector]:
 # -- the stage -----------------------------------------------------------------------------------
 
 
-def _items(lines: Sequence[SourceLine]) -> tuple[Item, ...]:
+# A line broken where a typed line ends is at least this long: the last line of a paragraph, or
+# a short line of a list, is not taken for half a sentence.
+WRAPPED_LINE_CHARS = 40
+MIN_WRAPPED_LINES = 3  # an article is read as hard-wrapped text from this many lines running on
+
+
+def goes_on(line: str, after: SourceLine | None, number: int) -> bool:
+    """Whether ``line`` (line ``number``) is hard-wrapped into ``after``: a long line that stops
+    mid-sentence (on a word, a comma or a semicolon) with the next line straight under it
+    going on in lower case ("... offer your husband the option of" / "couples counseling to see
+    ..."), as text typed or copied with a line break every seventy characters or so reads."""
+    if after is None or after.number != number + 1 or len(line) < WRAPPED_LINE_CHARS:
+        return False
+    return (line[-1].isalnum() or line[-1] in ",;") and after.text.lstrip()[:1].islower()
+
+
+def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
+    """``lines`` with each hard-wrapped paragraph (``goes_on``) joined into its first line, each
+    with the number of the last line it holds: one paragraph a line, as a plain-text article is
+    read, so a paragraph's lines are neither taken for short lines (a heading, a list) nor shown
+    as paragraphs of their own."""
+    breaks = [k + 1 < len(lines) and goes_on(lines[k].text.strip(), lines[k + 1], lines[k].number)
+              for k in range(len(lines))]
+    if sum(breaks) < MIN_WRAPPED_LINES:  # a line or two running on is no hard-wrapped text
+        return [(line, line.number) for line in lines]
+    out: list[tuple[SourceLine, int]] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        text = line.text.strip()
+        j = k
+        while breaks[j]:
+            j += 1
+        if j > k:
+            text = " ".join(part.text.strip() for part in lines[k:j + 1])
+            line = SourceLine(line.number, text)
+        out.append((line, lines[j].number))
+        k = j + 1
+    return out
+
+
+def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]:
     items, blank, last_number = [], True, None
-    for line in lines:
+    read = _unwrapped(lines) if format == "txt" else [(line, line.number) for line in lines]
+    for line, last in read:
         if not line.text.strip():
             blank = True
             continue
         # A gap in line numbers is a dropped noise line: it separates blocks like a blank line.
+        # (A paragraph joined from hard-wrapped lines ends at the last of them.)
         gap = last_number is not None and line.number != last_number + 1
         items.append(Item(line, blank or gap))
-        blank, last_number = False, line.number
+        blank, last_number = False, last
     return tuple(items)
 
 
@@ -872,7 +915,7 @@ def block_context(
     clean: CleanText, *, format: str = "txt", overrides: Overrides = Overrides(), weights: Weights | None = None
 ) -> BlockContext:
     """What the detectors know of the whole article whose kept lines are ``clean``."""
-    items = _items(clean.lines)
+    items = _items(clean.lines, format)
     main, lesser = _numbered_sequences(items)
     return BlockContext(
         items=items,
