@@ -310,3 +310,14 @@ def test_a_line_or_two_running_on_in_lower_case_is_no_hard_wrapped_text():
     blocks = blocks_of(text)
     paragraphs = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
     assert "more than I would like to admit to anyone" in paragraphs
+
+
+def test_the_label_over_the_references_is_a_heading_even_at_the_end_of_a_short_list():
+    text = (f"{TITLE}\n\n{LONG}\n\nA few things to try:\nSay what you need\nWrite it down first\nAsk a friend to listen\n"
+            "{% include widgets/newsletter.html %}\nReferences\n"
+            "1. Okafor, A. (2019). Being noticed at home. Journal of Everyday Relationships, 4(2), 11-19.\n"
+            "2. Lind, M. (2021). Small neglects. Family Studies Review, 9, 40-52.\n")
+    blocks = blocks_of(text)
+    assert headings(blocks) == ["References"]
+    listed = [line for b in blocks if b.kind is BlockKind.LIST for line in b.lines]
+    assert "Ask a friend to listen" in listed and "References" not in listed

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
-from .noise import CLOCK, CleanText, find_date, heading_scheme, is_part_label, loose, words
+from .noise import CLOCK, CleanText, find_date, heading_scheme, is_part_label, is_reference_label, loose, words
 
 # -- line features -------------------------------------------------------------------------------
 
@@ -467,6 +467,8 @@ class ShortLineList(PlainTextDetector):
             # (loose() only when the editor listed headings: most articles list none.)
             if item.shape != shape or (ctx.headings and loose(item.text) in ctx.headings):
                 break
+            if count and is_reference_label(item.text):  # the list ends where the references begin
+                break
             count += 1
         return count
 
@@ -751,6 +753,19 @@ class ScoredHeading(PlainTextDetector):
         return _heading(ctx.items[index]), 1
 
 
+class ReferencesHeading(PlainTextDetector):
+    """The label over the works an article cites ("References", "Sources:"): a heading, whatever
+    stands around it."""
+
+    name = "references-heading"
+
+    def test(self, index: int, ctx: BlockContext) -> bool:
+        return ctx.format == "txt" and ctx.items[index].count <= 4 and is_reference_label(ctx.items[index].text)
+
+    def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
+        return _heading(ctx.items[index]), 1
+
+
 class QuotedLine(PlainTextDetector):
     """A line wholly inside quotation marks is a quote."""
 
@@ -801,6 +816,7 @@ def build_block_detectors() -> list[BlockDetector]:
         BulletList(),
         NumberedList(),
         TwoLineHeading(),
+        ReferencesHeading(),
         ScoredHeading(),
         ShortLineList(),
         QuotedLine(),
