@@ -833,36 +833,38 @@ WRAPPED_LINE_CHARS = 40
 MIN_WRAPPED_LINES = 3  # an article is read as hard-wrapped text from this many lines running on
 
 
-def goes_on(line: str, after: SourceLine | None, number: int) -> bool:
-    """Whether ``line`` (line ``number``) is hard-wrapped into ``after``: a long line that stops
-    mid-sentence (on a word, a comma or a semicolon) with the next line straight under it
-    going on in lower case ("... offer your husband the option of" / "couples counseling to see
-    ..."), as text typed or copied with a line break every seventy characters or so reads."""
-    if after is None or after.number != number + 1 or len(line) < WRAPPED_LINE_CHARS:
+def goes_on(line: SourceLine, after: SourceLine) -> bool:
+    """Whether ``line`` is hard-wrapped into ``after``: a long line that stops mid-sentence (on a
+    word, a comma or a semicolon) with the next line straight under it going on in lower case
+    ("... offer your husband the option of" / "couples counseling to see ..."), as text typed
+    or copied with a line break every seventy characters or so reads."""
+    first = after.text[:1]  # most lines start with a capital: the cheapest test first
+    if not (first.islower() or (first.isspace() and after.text.lstrip()[:1].islower())):
         return False
-    return (line[-1].isalnum() or line[-1] in ",;") and after.text.lstrip()[:1].islower()
+    text = line.text.strip()
+    return (after.number == line.number + 1 and len(text) >= WRAPPED_LINE_CHARS
+            and (text[-1].isalnum() or text[-1] in ",;"))
 
 
 def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
     """``lines`` with each hard-wrapped paragraph (``goes_on``) joined into its first line, each
     with the number of the last line it holds: one paragraph a line, as a plain-text article is
     read, so a paragraph's lines are neither taken for short lines (a heading, a list) nor shown
-    as paragraphs of their own."""
-    breaks = [k + 1 < len(lines) and goes_on(lines[k].text.strip(), lines[k + 1], lines[k].number)
-              for k in range(len(lines))]
+    as paragraphs of their own. Unchanged unless ``MIN_WRAPPED_LINES`` lines run on."""
+    # (Most lines start with a capital or are blank: they are turned away before the call.)
+    breaks = [(b.text[:1].islower() or b.text[:1].isspace()) and goes_on(a, b) for a, b in zip(lines, lines[1:])]
     if sum(breaks) < MIN_WRAPPED_LINES:  # a line or two running on is no hard-wrapped text
         return [(line, line.number) for line in lines]
+    breaks.append(False)
     out: list[tuple[SourceLine, int]] = []
     k = 0
     while k < len(lines):
-        line = lines[k]
-        text = line.text.strip()
         j = k
         while breaks[j]:
             j += 1
+        line = lines[k]
         if j > k:
-            text = " ".join(part.text.strip() for part in lines[k:j + 1])
-            line = SourceLine(line.number, text)
+            line = SourceLine(line.number, " ".join(part.text.strip() for part in lines[k:j + 1]))
         out.append((line, lines[j].number))
         k = j + 1
     return out

@@ -901,9 +901,11 @@ def clean_lines(
             continue
         if index == title_index:
             continue
+        chance = chances.get(index, 0.0)
         # A heading its author wrote as one, a part's label or the label over the article's
-        # references is dropped only by a rule.
-        written = written_heading(line.text, raw.format) or is_part_label(line.text) or is_reference_label(line.text)
+        # references is dropped only by a rule. (Asked only of a line likely to be furniture.)
+        written = chance >= SUSPECT_CHANCE and (
+            written_heading(line.text, raw.format) or is_part_label(line.text) or is_reference_label(line.text))
         rule = None
         if view.loose in keep:
             rule = None
@@ -911,13 +913,13 @@ def clean_lines(
             rule = article.rules[index]
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
-        elif chances.get(index, 0.0) >= weights.noise.threshold and not written:
+        elif chance >= weights.noise.threshold and not written:
             rule = article.rules.get(index) or _why(weights.noise, features[index])
         if rule is not None:
             noise.append(NoiseLine(line.number, line.text, rule))
             continue
         kept.append(line)
-        if chances.get(index, 0.0) >= SUSPECT_CHANCE and view.loose not in keep and not written:
+        if chance >= SUSPECT_CHANCE and view.loose not in keep and not written:
             suspects.append((chances[index], NoiseLine(line.number, line.text, _why(weights.noise, features[index]))))
     date = _first_date(raw.lines, article.rules)
     if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
