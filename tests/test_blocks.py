@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from worth.blocks import build_block_detectors, detect_blocks
+from worth.blocks import block_context, build_block_detectors, detect_blocks, ruled_out
 from worth.model import BlockKind
 from worth.noise import clean_lines
 from worth.read import read_article
@@ -321,3 +321,22 @@ def test_the_label_over_the_references_is_a_heading_even_at_the_end_of_a_short_l
     assert headings(blocks) == ["References"]
     listed = [line for b in blocks if b.kind is BlockKind.LIST for line in b.lines]
     assert "Ask a friend to listen" in listed and "References" not in listed
+
+
+def test_questions_asked_one_after_another_are_text_before_any_weighing():
+    text = (f"{TITLE}\n\n{LONG}\n\nAsk yourself honestly\n"
+            "When did he last ask how my day went and wait to hear the answer?\n"
+            "Am I making excuses for him that I would never accept from a friend?\n"
+            "What would I tell my sister if she described this relationship to me?\n"
+            "How much of my week goes into guessing what kind of mood he is in?\n"
+            f"{LONG}\n\nDoes he notice when you are tired?\n{LONG}\n\nDoes he ask what you think?\n{LONG}\n")
+    raw = read_article(text.encode(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    judged = {item.text: ruled_out(i, ctx) for i, item in enumerate(ctx.items) if item.end == "?"}
+    assert judged["Am I making excuses for him that I would never accept from a friend?"]
+    assert judged["How much of my week goes into guessing what kind of mood he is in?"]
+    # A question standing alone over its answer is weighed as a heading may be.
+    assert not judged["Does he notice when you are tired?"]
+    assert not judged["Does he ask what you think?"]
+    blocks = blocks_of(text)
+    assert not any(h.startswith(("When did he", "Am I making", "What would I", "How much of")) for h in headings(blocks))

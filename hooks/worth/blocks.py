@@ -204,6 +204,7 @@ class BlockContext:
     lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
     written_markdown: bool = False  # see ``CleanText.written_markdown``
     dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
+    asked: frozenset[int] = frozenset()  # lines of a run of questions (``_question_runs``)
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -734,6 +735,8 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True
     if len(item.found or ()) == 1 and item.found[0].lower() in CONJUNCTIONS:
         return True  # "But", "And": a lone word that joins the sentences around it
+    if index in ctx.asked:
+        return True  # one of a list of questions the text asks, not a section's heading
     # Steps numbered anew inside a section of the numbered headings belong to that section.
     return index in ctx.lesser_sequence and ctx.main_span[0] < index < ctx.main_span[1]
 
@@ -885,6 +888,26 @@ def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]
     return tuple(items)
 
 
+MIN_QUESTION_RUN = 3
+
+
+def _question_runs(items: Sequence[Item]) -> frozenset[int]:
+    """The lines of each run of three or more questions in a row ("What do I want?", "What
+    would I tell a friend?", "What am I afraid of?"): a list of questions the text asks, where
+    a question heading has its answer under it."""
+    found: list[int] = []
+    start = 0
+    for index in range(len(items) + 1):
+        # A run goes on over lines straight under each other (a blank line, or furniture
+        # dropped between them, as between a reader's post and the next, ends it).
+        if index < len(items) and items[index].end == "?" and (index == start or not items[index].blank_before):
+            continue
+        if index - start >= MIN_QUESTION_RUN:
+            found.extend(range(start, index))
+        start = index + 1 if index < len(items) and items[index].end != "?" else index
+    return frozenset(found)
+
+
 def _question_headings(items: Sequence[Item]) -> bool:
     count = 0
     for i, item in enumerate(items[:-1]):
@@ -949,6 +972,7 @@ def block_context(
         lesser_sequence=lesser,
         written_markdown=clean.written_markdown,
         dropped=frozenset(n.line for n in clean.noise),
+        asked=_question_runs(items),
         weights=weights or load_weights(),
     )
 
