@@ -742,28 +742,21 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
 
 
 class ScoredHeading(PlainTextDetector):
-    """A line the heading judge takes for a heading (see ``heading_features``)."""
+    """A line the heading judge takes for a heading (see ``heading_features``), and the label
+    over the works an article cites ("References", "Sources:"), a heading whatever stands
+    around it."""
 
     name = "heading"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        if ctx.format != "txt" or ruled_out(index, ctx):
+        if ctx.format != "txt":
+            return False
+        if ctx.items[index].count <= 4 and is_reference_label(ctx.items[index].text):
+            return True
+        if ruled_out(index, ctx):
             return False
         features = heading_features(index, ctx)
         return features is not None and ctx.weights.heading.says(features)
-
-    def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
-        return _heading(ctx.items[index]), 1
-
-
-class ReferencesHeading(PlainTextDetector):
-    """The label over the works an article cites ("References", "Sources:"): a heading, whatever
-    stands around it."""
-
-    name = "references-heading"
-
-    def test(self, index: int, ctx: BlockContext) -> bool:
-        return ctx.format == "txt" and ctx.items[index].count <= 4 and is_reference_label(ctx.items[index].text)
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         return _heading(ctx.items[index]), 1
@@ -819,7 +812,6 @@ def build_block_detectors() -> list[BlockDetector]:
         BulletList(),
         NumberedList(),
         TwoLineHeading(),
-        ReferencesHeading(),
         ScoredHeading(),
         ShortLineList(),
         QuotedLine(),
@@ -854,11 +846,12 @@ def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
     with the number of the last line it holds: one paragraph a line, as a plain-text article is
     read, so a paragraph's lines are neither taken for short lines (a heading, a list) nor shown
     as paragraphs of their own. Unchanged unless ``MIN_WRAPPED_LINES`` lines run on."""
-    # (Most lines start with a capital or are blank: they are turned away before the call.)
-    breaks = [(b.text[:1].islower() or b.text[:1].isspace()) and goes_on(a, b) for a, b in zip(lines, lines[1:])]
-    if sum(breaks) < MIN_WRAPPED_LINES:  # a line or two running on is no hard-wrapped text
+    # (Most lines start with a capital or are blank: only the others are tested.)
+    going = [k for k in range(len(lines) - 1) if lines[k + 1].text[:1].islower() or lines[k + 1].text[:1].isspace()]
+    wrapped = {k for k in going if goes_on(lines[k], lines[k + 1])}
+    if len(wrapped) < MIN_WRAPPED_LINES:  # a line or two running on is no hard-wrapped text
         return [(line, line.number) for line in lines]
-    breaks.append(False)
+    breaks = [k in wrapped for k in range(len(lines))]
     out: list[tuple[SourceLine, int]] = []
     k = 0
     while k < len(lines):
@@ -894,17 +887,19 @@ MIN_QUESTION_RUN = 3
 def _question_runs(items: Sequence[Item]) -> frozenset[int]:
     """The lines of each run of three or more questions in a row ("What do I want?", "What
     would I tell a friend?", "What am I afraid of?"): a list of questions the text asks, where
-    a question heading has its answer under it."""
+    a question heading has its answer under it. A run goes on over lines straight under each
+    other: a blank line, or furniture dropped between them (a live chat's posts), ends it."""
+    asked = [i for i, item in enumerate(items) if item.end == "?"]  # most lines ask nothing
     found: list[int] = []
-    start = 0
-    for index in range(len(items) + 1):
-        # A run goes on over lines straight under each other (a blank line, or furniture
-        # dropped between them, as between a reader's post and the next, ends it).
-        if index < len(items) and items[index].end == "?" and (index == start or not items[index].blank_before):
-            continue
-        if index - start >= MIN_QUESTION_RUN:
-            found.extend(range(start, index))
-        start = index + 1 if index < len(items) and items[index].end != "?" else index
+    run: list[int] = []
+    for index in asked:
+        if run and (index != run[-1] + 1 or items[index].blank_before):
+            if len(run) >= MIN_QUESTION_RUN:
+                found.extend(run)
+            run = []
+        run.append(index)
+    if len(run) >= MIN_QUESTION_RUN:
+        found.extend(run)
     return frozenset(found)
 
 
