@@ -15,7 +15,7 @@ and compares:
   (three words or more) found whole in the article. Not counted, as Worth leaves them out by
   design: captions (in a ``<figure>`` of the labelled content, or marked as captions on the page:
   ``CAPTION_XPATH``) and readers' comments (in a section the page names as its comments:
-  ``COMMENTS_XPATH``). Everything else the labels keep counts, though Worth leaves some of it out
+  ``COMMENTS_XPATH``); a caption inside a paragraph is cut out of it. Everything else the labels keep counts, though Worth leaves some of it out
   on purpose too (bylines and dates, which become the article's metadata, "About the author"
   notes, newsletter sign-ups, "Related" links): those are counted as misses. Spaces are ignored
   in the comparison (a table row's cells, a line of code), so two paragraphs run together still
@@ -174,10 +174,15 @@ def expected_parts(page: Path) -> tuple[list[str], list[str], str]:
     tree = lxml_html.fromstring((page / "expected.html").read_text(encoding="utf-8"))
     source = (page / "source.html").read_bytes()
     captions, (comments, comment_headings) = page_captions(source), page_comments(source)
+    everything = one_line(tree.text_content())
     texts = []
+    marked = set(captions.split("\n")) - {""}
     for element in tree.xpath("//p|//li[not(.//p) and not(.//li)]|//tr|//pre|//dd|//dt"):
         if element.xpath("ancestor-or-self::figure|ancestor-or-self::figcaption"):
             continue
+        # A caption inside a paragraph (a picture's credit before its first words) is not counted either.
+        while (inner := next((e for e in element.iterdescendants() if squeeze(e.text_content()) in marked), None)) is not None:
+            inner.drop_tree()
         text = one_line(element.text_content())
         if len(text.split()) >= MIN_WORDS and squeeze(text) not in captions:
             texts.append(text)
@@ -186,7 +191,7 @@ def expected_parts(page: Path) -> tuple[list[str], list[str], str]:
     if comments and len(in_comments) * 2 < len(texts):
         texts = [t for t in texts if squeeze(t) not in comments]
         headings = [h for h in headings if loose_heading(h) not in comment_headings]
-    return headings, texts, one_line(tree.text_content())
+    return headings, texts, everything
 
 
 def heading_hits(found: list[str], expected: list[str]) -> int:

@@ -255,11 +255,17 @@ class PlainTextDetector(BlockDetector):
 # -- Markdown ------------------------------------------------------------------------------------
 
 
+def _marked(marker: re.Pattern[str], item: Item) -> bool:
+    """Whether ``item`` opens with the Markdown ``marker``: never a line whose text is literal (a
+    web page's paragraph opening with "2." or "* * *" is a paragraph, shown as the page showed it)."""
+    return not item.line.literal and marker.match(item.text) is not None
+
+
 class MarkdownHeading(MarkdownDetector):
     name = "md-heading"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        return ctx.format == "md" and bool(_MD_HEADING.match(ctx.items[index].text))
+        return ctx.format == "md" and _marked(_MD_HEADING, ctx.items[index])
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         match = _MD_HEADING.match(ctx.items[index].text)
@@ -283,7 +289,7 @@ class MarkdownList(MarkdownDetector):
     name = "md-list"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        return ctx.format == "md" and bool(_MD_LIST.match(ctx.items[index].text))
+        return ctx.format == "md" and _marked(_MD_LIST, ctx.items[index])
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         first = _MD_LIST.match(ctx.items[index].text)
@@ -291,10 +297,10 @@ class MarkdownList(MarkdownDetector):
         ordered = first.group(2) is not None
         texts, used = [], 0
         for item in ctx.items[index:]:
-            match = _MD_LIST.match(item.text)
+            match = None if item.line.literal else _MD_LIST.match(item.text)
             if match and (match.group(2) is not None) == ordered:
                 texts.append(ctx.shown(match.group(3).strip()))
-            elif used and not item.blank_before and not _MD_HEADING.match(item.text) and not _MD_QUOTE.match(item.text):
+            elif used and not item.blank_before and not _marked(_MD_HEADING, item) and not _marked(_MD_QUOTE, item):
                 texts[-1] += " " + item.text  # a list item continued on the next line
             else:
                 break
@@ -306,12 +312,12 @@ class MarkdownQuote(MarkdownDetector):
     name = "md-quote"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        return ctx.format == "md" and bool(_MD_QUOTE.match(ctx.items[index].text))
+        return ctx.format == "md" and _marked(_MD_QUOTE, ctx.items[index])
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         texts, used = [], 0
         for item in ctx.items[index:]:
-            match = _MD_QUOTE.match(item.text)
+            match = None if item.line.literal else _MD_QUOTE.match(item.text)
             if not match or (used and item.blank_before):
                 break
             used += 1  # a bare ">" line is read too, though it shows nothing
@@ -359,7 +365,7 @@ class MarkdownParagraph(MarkdownDetector):
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         texts = [ctx.items[index].text]
         for item in ctx.items[index + 1:]:
-            if item.blank_before or any(p.match(item.text) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE)):
+            if item.blank_before or any(_marked(p, item) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE)):
                 break
             texts.append(item.text)
         text = ctx.shown(" ".join(texts))

@@ -40,10 +40,13 @@ class BlockKind(str, Enum):
 @dataclass(frozen=True)
 class SourceLine:
     """One line of an article's body as read: 1-based line number in the file, text cleaned of
-    BOM, trailing spaces and non-breaking spaces (curly quotes are kept as written)."""
+    BOM, trailing spaces and non-breaking spaces (curly quotes are kept as written). ``literal``:
+    a paragraph of a web page, in the Markdown lines made from it, whose text is shown as the page
+    showed it: a "1.", "-" or "#" opening it is not read as Markdown."""
 
     number: int
     text: str
+    literal: bool = False
 
 
 @dataclass(frozen=True)

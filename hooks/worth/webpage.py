@@ -77,6 +77,7 @@ PLACES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
     ("navigation", frozenset({"nav"}), ("nav", "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination", "skip-link")),
     ("sidebar", frozenset({"aside"}), ("sidebar", "widget", "secondary")),
     ("header", frozenset({"header"}), ("header", "masthead", "topbar", "top-bar", "byline", "meta")),
+    ("about the author", frozenset(), ("author", "bio", "biography")),
     ("footer", frozenset({"footer"}), ("footer", "colophon", "copyright")),
     ("form", frozenset({"form"}), ()),
 )
@@ -85,10 +86,11 @@ ELSEWHERE = "not the article"
 # Parts of a page the extractor keeps inside an article's body but that are never the article,
 # removed from the page before it is given to trafilatura (its own lists already cover sharing,
 # comments, related posts, newsletters, adverts and navigation):
-# - the calls to action of clinic and service pages ("Book an appointment today"), and the
-#   galleries and slideshows of news pages (pictures and their captions, which an article here
-#   leaves out), named by a word of their class or id (hyphens and underscores as spaces, any case);
-PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget", "gallery", "slideshow", "carousel", "lightbox")
+# - the calls to action of clinic and service pages ("Book an appointment today"), the galleries
+#   and slideshows of news pages (pictures and their captions, which an article here leaves out),
+#   and adverts' boxes (an "Advertisement" label the extractor keeps when the box is named only
+#   "ad"), named by a word of their class or id (hyphens and underscores as spaces, any case);
+PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget", "gallery", "slideshow", "carousel", "lightbox", "ad", "ads", "advert", "advertisement")
 # - the controls of the page's own interface, named by their ARIA role (a video player's menus and
 #   dialogs, tabs, toolbars): a role the WAI-ARIA specification gives to widgets, never to text
 #   (not "tabpanel", whose content is the page's);
@@ -128,7 +130,7 @@ class PageBlock:
     file it starts on, the element holding it (``p``, ``h2``, ``li``...), where on the page it sits
     (a ``PLACES`` name or ``ELSEWHERE``), whether it is inside a ``<blockquote>``, and for a list
     item whether its list is numbered and, in a list nested in an item, where that item's text is
-    among the page's blocks."""
+    among the page's blocks; whether it is a picture's caption or credit."""
 
     text: str
     line: int
@@ -137,6 +139,7 @@ class PageBlock:
     quoted: bool = False
     ordered: bool = False
     item_of: int | None = None  # for a list item in a list nested in an item: that item's block
+    caption: bool = False  # in a figure, or in an element named a caption, a credit or a legend
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,7 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
     extracted = [b for i, b in enumerate(extracted) if i not in dropped]
     origins = [o for i, o in enumerate(origins) if i not in dropped]
     extracted, origins = _with_nested_items(extracted, origins, taken, page_blocks)
+    extracted, origins = _with_enclosed_blocks(extracted, origins, taken, page_blocks)
     blocks = []
     line = 1
     for block, origin in zip(extracted, origins):
@@ -290,6 +294,84 @@ def headings_of_left_out_parts(
     return found
 
 
+# A paragraph the extractor left out between two blocks it took is put back when it reads as a
+# sentence or more of running text: this many words at least, and a sentence's end.
+MIN_ENCLOSED_WORDS = 10
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s|$)")
+_ENCLOSED_TAGS = frozenset("p div blockquote section article td dd".split())
+
+
+def _with_enclosed_blocks(
+    extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock]
+) -> tuple[list[ArticleBlock], list[int | None]]:
+    """The article's blocks with what the extractor left out in the middle of its text put back
+    in place (``taken`` gets them too). In a run of left-out blocks whose neighbours on the page
+    were both taken, these come back, none of them a caption, a credit or a quote, each in the same
+    part of the page as those neighbours (or in none that is named):
+
+    - the run's one paragraph of running text (``MIN_ENCLOSED_WORDS`` words or more, a sentence's
+      end) not already in the article: one after an embedded video, or the text after a picture's
+      frame rather than an element of its own;
+    - the list that opens the run when the article's text announces it (the block before ends with
+      a colon: "More from this series:"): the extractor drops a list of links as it drops a menu.
+      A list of links under a heading of its own is not taken back: it is a related-posts box as
+      often as a part of the article.
+
+    The extractor weighs each element on its own; an article here must lose no paragraph, and
+    what the page shows between two of the article's paragraphs, as the article's, is its.
+    """
+    joined = " ".join(_key(b.text) for b in extracted)
+    restored: list[tuple[int, ArticleBlock]] = []
+    start = 1
+    while start < len(page) - 1:
+        if start in taken or start - 1 not in taken:
+            start += 1
+            continue
+        end = start
+        while end < len(page) and end not in taken:
+            end += 1
+        if end < len(page):
+            before, after = page[start - 1], page[end]
+            places = {ELSEWHERE} | ({before.place} if before.place == after.place else set())
+            found = _enclosed(page[start:end], start, before, joined)
+            if all(page[i].place in places and not page[i].caption and not page[i].quoted for i, _ in found):
+                restored += found
+        start = end
+    taken.update(index for index, _ in restored)
+    return _inserted(extracted, origins, restored)
+
+
+def _enclosed(run: Sequence[PageBlock], start: int, before: PageBlock, joined: str) -> list[tuple[int, ArticleBlock]]:
+    """The blocks of a left-out ``run`` that come back (see ``_with_enclosed_blocks``), with their
+    place on the page; ``joined`` is the article's text."""
+    if len(run) == 1 and run[0].tag in _ENCLOSED_TAGS:
+        text = run[0].text
+        if len(text.split()) >= MIN_ENCLOSED_WORDS and _SENTENCE_END.search(text) and _key(text) not in joined:
+            return [(start, ArticleBlock("paragraph", text, run[0].line))]
+        return []
+    if not before.text.rstrip().endswith(":"):
+        return []
+    items = run[: next((n for n, b in enumerate(run) if b.tag != "li"), len(run))]  # the list announced
+    group = -1 - start  # negative: no group of the extractor's
+    return [(start + n, ArticleBlock("item", b.text, b.line, group=group, ordered=b.ordered)) for n, b in enumerate(items)]
+
+
+def _inserted(
+    extracted: Sequence[ArticleBlock], origins: Sequence[int | None], restored: Sequence[tuple[int, ArticleBlock]]
+) -> tuple[list[ArticleBlock], list[int | None]]:
+    """``extracted`` with each ``(page index, block)`` of ``restored`` put in its place by page order."""
+    if not restored:
+        return list(extracted), list(origins)
+    ordered: list[tuple[tuple[int, int], ArticleBlock, int | None]] = []
+    position = -1
+    for n, (block, origin) in enumerate(zip(extracted, origins)):
+        position = origin if origin is not None else position
+        ordered.append(((position, n), block, origin))
+    ordered += [((index, -1), item, index) for index, item in restored]
+    ordered.sort(key=lambda entry: entry[0])
+    return [b for _, b, _ in ordered], [o for _, _, o in ordered]
+
+
 def _with_nested_items(
     extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock]
 ) -> tuple[list[ArticleBlock], list[int | None]]:
@@ -310,16 +392,7 @@ def _with_nested_items(
         restored.append((index, item))
         by_origin[index] = item
         taken.add(index)
-    if not restored:
-        return list(extracted), list(origins)
-    ordered: list[tuple[tuple[int, int], ArticleBlock, int | None]] = []
-    position = -1
-    for n, (block, origin) in enumerate(zip(extracted, origins)):
-        position = origin if origin is not None else position
-        ordered.append(((position, n), block, origin))
-    ordered += [((index, -1), item, index) for index, item in restored]
-    ordered.sort(key=lambda entry: entry[0])
-    return [b for _, b, _ in ordered], [o for _, _, o in ordered]
+    return _inserted(extracted, origins, restored)
 
 
 def _extract(data: bytes) -> Any:
@@ -446,7 +519,24 @@ def _page_block(text: str, line: int, container: Any) -> PageBlock:
     quoted = any(_tag(e) == "blockquote" for e in chain)
     parent = container.getparent()
     ordered = tag == "li" and parent is not None and _tag(parent) == "ol"
-    return PageBlock(text, line, tag, place_of(chain), quoted=quoted, ordered=ordered)
+    return PageBlock(text, line, tag, place_of(chain), quoted=quoted, ordered=ordered, caption=_is_caption(chain))
+
+
+# The words of a class or id that name a picture's caption or credit: a word holding one of the
+# first ("figcaption", "photocredit"), or starting with one of the second ("legend", "figure-frame").
+CAPTION_PARTS = ("caption", "credit")
+CAPTION_STARTS = ("legend", "figure")
+
+
+def _is_caption(chain: Sequence[Any]) -> bool:
+    """Whether the innermost element of ``chain`` is in a figure or an element named a caption."""
+    for element in chain:
+        if _tag(element) in ("figure", "figcaption"):
+            return True
+        name = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+        if any(word.startswith(CAPTION_STARTS) or any(p in word for p in CAPTION_PARTS) for word in re.findall(r"[a-z]+", name)):
+            return True
+    return False
 
 
 _NAME_WORDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -673,8 +763,9 @@ def _as_article_block(block: PageBlock, *, group: int) -> ArticleBlock:
 
 def markdown_lines(title: str | None, blocks: Sequence[ArticleBlock], *, title_line: int = 1) -> tuple[SourceLine, ...]:
     """The lines the Markdown reader reads: ``# title``, then each block (``#`` marks for a heading
-    of the page's depth, ``- ``/``1. `` for list items, ``> `` for quotes), a blank line between
-    blocks. Each line carries the line of the page it came from."""
+    of the page's depth, ``- ``/``1. `` for list items, ``> `` for quotes, a paragraph as it is and
+    marked ``literal``), a blank line between blocks. Each line carries the line of the page it
+    came from."""
     lines: list[SourceLine] = []
     if title:
         lines += [SourceLine(title_line, "# " + " ".join(title.split())), SourceLine(title_line, "")]
@@ -693,7 +784,8 @@ def markdown_lines(title: str | None, blocks: Sequence[ArticleBlock], *, title_l
             text = "> " + block.text
         else:
             text = block.text
-        lines.append(SourceLine(block.line, text))
+        # A paragraph is shown as the page showed it, whatever it opens with ("2.", "- ", "* * *").
+        lines.append(SourceLine(block.line, text, literal=block.kind == "paragraph"))
         previous = block
     return tuple(lines)
 
