@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
@@ -866,7 +866,7 @@ def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
             j += 1
         line = lines[k]
         if j > k:
-            line = SourceLine(line.number, " ".join(part.text.strip() for part in lines[k:j + 1]))
+            line = replace(line, text=" ".join(part.text.strip() for part in lines[k:j + 1]))
         out.append((line, lines[j].number))
         k = j + 1
     return out
