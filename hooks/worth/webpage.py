@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -31,6 +32,9 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from lxml import etree
+from lxml.etree import XPath
+from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.utils import load_html
 
 from . import yamltext
@@ -78,22 +82,44 @@ PLACES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
 )
 ELSEWHERE = "not the article"
 
-# Parts of a page the extractor keeps inside an article's body but that are never the article:
-# the calls to action of clinic and service pages ("Book an appointment today"). Words of a class or
-# id (hyphens as spaces), given to trafilatura as ``prune_xpath``; its own list already covers
-# sharing, comments, related posts, newsletters, adverts and navigation.
-PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget")
+# Parts of a page the extractor keeps inside an article's body but that are never the article,
+# removed from the page before it is given to trafilatura (its own lists already cover sharing,
+# comments, related posts, newsletters, adverts and navigation):
+# - the calls to action of clinic and service pages ("Book an appointment today"), and the
+#   galleries and slideshows of news pages (pictures and their captions, which an article here
+#   leaves out), named by a word of their class or id (hyphens and underscores as spaces, any case);
+PRUNED_NAME_WORDS = ("cta", "call to action", "booking widget", "gallery", "slideshow", "carousel", "lightbox")
+# - the controls of the page's own interface, named by their ARIA role (a video player's menus and
+#   dialogs, tabs, toolbars): a role the WAI-ARIA specification gives to widgets, never to text
+#   (not "tabpanel", whose content is the page's);
+WIDGET_ROLES = (
+    "button", "checkbox", "combobox", "listbox", "menu", "menubar", "menuitem", "menuitemcheckbox",
+    "menuitemradio", "option", "progressbar", "radio", "radiogroup", "scrollbar", "slider", "spinbutton",
+    "switch", "tab", "tablist", "toolbar", "tooltip", "dialog", "alertdialog", "search", "searchbox",
+)
+# - the permalink sign a heading carries ("Setting up¶", "# Setting up"): a link inside a heading
+#   whose text is only such signs, or nothing.
+PERMALINK_SIGNS = "\u00b6#\u00a7\U0001f517\u2693\u00a4"
 
 
-def _prune_xpath(words: Sequence[str]) -> str:
-    tests = [
-        f"contains(concat(' ', translate(@{attribute}, '-_', '  '), ' '), ' {word} ')"
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _prune_xpaths(words: Sequence[str], roles: Sequence[str], signs: str) -> list[str]:
+    named = [
+        f"contains(concat(' ', translate(@{attribute}, '-_{_UPPER}', '  {_UPPER.lower()}'), ' '), ' {word} ')"
         for word in words for attribute in ("class", "id")
     ]
-    return f"//*[{' or '.join(tests)}]"
+    role = " or ".join(f"@role='{r}'" for r in roles)
+    headings = " or ".join(f"self::h{n}" for n in range(1, 7))
+    return [
+        f"//body//*[not(self::main or self::article)][{' or '.join(named)}]",
+        f"//body//*[{role}]",
+        f"//*[{headings}]//a[not(normalize-space(translate(., '{signs}', '')))]",
+    ]
 
 
-PRUNE_XPATH = _prune_xpath(PRUNED_NAME_WORDS)
+PRUNE_XPATHS = _prune_xpaths(PRUNED_NAME_WORDS, WIDGET_ROLES, PERMALINK_SIGNS)
 
 
 @dataclass(frozen=True)
@@ -101,7 +127,8 @@ class PageBlock:
     """A block of text on the page, in page order: its text (spaces made single), the line of the
     file it starts on, the element holding it (``p``, ``h2``, ``li``...), where on the page it sits
     (a ``PLACES`` name or ``ELSEWHERE``), whether it is inside a ``<blockquote>``, and for a list
-    item whether its list is numbered."""
+    item whether its list is numbered and, in a list nested in an item, where that item's text is
+    among the page's blocks."""
 
     text: str
     line: int
@@ -109,6 +136,7 @@ class PageBlock:
     place: str
     quoted: bool = False
     ordered: bool = False
+    item_of: int | None = None  # for a list item in a list nested in an item: that item's block
 
 
 @dataclass(frozen=True)
@@ -198,16 +226,22 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
         ) from None
     metadata = page_metadata(document, slug=slug)
     extracted = list(article_blocks(document.body)) if document is not None and document.body is not None else []
-    headline = _opening_headline(extracted, tree)
-    if headline and loose(headline) != loose(metadata.title or ""):
-        # The article opens with the page's <title> as a heading, where the extractor took
-        # another line (a section name in the page's only <h1>): that heading is the title.
-        metadata = replace(metadata, title=headline)
+    shown = headline(extracted, tree, extracted_title=metadata.title, site_name=metadata.site_name)
+    if shown and loose(shown) != loose(metadata.title or ""):
+        # A heading of the page that its metadata names as the title, where the extractor took
+        # another line (a section's name in the page's only <h1>): that heading is the title.
+        metadata = replace(metadata, title=shown)
     # The title is the page's, not a heading of the article.
     if metadata.title:
         title = loose(metadata.title)
         extracted = [b for i, b in enumerate(extracted) if not (b.kind == "heading" and loose(b.text) == title and i < 3)]
     origins, taken = align(page_blocks, extracted)
+    # A heading over a part the extractor left out is left out with it (listed, and kept on ``keep``).
+    dropped = set(headings_of_left_out_parts(extracted, origins, taken, page_blocks))
+    taken -= {origins[i] for i in dropped}
+    extracted = [b for i, b in enumerate(extracted) if i not in dropped]
+    origins = [o for i, o in enumerate(origins) if i not in dropped]
+    extracted, origins = _with_nested_items(extracted, origins, taken, page_blocks)
     blocks = []
     line = 1
     for block, origin in zip(extracted, origins):
@@ -223,10 +257,86 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
     )
 
 
+def headings_of_left_out_parts(
+    extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock]
+) -> list[int]:
+    """The extracted headings that stand over a part of the page the extractor left out: a box's
+    "Related Videos", "Comments" or "Read more" whose links or comments were pruned while its
+    heading stayed. Such a heading has no text of its own in the article (the next block is a
+    heading, or there is none), and on the page the blocks between it and the article's next block
+    are all left out; and the next heading is of the same or a higher level, or there is none, or
+    two blocks or more were left out between them (one block between a part's heading and its
+    first subheading may be a picture's credit). A heading ending the article with nothing under it
+    on the page either (comments a script would load) is one too; a heading with nothing under it
+    before another is the page's own (a heading that is a link to a list elsewhere).
+
+    Written here because the extractor keeps or drops each element on its own: it has no rule
+    for a heading whose section it emptied.
+    """
+    found = []
+    for i, block in enumerate(extracted):
+        if block.kind != "heading" or origins[i] is None:
+            continue
+        following = extracted[i + 1] if i + 1 < len(extracted) else None
+        if following is not None and following.kind != "heading":
+            continue
+        start = origins[i] + 1
+        end = next((o for o in origins[i + 1:] if o is not None), len(page)) if following is not None else len(page)
+        between = [k for k in range(start, end) if page[k].tag != "figcaption"]
+        if any(k in taken for k in between) or (not between and following is not None):
+            continue
+        if following is None or following.depth <= block.depth or len(between) >= 2:
+            found.append(i)
+    return found
+
+
+def _with_nested_items(
+    extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock]
+) -> tuple[list[ArticleBlock], list[int | None]]:
+    """The article's blocks with the items of a list nested in an item of the article put back
+    after that item, as items of its list (``taken`` gets them too).
+
+    A list item is part of the item it is nested in ("In progress:" over a list of links to bug
+    reports), but the extractor weighs each list on its own and drops a nested list whose items
+    are only links as it drops a menu. A menu's nested lists stay out: their item is not taken.
+    """
+    by_origin = {o: b for b, o in zip(extracted, origins) if o is not None}
+    restored: list[tuple[int, ArticleBlock]] = []
+    for index, block in enumerate(page):
+        outer = by_origin.get(block.item_of) if block.item_of is not None else None
+        if index in taken or block.tag != "li" or outer is None or outer.kind != "item":
+            continue
+        item = ArticleBlock("item", block.text, block.line, group=outer.group, ordered=outer.ordered)
+        restored.append((index, item))
+        by_origin[index] = item
+        taken.add(index)
+    if not restored:
+        return list(extracted), list(origins)
+    ordered: list[tuple[tuple[int, int], ArticleBlock, int | None]] = []
+    position = -1
+    for n, (block, origin) in enumerate(zip(extracted, origins)):
+        position = origin if origin is not None else position
+        ordered.append(((position, n), block, origin))
+    ordered += [((index, -1), item, index) for index, item in restored]
+    ordered.sort(key=lambda entry: entry[0])
+    return [b for _, b, _ in ordered], [o for _, _, o in ordered]
+
+
 def _extract(data: bytes) -> Any:
-    """trafilatura's reading of the page: metadata and the article's body as XML elements."""
+    """trafilatura's reading of the page: metadata and the article's body as XML elements.
+
+    ``favor_recall``: when unsure, the extractor keeps a block rather than drops it (on labelled
+    real pages this keeps more of the article and no more furniture: an article here must lose no
+    paragraph, and what is left out is shown to the editor anyway). The ``PRUNE_XPATHS`` parts are
+    removed first, each kind with trafilatura's own guard, which removes nothing when it would take
+    most of the page's text (a page whose article is wrapped in an element named "gallery").
+    """
+    tree = load_html(data)
+    if tree is not None:
+        for expression in PRUNE_XPATHS:
+            tree = prune_unwanted_nodes(tree, [XPath(expression)], with_backup=True)
     return trafilatura.bare_extraction(
-        data,
+        tree if tree is not None else data,
         with_metadata=True,
         include_comments=False,
         include_images=False,
@@ -234,7 +344,7 @@ def _extract(data: bytes) -> Any:
         include_formatting=False,
         include_links=False,
         deduplicate=False,
-        prune_xpath=PRUNE_XPATH,
+        favor_recall=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
@@ -275,6 +385,8 @@ def list_page_blocks(tree: Any) -> Iterator[PageBlock]:
     parts: list[str] = []
     first_line = [0]
     open_blocks: list[Any] = []
+    first_block_of: dict[Any, int] = {}  # a list item -> the index of its first block
+    count = [0]  # blocks yielded so far
 
     def add(text: str | None, element: Any) -> None:
         if text and text.strip():
@@ -288,7 +400,13 @@ def list_page_blocks(tree: Any) -> Iterator[PageBlock]:
         text = " ".join("".join(parts).split())
         parts.clear()
         if text and any(ch.isalnum() for ch in text) and open_blocks:
-            yield _page_block(text, first_line[0], open_blocks[-1])
+            container = open_blocks[-1]
+            outer = next((e for e in container.iterancestors("li")), None) if _tag(container) == "li" else None
+            if _tag(container) == "li":
+                first_block_of.setdefault(container, count[0])
+            block = _page_block(text, first_line[0], container)
+            yield replace(block, item_of=first_block_of.get(outer)) if outer is not None else block
+            count[0] += 1
 
     # Iterative, not recursive: a page may nest elements deeper than Python's recursion limit.
     open_blocks.append(root)
@@ -355,7 +473,7 @@ def article_blocks(body: Any) -> Iterator[ArticleBlock]:
     ``table``/``row``/``cell``, ``code``), in order. Lists nested in an item follow it as items of
     the same list; a table's rows become paragraphs, cells separated by `` | ``."""
     group = 0
-    for element in body:
+    for element in _body_blocks(body):
         tag = element.tag
         group += 1
         if tag == "head":
@@ -382,6 +500,66 @@ def article_blocks(body: Any) -> Iterator[ArticleBlock]:
             text = _text(element)
             if text:
                 yield ArticleBlock("paragraph", text, 1)
+
+
+# The elements of trafilatura's XML that make blocks of the article.
+_EXTRACTED_BLOCKS = frozenset("head p list quote table code".split())
+
+
+def _body_blocks(body: Any) -> Iterator[Any]:
+    """The block elements of the extracted body, in order, out of the wrappers they may be in.
+
+    When the extractor keeps the reading of its fallback (the readability algorithm, on pages it
+    reads better), its blocks come inside the page's own ``<div>`` wrappers; and a table used to
+    lay a page out holds the article's paragraphs in its cells. A wrapper's or a cell's own text
+    outside its blocks becomes a paragraph of its own. Iterative: wrappers may nest deeply.
+    """
+    stack: list[Iterator[Any]] = [iter(_parts(body))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif isinstance(entry, str):
+            if entry.strip():
+                paragraph = etree.Element("p")
+                paragraph.text = entry
+                yield paragraph
+        elif not isinstance(entry.tag, str):
+            continue
+        elif entry.tag == "table" and _lays_out(entry):
+            stack.append(iter([part for cell in _cells(entry) for part in _parts(cell)]))
+        elif entry.tag in _EXTRACTED_BLOCKS or not any(
+            e.tag in _EXTRACTED_BLOCKS or e.tag == "div" for e in entry.iterdescendants() if isinstance(e.tag, str)
+        ):
+            yield entry
+        else:
+            stack.append(iter(_parts(entry)))
+
+
+def _parts(element: Any) -> list[Any]:
+    """An element's own text, then each child and the text after it."""
+    parts: list[Any] = [element.text or ""]
+    for child in element:
+        parts += [child, child.tail or ""]
+    return parts
+
+
+def _cells(table: Any) -> list[Any]:
+    """The cells of a table's own rows (not of a table inside a cell), row by row."""
+    return [
+        cell for row in table.iter("row") if next(row.iterancestors("table"), None) is table
+        for cell in row if cell.tag == "cell"
+    ]
+
+
+def _lays_out(table: Any) -> bool:
+    """Whether a table lays the page out rather than holds data: a cell holds a heading, another
+    table, or three blocks or more (a data table's cell holds a value, or a list or a note)."""
+    for cell in _cells(table):
+        blocks = [child.tag for child in cell if isinstance(child.tag, str) and child.tag in _EXTRACTED_BLOCKS]
+        if len(blocks) >= 3 or "head" in blocks or "table" in blocks:
+            return True
+    return False
 
 
 def _items(list_element: Any) -> Iterator[str]:
@@ -531,20 +709,87 @@ def shorten(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> str:
     return cut.rstrip(" ,;:") + "\u2026"
 
 
-_TITLE_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ")
+_TITLE_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ", " \u00b7 ", ": ", " :: ")
+MAX_TITLE_PIECES = 8
+_SHOWN_TITLES = "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
 
 
-def _opening_headline(blocks: Sequence[ArticleBlock], tree: Any) -> str | None:
-    """The first heading of the article when it is the page's ``<title>``, or the ``<title>``
-    with a site's name after it ("Headline | Site")."""
-    if not blocks or blocks[0].kind != "heading":
-        return None
-    element = tree.find(".//title")
-    page_title = loose(element.text_content()) if element is not None else ""
-    heading = loose(blocks[0].text)
-    if heading and (page_title == heading or any(page_title.startswith(heading + sep.strip()) or page_title.startswith(heading + sep) for sep in _TITLE_SEPARATORS)):
-        return " ".join(blocks[0].text.split())
+def headline(
+    blocks: Sequence[ArticleBlock], tree: Any, *, extracted_title: str | None = None, site_name: str | None = None
+) -> str | None:
+    """The article's headline when the extractor's title (``extracted_title``) is not one the
+    page's metadata gives (whole or a part of its ``<title>``), or is a heading of the page with
+    the site's name after it: a heading the page shows (the one opening the extracted article, or
+    an ``<h1>``) that its metadata names as the article's title: its ``og:title`` or
+    ``twitter:title``, its JSON-LD ``headline`` or its whole ``<title>`` first, else a part of the
+    ``<title>`` between separators ("Headline | Site", "Site: Headline"), never the site's name
+    (a logo in an ``<h1>``); of several such parts, the opening heading, else the longest. None
+    when the extractor's title stands or no heading is so named.
+
+    Written here because the extractor takes one of these sources by a fixed order (a single
+    ``<h1>``, a ``title`` class, the ``<title>``), and some pages have an ``<h1>`` that is a
+    section's name or a box's ("Information and Resources", "Take your next trip with us!").
+    """
+    whole, parts = _title_names(tree)
+    opening = next((" ".join(b.text.split()) for b in blocks[:3] if b.kind == "heading"), None)
+    shown = [" ".join(e.text_content().split()) for e in tree.iter("h1")]
+    if extracted_title and loose(extracted_title) in {loose(n) for n in whole + parts}:
+        # The extractor's title is named by the metadata too: it stands, unless it is a heading
+        # of the page with the site's name after it ("Headline - Site").
+        title = " ".join(extracted_title.split())
+        return next((h for h in [opening, *shown] if h and any(title.startswith(h + s) for s in _TITLE_SEPARATORS)), None)
+    not_names = {"", loose(site_name or "")}
+    for names in ({loose(n) for n in whole} - not_names, {loose(n) for n in parts} - not_names):
+        if opening and loose(opening) in names:
+            return opening
+        found = [text for text in shown if text and loose(text) in names]
+        if found:
+            return max(found, key=len)
     return None
+
+
+def _title_names(tree: Any) -> tuple[list[str], list[str]]:
+    """The titles the page's metadata gives whole, and the parts of its ``<title>``."""
+    whole: list[str] = [str(v) for v in tree.xpath(_SHOWN_TITLES)]
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            whole += _json_headlines(json.loads(script.text or ""))
+        except (ValueError, RecursionError):  # not JSON, or nested past what Python reads
+            continue
+    parts: list[str] = []
+    element = next((t for t in tree.iter("title") if t.text_content().strip() and _tag(t.getparent()) != "svg"), None)
+    if element is not None:
+        page_title = " ".join(element.text_content().split())
+        whole.append(page_title)
+        # Every run of the pieces between separators, with the separators inside it: "A: B - C"
+        # gives "A", "A: B", "B", "B - C" and "C" (but not the whole); the first few pieces only,
+        # a title of hundreds of pieces is not a headline and a site's name.
+        pieces = re.split("(" + "|".join(re.escape(separator) for separator in _TITLE_SEPARATORS) + ")", page_title)
+        count = min(len(pieces) // 2 + 1, MAX_TITLE_PIECES)
+        parts = [
+            "".join(pieces[2 * first : 2 * last + 1]) for first in range(count) for last in range(first, count)
+            if (first, last) != (0, len(pieces) // 2)
+        ]
+    return whole, parts
+
+
+def _json_headlines(data: Any, depth: int = 0) -> list[str]:
+    """Every ``headline`` in a JSON-LD document (depth-limited: a page may nest it absurdly)."""
+    if depth > 8:
+        return []
+    found: list[str] = []
+    if isinstance(data, dict):
+        if isinstance(data.get("headline"), str):
+            found.append(data["headline"])
+        children: Any = data.values()
+    elif isinstance(data, list):
+        children = data
+    else:
+        return []
+    for child in children:
+        if isinstance(child, (dict, list)):
+            found += _json_headlines(child, depth + 1)
+    return found
 
 
 def _title_element_line(tree: Any) -> int:
