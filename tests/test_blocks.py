@@ -340,3 +340,10 @@ def test_questions_asked_one_after_another_are_text_before_any_weighing():
     assert not judged["Does he ask what you think?"]
     blocks = blocks_of(text)
     assert not any(h.startswith(("When did he", "Am I making", "What would I", "How much of")) for h in headings(blocks))
+
+
+def test_one_of_the_numbered_headings_written_like_a_sentence_is_still_a_heading():
+    steps = ["1. Stop Waiting for His Call", "2. Put Your Evenings Back in Your Diary", "3. Tell One Friend the Whole Story",
+             "4. Write Down What You Actually Need", "5. Let the silence answer you."]
+    text = f"{TITLE}\n\n{LONG}\n\n" + "".join(f"{step}\n{LONG}\n\n" for step in steps)
+    assert headings(blocks_of(text)) == steps

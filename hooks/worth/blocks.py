@@ -761,11 +761,31 @@ class ScoredHeading(PlainTextDetector):
             return True
         if ruled_out(index, ctx):
             return False
+        if self._says(index, ctx):
+            return True
+        # The article's numbered headings ("1. ...", text, "2. ...", text) are one kind of
+        # heading: one of them written unlike the rest ("15. Ditch the timeline.") is still one
+        # of them when most of the others are headings.
+        return index in ctx.main_sequence and _most_are_headings(ctx.main_sequence - {index}, ctx, self._says)
+
+    @staticmethod
+    def _says(index: int, ctx: BlockContext) -> bool:
         features = heading_features(index, ctx)
         return features is not None and ctx.weights.heading.says(features)
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         return _heading(ctx.items[index]), 1
+
+
+MOST_OF_A_SEQUENCE = 2 / 3
+
+
+def _most_are_headings(others: frozenset[int], ctx: BlockContext, says) -> bool:
+    """Whether at least two thirds (and three or more) of the lines ``others`` are headings by the judge."""
+    if len(others) < 3:
+        return False
+    judged = sum(1 for k in others if not ruled_out(k, ctx) and says(k, ctx))
+    return judged >= MOST_OF_A_SEQUENCE * len(others)
 
 
 class QuotedLine(PlainTextDetector):
