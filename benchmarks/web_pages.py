@@ -175,7 +175,8 @@ def measure_aeb(folder: Path, page: str, label: dict) -> dict:
     paragraphs = [one_line(p) for p in re.split(r"\n\s*\n", body)]
     paragraphs = [p for p in paragraphs if len(p.split()) >= MIN_WORDS]
     try:
-        article = article_from_raw(read_web_page(data, path=str(path)))
+        # Named as the page it holds (``.html``, not ``.gz``): read as a web page is.
+        article = article_from_raw(read_web_page(data, path=str(path.with_suffix(""))))
     except ArticleError as err:
         # Refused: every paragraph of the page is missed.
         return {"page": page[:12], "error": str(err), "paragraphs": (0, len(paragraphs)), "missed": paragraphs}
