@@ -255,3 +255,20 @@ def test_a_hostile_title_and_metadata_give_an_article_not_a_hang_or_a_traceback(
     article = load_article(page)
     assert article.title == "Piece 0"
     assert all(p in texts(article) for p in PARAGRAPHS)
+
+
+def test_an_article_in_a_wrapper_named_for_its_pictures_or_adverts_keeps_every_paragraph(tmp_path):
+    # A blog theme whose container of the whole post is named "enable-lightbox" (pictures open
+    # large), and an old news site whose article sits in a wrapper named "ad_body"; each page has as much
+    # text again in its sidebar and footer.
+    sidebar = "".join(f"<li><a href='/p/{n}'>An older post about a long week number {n} of many</a></li>" for n in range(12))
+    footer = "<footer><p>All rights reserved. This site uses affiliate links and may earn from qualifying purchases.</p></footer>"
+    for name, wrapper in (("lightbox.html", "<div class='container single-post enable-lightbox'>"), ("ads.html", "<div class='wrapper ad_body'>")):
+        page = write(tmp_path, name, (
+            "<html><head><title>What the Quiet Taught Me</title></head><body>"
+            f"{wrapper}<h1>What the Quiet Taught Me</h1>{paragraphs_html(PARAGRAPHS)}</div>"
+            f"<aside class='sidebar'><h3>Recent posts</h3><ul>{sidebar}</ul></aside>{footer}</body></html>"
+        ))
+        found = texts(load_article(page))
+        assert [p for p in PARAGRAPHS if p not in found] == [], name
+        assert not any("older post" in t for t in found)

@@ -124,6 +124,22 @@ def _prune_xpaths(words: Sequence[str], roles: Sequence[str], signs: str) -> lis
 PRUNE_XPATHS = _prune_xpaths(PRUNED_NAME_WORDS, WIDGET_ROLES, PERMALINK_SIGNS)
 
 
+class _NotHoldingTheArticle:
+    """The elements an XPath of ``PRUNE_XPATHS`` finds, less those that hold the article: an
+    ``<article>``, a ``<main>`` or the page's headline (an ``<h1>``). A name word is sometimes a
+    wrapper's, not a box's: a theme's "enable-lightbox" on the container of the whole post, a
+    site's "ad_body" on the wrapper of every article. trafilatura's own guard (prune nothing that
+    would take six sevenths of the page's text) does not see it when the page's sidebar and footer
+    hold as much text as the article. (Not "most of the page's paragraphs": a gallery of long
+    captions inside an article may hold more.) Called as trafilatura calls an XPath."""
+
+    def __init__(self, expression: str) -> None:
+        self.xpath = XPath(expression)
+
+    def __call__(self, tree: Any) -> list[Any]:
+        return [e for e in self.xpath(tree) if not e.xpath(".//article|.//main|.//h1")]
+
+
 @dataclass(frozen=True)
 class PageBlock:
     """A block of text on the page, in page order: its text (spaces made single), the line of the
@@ -402,12 +418,13 @@ def _extract(data: bytes) -> Any:
     real pages this keeps more of the article and no more furniture: an article here must lose no
     paragraph, and what is left out is shown to the editor anyway). The ``PRUNE_XPATHS`` parts are
     removed first, each kind with trafilatura's own guard, which removes nothing when it would take
-    most of the page's text (a page whose article is wrapped in an element named "gallery").
+    most of the page's text (a page whose article is wrapped in an element named "gallery"), and
+    never an element that holds the article (``_NotHoldingTheArticle``).
     """
     tree = load_html(data)
     if tree is not None:
         for expression in PRUNE_XPATHS:
-            tree = prune_unwanted_nodes(tree, [XPath(expression)], with_backup=True)
+            tree = prune_unwanted_nodes(tree, [_NotHoldingTheArticle(expression)], with_backup=True)
     return trafilatura.bare_extraction(
         tree if tree is not None else data,
         with_metadata=True,
