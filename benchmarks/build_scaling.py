@@ -1,7 +1,7 @@
 """How the build grows with the number of articles, against a plain mkdocs-material build.
 
 For each N (10, 100 and 1000 by default) this makes a temporary copy of the project (mkdocs.yml,
-hooks/, docs/, overrides/ and any glossary.yml / checklist.yml) whose ``articles/`` holds N
+hooks/, docs/, overrides/ and any glossary.yml / checklist.yml / help.yml) whose ``articles/`` holds N
 synthetic articles recombined from the real ones (``synthetic.py``, seeded, so every run reads
 the same text), then measures:
 
@@ -49,7 +49,7 @@ from synthetic import write_articles  # noqa: E402  (a script beside this one, n
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_DIRS = ("hooks", "docs", "overrides")
-PROJECT_FILES = ("mkdocs.yml", "glossary.yml", "checklist.yml")
+PROJECT_FILES = ("mkdocs.yml", "glossary.yml", "checklist.yml", "help.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 MB = 1024 * 1024

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from worth.blocks import build_block_detectors, detect_blocks
+from worth.blocks import block_context, build_block_detectors, detect_blocks, ruled_out
 from worth.model import BlockKind
 from worth.noise import clean_lines
 from worth.read import read_article
@@ -290,3 +290,60 @@ def test_a_heading_over_a_paragraph_written_in_chinese_is_a_heading():
     blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n放手 Letting go\n\n{paragraph}\n\n{LONG}\n")
     assert headings(blocks) == ["放手 Letting go"]
     assert any(b.text == paragraph for b in blocks if b.kind is BlockKind.PARAGRAPH)
+
+
+def test_a_hard_wrapped_text_is_read_one_paragraph_at_a_time():
+    blocks = fixture_blocks("article_with_wrapped_letters.txt")
+    paragraphs = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    # A sentence broken at the end of a typed line is one paragraph again, every word kept.
+    assert any(p.startswith("Dear Nell: For nine years I have kept our home running while my partner works late, "
+                            "and when he finally comes in") for p in paragraphs)
+    assert not any(p.startswith(("works late", "and goes to bed", "couples", "and ask him")) for p in paragraphs)
+    # A line that ends its sentence, and a sign-off, stay lines of their own.
+    assert "Invisible in Ashford" in paragraphs
+    assert "Crowded Out in Kent" in paragraphs
+
+
+def test_a_line_or_two_running_on_in_lower_case_is_no_hard_wrapped_text():
+    text = (f"{TITLE}\n\n{LONG}\nsmall things I noticed about how he talks to me now, and to his friends\n"
+            f"more than I would like to admit to anyone\n\n{LONG}\n")
+    blocks = blocks_of(text)
+    paragraphs = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    assert "more than I would like to admit to anyone" in paragraphs
+
+
+def test_the_label_over_the_references_is_a_heading_even_at_the_end_of_a_short_list():
+    text = (f"{TITLE}\n\n{LONG}\n\nA few things to try:\nSay what you need\nWrite it down first\nAsk a friend to listen\n"
+            "{% include widgets/newsletter.html %}\nReferences\n"
+            "1. Okafor, A. (2019). Being noticed at home. Journal of Everyday Relationships, 4(2), 11-19.\n"
+            "2. Lind, M. (2021). Small neglects. Family Studies Review, 9, 40-52.\n")
+    blocks = blocks_of(text)
+    assert headings(blocks) == ["References"]
+    listed = [line for b in blocks if b.kind is BlockKind.LIST for line in b.lines]
+    assert "Ask a friend to listen" in listed and "References" not in listed
+
+
+def test_questions_asked_one_after_another_are_text_before_any_weighing():
+    text = (f"{TITLE}\n\n{LONG}\n\nAsk yourself honestly\n"
+            "When did he last ask how my day went and wait to hear the answer?\n"
+            "Am I making excuses for him that I would never accept from a friend?\n"
+            "What would I tell my sister if she described this relationship to me?\n"
+            "How much of my week goes into guessing what kind of mood he is in?\n"
+            f"{LONG}\n\nDoes he notice when you are tired?\n{LONG}\n\nDoes he ask what you think?\n{LONG}\n")
+    raw = read_article(text.encode(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    judged = {item.text: ruled_out(i, ctx) for i, item in enumerate(ctx.items) if item.end == "?"}
+    assert judged["Am I making excuses for him that I would never accept from a friend?"]
+    assert judged["How much of my week goes into guessing what kind of mood he is in?"]
+    # A question standing alone over its answer is weighed as a heading may be.
+    assert not judged["Does he notice when you are tired?"]
+    assert not judged["Does he ask what you think?"]
+    blocks = blocks_of(text)
+    assert not any(h.startswith(("When did he", "Am I making", "What would I", "How much of")) for h in headings(blocks))
+
+
+def test_one_of_the_numbered_headings_written_like_a_sentence_is_still_a_heading():
+    steps = ["1. Stop Waiting for His Call", "2. Put Your Evenings Back in Your Diary", "3. Tell One Friend the Whole Story",
+             "4. Write Down What You Actually Need", "5. Let the silence answer you."]
+    text = f"{TITLE}\n\n{LONG}\n\n" + "".join(f"{step}\n{LONG}\n\n" for step in steps)
+    assert headings(blocks_of(text)) == steps

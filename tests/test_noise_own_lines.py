@@ -83,3 +83,11 @@ def test_a_dash_and_a_name_under_a_quotation_sign_it_and_stay():
     assert signed and all("signs a quotation" in f for f in signed)
     assert all("signs a quotation" not in f for f in _features_of(text, "\u2015Sam, member of nothing"))
     assert "\u2015Sam, member" in [line.text for line in clean_lines(read_article(text.encode(), path="a.txt")).lines]
+
+
+def test_the_label_over_the_references_is_never_weighed_away_beside_the_footer():
+    text = (f"How to Ask for What You Need\n\n{PROSE}\n\n{PROSE}\n\nShare this\n{{% include footer.html %}}\nSources:\n"
+            "Okafor, A. (2019). Being noticed at home. Journal of Everyday Relationships, 4(2), 11-19.\n")
+    clean = clean_lines(read_article(text.encode(), path="a.txt"))
+    assert "Sources:" in [line.text for line in clean.lines]
+    assert "Sources:" not in [n.text for n in clean.noise]

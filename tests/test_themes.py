@@ -198,3 +198,9 @@ def test_the_theme_fit_teaches_a_second_reading_the_label_accepts_at_a_lower_wei
     assert taught.count(("letting-go", reader_fit.ALT_WEIGHT)) == 1
     assert 0 < reader_fit.ALT_WEIGHT < 1
     assert len(rows) == 5
+
+
+@pytest.mark.parametrize("heading", ["References", "[Edit]References", "Sources"])
+def test_the_references_close_the_article_and_belong_to_no_theme(heading):
+    lexicon = load_lexicon()
+    assert lexicon.is_closing(heading)

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
-from .noise import CLOCK, CleanText, find_date, heading_scheme, is_part_label, loose, words
+from .noise import CLOCK, CleanText, find_date, heading_scheme, is_part_label, is_reference_label, loose, words
 
 # -- line features -------------------------------------------------------------------------------
 
@@ -204,6 +204,7 @@ class BlockContext:
     lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
     written_markdown: bool = False  # see ``CleanText.written_markdown``
     dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
+    asked: frozenset[int] = frozenset()  # lines of a run of questions (``_question_runs``)
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -473,6 +474,8 @@ class ShortLineList(PlainTextDetector):
             # (loose() only when the editor listed headings: most articles list none.)
             if item.shape != shape or (ctx.headings and loose(item.text) in ctx.headings):
                 break
+            if count and is_reference_label(item.text):  # the list ends where the references begin
+                break
             count += 1
         return count
 
@@ -738,23 +741,51 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True
     if len(item.found or ()) == 1 and item.found[0].lower() in CONJUNCTIONS:
         return True  # "But", "And": a lone word that joins the sentences around it
+    if index in ctx.asked:
+        return True  # one of a list of questions the text asks, not a section's heading
     # Steps numbered anew inside a section of the numbered headings belong to that section.
     return index in ctx.lesser_sequence and ctx.main_span[0] < index < ctx.main_span[1]
 
 
 class ScoredHeading(PlainTextDetector):
-    """A line the heading judge takes for a heading (see ``heading_features``)."""
+    """A line the heading judge takes for a heading (see ``heading_features``), and the label
+    over the works an article cites ("References", "Sources:"), a heading whatever stands
+    around it."""
 
     name = "heading"
 
     def test(self, index: int, ctx: BlockContext) -> bool:
-        if ctx.format != "txt" or ruled_out(index, ctx):
+        if ctx.format != "txt":
             return False
+        if ctx.items[index].count <= 4 and is_reference_label(ctx.items[index].text):
+            return True
+        if ruled_out(index, ctx):
+            return False
+        if self._says(index, ctx):
+            return True
+        # The article's numbered headings ("1. ...", text, "2. ...", text) are one kind of
+        # heading: one of them written unlike the rest ("15. Ditch the timeline.") is still one
+        # of them when most of the others are headings.
+        return index in ctx.main_sequence and _most_are_headings(ctx.main_sequence - {index}, ctx, self._says)
+
+    @staticmethod
+    def _says(index: int, ctx: BlockContext) -> bool:
         features = heading_features(index, ctx)
         return features is not None and ctx.weights.heading.says(features)
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         return _heading(ctx.items[index]), 1
+
+
+MOST_OF_A_SEQUENCE = 2 / 3
+
+
+def _most_are_headings(others: frozenset[int], ctx: BlockContext, says) -> bool:
+    """Whether at least two thirds (and three or more) of the lines ``others`` are headings by the judge."""
+    if len(others) < 3:
+        return False
+    judged = sum(1 for k in others if not ruled_out(k, ctx) and says(k, ctx))
+    return judged >= MOST_OF_A_SEQUENCE * len(others)
 
 
 class QuotedLine(PlainTextDetector):
@@ -817,17 +848,85 @@ def build_block_detectors() -> list[BlockDetector]:
 # -- the stage -----------------------------------------------------------------------------------
 
 
-def _items(lines: Sequence[SourceLine]) -> tuple[Item, ...]:
+# A line broken where a typed line ends is at least this long: the last line of a paragraph, or
+# a short line of a list, is not taken for half a sentence.
+WRAPPED_LINE_CHARS = 40
+MIN_WRAPPED_LINES = 3  # an article is read as hard-wrapped text from this many lines running on
+
+
+def goes_on(line: SourceLine, after: SourceLine) -> bool:
+    """Whether ``line`` is hard-wrapped into ``after``: a long line that stops mid-sentence (on a
+    word, a comma or a semicolon) with the next line straight under it going on in lower case
+    ("... offer your husband the option of" / "couples counseling to see ..."), as text typed
+    or copied with a line break every seventy characters or so reads."""
+    first = after.text[:1]  # most lines start with a capital: the cheapest test first
+    if not (first.islower() or (first.isspace() and after.text.lstrip()[:1].islower())):
+        return False
+    text = line.text.strip()
+    return (after.number == line.number + 1 and len(text) >= WRAPPED_LINE_CHARS
+            and (text[-1].isalnum() or text[-1] in ",;"))
+
+
+def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
+    """``lines`` with each hard-wrapped paragraph (``goes_on``) joined into its first line, each
+    with the number of the last line it holds: one paragraph a line, as a plain-text article is
+    read, so a paragraph's lines are neither taken for short lines (a heading, a list) nor shown
+    as paragraphs of their own. Unchanged unless ``MIN_WRAPPED_LINES`` lines run on."""
+    # (Most lines start with a capital or are blank: only the others are tested.)
+    going = [k for k in range(len(lines) - 1) if lines[k + 1].text[:1].islower() or lines[k + 1].text[:1].isspace()]
+    wrapped = {k for k in going if goes_on(lines[k], lines[k + 1])}
+    if len(wrapped) < MIN_WRAPPED_LINES:  # a line or two running on is no hard-wrapped text
+        return [(line, line.number) for line in lines]
+    breaks = [k in wrapped for k in range(len(lines))]
+    out: list[tuple[SourceLine, int]] = []
+    k = 0
+    while k < len(lines):
+        j = k
+        while breaks[j]:
+            j += 1
+        line = lines[k]
+        if j > k:
+            line = replace(line, text=" ".join(part.text.strip() for part in lines[k:j + 1]))
+        out.append((line, lines[j].number))
+        k = j + 1
+    return out
+
+
+def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]:
     items, blank, last_number = [], True, None
-    for line in lines:
+    read = _unwrapped(lines) if format == "txt" else [(line, line.number) for line in lines]
+    for line, last in read:
         if not line.text.strip():
             blank = True
             continue
         # A gap in line numbers is a dropped noise line: it separates blocks like a blank line.
+        # (A paragraph joined from hard-wrapped lines ends at the last of them.)
         gap = last_number is not None and line.number != last_number + 1
         items.append(Item(line, blank or gap))
-        blank, last_number = False, line.number
+        blank, last_number = False, last
     return tuple(items)
+
+
+MIN_QUESTION_RUN = 3
+
+
+def _question_runs(items: Sequence[Item]) -> frozenset[int]:
+    """The lines of each run of three or more questions in a row ("What do I want?", "What
+    would I tell a friend?", "What am I afraid of?"): a list of questions the text asks, where
+    a question heading has its answer under it. A run goes on over lines straight under each
+    other: a blank line, or furniture dropped between them (a live chat's posts), ends it."""
+    asked = [i for i, item in enumerate(items) if item.end == "?"]  # most lines ask nothing
+    found: list[int] = []
+    run: list[int] = []
+    for index in asked:
+        if run and (index != run[-1] + 1 or items[index].blank_before):
+            if len(run) >= MIN_QUESTION_RUN:
+                found.extend(run)
+            run = []
+        run.append(index)
+    if len(run) >= MIN_QUESTION_RUN:
+        found.extend(run)
+    return frozenset(found)
 
 
 def _question_headings(items: Sequence[Item]) -> bool:
@@ -878,7 +977,7 @@ def block_context(
     clean: CleanText, *, format: str = "txt", overrides: Overrides = Overrides(), weights: Weights | None = None
 ) -> BlockContext:
     """What the detectors know of the whole article whose kept lines are ``clean``."""
-    items = _items(clean.lines)
+    items = _items(clean.lines, format)
     main, lesser = _numbered_sequences(items)
     return BlockContext(
         items=items,
@@ -894,6 +993,7 @@ def block_context(
         lesser_sequence=lesser,
         written_markdown=clean.written_markdown,
         dropped=frozenset(n.line for n in clean.noise),
+        asked=_question_runs(items),
         weights=weights or load_weights(),
     )
 

@@ -201,10 +201,10 @@ class Lexicon:
         return self._part.search(loose(heading)) is not None
 
     def is_closing(self, heading: str) -> bool:
-        return loose(heading) in self.closing
+        return _without_edit_link(heading) in self.closing
 
     def is_opening(self, heading: str) -> bool:
-        return loose(heading) in self.opening
+        return _without_edit_link(heading) in self.opening
 
     def heading_scores(self, heading: str) -> dict[Theme, float]:
         return dict(zip(THEMED, self._scores(loose(heading))[0]))
@@ -216,6 +216,14 @@ class Lexicon:
 
     def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
         return dict(zip(THEMED, self._scores(loose(" ".join(paragraphs)))[1]))
+
+
+_EDIT_LINK = re.compile(r"\s*\[edit\]\s*", re.IGNORECASE)
+
+
+def _without_edit_link(heading: str) -> str:
+    """A heading ``loose``, without the "[Edit]" link a wiki glues to its start."""
+    return loose(_EDIT_LINK.sub("", heading, count=1) if heading.lstrip()[:1] == "[" else heading)
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:

@@ -676,6 +676,8 @@ class Furniture(NoiseFilter):
         named = view.named_words if count <= self.vocabulary_words else frozenset()
         if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))):
             return None
+        if count <= 3 and is_reference_label(view.stripped):
+            return None  # "Sources:" alone labels the works the article cites; "Source: Reuters" credits a photo
         return next((kind for kind in self.kinds if _is_kind(view, named, kind)), None)
 
     @property
@@ -899,8 +901,11 @@ def clean_lines(
             continue
         if index == title_index:
             continue
-        # A heading its author wrote as one, or a part's label, is dropped only by a rule.
-        written = written_heading(line.text, raw.format) or is_part_label(line.text)
+        chance = chances.get(index, 0.0)
+        # A heading its author wrote as one, a part's label or the label over the article's
+        # references is dropped only by a rule. (Asked only of a line likely to be furniture.)
+        written = chance >= SUSPECT_CHANCE and (
+            written_heading(line.text, raw.format) or is_part_label(line.text) or is_reference_label(line.text))
         rule = None
         if view.loose in keep:
             rule = None
@@ -908,13 +913,13 @@ def clean_lines(
             rule = article.rules[index]
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
-        elif chances.get(index, 0.0) >= weights.noise.threshold and not written:
+        elif chance >= weights.noise.threshold and not written:
             rule = article.rules.get(index) or _why(weights.noise, features[index])
         if rule is not None:
             noise.append(NoiseLine(line.number, line.text, rule))
             continue
         kept.append(line)
-        if chances.get(index, 0.0) >= SUSPECT_CHANCE and view.loose not in keep and not written:
+        if chance >= SUSPECT_CHANCE and view.loose not in keep and not written:
             suspects.append((chances[index], NoiseLine(line.number, line.text, _why(weights.noise, features[index]))))
     date = _first_date(raw.lines, article.rules)
     if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
@@ -955,6 +960,17 @@ _PART_LABEL = re.compile(r"^\s*(?:part|chapter|stage|phase)\s+(?:\d{1,2}|one|two
 def is_part_label(text: str) -> bool:
     """Whether a line opens a labelled part: ``Part One: What Staying Costs You``."""
     return bool(_PART_LABEL.match(text))
+
+
+# "References", "Sources:", "[Edit]Footnotes": the label over the works an article cites, its own
+# end matter wherever it stands (beside a site's footer, after a widget, as the last short line).
+_REFERENCE_LABEL = re.compile(r"\s*(?:\[edit\]\s*)?(?:references|sources|footnotes|bibliography|citations|works cited|"
+                              r"notes and references|references and notes|sources and references)\s*:?\s*", re.IGNORECASE)
+
+
+def is_reference_label(text: str) -> bool:
+    """Whether a line is the label over the article's references (``References``, ``Sources:``)."""
+    return len(text) <= 40 and _REFERENCE_LABEL.fullmatch(text) is not None
 
 
 _MARKDOWN_HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
