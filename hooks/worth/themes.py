@@ -8,8 +8,9 @@
    (``themes.yml``, through ``lexicon``) of its heading and of its own text, whom its text speaks
    of (a partner, or friends and family: "move on" in a text about a friend is not letting go of
    him), the theme of the part it belongs to, the theme its title names and what the whole
-   article speaks of. The theme judge of ``reader_weights.yml`` holds one weight per feature
-   and theme; the theme whose weights sum highest wins. A subsection thus keeps its part's theme
+   article speaks of (a heading with no text of its own is weighed with the text of the section
+   after it, which it introduces). The theme judge of ``reader_weights.yml`` holds one weight per
+   feature and theme; the theme whose weights sum highest wins. A subsection thus keeps its part's theme
    where its own words give no clear evidence, and leaves it where they do.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 from .evidence import Weights, load_weights
 from .lexicon import LEXICON_FILE, THEMED, Lexicon, PhraseCounter, load_lexicon, phrase_pattern
@@ -111,6 +112,7 @@ class ArticleThemes:
     children: Mapping[str, tuple[Section, ...]]
     texts: Mapping[str, tuple[str, ...]]  # each section's paragraphs (by anchor), worked out once
     listed_under_title: bool = False  # the title names a part ("7 Signs ..."): numbered items are its
+    following: Mapping[str, str] = field(default_factory=dict)  # each headed section's next one (by anchor)
 
     @classmethod
     def of(
@@ -128,8 +130,9 @@ class ArticleThemes:
         for section in sections:
             if section.part:
                 children.setdefault(section.part, []).append(section)
+        headed = [s.anchor for s in sections if s.heading is not None]
         return cls({t: 100 * scores[t] / size for t in THEMED}, title_theme,
-                   {k: tuple(v) for k, v in children.items()}, texts, listed)
+                   {k: tuple(v) for k, v in children.items()}, texts, listed, dict(zip(headed, headed[1:])))
 
 
 def theme_features(
@@ -137,7 +140,8 @@ def theme_features(
 ) -> dict[str, float]:
     """What speaks for each theme of a section: the theme words of its heading (and whether they
     open it, and whether its text names the same theme most); how densely its own text (for a
-    part, its subsections' text too) uses each theme's words; whom that text speaks of (he, a
+    part, its subsections' text too; for a heading with no text of its own, such as "Key Ideas"
+    straight before the first idea, the text of the section after it) uses each theme's words; whom that text speaks of (he, a
     partner, friends, family and people in general, the reader); the part it belongs to; the
     title; and how densely the whole article speaks of each theme.
 
@@ -149,6 +153,8 @@ def theme_features(
         paragraphs = section.paragraphs
     if section.anchor in article.children:
         paragraphs = (*paragraphs, *(p for c in article.children[section.anchor] for p in article.texts[c.anchor]))
+    elif not paragraphs:  # a heading with no text of its own introduces the section after it
+        paragraphs = article.texts.get(article.following.get(section.anchor, ""), ())
     heading = lexicon.heading_scores(section.heading)
     body = lexicon.text_scores(paragraphs)
     words, people = lexicon.people_in((section.heading, *paragraphs))
