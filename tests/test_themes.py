@@ -230,3 +230,23 @@ def test_a_heading_with_no_text_of_its_own_takes_the_theme_of_the_section_it_int
     assert bare == {"What I Noticed", "Where I Went From There"}  # neither names a theme in its words
     assert got["What I Noticed"] is got["He Never Asked About My Day"] is Theme.SIGNS
     assert got["Where I Went From There"] is got["Letting Go, One Box at a Time"] is Theme.LETTING_GO
+
+
+_STEPS = """What Worked for Me
+Leaving is rarely one decision. These steps helped me, and they may help you.
+1. Decide That You Are Leaving
+Letting go starts with a decision. Say it out loud: you are walking away, and you will move on whether or not he agrees.
+2. Soothe the Ache
+The first weeks after leaving hurt, and the pain is real and lonely. Rest, eat well, sleep early and call a friend when the evenings feel long.
+3. Move Out One Box at a Time
+Leaving him feels possible when it is small. Pack one box a week, let go of what you do not need and walk away when the last box is done.
+"""
+
+
+def test_a_step_among_steps_about_leaving_keeps_their_theme_though_its_words_lean_elsewhere(tmp_path):
+    path = tmp_path / "steps.txt"
+    path.write_text(_STEPS, encoding="utf-8")
+    got = themes(load_article(path))
+    assert got["1. Decide That You Are Leaving"] is got["3. Move Out One Box at a Time"] is Theme.LETTING_GO
+    # Its own words lean to what it costs (hurt, pain, lonely); the steps either side say it is a step of leaving.
+    assert got["2. Soothe the Ache"] is Theme.LETTING_GO

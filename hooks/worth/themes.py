@@ -113,6 +113,8 @@ class ArticleThemes:
     texts: Mapping[str, tuple[str, ...]]  # each section's paragraphs (by anchor), worked out once
     listed_under_title: bool = False  # the title names a part ("7 Signs ..."): numbered items are its
     following: Mapping[str, str] = field(default_factory=dict)  # each headed section's next one (by anchor)
+    preceding: Mapping[str, str] = field(default_factory=dict)  # and the one before it
+    own: Mapping[str, Theme | None] = field(default_factory=dict)  # what each names by its own words
 
     @classmethod
     def of(
@@ -132,7 +134,19 @@ class ArticleThemes:
                 children.setdefault(section.part, []).append(section)
         headed = [s.anchor for s in sections if s.heading is not None]
         return cls({t: 100 * scores[t] / size for t in THEMED}, title_theme,
-                   {k: tuple(v) for k, v in children.items()}, texts, listed, dict(zip(headed, headed[1:])))
+                   {k: tuple(v) for k, v in children.items()}, texts, listed, dict(zip(headed, headed[1:])),
+                   dict(zip(headed[1:], headed)), {s.anchor: _own_theme(s, lexicon) for s in sections if s.heading})
+
+
+def _own_theme(section: Section, lexicon: Lexicon) -> Theme | None:
+    """The theme a headed section's heading and own text name most by their words alone (None
+    where they name none, and for an introduction or a conclusion)."""
+    assert section.heading is not None
+    if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
+        return None
+    heading = lexicon.heading_scores(section.heading)
+    body = lexicon.text_scores(section.paragraphs)
+    return _best({t: heading[t] + body[t] for t in THEMED})
 
 
 def theme_features(
@@ -188,6 +202,13 @@ def theme_features(
             f[f"part is {part_theme.value} and its own words are silent"] = 1.0
     if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
         f["introduction or conclusion"] = 1.0
+    # Sections side by side mostly speak of one theme (the steps of a list, the insights of a
+    # book's notes): what the headed sections just before and after name by their own words.
+    beside = [article.own[a] for a in (article.preceding.get(section.anchor), article.following.get(section.anchor)) if a]
+    for t in THEMED:
+        share = sum(n is t for n in beside)
+        if share:
+            f[f"sections beside it name {t.value}"] = share / len(beside)
     return f
 
 
