@@ -121,32 +121,35 @@ class ArticleThemes:
         cls, sections: Sequence[Section], lexicon: Lexicon, title_theme: Theme | None, title: str | None = None
     ) -> ArticleThemes:
         listed = bool(title) and title_theme is not None and lexicon.is_part(title)
-        # The sections' own scores added up (each is asked again for its section, and cached).
+        # The sections' own scores added up (each is asked again for its section, and cached),
+        # and what each headed section names by its own words.
         texts = {s.anchor: s.paragraphs for s in sections}
         size = max(sum(len(p.split()) for paragraphs in texts.values() for p in paragraphs), 1)
         scores = dict.fromkeys(THEMED, 0.0)
-        for paragraphs in texts.values():
-            for t, score in lexicon.text_scores(paragraphs).items():
+        own: dict[str, Theme | None] = {}
+        for section in sections:
+            body = lexicon.text_scores(section.paragraphs)
+            for t, score in body.items():
                 scores[t] += score
+            if section.heading is not None:
+                own[section.anchor] = _own_theme(section.heading, body, lexicon)
         children: dict[str, list[Section]] = {}
         for section in sections:
             if section.part:
                 children.setdefault(section.part, []).append(section)
-        headed = [s.anchor for s in sections if s.heading is not None]
+        headed = list(own)
         return cls({t: 100 * scores[t] / size for t in THEMED}, title_theme,
                    {k: tuple(v) for k, v in children.items()}, texts, listed, dict(zip(headed, headed[1:])),
-                   dict(zip(headed[1:], headed)), {s.anchor: _own_theme(s, lexicon) for s in sections if s.heading})
+                   dict(zip(headed[1:], headed)), own)
 
 
-def _own_theme(section: Section, lexicon: Lexicon) -> Theme | None:
-    """The theme a headed section's heading and own text name most by their words alone (None
-    where they name none, and for an introduction or a conclusion)."""
-    assert section.heading is not None
-    if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
+def _own_theme(heading: str, body: Mapping[Theme, float], lexicon: Lexicon) -> Theme | None:
+    """The theme a section's heading and the theme words of its text (``body``) name most, by
+    their words alone (None where they name none, and for an introduction or a conclusion)."""
+    if lexicon.is_closing(heading) or lexicon.is_opening(heading):
         return None
-    heading = lexicon.heading_scores(section.heading)
-    body = lexicon.text_scores(section.paragraphs)
-    return _best({t: heading[t] + body[t] for t in THEMED})
+    named = lexicon.heading_scores(heading)
+    return _best({t: named[t] + body[t] for t in THEMED})
 
 
 def theme_features(
@@ -155,9 +158,10 @@ def theme_features(
     """What speaks for each theme of a section: the theme words of its heading (and whether they
     open it, and whether its text names the same theme most); how densely its own text (for a
     part, its subsections' text too; for a heading with no text of its own, such as "Key Ideas"
-    straight before the first idea, the text of the section after it) uses each theme's words; whom that text speaks of (he, a
-    partner, friends, family and people in general, the reader); the part it belongs to; the
-    title; and how densely the whole article speaks of each theme.
+    straight before the first idea, the text of the section after it) uses each theme's words;
+    whom that text speaks of (he, a partner, friends, family and people in general, the reader);
+    the part it belongs to; what the sections just before and after it name; the title; and how
+    densely the whole article speaks of each theme.
 
     Densities (per hundred words, at least twenty words counted) rather than counts: a long
     section about a friend names "move on" more often than a short one about a partner."""
