@@ -49,15 +49,38 @@ site name) stay in one half, so the unseen half does not hold a sister page of a
 at; sites are taken in the order of the SHA-256 of their name, each into the half with fewer
 pages so far. (An earlier measurement, before the halves, used 46 of these pages without a
 recorded rule: some unseen pages may have been looked at then, none since.)
+
+A second form (``--aeb FOLDER``): Zyte's article-extraction-benchmark
+(https://github.com/scrapinghub/article-extraction-benchmark, not part of this project either):
+``html/<id>.html.gz`` (181 news and blog pages as saved, gzip-compressed) and
+``ground-truth.json`` (``{id: {"articleBody": the article's text, paragraphs separated by blank
+lines, "url": the page's address}}``). It has no title or heading labels, so it measures:
+
+- paragraphs kept: the share of the articleBody's paragraphs (three words or more) found whole in
+  the article, spaces ignored, as above;
+- furniture left out: the page's text blocks (three words or more) that are not in the
+  articleBody and are not in the article either, as above (both compared without spaces);
+- text not in the labels: the share of the article's text (its paragraphs and headings, spaces
+  aside, in characters) in paragraphs not found whole in the articleBody: what the article holds
+  that the labels do not (1 - precision).
+
+Nothing is left out of the count for captions or comments: these labels do not keep them.
+``--half`` splits the 181 pages by site, the address's host less a leading "www.": sites taken in
+the order of the SHA-256 of that host, each into the half with fewer pages so far (the rule
+above). ``seen`` is the half whose misses are looked at, ``unseen`` the half measured blind.
+
+    python benchmarks/web_pages.py --aeb ~/article-extraction-benchmark --half seen
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
@@ -112,14 +135,108 @@ def halves(pages: list[Path]) -> dict[str, list[Path]]:
         keys[page] = first
         if name:
             site[find("name:" + name.casefold())] = find(first)
-    groups: dict[str, list[Path]] = {}
-    for page in pages:
-        groups.setdefault(find(keys[page]), []).append(page)
-    split: dict[str, list[Path]] = {"seen": [], "unseen": []}
+    split = balanced({str(page): find(keys[page]) for page in pages})
+    return {half: [Path(p) for p in names] for half, names in split.items()}
+
+
+def balanced(keys: dict[str, str]) -> dict[str, list[str]]:
+    """The pages of ``keys`` (page -> its site) in two halves: sites in the order of the SHA-256
+    of their name, each into the half with fewer pages so far."""
+    groups: dict[str, list[str]] = {}
+    for page, site in keys.items():
+        groups.setdefault(site, []).append(page)
+    split: dict[str, list[str]] = {"seen": [], "unseen": []}
     for key in sorted(groups, key=lambda k: hashlib.sha256(k.encode()).hexdigest()):
         half = "seen" if len(split["seen"]) <= len(split["unseen"]) else "unseen"
         split[half] += groups[key]
     return {half: sorted(p) for half, p in split.items()}
+
+
+def aeb_labels(folder: Path) -> dict[str, dict]:
+    return json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+
+
+def aeb_site(url: str) -> str:
+    host = (urlsplit(url).hostname or url).lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def aeb_halves(folder: Path) -> dict[str, list[str]]:
+    """The article-extraction-benchmark's pages in ``seen`` and ``unseen``, the pages of one site in one half."""
+    labels = aeb_labels(folder)
+    return balanced({page: aeb_site(label.get("url") or page) for page, label in labels.items()})
+
+
+def measure_aeb(folder: Path, page: str, label: dict) -> dict:
+    """One page of the article-extraction-benchmark, scored as the module's docstring says."""
+    path = folder / "html" / f"{page}.html.gz"
+    data = gzip.decompress(path.read_bytes())
+    body = label.get("articleBody") or ""
+    paragraphs = [one_line(p) for p in re.split(r"\n\s*\n", body)]
+    paragraphs = [p for p in paragraphs if len(p.split()) >= MIN_WORDS]
+    try:
+        # Named as the page it holds (``.html``, not ``.gz``): read as a web page is.
+        article = article_from_raw(read_web_page(data, path=str(path.with_suffix(""))))
+    except ArticleError as err:
+        # Refused: every paragraph of the page is missed.
+        return {"page": page[:12], "error": str(err), "paragraphs": (0, len(paragraphs)), "missed": paragraphs}
+    texts = [one_line(p) for s in article.sections for p in s.paragraphs] + [one_line(s.heading) for s in article.sections if s.heading]
+    bare, labelled = squeeze(" ".join(texts)), squeeze(body)
+    kept = [p for p in paragraphs if squeeze(p) in bare]
+    blocks = [squeeze(b.text) for b in list_page_blocks(load_html(data)) if len(b.text.split()) >= MIN_WORDS]
+    furniture = [b for b in blocks if b not in labelled]
+    taken = [b for b in furniture if b in bare]
+    extra = sum(len(squeeze(t)) for t in texts if squeeze(t) not in labelled)
+    return {
+        "page": page[:12],
+        "site": aeb_site(label.get("url") or ""),
+        "paragraphs": (len(kept), len(paragraphs)),
+        "missed": [p for p in paragraphs if squeeze(p) not in bare],
+        "furniture": (len(furniture) - len(taken), len(furniture)),
+        "extra": (extra, sum(len(squeeze(t)) for t in texts)),
+        "extra_texts": [t for t in texts if squeeze(t) not in labelled],
+    }
+
+
+def main_aeb(args: argparse.Namespace) -> None:
+    split = aeb_halves(args.aeb)
+    if args.list:
+        for half in ("seen", "unseen"):
+            sites = sorted({aeb_site(aeb_labels(args.aeb)[p].get("url") or "") for p in split[half]})
+            print(f"{half} ({len(split[half])} pages, {len(sites)} sites): {' '.join(sites)}")
+        return
+    labels = aeb_labels(args.aeb)
+    pages = split["seen"] + split["unseen"] if args.half == "all" else split[args.half]
+    results = [measure_aeb(args.aeb, p, labels[p]) for p in pages]
+    print(f"{'page':13} {'site':28} paragraphs kept  furniture left out  text not in labels")
+    for r in results:
+        if "error" in r:
+            print(f"{r['page']:13} {r['error']}")
+            if args.show_missed:
+                for text in r["missed"]:
+                    print(f"    missed: {text[:100]}")
+            continue
+        kept, total = r["paragraphs"]
+        out, furniture = r["furniture"]
+        extra, chars = r["extra"]
+        print(f"{r['page']:13} {r['site'][:28]:28} {kept:4}/{total:<4} {kept / total if total else 1:6.1%}"
+              f"   {out:4}/{furniture:<4} {out / furniture if furniture else 1:6.1%}   {extra / chars if chars else 0:6.1%}")
+        if args.show_missed:
+            for text in r["missed"]:
+                print(f"    missed: {text[:100]}")
+            for text in r["extra_texts"]:
+                print(f"    not in labels: {text[:100]}")
+    good = [r for r in results if "error" not in r]
+    if not good:
+        return
+    kept, total = (sum(r["paragraphs"][i] for r in results) for i in range(2))
+    out, furniture = (sum(r["furniture"][i] for r in good) for i in range(2))
+    extra, chars = (sum(r["extra"][i] for r in good) for i in range(2))
+    print()
+    print(f"pages: {len(good)} read, {len(results) - len(good)} refused (their paragraphs counted as missed)")
+    print(f"paragraphs kept: {kept}/{total} ({kept / total:.1%}); pages keeping all: {sum(r['paragraphs'][0] == r['paragraphs'][1] for r in results)}/{len(results)}")
+    print(f"furniture left out (pages read): {out}/{furniture} ({out / furniture:.1%})")
+    print(f"text not in the labels: {extra / chars:.1%} of the articles' characters (precision {1 - extra / chars:.1%})")
 
 
 def one_line(text: str) -> str:
@@ -267,10 +384,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="*", type=Path, help="folders with source.html, expected.html, expected-metadata.json")
     parser.add_argument("--select", type=Path, metavar="FOLDER", help="measure the real English article pages of this folder of test pages")
-    parser.add_argument("--half", choices=("seen", "unseen", "all"), default="all", help="with --select: which half of them")
+    parser.add_argument("--aeb", type=Path, metavar="FOLDER", help="measure the pages of this copy of Zyte's article-extraction-benchmark")
+    parser.add_argument("--half", choices=("seen", "unseen", "all"), default="all", help="with --select or --aeb: which half of them")
     parser.add_argument("--show-missed", action="store_true", help="print the start of each expected paragraph not kept")
     parser.add_argument("--list", action="store_true", help="print the pages (with --select, each with its half) and stop")
     args = parser.parse_args()
+    if args.aeb:
+        main_aeb(args)
+        return
     pages = list(args.pages)
     if args.select:
         split = halves(selected_pages(args.select))

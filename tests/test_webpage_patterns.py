@@ -255,3 +255,103 @@ def test_a_hostile_title_and_metadata_give_an_article_not_a_hang_or_a_traceback(
     article = load_article(page)
     assert article.title == "Piece 0"
     assert all(p in texts(article) for p in PARAGRAPHS)
+
+
+def test_an_article_in_a_wrapper_named_for_its_pictures_or_adverts_keeps_every_paragraph(tmp_path):
+    # A blog theme whose container of the whole post is named "enable-lightbox" (pictures open
+    # large), and an old news site whose article sits in a wrapper named "ad_body"; each page has as much
+    # text again in its sidebar and footer.
+    sidebar = "".join(f"<li><a href='/p/{n}'>An older post about a long week number {n} of many</a></li>" for n in range(12))
+    footer = "<footer><p>All rights reserved. This site uses affiliate links and may earn from qualifying purchases.</p></footer>"
+    for name, wrapper in (("lightbox.html", "<div class='container single-post enable-lightbox'>"), ("ads.html", "<div class='wrapper ad_body'>")):
+        page = write(tmp_path, name, (
+            "<html><head><title>What the Quiet Taught Me</title></head><body>"
+            f"{wrapper}<h1>What the Quiet Taught Me</h1>{paragraphs_html(PARAGRAPHS)}</div>"
+            f"<aside class='sidebar'><h3>Recent posts</h3><ul>{sidebar}</ul></aside>{footer}</body></html>"
+        ))
+        found = texts(load_article(page))
+        assert [p for p in PARAGRAPHS if p not in found] == [], name
+        assert not any("older post" in t for t in found)
+
+
+def test_a_post_the_article_embeds_between_its_paragraphs_is_kept_as_a_quote(tmp_path):
+    # A news page quoting posts of a social network through the network's widget.
+    post = (
+        "<blockquote class='twitter-tweet'><p lang='en'>Nobody tells you that leaving is mostly paperwork and quiet evenings.</p>"
+        "&mdash; A. Reader (@areader) <a href='https://example.org/status/1'>March 3, 2021</a></blockquote>"
+        "<script async src='https://example.org/widgets.js'></script>"
+    )
+    page = write(tmp_path, "posts.html", (
+        "<html><head><title>What Readers Said</title></head><body><nav><a href='/'>Home</a></nav><article>"
+        f"<h1>What Readers Said</h1>{paragraphs_html(PARAGRAPHS[:3])}<div class='social-embed'>{post}</div>"
+        f"{paragraphs_html(PARAGRAPHS[3:])}</article><footer><p>All rights reserved.</p></footer></body></html>"
+    ))
+    article = load_article(page)
+    found = texts(article)
+    assert [p for p in PARAGRAPHS if p not in found] == []
+    lines = [line.text for line in read_article(page.read_bytes(), path=str(page)).lines]
+    assert "> Nobody tells you that leaving is mostly paperwork and quiet evenings." in lines
+    assert any(line.startswith("> \u2014 A. Reader (@areader)") for line in lines)
+    assert found.index(PARAGRAPHS[2]) < next(i for i, t in enumerate(found) if "paperwork" in t) < found.index(PARAGRAPHS[3])
+
+
+def test_the_opening_paragraph_written_apart_from_the_body_is_kept(tmp_path):
+    # A news page whose lead is a <div>'s text under the headline and the byline, apart from the
+    # body's paragraphs, with a picture and its caption between them.
+    lead = "She kept a list of the promises he made, and one winter evening she finally read it back to herself."
+    page = write(tmp_path, "lead.html", (
+        "<html><head><title>The List She Kept</title></head><body><nav><ul><li><a href='/'>News</a></li><li><a href='/life'>Life</a></li></ul></nav>"
+        "<div class='story'><h1>The List She Kept</h1><div class='byline'>By A. Writer, March 3, 2021</div>"
+        f"<div class='story-lead'>{lead}</div><center><img src='a.jpg'><br>A notebook on a kitchen table</center>"
+        f"<div class='article-body'>{paragraphs_html(PARAGRAPHS)}</div></div>"
+        "<footer><p>Copyright 2021 The Daily Example. All rights reserved.</p></footer></body></html>"
+    ))
+    found = texts(load_article(page))
+    assert found[0] == lead
+    assert [p for p in PARAGRAPHS if p not in found] == []
+    assert not any("notebook" in t or "By A. Writer" in t for t in found)
+
+
+def test_an_article_cut_in_parts_by_adverts_keeps_every_part(tmp_path):
+    # A magazine whose article body comes in several containers with an advert between them: the
+    # extractor takes the first.
+    more = [
+        "The first months were the hardest, because every habit of the day still had his shape in it.",
+        "But there were good days too.",
+        "By the spring I could walk past our old cafe without crossing the street to avoid it.",
+    ]
+    advert = "<div class='ad-slot'><div class='ad-label'>Advertisement</div><div id='ad-box-1'></div></div>"
+    page = write(tmp_path, "parts.html", (
+        "<html><head><title>After the Winter</title></head><body><header><a href='/'>The Example Magazine</a></header>"
+        f"<article><h1>After the Winter</h1><div class='article-body'>{paragraphs_html(PARAGRAPHS)}</div>{advert}"
+        f"<div class='article-body'>{paragraphs_html(more[:2])}</div>{advert}<div class='article-body'>{paragraphs_html(more[2:])}</div>"
+        "<div class='more-stories'><h3>More Great Stories</h3><ul><li><a href='/a'>Why we stay</a></li><li><a href='/b'>Ten small joys</a></li></ul></div>"
+        "</article><footer><p>All rights reserved.</p></footer></body></html>"
+    ))
+    found = texts(load_article(page))
+    assert [p for p in PARAGRAPHS + more if p not in found] == []
+    assert [found.index(p) for p in PARAGRAPHS + more] == sorted(found.index(p) for p in PARAGRAPHS + more)
+    assert not any("Advertisement" in t or "Why we stay" in t for t in found)
+
+
+def test_a_post_coming_back_between_tables_with_the_same_header_row_leaves_their_rows_in_order(tmp_path):
+    # A sports-style page: a table per part, each with the same header row, and an embedded post
+    # between two paragraphs that comes back into the article.
+    def table(rows):
+        body = "".join(f"<tr><td>{day}</td><td>{calls}</td><td>{note}</td></tr>" for day, calls, note in rows)
+        return f"<table><thead><tr><th>Day</th><th>Calls</th><th>What he said</th></tr></thead><tbody>{body}</tbody></table>"
+    first = [("Monday", "0", "Nothing at all that week."), ("Tuesday", "1", "He was busy, he said.")]
+    second = [("Saturday", "2", "He asked where I had been."), ("Sunday", "0", "Silence again, all day.")]
+    post = ("<blockquote class='twitter-tweet'><p>Counting the calls was the first honest thing I did that year.</p>"
+            "&mdash; A. Reader (@areader) March 3, 2021</blockquote>"
+            "<script async src='https://example.org/widgets.js'></script>")
+    post = f"<div class='social-embed'>{post}</div>"
+    page = write(tmp_path, "weeks.html", (
+        "<html><head><title>Two Weeks in Numbers</title></head><body><article><h1>Two Weeks in Numbers</h1>"
+        f"<h2>The first week</h2>{table(first)}{paragraphs_html(PARAGRAPHS[:2])}{post}{paragraphs_html(PARAGRAPHS[2:4])}"
+        f"<h2>The second week</h2>{table(second)}{paragraphs_html(PARAGRAPHS[4:])}</article></body></html>"
+    ))
+    found = texts(load_article(page))
+    rows = [t for t in found if " | " in t]
+    assert [r.split(" | ")[0] for r in rows] == ["Day", "Monday", "Tuesday", "Day", "Saturday", "Sunday"]
+    assert any("Counting the calls" in t for t in found)

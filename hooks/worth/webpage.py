@@ -124,6 +124,22 @@ def _prune_xpaths(words: Sequence[str], roles: Sequence[str], signs: str) -> lis
 PRUNE_XPATHS = _prune_xpaths(PRUNED_NAME_WORDS, WIDGET_ROLES, PERMALINK_SIGNS)
 
 
+class _NotHoldingTheArticle:
+    """The elements an XPath of ``PRUNE_XPATHS`` finds, less those that hold the article: an
+    ``<article>``, a ``<main>`` or the page's headline (an ``<h1>``). A name word is sometimes a
+    wrapper's, not a box's: a theme's "enable-lightbox" on the container of the whole post, a
+    site's "ad_body" on the wrapper of every article. trafilatura's own guard (prune nothing that
+    would take six sevenths of the page's text) does not see it when the page's sidebar and footer
+    hold as much text as the article. (Not "most of the page's paragraphs": a gallery of long
+    captions inside an article may hold more.) Called as trafilatura calls an XPath."""
+
+    def __init__(self, expression: str) -> None:
+        self.xpath = XPath(expression)
+
+    def __call__(self, tree: Any) -> list[Any]:
+        return [e for e in self.xpath(tree) if not e.xpath(".//article|.//main|.//h1")]
+
+
 @dataclass(frozen=True)
 class PageBlock:
     """A block of text on the page, in page order: its text (spaces made single), the line of the
@@ -246,6 +262,8 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
     origins = [o for i, o in enumerate(origins) if i not in dropped]
     extracted, origins = _with_nested_items(extracted, origins, taken, page_blocks)
     extracted, origins = _with_enclosed_blocks(extracted, origins, taken, page_blocks)
+    extracted, origins = _with_opening_blocks(extracted, origins, taken, page_blocks, title=metadata.title)
+    extracted, origins = _with_blocks_after_adverts(extracted, origins, taken, page_blocks)
     blocks = []
     line = 1
     for block, origin in zip(extracted, origins):
@@ -299,6 +317,82 @@ def headings_of_left_out_parts(
 MIN_ENCLOSED_WORDS = 10
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s|$)")
 _ENCLOSED_TAGS = frozenset("p div blockquote section article td dd".split())
+MAX_EMBEDDED_QUOTE_BLOCKS = 6
+MIN_CONTINUED_WORDS = 4  # a paragraph after an advert inside the article: "But there are two problems."
+
+
+def _running_text(block: PageBlock) -> bool:
+    """Whether a page block reads as a paragraph of running text: an element that holds a
+    paragraph, ``MIN_ENCLOSED_WORDS`` words or more, a sentence's end; no caption, no quote."""
+    return (
+        block.tag in _ENCLOSED_TAGS and not block.caption and not block.quoted
+        and len(block.text.split()) >= MIN_ENCLOSED_WORDS and bool(_SENTENCE_END.search(block.text))
+    )
+
+
+def _with_opening_blocks(
+    extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock], *, title: str | None
+) -> tuple[list[ArticleBlock], list[int | None]]:
+    """The article's blocks with its opening paragraphs put back when the extractor began after
+    them (``taken`` gets them too): between the page's headline (the first block that is the
+    title, else its first ``<h1>``) and the article's first block after it, each block of running text (``_running_text``)
+    in the same part of the page as that first block, or in none that is named, and not already
+    in the article. A news page often writes its lead or its standfirst as a ``<div>``'s text, or
+    in an element named a summary, apart from the paragraphs of the body that the extractor
+    takes; the article here must not lose its first paragraph.
+    """
+    wanted = loose(title or "")
+    head = next((i for i, b in enumerate(page) if wanted and loose(b.text) == wanted), None)
+    if head is None:
+        head = next((i for i, b in enumerate(page) if b.tag == "h1"), None)
+    first = min((i for i in taken if head is not None and i > head), default=None)
+    if head is None or first is None:
+        return list(extracted), list(origins)
+    joined = " ".join(_key(b.text) for b in extracted)
+    places = {ELSEWHERE, page[first].place}
+    restored = [
+        (i, ArticleBlock("paragraph", page[i].text, page[i].line)) for i in range(head + 1, first)
+        if _running_text(page[i]) and page[i].place in places and _key(page[i].text) not in joined
+    ]
+    taken.update(i for i, _ in restored)
+    return _inserted(extracted, origins, restored)
+
+
+def _with_blocks_after_adverts(
+    extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock]
+) -> tuple[list[ArticleBlock], list[int | None]]:
+    """The article's blocks with the paragraphs that follow an advert inside the article put back
+    (``taken`` gets them too). Some sites cut an article's body into several containers with an
+    advert between them; the extractor takes the first and stops at the advert. After a block of
+    the article followed by an advert's label ("Advertisement", in a part of the page named an
+    advert), every ``<p>`` of a sentence or more (``MIN_CONTINUED_WORDS`` words, a sentence's end;
+    a quote as a quote) in the same part of the page as that block comes back, past further adverts, pictures' captions and blocks the
+    article has (or whose text it has), up to the first block that is none of these (a heading, a list, a box's title,
+    "More stories").
+    """
+    joined = " ".join(_key(b.text) for b in extracted)
+    restored: list[tuple[int, ArticleBlock]] = []
+    done = -1
+    for index in sorted(taken):
+        if index <= done or index + 1 >= len(page) or index + 1 in taken or page[index + 1].place != "advert":
+            continue
+        place, k = page[index].place, index + 1
+        while k < len(page):
+            block = page[k]
+            if k in taken or block.place == "advert" or block.caption or _key(block.text) in joined:
+                pass
+            elif block.tag == "p" and block.place == place and not block.caption and (
+                # Here, inside the article, a short paragraph is the article's too.
+                len(block.text.split()) >= MIN_CONTINUED_WORDS and _SENTENCE_END.search(block.text)
+            ):
+                kind = "quote" if block.quoted else "paragraph"
+                restored.append((k, ArticleBlock(kind, block.text, block.line, group=-1 - k if block.quoted else 0)))
+            else:
+                break
+            k += 1
+        done = k
+    taken.update(i for i, _ in restored)
+    return _inserted(extracted, origins, restored)
 
 
 def _with_enclosed_blocks(
@@ -315,7 +409,11 @@ def _with_enclosed_blocks(
     - the list that opens the run when the article's text announces it (the block before ends with
       a colon: "More from this series:"): the extractor drops a list of links as it drops a menu.
       A list of links under a heading of its own is not taken back: it is a related-posts box as
-      often as a part of the article.
+      often as a part of the article;
+    - a run that is all quoted (at most ``MAX_EMBEDDED_QUOTE_BLOCKS`` blocks), as a quote: a post
+      of a social network the article embeds and quotes (its text and "— Name (@name) date"),
+      which the extractor drops with the network's widget; it may sit in a part named for
+      sharing. Not when all of it is in the article already (a pull quote repeats the article).
 
     The extractor weighs each element on its own; an article here must lose no paragraph, and
     what the page shows between two of the article's paragraphs, as the article's, is its.
@@ -333,7 +431,14 @@ def _with_enclosed_blocks(
         if end < len(page):
             before, after = page[start - 1], page[end]
             places = {ELSEWHERE} | ({before.place} if before.place == after.place else set())
-            found = _enclosed(page[start:end], start, before, joined)
+            run = page[start:end]
+            if len(run) <= MAX_EMBEDDED_QUOTE_BLOCKS and all(b.quoted and not b.caption for b in run):
+                # An embedded post (a blockquote, from a social network's widget) quoted by the article.
+                if all(b.place in places | {"sharing"} for b in run) and not all(_key(b.text) in joined for b in run):
+                    restored += [(start + n, ArticleBlock("quote", b.text, b.line, group=-1 - start)) for n, b in enumerate(run)]
+                start = end
+                continue
+            found = _enclosed(run, start, before, joined)
             if all(page[i].place in places and not page[i].caption and not page[i].quoted for i, _ in found):
                 restored += found
         start = end
@@ -359,13 +464,17 @@ def _enclosed(run: Sequence[PageBlock], start: int, before: PageBlock, joined: s
 def _inserted(
     extracted: Sequence[ArticleBlock], origins: Sequence[int | None], restored: Sequence[tuple[int, ArticleBlock]]
 ) -> tuple[list[ArticleBlock], list[int | None]]:
-    """``extracted`` with each ``(page index, block)`` of ``restored`` put in its place by page order."""
+    """``extracted`` with each ``(page index, block)`` of ``restored`` put in its place by page order.
+
+    The extracted blocks keep their order: each stands at the furthest place on the page of those
+    up to it, as a line repeated on the page (a table's header row) may be matched to an earlier
+    place than the blocks before it."""
     if not restored:
         return list(extracted), list(origins)
     ordered: list[tuple[tuple[int, int], ArticleBlock, int | None]] = []
     position = -1
     for n, (block, origin) in enumerate(zip(extracted, origins)):
-        position = origin if origin is not None else position
+        position = max(origin, position) if origin is not None else position
         ordered.append(((position, n), block, origin))
     ordered += [((index, -1), item, index) for index, item in restored]
     ordered.sort(key=lambda entry: entry[0])
@@ -402,12 +511,13 @@ def _extract(data: bytes) -> Any:
     real pages this keeps more of the article and no more furniture: an article here must lose no
     paragraph, and what is left out is shown to the editor anyway). The ``PRUNE_XPATHS`` parts are
     removed first, each kind with trafilatura's own guard, which removes nothing when it would take
-    most of the page's text (a page whose article is wrapped in an element named "gallery").
+    most of the page's text (a page whose article is wrapped in an element named "gallery"), and
+    never an element that holds the article (``_NotHoldingTheArticle``).
     """
     tree = load_html(data)
     if tree is not None:
         for expression in PRUNE_XPATHS:
-            tree = prune_unwanted_nodes(tree, [XPath(expression)], with_backup=True)
+            tree = prune_unwanted_nodes(tree, [_NotHoldingTheArticle(expression)], with_backup=True)
     return trafilatura.bare_extraction(
         tree if tree is not None else data,
         with_metadata=True,
@@ -722,7 +832,7 @@ def _with_kept_blocks(page: WebPage, keep: Sequence[str]) -> tuple[list[ArticleB
     ordered: list[tuple[tuple[int, int], ArticleBlock]] = []
     position = -1
     for n, (block, origin) in enumerate(zip(page.blocks, page.origins)):
-        position = origin if origin is not None else position
+        position = max(origin, position) if origin is not None else position  # as in ``_inserted``
         ordered.append(((position, n), block))
     still_left: list[PageBlock] = []
     for index, block in zip(page.left_out_places, page.left_out):
