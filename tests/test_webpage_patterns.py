@@ -334,6 +334,42 @@ def test_an_article_cut_in_parts_by_adverts_keeps_every_part(tmp_path):
     assert not any("Advertisement" in t or "Why we stay" in t for t in found)
 
 
+AFTER_THE_BOX = [
+    "The first months were the hardest, because every habit of the day still had his shape in it.",
+    "But there were good days too.",
+    "By the spring I could walk past our old cafe without crossing the street to avoid it.",
+]
+
+
+def test_an_article_cut_in_parts_by_subscription_boxes_keeps_every_part(tmp_path):
+    # As with adverts: a magazine's article body in several containers, a "Subscribe" box named
+    # for nothing but its look between the first two, a sign-up box named as a newsletter between
+    # the next two; the extractor takes the first container.
+    callout = (
+        "<div class='callout callout--inset'><div class='heading-h4'>SUBSCRIBE</div><figure><img src='cover.png'></figure>"
+        "<div class='heading-h5'><a href='/subscribe'>Subscribe</a> to The Example Magazine and read more of our writers.</div></div>"
+    )
+    signup = (
+        "<div class='newsletter-signup'><p>Get our best stories in your inbox every Sunday.</p>"
+        "<form><input type='email'><button>Sign up</button></form></div>"
+    )
+    page = write(tmp_path, "box.html", (
+        "<html><head><title>After the Winter</title></head><body><header><a href='/'>The Example Magazine</a></header>"
+        f"<article><h1>After the Winter</h1><div class='article-body'>{paragraphs_html(PARAGRAPHS)}</div>{callout}"
+        f"<div class='article-body'>{paragraphs_html(AFTER_THE_BOX[:2])}</div>{signup}<div class='article-body'>{paragraphs_html(AFTER_THE_BOX[2:])}</div>"
+        "<div class='more-stories'><h3>More Great Stories</h3><ul><li><a href='/a'>Why we stay</a></li><li><a href='/b'>Ten small joys</a></li></ul></div>"
+        "</article><footer><p>All rights reserved.</p></footer></body></html>"
+    ))
+    article = load_article(page)
+    found = texts(article)
+    assert [p for p in PARAGRAPHS + AFTER_THE_BOX if p not in found] == []
+    assert [found.index(p) for p in PARAGRAPHS + AFTER_THE_BOX] == sorted(found.index(p) for p in PARAGRAPHS + AFTER_THE_BOX)
+    # The boxes themselves stay out, listed for the editor.
+    assert not any("ubscribe" in t or "inbox" in t or "Why we stay" in t for t in found)
+    left_out = [n.text for n in article.noise]
+    assert "SUBSCRIBE" in left_out and "Get our best stories in your inbox every Sunday." in left_out
+
+
 def test_a_post_coming_back_between_tables_with_the_same_header_row_leaves_their_rows_in_order(tmp_path):
     # A sports-style page: a table per part, each with the same header row, and an embedded post
     # between two paragraphs that comes back into the article.

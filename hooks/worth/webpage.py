@@ -319,6 +319,19 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s|$)")
 _ENCLOSED_TAGS = frozenset("p div blockquote section article td dd".split())
 MAX_EMBEDDED_QUOTE_BLOCKS = 6
 MIN_CONTINUED_WORDS = 4  # a paragraph after an advert inside the article: "But there are two problems."
+# A subscription box's block: short, and asking the reader to subscribe ("SUBSCRIBE", "Sign up for
+# our newsletter", "Get the best stories in your inbox"), when no class or id names it so.
+MAX_BOX_WORDS = 25
+_SUBSCRIBING = re.compile(r"\b(?:subscrib\w*|newsletters?|sign(?:ing)? up|inbox)\b", re.IGNORECASE)
+
+
+def _interrupts(block: PageBlock) -> bool:
+    """Whether a page block is an advert's or a subscription box's, which may stand in the middle
+    of an article: in a part of the page named an advert or a newsletter, or a short call to
+    subscribe (``_SUBSCRIBING``, ``MAX_BOX_WORDS`` words at most)."""
+    return block.place in ("advert", "newsletter") or (
+        len(block.text.split()) <= MAX_BOX_WORDS and bool(_SUBSCRIBING.search(block.text))
+    )
 
 
 def _running_text(block: PageBlock) -> bool:
@@ -361,25 +374,26 @@ def _with_opening_blocks(
 def _with_blocks_after_adverts(
     extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock]
 ) -> tuple[list[ArticleBlock], list[int | None]]:
-    """The article's blocks with the paragraphs that follow an advert inside the article put back
-    (``taken`` gets them too). Some sites cut an article's body into several containers with an
-    advert between them; the extractor takes the first and stops at the advert. After a block of
-    the article followed by an advert's label ("Advertisement", in a part of the page named an
-    advert), every ``<p>`` of a sentence or more (``MIN_CONTINUED_WORDS`` words, a sentence's end;
-    a quote as a quote) in the same part of the page as that block comes back, past further adverts, pictures' captions and blocks the
-    article has (or whose text it has), up to the first block that is none of these (a heading, a list, a box's title,
-    "More stories").
+    """The article's blocks with the paragraphs that follow an advert or a subscription box
+    inside the article put back (``taken`` gets them too). Some sites cut an article's body into
+    several containers with an advert or a "Subscribe" box between them; the extractor takes the
+    first and stops at the box. After a block of the article followed by such a box's block
+    (``_interrupts``: "Advertisement", "SUBSCRIBE"), every ``<p>`` of a sentence or more
+    (``MIN_CONTINUED_WORDS`` words, a sentence's end; a quote as a quote) in the same part of the
+    page as that block comes back, past further boxes, pictures' captions and blocks the article
+    has (or whose text it has), up to the first block that is none of these (a heading, a list, a
+    box's title, "More stories"). The boxes stay out.
     """
     joined = " ".join(_key(b.text) for b in extracted)
     restored: list[tuple[int, ArticleBlock]] = []
     done = -1
     for index in sorted(taken):
-        if index <= done or index + 1 >= len(page) or index + 1 in taken or page[index + 1].place != "advert":
+        if index <= done or index + 1 >= len(page) or index + 1 in taken or not _interrupts(page[index + 1]):
             continue
         place, k = page[index].place, index + 1
         while k < len(page):
             block = page[k]
-            if k in taken or block.place == "advert" or block.caption or _key(block.text) in joined:
+            if k in taken or _interrupts(block) or block.caption or _key(block.text) in joined:
                 pass
             elif block.tag == "p" and block.place == place and not block.caption and (
                 # Here, inside the article, a short paragraph is the article's too.
