@@ -370,6 +370,30 @@ def test_an_article_cut_in_parts_by_subscription_boxes_keeps_every_part(tmp_path
     assert "SUBSCRIBE" in left_out and "Get our best stories in your inbox every Sunday." in left_out
 
 
+def test_a_card_shown_on_hovering_a_name_is_not_read_into_the_sentence(tmp_path):
+    # A news site's person card: hidden inside the paragraph until the name is hovered, with a
+    # picture and the person's other stories as links. A glossary's tooltip (a definition, no
+    # links) is the page's text and stays.
+    card = (
+        "<span class='rollover-people'><a href='/people/a-counsellor'>Ana Counsellor</a>"
+        "<span class='rollover-people-block'><span class='rollover-block'><img src='ana.jpg'>"
+        "<a href='/people/a-counsellor'>Ana B. Counsellor</a><a href='/a'>Counsellor opens a second clinic downtown</a> "
+        "<a href='/b'>Why couples stop talking</a> <a class='more' href='/people/a-counsellor'>MORE</a></span></span></span>"
+    )
+    first = f"<p>The family counsellor {card} says the first sign is often silence rather than anger.</p>"
+    term = "<p>She calls it <span class='tooltip'>stonewalling <span class='tooltip-text'>(refusing to talk or answer)</span></span> and says it wears people down.</p>"
+    page = write(tmp_path, "card.html", (
+        "<html><head><title>When Silence Is the Answer</title></head><body><header><a href='/'>The Daily Example</a></header>"
+        f"<article><h1>When Silence Is the Answer</h1>{first}{paragraphs_html(PARAGRAPHS[:3])}{term}{paragraphs_html(PARAGRAPHS[3:])}</article>"
+        "<footer><p>All rights reserved.</p></footer></body></html>"
+    ))
+    found = texts(load_article(page))
+    assert "The family counsellor Ana Counsellor says the first sign is often silence rather than anger." in found
+    assert "She calls it stonewalling (refusing to talk or answer) and says it wears people down." in found
+    assert [p for p in PARAGRAPHS if p not in found] == []
+    assert not any("second clinic" in t for t in found)
+
+
 def test_a_post_coming_back_between_tables_with_the_same_header_row_leaves_their_rows_in_order(tmp_path):
     # A sports-style page: a table per part, each with the same header row, and an embedded post
     # between two paragraphs that comes back into the article.

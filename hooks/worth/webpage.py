@@ -99,6 +99,12 @@ WIDGET_ROLES = (
     "menuitemradio", "option", "progressbar", "radio", "radiogroup", "scrollbar", "slider", "spinbutton",
     "switch", "tab", "tablist", "toolbar", "tooltip", "dialog", "alertdialog", "search", "searchbox",
 )
+# - the card a paragraph shows on hovering a name (a person's picture, their other stories as
+#   links), which the page hides until then but the extractor reads as words of the sentence: the
+#   innermost element inside a paragraph named for a popup, holding ``MIN_CARD_LINKS`` links or more
+#   (a glossary's tooltip, a definition with no links, stays);
+POPUP_NAME_WORDS = ("tooltip", "popover", "popup", "hovercard", "rollover")
+MIN_CARD_LINKS = 2
 # - the permalink sign a heading carries ("Setting up¶", "# Setting up"): a link inside a heading
 #   whose text is only such signs, or nothing.
 PERMALINK_SIGNS = "\u00b6#\u00a7\U0001f517\u2693\u00a4"
@@ -107,21 +113,34 @@ PERMALINK_SIGNS = "\u00b6#\u00a7\U0001f517\u2693\u00a4"
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def _prune_xpaths(words: Sequence[str], roles: Sequence[str], signs: str) -> list[str]:
-    named = [
+def _named(words: Sequence[str]) -> str:
+    """An XPath test: a word of the element's class or id (hyphens and underscores as spaces, any
+    case) is one of ``words``."""
+    return " or ".join(
         f"contains(concat(' ', translate(@{attribute}, '-_{_UPPER}', '  {_UPPER.lower()}'), ' '), ' {word} ')"
         for word in words for attribute in ("class", "id")
-    ]
+    )
+
+
+def _prune_xpaths(words: Sequence[str], roles: Sequence[str], signs: str, popups: Sequence[str]) -> list[str]:
     role = " or ".join(f"@role='{r}'" for r in roles)
     headings = " or ".join(f"self::h{n}" for n in range(1, 7))
     return [
-        f"//body//*[not(self::main or self::article)][{' or '.join(named)}]",
+        f"//body//*[not(self::main or self::article)][{_named(words)}]",
         f"//body//*[{role}]",
         f"//*[{headings}]//a[not(normalize-space(translate(., '{signs}', '')))]",
+        _card_xpath(popups),
     ]
 
 
-PRUNE_XPATHS = _prune_xpaths(PRUNED_NAME_WORDS, WIDGET_ROLES, PERMALINK_SIGNS)
+def _card_xpath(popups: Sequence[str]) -> str:
+    popup = _named(popups)
+    return f"//body//p//*[{popup}][not(.//*[{popup}])][count(.//a) >= {MIN_CARD_LINKS}]"
+
+
+PRUNE_XPATHS = _prune_xpaths(PRUNED_NAME_WORDS, WIDGET_ROLES, PERMALINK_SIGNS, POPUP_NAME_WORDS)
+# The cards are no text of the page's blocks either (nor shown as left out): words the page hides.
+CARD_XPATH = XPath(_card_xpath(POPUP_NAME_WORDS))
 
 
 class _NotHoldingTheArticle:
@@ -236,7 +255,7 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
     tree = load_html(data)
     if tree is None or not isinstance(tree.tag, str):
         raise ArticleError(path, 1, "is not an HTML page that can be read; save the page again from the browser")
-    page_blocks = list(list_page_blocks(tree))
+    page_blocks = list(list_page_blocks(prune_unwanted_nodes(tree, [CARD_XPATH])))
     try:
         document = _extract(data)
     except Exception as err:  # noqa: BLE001 (any page off the web goes in: no traceback for a bad one)
