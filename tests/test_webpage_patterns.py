@@ -394,6 +394,21 @@ def test_a_card_shown_on_hovering_a_name_is_not_read_into_the_sentence(tmp_path)
     assert not any("second clinic" in t for t in found)
 
 
+def test_the_names_of_the_pages_body_do_not_make_every_block_a_comment_or_a_caption(tmp_path):
+    # A site whose <body> carries its feature switches as classes: they name the whole page, not
+    # its comments or its captions. What is left out is still named by where it sits.
+    page = write(tmp_path, "switches.html", (
+        "<html class='has-comments'><head><title>After the Winter</title></head>"
+        "<body class='site f_caption_muted_videos_on f_avoid_index_replies_on'>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/essays'>Essays</a></li></ul></nav>"
+        f"<article><h1>After the Winter</h1>{paragraphs_html(PARAGRAPHS)}</article>"
+        "<footer><p>Copyright 2024 The Example Magazine. All rights reserved.</p></footer></body></html>"
+    ))
+    article = load_article(page)
+    assert [p for p in PARAGRAPHS if p not in texts(article)] == []
+    assert sorted(n.rule for n in article.noise) == ["left out: footer", "left out: navigation", "left out: navigation"]
+
+
 def test_a_post_coming_back_between_tables_with_the_same_header_row_leaves_their_rows_in_order(tmp_path):
     # A sports-style page: a table per part, each with the same header row, and an embedded post
     # between two paragraphs that comes back into the article.

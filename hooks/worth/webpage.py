@@ -662,7 +662,11 @@ def _page_block(text: str, line: int, container: Any) -> PageBlock:
     quoted = any(_tag(e) == "blockquote" for e in chain)
     parent = container.getparent()
     ordered = tag == "li" and parent is not None and _tag(parent) == "ol"
-    return PageBlock(text, line, tag, place_of(chain), quoted=quoted, ordered=ordered, caption=_is_caption(chain))
+    # The names of <body> and <html> describe the whole page (a site's feature switches,
+    # "f_caption_muted_videos_on", "has-comments"), not a part of it: where a block sits and
+    # whether it is a caption are told by the elements inside the body.
+    parts = [e for e in chain if _tag(e) not in ("body", "html")]
+    return PageBlock(text, line, tag, place_of(parts), quoted=quoted, ordered=ordered, caption=_is_caption(parts))
 
 
 # The words of a class or id that name a picture's caption or credit: a word holding one of the
