@@ -85,8 +85,13 @@ def large_site_url(tmp_path_factory):
 @pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
 def test_the_sources_page_of_a_large_site_without_its_table_of_contents_passes_axe(large_site_url: str, page, width: str):
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
-    page.goto(large_site_url + "sources/", wait_until="load")
-    assert page.locator("h2#story-050").count() == 1
+    # Every article keeps its heading on one of the sources pages (50 to a page); the first,
+    # full page is checked.
+    found = 0
+    for path in ("sources/2/", "sources/"):
+        page.goto(large_site_url + path, wait_until="load")
+        found += page.locator("h2#story-050").count()
+    assert found == 1
     # No table of contents beside the text, and in the menu no toggle that opens an empty one.
     assert page.locator('[data-md-component="toc"]').count() == 0
     assert page.locator('label[for="__toc"]').count() == 0

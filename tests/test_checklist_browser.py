@@ -290,6 +290,22 @@ def test_only_the_signs_page_loads_the_checklist_and_instant_navigation_runs_it(
     assert [url for url in requested if url.endswith("checklist.js")]
 
 
+def test_the_checklist_script_waits_for_the_theme_s_script_so_the_first_paint_does_not(page, site_url):
+    # The page's HTML names no checklist script: one found there is fetched while the page is
+    # still being drawn, and a slow phone's first paint waits for it. It is fetched once the
+    # theme's script has run, and the checklist then works as before.
+    html = page.request.get(site_url + "signs/").text()
+    assert 'class="worth-checklist"' in html and "checklist.js" not in html
+    open_signs(page, site_url)
+    timing = page.evaluate("""() => Object.fromEntries(performance.getEntriesByType("resource")
+        .filter(e => /(bundle\\.[0-9a-f]+\\.min|checklist)\\.js$/.test(e.name))
+        .map(e => [e.name.includes("checklist") ? "checklist" : "theme", [e.startTime, e.responseEnd]]))""")
+    assert set(timing) == {"checklist", "theme"}
+    assert timing["checklist"][0] >= timing["theme"][1]
+    boxes(page).first.check()
+    assert "1 of " in status(page).inner_text()
+
+
 def test_the_checklist_works_in_the_offline_bundle(page, offline_site):
     page.goto((offline_site / "signs.html").as_uri())
     page.locator(".worth-checklist--ready").wait_for()

@@ -38,7 +38,9 @@ def test_a_theme_page_has_one_source_line_per_run_of_an_articles_sections(page, 
 
 def test_the_footer_and_the_page_agree_on_what_comes_before_and_after(page, site_url):
     page.goto(site_url + "costs/")
-    body = page.locator(".worth-reading-order").inner_text()
+    # The line's text as written (its text content): far down the page it is not drawn until it
+    # comes near the screen, and a line not drawn has no rendered text (innerText) yet.
+    body = page.locator(".worth-reading-order").text_content()
     before = re.search(r"Before this: (.+)", body)[1].strip()
     after = re.search(r"Read next: (.+)", body)[1].strip()
     assert before in page.locator(".md-footer__link--prev").inner_text()
@@ -123,3 +125,26 @@ def test_search_lists_each_passage_once_under_the_article_it_comes_from(page, si
     for article, group in titles.items():
         page.goto(start.rsplit("/", 1)[0] + "/" + article + ("index.html" if where != "website" and article.endswith("/") else ""))
         assert page.locator("h1").first.inner_text().strip() == group
+
+
+def test_a_link_far_down_a_long_page_lands_on_its_section(page, site_url):
+    # A long page draws its blocks when they come near the screen (content-visibility), each
+    # holding a guessed height until then; a link to its last section still shows that section,
+    # once the page is still, at a phone's size.
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(site_url + "costs/")
+    ids = page.eval_on_selector_all(".md-content h2[id]", "hs => hs.map(h => h.id)")
+    assert len(ids) > 3
+    later = page.locator(".md-typeset > h2").last
+    assert later.evaluate("h => getComputedStyle(h).contentVisibility") == "auto"
+    page.goto(f"{site_url}costs/#{ids[-1]}", wait_until="networkidle")
+    measure = ("id => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => "
+               "r(document.getElementById(id).getBoundingClientRect().top))))")
+    last = None
+    for _ in range(20):
+        now = page.evaluate(measure, ids[-1])
+        if now == last:
+            break
+        last = now
+    header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header - 1 <= last < 700 - 40, f"section heading at {last}px on a 700px screen (header ends at {header}px)"

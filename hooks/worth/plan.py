@@ -492,7 +492,7 @@ def _render_home(articles: Sequence[Article], listing: Listing, site_map: SiteMa
 # number of articles (each page stays well under 1,500 elements and 80 KB at a thousand articles).
 HOME_ARTICLES = 10
 ARTICLES_PER_PAGE = 200
-SOURCES_PER_PAGE = 100
+SOURCES_PER_PAGE = 50
 
 
 def list_pages(first: str, folder: str, count: int, per_page: int) -> list[str]:

@@ -131,6 +131,19 @@
     document.head.append(script)
   })
 
+  // The checklist's script, only on a page that holds the checklist, each time one is shown (on
+  // a page load, or when instant navigation brings it); once there, it sets itself up again on
+  // later pages. It is not a <script> in the page: the browser would fetch it while the page is
+  // still being drawn (it is found before the theme's script), and on a slow phone the first
+  // paint would wait for it. From here it comes after the theme's script has run.
+  function loadChecklist() {
+    if (window.__worth_checklist || loadChecklist.asked || !document.querySelector(".worth-checklist")) return
+    loadChecklist.asked = true
+    const script = document.createElement("script")
+    script.src = new URL("assets/javascripts/checklist.js", scope()).href
+    document.body.append(script)
+  }
+
   document.addEventListener("keydown", onKeyDown, true)
   document.addEventListener("keyup", onKeyUp, true)
   document.addEventListener("click", onClick, true)
@@ -138,6 +151,8 @@
     if (event.persisted && leaving) leave()
   })
 
-  if (window.document$) window.document$.subscribe(updateLinks)
-  else updateLinks()
+  const onPage = () => (updateLinks(), loadChecklist())
+  if (window.document$) window.document$.subscribe({ next: onPage, complete: loadChecklist })
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage)
+  else onPage()
 })()
