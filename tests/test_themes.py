@@ -204,3 +204,49 @@ def test_the_theme_fit_teaches_a_second_reading_the_label_accepts_at_a_lower_wei
 def test_the_references_close_the_article_and_belong_to_no_theme(heading):
     lexicon = load_lexicon()
     assert lexicon.is_closing(heading)
+
+
+_BARE_HEADINGS = """What His Silence Was Telling Me
+I kept a notebook during the last year of my marriage. Reading it now, the entries sort themselves into a few plain lessons.
+What I Noticed
+He Never Asked About My Day
+He never asked how the interview went and he forgot the name of my new manager. He dismissed my news and ignored my questions, and he took my effort for granted. These were signs he did not value me, and I kept explaining them away.
+He Made Every Plan Mine to Carry
+He made me arrange every weekend and every visit, then belittled the plans I made. He ignored my hints, dismissed my tiredness and never once said thank you. It was a pattern, not a bad month: he did not see my worth.
+Where I Went From There
+Letting Go, One Box at a Time
+I moved out slowly, one box each week, so that leaving felt possible. Letting go of him was quieter than I feared; walking away gave me room to heal and to move on.
+Moving On Without His Permission
+A counsellor helped me say that I could let go and move on without his agreement. Leaving was my decision, and I stopped waiting for him to change before I walked away.
+"""
+
+
+def test_a_heading_with_no_text_of_its_own_takes_the_theme_of_the_section_it_introduces(tmp_path):
+    path = tmp_path / "bare.txt"
+    path.write_text(_BARE_HEADINGS, encoding="utf-8")
+    article = load_article(path)
+    got = themes(article)
+    bare = {s.heading for s in article.sections if s.heading and not s.paragraphs}
+    assert bare == {"What I Noticed", "Where I Went From There"}  # neither names a theme in its words
+    assert got["What I Noticed"] is got["He Never Asked About My Day"] is Theme.SIGNS
+    assert got["Where I Went From There"] is got["Letting Go, One Box at a Time"] is Theme.LETTING_GO
+
+
+_STEPS = """What Worked for Me
+Leaving is rarely one decision. These steps helped me, and they may help you.
+1. Decide That You Are Leaving
+Letting go starts with a decision. Say it out loud: you are walking away, and you will move on whether or not he agrees.
+2. Soothe the Ache
+The first weeks after leaving hurt, and the pain is real and lonely. Rest, eat well, sleep early and call a friend when the evenings feel long.
+3. Move Out One Box at a Time
+Leaving him feels possible when it is small. Pack one box a week, let go of what you do not need and walk away when the last box is done.
+"""
+
+
+def test_a_step_among_steps_about_leaving_keeps_their_theme_though_its_words_lean_elsewhere(tmp_path):
+    path = tmp_path / "steps.txt"
+    path.write_text(_STEPS, encoding="utf-8")
+    got = themes(load_article(path))
+    assert got["1. Decide That You Are Leaving"] is got["3. Move Out One Box at a Time"] is Theme.LETTING_GO
+    # Its own words lean to what it costs (hurt, pain, lonely); the steps either side say it is a step of leaving.
+    assert got["2. Soothe the Ache"] is Theme.LETTING_GO

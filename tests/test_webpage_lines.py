@@ -120,6 +120,52 @@ def test_a_page_of_links_alone_has_no_article_unless_the_editor_keeps_its_line(t
     assert [line for b in blocks(article) for line in b.lines] == ["Home About"]
 
 
+# An article written in Russian: the line judge, which learnt its lines from English articles,
+# takes every one of them, and the title, for furniture.
+RUSSIAN = [
+    "Три года я ждала, что он заметит, сколько я делаю для нас обоих, но он так и не заметил.",
+    "Когда я говорила о своих чувствах, он менял тему и говорил, что я опять преувеличиваю.",
+    "Однажды подруга спросила меня, что я получаю от этих отношений, и я не знала, что ответить.",
+    "Тогда я начала записывать в тетрадь всё, что он обещал, и всё, что он действительно сделал.",
+]
+
+
+def test_an_article_in_another_language_is_kept_whole_with_its_title(tmp_path):
+    (tmp_path / "tetrad.html").write_text(
+        "<html lang='ru'><head><meta charset='utf-8'><title>Тетрадь в две колонки</title></head><body>"
+        "<nav><ul><li><a href='/'>Главная</a></li><li><a href='/stati'>Статьи</a></li></ul></nav>"
+        "<article><h1>Тетрадь в две колонки</h1>" + "".join(f"<p>{p}</p>" for p in RUSSIAN) + "</article>"
+        "<footer><p>Все права защищены.</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    result = load_articles(tmp_path, display_root=tmp_path)
+    assert result.warnings == ()
+    [article] = result.articles
+    assert article.title == "Тетрадь в две колонки"
+    assert [line for b in blocks(article) for line in b.lines] == RUSSIAN
+    assert [s.heading for s in article.sections if s.heading] == []
+    # The judge's doubts are shown to the editor, not acted on; the menu and footer stay out.
+    assert sorted(n.rule for n in article.noise) == ["left out: footer", "left out: navigation", "left out: navigation"]
+    assert RUSSIAN[0] in [n.text for n in article.suspects]
+
+
+def test_a_page_whose_article_is_only_short_link_lines_has_no_article_unless_kept(tmp_path):
+    (tmp_path / "razdely.html").write_text(
+        "<html><head><meta charset='utf-8'><title>Разделы</title></head><body><main><h1>Разделы</h1>"
+        "<ul><li><a href='/a'>Новости</a></li><li><a href='/b'>Отношения</a></li><li><a href='/c'>Психология</a></li></ul>"
+        "<p><a href='/d'>Все статьи</a></p></main></body></html>",
+        encoding="utf-8",
+    )
+    result = load_articles(tmp_path, display_root=tmp_path)
+    assert result.articles == ()
+    assert result.warnings == ("razdely.html: the article has no text, so it is left out of the site; add its text or remove the file",)
+    # The editor who wants it anyway keeps the line (the extractor ran the links together).
+    line = "Разделы Новости Отношения Психология Все статьи"
+    (tmp_path / "razdely.yml").write_text(f"keep: ['{line}']\n", encoding="utf-8")
+    article = load_article(tmp_path / "razdely.html")
+    assert [line for b in blocks(article) for line in b.lines] == [line]
+
+
 def article_page(tmp_path: Path, name: str, middle: str) -> Path:
     """A page whose article holds ``OPENING``, then ``middle``, then ``CLOSING[0]``."""
     path = tmp_path / name

@@ -334,6 +334,81 @@ def test_an_article_cut_in_parts_by_adverts_keeps_every_part(tmp_path):
     assert not any("Advertisement" in t or "Why we stay" in t for t in found)
 
 
+AFTER_THE_BOX = [
+    "The first months were the hardest, because every habit of the day still had his shape in it.",
+    "But there were good days too.",
+    "By the spring I could walk past our old cafe without crossing the street to avoid it.",
+]
+
+
+def test_an_article_cut_in_parts_by_subscription_boxes_keeps_every_part(tmp_path):
+    # As with adverts: a magazine's article body in several containers, a "Subscribe" box named
+    # for nothing but its look between the first two, a sign-up box named as a newsletter between
+    # the next two; the extractor takes the first container.
+    callout = (
+        "<div class='callout callout--inset'><div class='heading-h4'>SUBSCRIBE</div><figure><img src='cover.png'></figure>"
+        "<div class='heading-h5'><a href='/subscribe'>Subscribe</a> to The Example Magazine and read more of our writers.</div></div>"
+    )
+    signup = (
+        "<div class='newsletter-signup'><p>Get our best stories in your inbox every Sunday.</p>"
+        "<form><input type='email'><button>Sign up</button></form></div>"
+    )
+    page = write(tmp_path, "box.html", (
+        "<html><head><title>After the Winter</title></head><body><header><a href='/'>The Example Magazine</a></header>"
+        f"<article><h1>After the Winter</h1><div class='article-body'>{paragraphs_html(PARAGRAPHS)}</div>{callout}"
+        f"<div class='article-body'>{paragraphs_html(AFTER_THE_BOX[:2])}</div>{signup}<div class='article-body'>{paragraphs_html(AFTER_THE_BOX[2:])}</div>"
+        "<div class='more-stories'><h3>More Great Stories</h3><ul><li><a href='/a'>Why we stay</a></li><li><a href='/b'>Ten small joys</a></li></ul></div>"
+        "</article><footer><p>All rights reserved.</p></footer></body></html>"
+    ))
+    article = load_article(page)
+    found = texts(article)
+    assert [p for p in PARAGRAPHS + AFTER_THE_BOX if p not in found] == []
+    assert [found.index(p) for p in PARAGRAPHS + AFTER_THE_BOX] == sorted(found.index(p) for p in PARAGRAPHS + AFTER_THE_BOX)
+    # The boxes themselves stay out, listed for the editor.
+    assert not any("ubscribe" in t or "inbox" in t or "Why we stay" in t for t in found)
+    left_out = [n.text for n in article.noise]
+    assert "SUBSCRIBE" in left_out and "Get our best stories in your inbox every Sunday." in left_out
+
+
+def test_a_card_shown_on_hovering_a_name_is_not_read_into_the_sentence(tmp_path):
+    # A news site's person card: hidden inside the paragraph until the name is hovered, with a
+    # picture and the person's other stories as links. A glossary's tooltip (a definition, no
+    # links) is the page's text and stays.
+    card = (
+        "<span class='rollover-people'><a href='/people/a-counsellor'>Ana Counsellor</a>"
+        "<span class='rollover-people-block'><span class='rollover-block'><img src='ana.jpg'>"
+        "<a href='/people/a-counsellor'>Ana B. Counsellor</a><a href='/a'>Counsellor opens a second clinic downtown</a> "
+        "<a href='/b'>Why couples stop talking</a> <a class='more' href='/people/a-counsellor'>MORE</a></span></span></span>"
+    )
+    first = f"<p>The family counsellor {card} says the first sign is often silence rather than anger.</p>"
+    term = "<p>She calls it <span class='tooltip'>stonewalling <span class='tooltip-text'>(refusing to talk or answer)</span></span> and says it wears people down.</p>"
+    page = write(tmp_path, "card.html", (
+        "<html><head><title>When Silence Is the Answer</title></head><body><header><a href='/'>The Daily Example</a></header>"
+        f"<article><h1>When Silence Is the Answer</h1>{first}{paragraphs_html(PARAGRAPHS[:3])}{term}{paragraphs_html(PARAGRAPHS[3:])}</article>"
+        "<footer><p>All rights reserved.</p></footer></body></html>"
+    ))
+    found = texts(load_article(page))
+    assert "The family counsellor Ana Counsellor says the first sign is often silence rather than anger." in found
+    assert "She calls it stonewalling (refusing to talk or answer) and says it wears people down." in found
+    assert [p for p in PARAGRAPHS if p not in found] == []
+    assert not any("second clinic" in t for t in found)
+
+
+def test_the_names_of_the_pages_body_do_not_make_every_block_a_comment_or_a_caption(tmp_path):
+    # A site whose <body> carries its feature switches as classes: they name the whole page, not
+    # its comments or its captions. What is left out is still named by where it sits.
+    page = write(tmp_path, "switches.html", (
+        "<html class='has-comments'><head><title>After the Winter</title></head>"
+        "<body class='site f_caption_muted_videos_on f_avoid_index_replies_on'>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/essays'>Essays</a></li></ul></nav>"
+        f"<article><h1>After the Winter</h1>{paragraphs_html(PARAGRAPHS)}</article>"
+        "<footer><p>Copyright 2024 The Example Magazine. All rights reserved.</p></footer></body></html>"
+    ))
+    article = load_article(page)
+    assert [p for p in PARAGRAPHS if p not in texts(article)] == []
+    assert sorted(n.rule for n in article.noise) == ["left out: footer", "left out: navigation", "left out: navigation"]
+
+
 def test_a_post_coming_back_between_tables_with_the_same_header_row_leaves_their_rows_in_order(tmp_path):
     # A sports-style page: a table per part, each with the same header row, and an embedded post
     # between two paragraphs that comes back into the article.

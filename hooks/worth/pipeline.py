@@ -12,6 +12,8 @@ correction.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
@@ -19,10 +21,11 @@ from .articlefiles import list_article_files, page_name_clashes, shown_path
 from .blocks import detect_blocks
 from .cache import BuildCache, article_key
 from .errors import ArticleError
-from .model import Article, RawArticle
+from .model import Article, RawArticle, SourceLine
 from .noise import MAX_SUSPECTS, CleanText, EditorDrop, clean_lines
 from .read import WEB_PAGE_SUFFIXES, path_metadata, read_article, settings_beside
 from .sections import build_sections
+from .text import loose, words
 from .themes import assign_themes
 
 
@@ -83,8 +86,11 @@ def clean_page_lines(raw: RawArticle) -> CleanText:
     """``clean_lines`` for a web page: the line judge only advises. The lines it would drop stay in
     the article and are shown to the editor first among the lines that look like furniture
     (``suspects``), who may ``drop`` them; only the editor's ``drop`` and copies of the title go.
-    But when the judge finds nothing but furniture in what the extractor took (a page of links
-    alone), its drops stand: the page has no article, and they are listed as noise.
+    But when the judge finds nothing but furniture in what the extractor took and none of it is
+    running text (``has_running_text``: a page of links alone), its drops stand: the page has no
+    article, and they are listed as noise. A page whose extractor took sentences is never refused
+    for the judge's opinion: the judge learnt its lines from articles in English, and finds only
+    "furniture" in an article written in another language.
 
     The extractor has chosen the page's blocks with what the page's markup says of them, which the
     judge does not see: on the labelled pages of the benchmark (``benchmarks/web_pages.py``, the
@@ -94,14 +100,47 @@ def clean_page_lines(raw: RawArticle) -> CleanText:
     """
     clean = clean_lines(raw)
     advised = [n for n in clean.noise if n.rule not in PAGE_RULES and not n.rule.startswith(LEFT_OUT)]
-    if not advised or not any(line.text.strip() for line in clean.lines):
-        return clean  # nothing to advise on, or the judge finds only furniture: the page has no article
+    if not advised:
+        return clean
+    if not any(line.text.strip() for line in clean.lines) and not has_running_text(raw.lines):
+        return clean  # the judge finds only furniture, and no sentence says otherwise: no article
+    title, title_line = clean.title, clean.title_line
+    first = next((line for line in raw.lines if line.text.strip()), None)
+    title_noise = next((n for n in advised if first is not None and (n.line, n.text) == (first.number, first.text)), None)
+    if title is None and title_noise is not None and loose(first.text.lstrip("# ")) == loose(raw.metadata.title or ""):
+        # The page's title line, which the judge took for furniture too, is the title.
+        title, title_line = raw.metadata.title, first.number
+        advised.remove(title_noise)
+    else:
+        title_noise = None
     kept = {id(line) for line in clean.lines}
     back = {(n.line, n.text) for n in advised}
     lines = tuple(line for line in raw.lines if id(line) in kept or (line.number, line.text) in back)
-    noise = tuple(n for n in clean.noise if n not in advised)
+    noise = tuple(n for n in clean.noise if n not in advised and n is not title_noise)
     suspects = (*advised, *clean.suspects)[:MAX_SUSPECTS]
-    return replace(clean, lines=lines, noise=noise, suspects=suspects)
+    return replace(clean, lines=lines, noise=noise, suspects=suspects, title=title, title_line=title_line)
+
+
+# A line of running text: a sentence's end (in any script) after this many words at least, or
+# this many characters (a language written without spaces between words).
+MIN_RUNNING_WORDS = 8
+MIN_RUNNING_CHARACTERS = 40
+_ANY_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u061f\u0964][\"'\u201d\u2019\u00bb)\u300d\u300f]*(?:\s|$)")
+
+
+def has_running_text(lines: Sequence[SourceLine]) -> bool:
+    """Whether the lines of a page's article hold running text: a paragraph or a quote (not a
+    heading, not a list item: a menu's entries are list items) that ends a sentence and is
+    ``MIN_RUNNING_WORDS`` words or ``MIN_RUNNING_CHARACTERS`` characters long."""
+    for line in lines:
+        text = line.text.strip()
+        if not line.literal:
+            if not text.startswith(">"):
+                continue
+            text = text.lstrip("> ")
+        if _ANY_SENTENCE_END.search(text) and (len(words(text)) >= MIN_RUNNING_WORDS or len(text) >= MIN_RUNNING_CHARACTERS):
+            return True
+    return False
 
 
 def load_article(path: Path, *, display_path: str | None = None) -> Article:

@@ -8,8 +8,9 @@
    (``themes.yml``, through ``lexicon``) of its heading and of its own text, whom its text speaks
    of (a partner, or friends and family: "move on" in a text about a friend is not letting go of
    him), the theme of the part it belongs to, the theme its title names and what the whole
-   article speaks of. The theme judge of ``reader_weights.yml`` holds one weight per feature
-   and theme; the theme whose weights sum highest wins. A subsection thus keeps its part's theme
+   article speaks of (a heading with no text of its own is weighed with the text of the section
+   after it, which it introduces). The theme judge of ``reader_weights.yml`` holds one weight per
+   feature and theme; the theme whose weights sum highest wins. A subsection thus keeps its part's theme
    where its own words give no clear evidence, and leaves it where they do.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 from .evidence import Weights, load_weights
 from .lexicon import LEXICON_FILE, THEMED, Lexicon, PhraseCounter, load_lexicon, phrase_pattern
@@ -111,25 +112,44 @@ class ArticleThemes:
     children: Mapping[str, tuple[Section, ...]]
     texts: Mapping[str, tuple[str, ...]]  # each section's paragraphs (by anchor), worked out once
     listed_under_title: bool = False  # the title names a part ("7 Signs ..."): numbered items are its
+    following: Mapping[str, str] = field(default_factory=dict)  # each headed section's next one (by anchor)
+    preceding: Mapping[str, str] = field(default_factory=dict)  # and the one before it
+    own: Mapping[str, Theme | None] = field(default_factory=dict)  # what each names by its own words
 
     @classmethod
     def of(
         cls, sections: Sequence[Section], lexicon: Lexicon, title_theme: Theme | None, title: str | None = None
     ) -> ArticleThemes:
         listed = bool(title) and title_theme is not None and lexicon.is_part(title)
-        # The sections' own scores added up (each is asked again for its section, and cached).
+        # The sections' own scores added up (each is asked again for its section, and cached),
+        # and what each headed section names by its own words.
         texts = {s.anchor: s.paragraphs for s in sections}
         size = max(sum(len(p.split()) for paragraphs in texts.values() for p in paragraphs), 1)
         scores = dict.fromkeys(THEMED, 0.0)
-        for paragraphs in texts.values():
-            for t, score in lexicon.text_scores(paragraphs).items():
+        own: dict[str, Theme | None] = {}
+        for section in sections:
+            body = lexicon.text_scores(section.paragraphs)
+            for t, score in body.items():
                 scores[t] += score
+            if section.heading is not None:
+                own[section.anchor] = _own_theme(section.heading, body, lexicon)
         children: dict[str, list[Section]] = {}
         for section in sections:
             if section.part:
                 children.setdefault(section.part, []).append(section)
+        headed = list(own)
         return cls({t: 100 * scores[t] / size for t in THEMED}, title_theme,
-                   {k: tuple(v) for k, v in children.items()}, texts, listed)
+                   {k: tuple(v) for k, v in children.items()}, texts, listed, dict(zip(headed, headed[1:])),
+                   dict(zip(headed[1:], headed)), own)
+
+
+def _own_theme(heading: str, body: Mapping[Theme, float], lexicon: Lexicon) -> Theme | None:
+    """The theme a section's heading and the theme words of its text (``body``) name most, by
+    their words alone (None where they name none, and for an introduction or a conclusion)."""
+    if lexicon.is_closing(heading) or lexicon.is_opening(heading):
+        return None
+    named = lexicon.heading_scores(heading)
+    return _best({t: named[t] + body[t] for t in THEMED})
 
 
 def theme_features(
@@ -137,9 +157,11 @@ def theme_features(
 ) -> dict[str, float]:
     """What speaks for each theme of a section: the theme words of its heading (and whether they
     open it, and whether its text names the same theme most); how densely its own text (for a
-    part, its subsections' text too) uses each theme's words; whom that text speaks of (he, a
-    partner, friends, family and people in general, the reader); the part it belongs to; the
-    title; and how densely the whole article speaks of each theme.
+    part, its subsections' text too; for a heading with no text of its own, such as "Key Ideas"
+    straight before the first idea, the text of the section after it) uses each theme's words;
+    whom that text speaks of (he, a partner, friends, family and people in general, the reader);
+    the part it belongs to; what the sections just before and after it name; the title; and how
+    densely the whole article speaks of each theme.
 
     Densities (per hundred words, at least twenty words counted) rather than counts: a long
     section about a friend names "move on" more often than a short one about a partner."""
@@ -149,6 +171,8 @@ def theme_features(
         paragraphs = section.paragraphs
     if section.anchor in article.children:
         paragraphs = (*paragraphs, *(p for c in article.children[section.anchor] for p in article.texts[c.anchor]))
+    elif not paragraphs:  # a heading with no text of its own introduces the section after it
+        paragraphs = article.texts.get(article.following.get(section.anchor, ""), ())
     heading = lexicon.heading_scores(section.heading)
     body = lexicon.text_scores(paragraphs)
     words, people = lexicon.people_in((section.heading, *paragraphs))
@@ -182,6 +206,13 @@ def theme_features(
             f[f"part is {part_theme.value} and its own words are silent"] = 1.0
     if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
         f["introduction or conclusion"] = 1.0
+    # Sections side by side mostly speak of one theme (the steps of a list, the insights of a
+    # book's notes): what the headed sections just before and after name by their own words.
+    beside = [article.own[a] for a in (article.preceding.get(section.anchor), article.following.get(section.anchor)) if a]
+    for t in THEMED:
+        share = sum(n is t for n in beside)
+        if share:
+            f[f"sections beside it name {t.value}"] = share / len(beside)
     return f
 
 

@@ -99,6 +99,12 @@ WIDGET_ROLES = (
     "menuitemradio", "option", "progressbar", "radio", "radiogroup", "scrollbar", "slider", "spinbutton",
     "switch", "tab", "tablist", "toolbar", "tooltip", "dialog", "alertdialog", "search", "searchbox",
 )
+# - the card a paragraph shows on hovering a name (a person's picture, their other stories as
+#   links), which the page hides until then but the extractor reads as words of the sentence: the
+#   innermost element inside a paragraph named for a popup, holding ``MIN_CARD_LINKS`` links or more
+#   (a glossary's tooltip, a definition with no links, stays);
+POPUP_NAME_WORDS = ("tooltip", "popover", "popup", "hovercard", "rollover")
+MIN_CARD_LINKS = 2
 # - the permalink sign a heading carries ("Setting up¶", "# Setting up"): a link inside a heading
 #   whose text is only such signs, or nothing.
 PERMALINK_SIGNS = "\u00b6#\u00a7\U0001f517\u2693\u00a4"
@@ -107,21 +113,34 @@ PERMALINK_SIGNS = "\u00b6#\u00a7\U0001f517\u2693\u00a4"
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def _prune_xpaths(words: Sequence[str], roles: Sequence[str], signs: str) -> list[str]:
-    named = [
+def _named(words: Sequence[str]) -> str:
+    """An XPath test: a word of the element's class or id (hyphens and underscores as spaces, any
+    case) is one of ``words``."""
+    return " or ".join(
         f"contains(concat(' ', translate(@{attribute}, '-_{_UPPER}', '  {_UPPER.lower()}'), ' '), ' {word} ')"
         for word in words for attribute in ("class", "id")
-    ]
+    )
+
+
+def _prune_xpaths(words: Sequence[str], roles: Sequence[str], signs: str, popups: Sequence[str]) -> list[str]:
     role = " or ".join(f"@role='{r}'" for r in roles)
     headings = " or ".join(f"self::h{n}" for n in range(1, 7))
     return [
-        f"//body//*[not(self::main or self::article)][{' or '.join(named)}]",
+        f"//body//*[not(self::main or self::article)][{_named(words)}]",
         f"//body//*[{role}]",
         f"//*[{headings}]//a[not(normalize-space(translate(., '{signs}', '')))]",
+        _card_xpath(popups),
     ]
 
 
-PRUNE_XPATHS = _prune_xpaths(PRUNED_NAME_WORDS, WIDGET_ROLES, PERMALINK_SIGNS)
+def _card_xpath(popups: Sequence[str]) -> str:
+    popup = _named(popups)
+    return f"//body//p//*[{popup}][not(.//*[{popup}])][count(.//a) >= {MIN_CARD_LINKS}]"
+
+
+PRUNE_XPATHS = _prune_xpaths(PRUNED_NAME_WORDS, WIDGET_ROLES, PERMALINK_SIGNS, POPUP_NAME_WORDS)
+# The cards are no text of the page's blocks either (nor shown as left out): words the page hides.
+CARD_XPATH = XPath(_card_xpath(POPUP_NAME_WORDS))
 
 
 class _NotHoldingTheArticle:
@@ -236,7 +255,7 @@ def extract_page(data: bytes, *, path: str, slug: str = "article") -> WebPage:
     tree = load_html(data)
     if tree is None or not isinstance(tree.tag, str):
         raise ArticleError(path, 1, "is not an HTML page that can be read; save the page again from the browser")
-    page_blocks = list(list_page_blocks(tree))
+    page_blocks = list(list_page_blocks(prune_unwanted_nodes(tree, [CARD_XPATH])))
     try:
         document = _extract(data)
     except Exception as err:  # noqa: BLE001 (any page off the web goes in: no traceback for a bad one)
@@ -319,6 +338,19 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s|$)")
 _ENCLOSED_TAGS = frozenset("p div blockquote section article td dd".split())
 MAX_EMBEDDED_QUOTE_BLOCKS = 6
 MIN_CONTINUED_WORDS = 4  # a paragraph after an advert inside the article: "But there are two problems."
+# A subscription box's block: short, and asking the reader to subscribe ("SUBSCRIBE", "Sign up for
+# our newsletter", "Get the best stories in your inbox"), when no class or id names it so.
+MAX_BOX_WORDS = 25
+_SUBSCRIBING = re.compile(r"\b(?:subscrib\w*|newsletters?|sign(?:ing)? up|inbox)\b", re.IGNORECASE)
+
+
+def _interrupts(block: PageBlock) -> bool:
+    """Whether a page block is an advert's or a subscription box's, which may stand in the middle
+    of an article: in a part of the page named an advert or a newsletter, or a short call to
+    subscribe (``_SUBSCRIBING``, ``MAX_BOX_WORDS`` words at most)."""
+    return block.place in ("advert", "newsletter") or (
+        len(block.text.split()) <= MAX_BOX_WORDS and bool(_SUBSCRIBING.search(block.text))
+    )
 
 
 def _running_text(block: PageBlock) -> bool:
@@ -361,25 +393,26 @@ def _with_opening_blocks(
 def _with_blocks_after_adverts(
     extracted: Sequence[ArticleBlock], origins: Sequence[int | None], taken: set[int], page: Sequence[PageBlock]
 ) -> tuple[list[ArticleBlock], list[int | None]]:
-    """The article's blocks with the paragraphs that follow an advert inside the article put back
-    (``taken`` gets them too). Some sites cut an article's body into several containers with an
-    advert between them; the extractor takes the first and stops at the advert. After a block of
-    the article followed by an advert's label ("Advertisement", in a part of the page named an
-    advert), every ``<p>`` of a sentence or more (``MIN_CONTINUED_WORDS`` words, a sentence's end;
-    a quote as a quote) in the same part of the page as that block comes back, past further adverts, pictures' captions and blocks the
-    article has (or whose text it has), up to the first block that is none of these (a heading, a list, a box's title,
-    "More stories").
+    """The article's blocks with the paragraphs that follow an advert or a subscription box
+    inside the article put back (``taken`` gets them too). Some sites cut an article's body into
+    several containers with an advert or a "Subscribe" box between them; the extractor takes the
+    first and stops at the box. After a block of the article followed by such a box's block
+    (``_interrupts``: "Advertisement", "SUBSCRIBE"), every ``<p>`` of a sentence or more
+    (``MIN_CONTINUED_WORDS`` words, a sentence's end; a quote as a quote) in the same part of the
+    page as that block comes back, past further boxes, pictures' captions and blocks the article
+    has (or whose text it has), up to the first block that is none of these (a heading, a list, a
+    box's title, "More stories"). The boxes stay out.
     """
     joined = " ".join(_key(b.text) for b in extracted)
     restored: list[tuple[int, ArticleBlock]] = []
     done = -1
     for index in sorted(taken):
-        if index <= done or index + 1 >= len(page) or index + 1 in taken or page[index + 1].place != "advert":
+        if index <= done or index + 1 >= len(page) or index + 1 in taken or not _interrupts(page[index + 1]):
             continue
         place, k = page[index].place, index + 1
         while k < len(page):
             block = page[k]
-            if k in taken or block.place == "advert" or block.caption or _key(block.text) in joined:
+            if k in taken or _interrupts(block) or block.caption or _key(block.text) in joined:
                 pass
             elif block.tag == "p" and block.place == place and not block.caption and (
                 # Here, inside the article, a short paragraph is the article's too.
@@ -629,7 +662,11 @@ def _page_block(text: str, line: int, container: Any) -> PageBlock:
     quoted = any(_tag(e) == "blockquote" for e in chain)
     parent = container.getparent()
     ordered = tag == "li" and parent is not None and _tag(parent) == "ol"
-    return PageBlock(text, line, tag, place_of(chain), quoted=quoted, ordered=ordered, caption=_is_caption(chain))
+    # The names of <body> and <html> describe the whole page (a site's feature switches,
+    # "f_caption_muted_videos_on", "has-comments"), not a part of it: where a block sits and
+    # whether it is a caption are told by the elements inside the body.
+    parts = [e for e in chain if _tag(e) not in ("body", "html")]
+    return PageBlock(text, line, tag, place_of(parts), quoted=quoted, ordered=ordered, caption=_is_caption(parts))
 
 
 # The words of a class or id that name a picture's caption or credit: a word holding one of the
