@@ -178,21 +178,6 @@ def page(browser):
     context.close()
 
 
-def ready(page) -> None:
-    """Wait until the page's scripts have run: the theme's and the site's start only after the
-    first paint (partials/after-paint.html), often after the load event, and the page marks its
-    <html> `data-worth-ready` once the last has run. Pages without them (another site) pass."""
-    if page.evaluate("!!document.querySelector('script[data-worth-later]')"):
-        page.wait_for_selector("html[data-worth-ready]", state="attached")
-
-
-def goto(page, url: str, **options):
-    """``page.goto(url, **options)``, then wait until the page's scripts have run (``ready``)."""
-    response = page.goto(url, **options)
-    ready(page)
-    return response
-
-
 def open_search(page) -> None:
     """Open the search box as a reader does: the header's search button, or its field on a wide screen."""
     button = page.locator("label[for='__search'].md-header__button")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_large_site, goto, page_types, serve
+from conftest import build_large_site, page_types, serve
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
@@ -45,7 +45,7 @@ def test_axe_finds_no_wcag_violation_on_any_page_type(built_site: Path, site_url
     page.emulate_media(color_scheme=scheme)
     problems = []
     for path in page_types(built_site):
-        goto(page, site_url + path, wait_until="load")
+        page.goto(site_url + path, wait_until="load")
         shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert shown == SCHEMES[scheme], f"/{path} shows the {shown} palette when the system asks for {scheme}"
         problems += [f"/{path}: {line}" for line in axe_violations(page)]
@@ -57,7 +57,7 @@ def test_axe_finds_no_wcag_violation_on_any_page_type(built_site: Path, site_url
 def test_the_open_search_is_a_named_dialog_axe_finds_nothing_wrong_with(site_url: str, page, scheme: str):
     page.set_viewport_size({"width": 320, "height": 640})
     page.emulate_media(color_scheme=scheme)
-    goto(page, site_url, wait_until="load")
+    page.goto(site_url, wait_until="load")
     page.locator("label.md-header__button[for=__search]").click()
     # The search box opens below the quick exit's strip, under the pointer: moved off its buttons,
     # whose tooltips fade in on hover, so that axe reads settled colours.
@@ -89,7 +89,7 @@ def test_the_sources_page_of_a_large_site_without_its_table_of_contents_passes_a
     # full page is checked.
     found = 0
     for path in ("sources/2/", "sources/"):
-        goto(page, large_site_url + path, wait_until="load")
+        page.goto(large_site_url + path, wait_until="load")
         found += page.locator("h2#story-050").count()
     assert found == 1
     # No table of contents beside the text, and in the menu no toggle that opens an empty one.

@@ -7,15 +7,13 @@ import re
 
 import pytest
 
-from conftest import goto
-
 pytestmark = pytest.mark.browser
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def open_signs(page, base: str, path: str = "signs/"):
-    goto(page, base + path)
+    page.goto(base + path)
     page.locator(".worth-checklist--ready").wait_for()
     return page
 
@@ -254,7 +252,7 @@ def test_on_a_320_pixel_screen_nothing_overflows(browser, site_url):
 
 
 def test_the_home_page_leads_to_the_checklist_and_it_works_after_instant_navigation(page, site_url):
-    goto(page, site_url)
+    page.goto(site_url)
     page.locator("a[href$='#checklist']").first.click()
     page.locator(".worth-checklist--ready").wait_for()
     boxes(page).first.check()
@@ -275,7 +273,7 @@ def test_only_the_signs_page_loads_the_checklist_and_instant_navigation_runs_it(
     base, _ = instant_site
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    goto(page, base, wait_until="networkidle")
+    page.goto(base, wait_until="networkidle")
     assert not [url for url in requested if url.endswith("checklist.js")]
     page.evaluate("window.__same_page_load = true")
     for visit in range(2):
@@ -309,7 +307,7 @@ def test_the_checklist_script_waits_for_the_theme_s_script_so_the_first_paint_do
 
 
 def test_the_checklist_works_in_the_offline_bundle(page, offline_site):
-    goto(page, (offline_site / "signs.html").as_uri())
+    page.goto((offline_site / "signs.html").as_uri())
     page.locator(".worth-checklist--ready").wait_for()
     linked = next(b for b in boxes(page).all() if b.get_attribute("data-next"))
     linked.check()

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import goto
-
 
 @pytest.mark.browser
 def test_a_first_visit_does_not_download_the_search_index(site_url: str, page):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    goto(page, site_url, wait_until="networkidle")
+    page.goto(site_url, wait_until="networkidle")
     assert not [url for url in requested if "/search/" in url]
 
 
@@ -21,7 +19,7 @@ def test_a_first_visit_does_not_download_the_search_index(site_url: str, page):
 @pytest.mark.parametrize("width", [320, 1280])
 def test_opening_search_fetches_the_index_and_finds_articles(site_url: str, page, width: int):
     page.set_viewport_size({"width": width, "height": 800})
-    goto(page, site_url + "glossary/", wait_until="networkidle")
+    page.goto(site_url + "glossary/", wait_until="networkidle")
     search = page.get_by_role("dialog", name="Search").get_by_role("textbox", name="Search")
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
@@ -39,7 +37,7 @@ def test_opening_search_fetches_the_index_and_finds_articles(site_url: str, page
 
 @pytest.mark.browser
 def test_the_search_shortcut_fetches_the_index_too(site_url: str, page):
-    goto(page, site_url, wait_until="networkidle")
+    page.goto(site_url, wait_until="networkidle")
     with page.expect_request(lambda request: request.url.endswith("search/setup.json")):
         page.keyboard.press("/")
     page.keyboard.type("letting go", delay=20)
@@ -57,7 +55,7 @@ def test_search_finds_the_same_passages_from_the_plain_text_as_from_the_theme_s_
     page.route("**/*", lambda route: route.continue_())
 
     def results(word: str) -> list[str]:
-        goto(page, site_url, wait_until="networkidle")
+        page.goto(site_url, wait_until="networkidle")
         page.locator("input.md-search__input").click()
         page.keyboard.insert_text(word)
         page.keyboard.press("End")  # one key released: the theme asks once, for the whole word

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import goto
-
 pytestmark = pytest.mark.browser
 
 THEME_PAGES = ("signs/", "costs/", "letting-go/", "more/")
@@ -18,7 +16,7 @@ THEME_PAGES = ("signs/", "costs/", "letting-go/", "more/")
 
 def test_a_theme_page_has_one_source_line_per_run_of_an_articles_sections(page, site_url):
     for path in THEME_PAGES:
-        goto(page, site_url + path)
+        page.goto(site_url + path)
         # Walk the page's content in order: each section heading, and each source line with the
         # article it names. A source line closes the run of sections before it.
         items = page.locator("article.md-content__inner > h2[id], article.md-content__inner > .worth-source").evaluate_all(
@@ -32,14 +30,14 @@ def test_a_theme_page_has_one_source_line_per_run_of_an_articles_sections(page, 
         assert all(a != b for a, b in zip(sources, sources[1:])), f"{path}: one article cited twice in a row"
         # and fewer source lines than sections when an article gives several sections in a row
         assert len(sources) <= len(sections)
-    goto(page, site_url + "signs/")
+    page.goto(site_url + "signs/")
     signs_sources = page.locator("article.md-content__inner > .worth-source").count()
     signs_sections = page.locator("article.md-content__inner > h2[id]:not(#checklist-title)").count()
     assert signs_sources < signs_sections, "the signs page cites every section on its own"
 
 
 def test_the_footer_and_the_page_agree_on_what_comes_before_and_after(page, site_url):
-    goto(page, site_url + "costs/")
+    page.goto(site_url + "costs/")
     # The line's text as written (its text content): far down the page it is not drawn until it
     # comes near the screen, and a line not drawn has no rendered text (innerText) yet.
     body = page.locator(".worth-reading-order").text_content()
@@ -50,7 +48,7 @@ def test_the_footer_and_the_page_agree_on_what_comes_before_and_after(page, site
 
 
 def test_no_two_checklist_items_share_a_hint(page, site_url):
-    goto(page, site_url + "signs/")
+    page.goto(site_url + "signs/")
     hints = [" ".join(h.split()) for h in page.locator(".worth-checklist__hint").all_inner_texts()]
     assert len(hints) >= 5
     assert len(hints) == len(set(hints)), [h for h in hints if hints.count(h) > 1]
@@ -61,7 +59,7 @@ def test_no_two_checklist_items_share_a_hint(page, site_url):
 
 
 def test_the_result_names_the_signs_ticked(page, site_url):
-    goto(page, site_url + "signs/")
+    page.goto(site_url + "signs/")
     page.locator(".worth-checklist--ready").wait_for()
     boxes = page.locator(".worth-checklist__items input[type=checkbox]")
     labels = page.locator(".worth-checklist__label")
@@ -77,7 +75,7 @@ def test_the_result_names_the_signs_ticked(page, site_url):
 
 
 def test_the_printed_checklist_leaves_out_the_links_and_warns_about_printers(page, site_url):
-    goto(page, site_url + "signs/")
+    page.goto(site_url + "signs/")
     page.locator(".worth-checklist--ready").wait_for()
     page.locator(".worth-checklist__items input[type=checkbox]").nth(0).check()
     page.evaluate("window.print = () => {}")
@@ -110,7 +108,7 @@ def search(page, word: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("where", ["website", "offline bundle"])
 def test_search_lists_each_passage_once_under_the_article_it_comes_from(page, site_url, offline_site: Path, where):
     start = site_url if where == "website" else (offline_site / "index.html").as_uri()
-    goto(page, start)
+    page.goto(start)
     listed = search(page, "boundaries")
     links = [link for link, _ in listed]
     assert len(links) == len(set(links)), [link for link in links if links.count(link) > 1]
@@ -119,13 +117,13 @@ def test_search_lists_each_passage_once_under_the_article_it_comes_from(page, si
     # each passage is found on its article page (where it reads in full), not again on its theme page
     assert all(link.startswith("articles/") for link, _ in passages if not link.startswith("glossary"))
     # and it is listed under that article's title
-    goto(page, start)
+    page.goto(start)
     titles = {}
     for link, group in passages:
         if link.startswith("articles/"):
             titles.setdefault(link.split("#")[0], group)
     for article, group in titles.items():
-        goto(page, start.rsplit("/", 1)[0] + "/" + article + ("index.html" if where != "website" and article.endswith("/") else ""))
+        page.goto(start.rsplit("/", 1)[0] + "/" + article + ("index.html" if where != "website" and article.endswith("/") else ""))
         assert page.locator("h1").first.inner_text().strip() == group
 
 
@@ -134,12 +132,12 @@ def test_a_link_far_down_a_long_page_lands_on_its_section(page, site_url):
     # holding a guessed height until then; a link to its last section still shows that section,
     # once the page is still, at a phone's size.
     page.set_viewport_size({"width": 390, "height": 700})
-    goto(page, site_url + "costs/")
+    page.goto(site_url + "costs/")
     ids = page.eval_on_selector_all(".md-content h2[id]", "hs => hs.map(h => h.id)")
     assert len(ids) > 3
     later = page.locator(".md-typeset > h2").last
     assert later.evaluate("h => getComputedStyle(h).contentVisibility") == "auto"
-    goto(page, f"{site_url}costs/#{ids[-1]}", wait_until="networkidle")
+    page.goto(f"{site_url}costs/#{ids[-1]}", wait_until="networkidle")
     measure = ("id => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => "
                "r(document.getElementById(id).getBoundingClientRect().top))))")
     last = None

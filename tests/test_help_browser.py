@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import goto, open_search
+from conftest import open_search
 
 from test_accessibility import axe_violations
 
@@ -115,17 +115,17 @@ def test_the_help_box_is_on_every_theme_page_the_staying_safe_page_and_the_404_p
     sized(page, width)
     names = [*THEME_PAGES, "staying-safe"] + ([] if output.offline else ["no/such/page"])
     for name in names:
-        goto(page, output.url(name) if name != "no/such/page" else output.base + "404.html")
+        page.goto(output.url(name) if name != "no/such/page" else output.base + "404.html")
         assert_help_box(page.locator("aside#help"))
     # Every theme page says what it is about at the top, and links to the box.
     for name in THEME_PAGES:
-        goto(page, output.url(name))
+        page.goto(output.url(name))
         note = page.locator(".md-content .admonition").first
         expect(note).to_contain_text("Before you read")
         note.get_by_role("link", name="People who can help").click()
         expect(page.locator("aside#help")).to_be_in_viewport()
         assert output.owns(page.url) and page.url.endswith("#help")
-    goto(page, output.url("staying-safe"))
+    page.goto(output.url("staying-safe"))
     page.get_by_role("link", name="people who can help", exact=True).click()
     expect(page.locator("aside#help")).to_be_in_viewport()
 
@@ -133,7 +133,7 @@ def test_the_help_box_is_on_every_theme_page_the_staying_safe_page_and_the_404_p
 @pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
 def test_the_help_box_follows_the_checklists_result_whatever_it_says(page, output: Site, width: str):
     sized(page, width)
-    goto(page, output.url("signs"))
+    page.goto(output.url("signs"))
     result = page.locator(".worth-checklist__result")
     box = page.locator("aside#checklist-help")
     expect(result).to_be_visible()
@@ -153,7 +153,7 @@ def test_the_help_box_follows_the_checklists_result_whatever_it_says(page, outpu
 @pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
 def test_a_search_that_finds_nothing_shows_the_help_box(page, output: Site, width: str):
     sized(page, width)
-    goto(page, output.url("index"))
+    page.goto(output.url("index"))
     open_search(page)
     field = page.locator("input.md-search__input")
     field.press_sequentially("zqxjvw")
@@ -166,7 +166,7 @@ def test_a_search_that_finds_nothing_shows_the_help_box(page, output: Site, widt
 
 
 def test_the_letting_go_page_says_leaving_can_be_dangerous_beside_its_call_to_leave(page, output: Site):
-    goto(page, output.url("letting-go"))
+    page.goto(output.url("letting-go"))
     note = page.locator(".worth-leaving-note")
     assert note.count() >= 1
     expect(note.first).to_contain_text("can be the most dangerous time")
@@ -178,7 +178,7 @@ def test_the_letting_go_page_says_leaving_can_be_dangerous_beside_its_call_to_le
 
 def test_sources_is_in_the_footer_not_the_navigation_and_the_footer_names_the_site(page, output: Site):
     page.set_viewport_size({"width": 1280, "height": 800})
-    goto(page, output.url("index"))
+    page.goto(output.url("index"))
     nav = page.locator(".md-sidebar--primary nav")
     expect(nav.get_by_role("link", name="Sources")).to_have_count(0)
     footer = page.locator("footer")
@@ -198,7 +198,7 @@ def test_the_exit_is_clickable_with_search_open(page, output: Site, width: str, 
     sized(page, width)
     page.emulate_media(color_scheme=scheme)
     answer_outside(page)
-    goto(page, output.url("signs"))
+    page.goto(output.url("signs"))
     open_search(page)
     page.locator("input.md-search__input").press_sequentially("zqxjvw")
     expect(page.locator("[data-worth-search-help]")).to_be_visible()
@@ -215,7 +215,7 @@ def test_the_exit_is_clickable_with_the_drawer_open(page, output: Site, which: s
     sized(page, "phone")
     page.emulate_media(color_scheme=scheme)
     answer_outside(page)
-    goto(page, output.url("costs"))
+    page.goto(output.url("costs"))
     page.locator("label.md-header__button[for=__drawer]").click()
     drawer_exit = page.locator("[data-worth-exit-drawer]")
     expect(drawer_exit).to_be_visible()
@@ -230,7 +230,7 @@ def test_the_exit_is_clickable_with_the_drawer_open(page, output: Site, which: s
 
 def test_the_drawers_own_exit_is_out_of_the_way_while_the_drawer_is_closed(page, site_url: str):
     sized(page, "phone")
-    goto(page, site_url)
+    page.goto(site_url)
     expect(page.locator("[data-worth-exit-drawer]")).to_be_hidden()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.hasAttribute('data-worth-exit')")
@@ -238,7 +238,7 @@ def test_the_drawers_own_exit_is_out_of_the_way_while_the_drawer_is_closed(page,
 
 def test_the_exit_stays_above_an_open_glossary_tooltip(page, site_url: str):
     page.set_viewport_size({"width": 1280, "height": 800})
-    goto(page, site_url + "signs/")
+    page.goto(site_url + "signs/")
     term = page.locator(".md-content a[href*='glossary/#'][title], .md-content a[href*='glossary/#']").first
     # Bring the term just under the header, so that its tooltip would reach up over it.
     term.evaluate("t => { t.scrollIntoView(); scrollBy(0, -document.querySelector('.md-header').offsetHeight - 4) }")
@@ -254,7 +254,7 @@ def test_the_exit_is_at_least_44_pixels_and_black_on_white_in_both_palettes(brow
                                   color_scheme=scheme)
     try:
         page = context.new_page()
-        goto(page, site_url + "letting-go/")
+        page.goto(site_url + "letting-go/")
         link = page.locator("[data-worth-exit]")
         box = link.bounding_box()
         assert box["height"] >= 44 and box["width"] >= 44, box
@@ -265,7 +265,7 @@ def test_the_exit_is_at_least_44_pixels_and_black_on_white_in_both_palettes(brow
 
 
 def test_shift_presses_being_counted_are_shown_and_cleared(page, output: Site):
-    goto(page, output.url("costs"))
+    page.goto(output.url("costs"))
     marks = page.locator("[data-worth-exit-presses]")
     expect(marks).to_be_hidden()
     page.keyboard.press("Shift")
@@ -280,7 +280,7 @@ def test_shift_presses_being_counted_are_shown_and_cleared(page, output: Site):
 
 def test_with_the_keyboard_alone_search_open_shift_three_times_leaves(page, output: Site):
     answer_outside(page)
-    goto(page, output.url("letting-go"))
+    page.goto(output.url("letting-go"))
     destination = exit_url(page)
     page.keyboard.press("/")  # the theme's shortcut to search
     expect(page.locator("input.md-search__input")).to_be_focused()
@@ -292,7 +292,7 @@ def test_with_the_keyboard_alone_search_open_shift_three_times_leaves(page, outp
 
 
 def test_with_the_keyboard_alone_the_help_box_links_are_reached(page, output: Site):
-    goto(page, output.url("staying-safe"))
+    page.goto(output.url("staying-safe"))
     reached = set()
     for _ in range(200):
         page.keyboard.press("Tab")
@@ -316,8 +316,8 @@ def click_nav(page, site: Site, title: str) -> None:
 def test_after_three_pages_and_leaving_neither_back_nor_forward_reach_the_site(page, site: Site):
     page.set_viewport_size({"width": 1280, "height": 800})
     asked = answer_outside(page)
-    goto(page, BEFORE)
-    goto(page, site.url("index"))
+    page.goto(BEFORE)
+    page.goto(site.url("index"))
     started = page.evaluate("history.length")
     for title in ("Signs he doesn't see your worth", "The cost of staying", "Why letting go helps"):
         click_nav(page, site, title)
@@ -339,7 +339,7 @@ def test_after_three_pages_and_leaving_neither_back_nor_forward_reach_the_site(p
 
 def test_a_search_result_is_followed_without_a_history_entry(page, output: Site):
     page.set_viewport_size({"width": 1280, "height": 800})
-    goto(page, output.url("index"))
+    page.goto(output.url("index"))
     started = page.evaluate("history.length")
     open_search(page)
     page.locator("input.md-search__input").press_sequentially("worth")
@@ -357,7 +357,7 @@ STORED = """() => ({local: Object.keys(localStorage), session: Object.keys(sessi
 def test_the_exit_forgets_everything_the_site_stored_remembered_answers_included(page, output: Site):
     page.set_viewport_size({"width": 1280, "height": 800})
     answer_outside(page)
-    goto(page, output.url("signs"))
+    page.goto(output.url("signs"))
     first = page.locator(".worth-checklist__items input[type=checkbox]").first
     page.locator(f"label[for='{first.get_attribute('id')}']").click()
     page.locator("label[for='checklist-remember']").click()
@@ -371,7 +371,7 @@ def test_the_exit_forgets_everything_the_site_stored_remembered_answers_included
     page.get_by_role("link", name="Leave this site").click()
     page.wait_for_url(destination)
     again = page.context.new_page()
-    goto(again, output.url("signs"))
+    again.goto(output.url("signs"))
     assert again.evaluate(STORED) == {"local": [], "session": []}
     expect(again.locator(".worth-checklist__items input[type=checkbox]").first).not_to_be_checked()
     expect(again.locator("#checklist-remember")).not_to_be_checked()
@@ -386,10 +386,10 @@ def test_axe_finds_nothing_on_a_phone_with_the_help_box_search_and_drawer(page, 
     page.emulate_media(color_scheme=scheme)
     problems = []
     for path in ("costs/", "signs/", "letting-go/", "staying-safe/", "404.html"):
-        goto(page, site_url + path, wait_until="load")
+        page.goto(site_url + path, wait_until="load")
         assert page.locator("aside#help").is_visible()
         problems += [f"/{path}: {line}" for line in axe_violations(page)]
-    goto(page, site_url, wait_until="load")
+    page.goto(site_url, wait_until="load")
     # Opened from the keyboard: a pointer resting on the search box's buttons would show their
     # tooltips, which fade in and out (and are the theme's, checked by test_accessibility).
     page.keyboard.press("/")
@@ -397,7 +397,7 @@ def test_axe_finds_nothing_on_a_phone_with_the_help_box_search_and_drawer(page, 
     expect(page.locator("[data-worth-search-help]")).to_be_visible()
     settle(page)
     problems += [f"search: {line}" for line in axe_violations(page)]
-    goto(page, site_url + "signs/", wait_until="load")
+    page.goto(site_url + "signs/", wait_until="load")
     page.locator("label.md-header__button[for=__drawer]").click()
     settle(page)
     problems += [f"drawer: {line}" for line in axe_violations(page)]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, goto
+from conftest import build_site
 
 SUB_PATH = "/repo/"
 
@@ -65,7 +65,7 @@ def test_the_404_page_speaks_plainly_and_links_home(built_site: Path) -> None:
 def test_a_missing_address_at_any_depth_shows_the_styled_404_and_leads_back(page, sub_path_site: str, missing: str) -> None:
     failed: list[str] = []
     page.on("response", lambda response: failed.append(response.url) if response.status >= 400 and response.url != sub_path_site + missing else None)
-    response = goto(page, sub_path_site + missing)
+    response = page.goto(sub_path_site + missing)
     assert response is not None and response.status == 404
     assert page.locator("h1").inner_text() == "This page is not here"
     # It looks like the site: the theme's stylesheet loaded and styles the header.
@@ -80,7 +80,7 @@ def test_a_missing_address_at_any_depth_shows_the_styled_404_and_leads_back(page
 
 @pytest.mark.browser
 def test_the_404_page_lists_the_site_pages_and_each_link_works(page, sub_path_site: str) -> None:
-    goto(page, sub_path_site + "old/address/")
+    page.goto(sub_path_site + "old/address/")
     links = page.locator("nav[aria-labelledby='worth-404-pages'] a")
     assert links.count() >= 3
     for href in links.evaluate_all("links => links.map(a => a.href)"):

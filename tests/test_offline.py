@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import goto, open_search
+from conftest import open_search
 
 from worth.linkcheck import check_site
 from worth.offline import (
@@ -239,7 +239,7 @@ def open_recording(page, url: str) -> list[str]:
     """Start recording every request the page attempts, then open ``url``; returns the record."""
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    goto(page, url)
+    page.goto(url)
     return requests
 
 
@@ -266,7 +266,7 @@ def test_every_page_is_reached_by_clicking_links_from_index_html(wide_page, offl
     queue = [start]
     while queue:
         source = queue.pop(0)
-        goto(page, source)
+        page.goto(source)
         hrefs = page.eval_on_selector_all(
             "a[href]", "links => links.map(a => [a.getAttribute('href'), a.href.split('#')[0]])")
         for href, target in hrefs:
@@ -283,7 +283,7 @@ def test_every_page_is_reached_by_clicking_links_from_index_html(wide_page, offl
             assert page.locator("h1").count() >= 1, f"{target} has no heading"
             seen.add(target)
             queue.append(target)
-            goto(page, source)
+            page.goto(source)
     assert seen == all_pages, f"not reachable by a link: {sorted(all_pages - seen)}"
     assert sorted(set(errors)) == [], "scripts failed on these pages"
     assert off_device(requests) == []

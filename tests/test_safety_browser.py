@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import build_site, goto, page_types, serve
+from conftest import build_site, page_types, serve
 
 pytestmark = pytest.mark.browser
 
@@ -93,7 +93,7 @@ def follow(page, url: str) -> None:
 def test_every_page_type_loads_with_nothing_from_elsewhere_and_no_violation(built_site: Path, site_url: str, page):
     watch = Watch(page)
     for path in page_types(built_site):
-        goto(page, site_url + path, wait_until="networkidle")
+        page.goto(site_url + path, wait_until="networkidle")
     assert len(page_types(built_site)) >= 5
     assert not watch.elsewhere(site_url), "\n".join(watch.elsewhere(site_url))
     assert not watch.problems, "\n".join(watch.problems)
@@ -102,7 +102,7 @@ def test_every_page_type_loads_with_nothing_from_elsewhere_and_no_violation(buil
 def test_instant_navigation_through_every_page_type_stays_quiet(instant_site, page):
     url, folder = instant_site
     watch = Watch(page)
-    goto(page, url, wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
     started = page.evaluate("performance.timeOrigin")
     for path in page_types(folder):
         if path not in ("", "404.html"):
@@ -115,7 +115,7 @@ def test_instant_navigation_through_every_page_type_stays_quiet(instant_site, pa
 
 def test_header_links_follow_instant_navigation(instant_site, page):
     url, _ = instant_site
-    goto(page, url, wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
     follow(page, f"{url}articles/")
     safety = page.get_by_role("banner").get_by_role("link", name="Staying safe online")
     assert safety.evaluate("a => a.href") == f"{url}staying-safe/"
@@ -130,7 +130,7 @@ def test_header_links_follow_instant_navigation(instant_site, page):
 
 
 def test_shift_three_times_leaves_and_back_does_not_return(site_url: str, page):
-    goto(page, site_url + "signs/")
+    page.goto(site_url + "signs/")
     destination = exit_url(page)
     answer_exit(page, destination)
     for _ in range(3):
@@ -142,7 +142,7 @@ def test_shift_three_times_leaves_and_back_does_not_return(site_url: str, page):
 
 
 def test_leave_this_site_link_leaves_and_back_does_not_return(site_url: str, page):
-    goto(page, site_url + "staying-safe/")
+    page.goto(site_url + "staying-safe/")
     destination = exit_url(page)
     answer_exit(page, destination)
     page.get_by_role("link", name="Leave this site").click()
@@ -153,7 +153,7 @@ def test_leave_this_site_link_leaves_and_back_does_not_return(site_url: str, pag
 
 def test_after_instant_navigation_back_skips_every_page_read(instant_site, page):
     url, _ = instant_site
-    goto(page, url, wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
     before = page.evaluate("history.length")
     for link in ("costs/", "sources/"):
         follow(page, url + link)
@@ -175,7 +175,7 @@ def test_leaving_hides_the_page_and_tells_the_site_before_going(site_url: str, p
         "document.addEventListener('worth:exit', () => window.worthExitSeen("
         "getComputedStyle(document.documentElement).display === 'none'))"
     )
-    goto(page, site_url)
+    page.goto(site_url)
     destination = exit_url(page)
     answer_exit(page, destination)
     page.get_by_role("link", name="Leave this site").click()
@@ -184,7 +184,7 @@ def test_leaving_hides_the_page_and_tells_the_site_before_going(site_url: str, p
 
 
 def test_the_count_is_announced_and_any_other_key_starts_it_again(site_url: str, page):
-    goto(page, site_url + "costs/")
+    page.goto(site_url + "costs/")
     status = page.locator("[data-worth-exit-status]")
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
     page.keyboard.press("Shift")
@@ -205,7 +205,7 @@ def test_the_count_is_announced_and_any_other_key_starts_it_again(site_url: str,
 
 
 def test_typing_capital_letters_never_leaves(site_url: str, page):
-    goto(page, site_url)
+    page.goto(site_url)
     page.locator("input.md-search__input").click()
     for key in ("Shift+KeyW", "Shift+KeyO", "Shift+KeyR"):
         page.keyboard.press(key)
@@ -229,7 +229,7 @@ def test_leave_this_site_works_without_javascript(browser, site_url: str):
 
 def test_leave_this_site_is_the_first_focus_stop_of_every_page(built_site: Path, site_url: str, page):
     for path in page_types(built_site):
-        goto(page, site_url + path)
+        page.goto(site_url + path)
         page.keyboard.press("Tab")
         focused = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.hasAttribute('data-worth-exit')]")
         assert focused == ["Leave this site", True], f"/{path}: first Tab stop is {focused[0]!r}"
@@ -242,7 +242,7 @@ def test_the_exit_strip_passes_axe(site_url: str, page, width: str, scheme: str)
 
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
     page.emulate_media(color_scheme=scheme)
-    goto(page, site_url + "signs/")
+    page.goto(site_url + "signs/")
     results = Axe().run(
         page, context=".worth-exit", options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     )
@@ -255,7 +255,7 @@ def test_the_exit_strip_passes_axe(site_url: str, page, width: str, scheme: str)
 @pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
 def test_the_exit_stays_in_view_at_the_top_and_uncovered(site_url: str, page, width: str):
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
-    goto(page, site_url + "letting-go/")  # a long page
+    page.goto(site_url + "letting-go/")  # a long page
     in_view = """() => {
       const link = document.querySelector("[data-worth-exit]")
       const box = link.getBoundingClientRect()
@@ -271,7 +271,7 @@ def test_the_exit_stays_in_view_at_the_top_and_uncovered(site_url: str, page, wi
 
 def test_focused_content_is_never_hidden_under_the_header(site_url: str, page):
     page.set_viewport_size({"width": 320, "height": 640})
-    goto(page, site_url + "sources/")
+    page.goto(site_url + "sources/")
     checked = 0
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -293,9 +293,9 @@ def test_focused_content_is_never_hidden_under_the_header(site_url: str, page):
 @pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
 def test_a_linked_heading_is_shown_below_the_header_not_under_it(site_url: str, page, width: str):
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
-    goto(page, site_url + "staying-safe/")
+    page.goto(site_url + "staying-safe/")
     anchor = page.locator(".md-content h2[id]").first.get_attribute("id")
-    goto(page, f"{site_url}staying-safe/#{anchor}", wait_until="networkidle")
+    page.goto(f"{site_url}staying-safe/#{anchor}", wait_until="networkidle")
     # The browser scrolls to the fragment as the page loads; a slow machine may do it before
     # the styles settle, so bring the heading into view the same way once more (the header's
     # room, scroll-padding-top, applies to both) and measure once the page is still: the same
@@ -332,7 +332,7 @@ def stored(page) -> dict:
 
 def test_a_typical_visit_leaves_nothing_on_the_device(instant_site, page):
     url, folder = instant_site
-    goto(page, url, wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
     search = page.locator("input.md-search__input")
     search.click()
     word = a_searchable_word(folder)
@@ -342,7 +342,7 @@ def test_a_typical_visit_leaves_nothing_on_the_device(instant_site, page):
     result.click()
     page.wait_for_load_state("networkidle")
     assert word not in page.url, "the search word went into the address, and so into the history"
-    goto(page, f"{url}signs/", wait_until="networkidle")  # as when arriving from a link elsewhere
+    page.goto(f"{url}signs/", wait_until="networkidle")  # as when arriving from a link elsewhere
     boxes = page.locator(".md-content input[type=checkbox]:visible:not(#checklist-remember)").all()[:3]
     assert boxes, "the signs page shows no checklist to tick"
     for box in boxes:
@@ -353,7 +353,7 @@ def test_a_typical_visit_leaves_nothing_on_the_device(instant_site, page):
 
 
 def test_a_chosen_colour_scheme_is_the_one_thing_kept_and_leaving_removes_it(site_url: str, page):
-    goto(page, site_url)
+    page.goto(site_url)
     assert stored(page)["local"] == []
     page.locator("form[data-md-component=palette] label:not([hidden])").click()
     kept = stored(page)["local"]
@@ -365,7 +365,7 @@ def test_a_chosen_colour_scheme_is_the_one_thing_kept_and_leaving_removes_it(sit
     page.get_by_role("link", name="Leave this site").click()
     page.wait_for_url(destination)
     again = page.context.new_page()
-    goto(again, site_url)
+    again.goto(site_url)
     assert stored(again)["local"] == []
 
 
@@ -375,8 +375,8 @@ def test_a_chosen_colour_scheme_is_the_one_thing_kept_and_leaving_removes_it(sit
 def test_offline_bundle_pages_and_search_stay_quiet_and_the_exit_works(offline_site: Path, page):
     watch = Watch(page)
     home = (offline_site / "index.html").as_uri()
-    goto(page, home)
-    goto(page, (offline_site / "staying-safe.html").as_uri())
+    page.goto(home)
+    page.goto((offline_site / "staying-safe.html").as_uri())
     search = page.locator("input.md-search__input")
     search.click()
     page.keyboard.type(a_searchable_word(offline_site))

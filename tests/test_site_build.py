@@ -3,7 +3,6 @@ citations that land, article text that stays text, and bad articles that stop th
 from __future__ import annotations
 
 import html
-import json
 import re
 import shutil
 import subprocess
@@ -299,31 +298,3 @@ def test_the_sources_page_of_a_large_site_sends_no_table_of_contents(tmp_path):
         assert f'href="#story-{i:03d}"' not in sources  # but no list of them beside the text or in the menu
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="toc"' in home  # other pages keep theirs
-
-
-_LATER = re.compile(r'<script data-worth-later="([^"]*)">')
-
-
-@pytest.mark.parametrize("where", ["website", "offline bundle"])
-def test_no_page_names_a_script_the_first_paint_could_wait_for_and_the_ones_started_after_it_exist(request, where):
-    # The theme's script and the site's start after the first paint (partials/after-paint.html):
-    # every page lists them, the theme's first, and each is a file of the site; no page has a
-    # <script src> of its own in its body.
-    site = request.getfixturevalue("built_site" if where == "website" else "offline_site")
-    pages = sorted(site.rglob("*.html"))
-    assert pages
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        if "<body" not in text:
-            continue  # a redirect stub
-        body = text.split("<body", 1)[1]
-        assert "<script src=" not in body, f"{page}: a script in the body is fetched before the first paint"
-        found = _LATER.findall(body)
-        assert len(found) == 1, f"{page}: {len(found)} lists of scripts to start after the first paint"
-        urls = json.loads(html.unescape(found[0]))
-        assert re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", urls[0]), urls
-        assert [u.rsplit("/", 1)[1] for u in urls[1:]] == ["quick-exit.js", "glossary-tips.js"], urls
-        for url in urls:
-            # The 404 page names them from the site's root, as it is shown at any address.
-            file = site / url.lstrip("/") if url.startswith("/") else page.parent / url
-            assert file.resolve().is_file(), f"{page}: {url} is not in the site"

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import ROOT, build_site, goto
+from conftest import ROOT, build_site
 from worth.glossary import build_glossary, load_glossary
 from worth.links import relate_sections
 from worth.model import Theme
@@ -202,7 +202,7 @@ def test_a_term_shows_its_definition_as_a_tooltip_on_hover_and_on_keyboard_focus
         link for section in read(path).sections for link in section["links"] if "glossary/" in (link.get("href") or "")
     )
     definition = " ".join(first["title"].split())
-    goto(page, site_url + "costs/")
+    page.goto(site_url + "costs/")
     link = page.locator("article.md-content__inner a", has_text=first["text"]).filter(
         has=page.locator("xpath=self::a[contains(@href, 'glossary/')]")
     ).first
@@ -230,7 +230,7 @@ def test_on_a_phone_a_tap_shows_a_terms_definition_in_place_at_the_size_of_the_t
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     try:
         page = context.new_page()
-        goto(page, site_url + "costs/")
+        page.goto(site_url + "costs/")
         link = page.locator("article.md-content__inner a", has_text=first["text"]).filter(
             has=page.locator("xpath=self::a[contains(@href, 'glossary/')]")
         ).first

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import FIXTURES, build_site, goto, project_copy, serve
+from conftest import FIXTURES, build_site, project_copy, serve
 
 pytestmark = pytest.mark.browser
 
@@ -111,7 +111,7 @@ def hover_everything(context, url: str) -> dict[str, list]:
 
 
 def _hover_all(page, url: str, seen: dict[str, list]) -> None:
-    goto(page, url, wait_until="load")
+    page.goto(url, wait_until="load")
     page.wait_for_timeout(300)  # the theme mounts its tooltips once the document is ready
     page.evaluate("window.__worthStillHere = true")  # gone if the page is replaced by another
     here = page.url.split("#")[0]
