@@ -25,7 +25,7 @@ from .model import Article, RawArticle, SourceLine
 from .noise import MAX_SUSPECTS, CleanText, EditorDrop, clean_lines
 from .read import WEB_PAGE_SUFFIXES, path_metadata, read_article, settings_beside
 from .sections import build_sections
-from .text import loose, words
+from .text import ends_a_sentence, loose, words
 from .themes import assign_themes
 
 
@@ -125,7 +125,6 @@ def clean_page_lines(raw: RawArticle) -> CleanText:
 # this many characters (a language written without spaces between words).
 MIN_RUNNING_WORDS = 8
 MIN_RUNNING_CHARACTERS = 40
-_ANY_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u061f\u0964][\"'\u201d\u2019\u00bb)\u300d\u300f]*(?:\s|$)")
 
 
 def has_running_text(lines: Sequence[SourceLine]) -> bool:
@@ -138,7 +137,7 @@ def has_running_text(lines: Sequence[SourceLine]) -> bool:
             if not text.startswith(">"):
                 continue
             text = text.lstrip("> ")
-        if _ANY_SENTENCE_END.search(text) and (len(words(text)) >= MIN_RUNNING_WORDS or len(text) >= MIN_RUNNING_CHARACTERS):
+        if ends_a_sentence(text) and (len(words(text)) >= MIN_RUNNING_WORDS or len(text) >= MIN_RUNNING_CHARACTERS):
             return True
     return False
 

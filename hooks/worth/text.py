@@ -69,6 +69,16 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
 
 
+# A sentence's end in any script: . ! ? … and the Chinese/Japanese, Arabic and Devanagari
+# stops, with any closing quotes or brackets, then a space or the end of the text.
+_ANY_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u061f\u0964][\"'\u201d\u2019\u00bb)\u300d\u300f]*(?:\s|$)")
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether ``text`` holds the end of a sentence (running text, not a label or a menu entry)."""
+    return _ANY_SENTENCE_END.search(text) is not None
+
+
 # ---------------------------------------------------------------------------------------------
 # Words and stems
 

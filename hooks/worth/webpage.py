@@ -40,7 +40,7 @@ from trafilatura.utils import load_html
 from . import yamltext
 from .errors import ArticleError
 from .model import Metadata, NoiseLine, Overrides, RawArticle, SourceLine
-from .text import loose
+from .text import ends_a_sentence, loose
 from .read import decode_text, front_matter_key_lines, front_matter_metadata, path_metadata
 
 LEFT_OUT_RULE = "left out"  # every NoiseLine.rule of a page block not taken starts with this
@@ -334,7 +334,6 @@ def headings_of_left_out_parts(
 # A paragraph the extractor left out between two blocks it took is put back when it reads as a
 # sentence or more of running text: this many words at least, and a sentence's end.
 MIN_ENCLOSED_WORDS = 10
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?:\s|$)")
 _ENCLOSED_TAGS = frozenset("p div blockquote section article td dd".split())
 MAX_EMBEDDED_QUOTE_BLOCKS = 6
 MIN_CONTINUED_WORDS = 4  # a paragraph after an advert inside the article: "But there are two problems."
@@ -358,7 +357,7 @@ def _running_text(block: PageBlock) -> bool:
     paragraph, ``MIN_ENCLOSED_WORDS`` words or more, a sentence's end; no caption, no quote."""
     return (
         block.tag in _ENCLOSED_TAGS and not block.caption and not block.quoted
-        and len(block.text.split()) >= MIN_ENCLOSED_WORDS and bool(_SENTENCE_END.search(block.text))
+        and len(block.text.split()) >= MIN_ENCLOSED_WORDS and ends_a_sentence(block.text)
     )
 
 
@@ -416,7 +415,7 @@ def _with_blocks_after_adverts(
                 pass
             elif block.tag == "p" and block.place == place and not block.caption and (
                 # Here, inside the article, a short paragraph is the article's too.
-                len(block.text.split()) >= MIN_CONTINUED_WORDS and _SENTENCE_END.search(block.text)
+                len(block.text.split()) >= MIN_CONTINUED_WORDS and ends_a_sentence(block.text)
             ):
                 kind = "quote" if block.quoted else "paragraph"
                 restored.append((k, ArticleBlock(kind, block.text, block.line, group=-1 - k if block.quoted else 0)))
@@ -484,7 +483,7 @@ def _enclosed(run: Sequence[PageBlock], start: int, before: PageBlock, joined: s
     place on the page; ``joined`` is the article's text."""
     if len(run) == 1 and run[0].tag in _ENCLOSED_TAGS:
         text = run[0].text
-        if len(text.split()) >= MIN_ENCLOSED_WORDS and _SENTENCE_END.search(text) and _key(text) not in joined:
+        if len(text.split()) >= MIN_ENCLOSED_WORDS and ends_a_sentence(text) and _key(text) not in joined:
             return [(start, ArticleBlock("paragraph", text, run[0].line))]
         return []
     if not before.text.rstrip().endswith(":"):
