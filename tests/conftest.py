@@ -185,3 +185,23 @@ def open_search(page) -> None:
         button.click()
     else:
         page.locator("input.md-search__input").click()
+
+
+def wait_for_search_answer(page) -> None:
+    """Wait until the results answer the last key typed. Each key sends its own query and the
+    answers arrive one after another, so the first result listed can still change after it shows:
+    wait until the list is there and has not changed for 300 ms."""
+    page.wait_for_function(
+        """() => {
+             const list = document.querySelector('.md-search-result__list')
+             const html = list ? list.innerHTML : ''
+             const now = performance.now()
+             if (window.__searchListSeen !== html) {
+               window.__searchListSeen = html
+               window.__searchListSince = now
+               return false
+             }
+             return html !== '' && now - window.__searchListSince > 300
+           }""",
+        polling=100,
+    )

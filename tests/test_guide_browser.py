@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import wait_for_search_answer
+
 pytestmark = pytest.mark.browser
 
 THEME_PAGES = ("signs/", "costs/", "letting-go/", "more/")
@@ -94,8 +96,7 @@ def search(page, word: str) -> list[tuple[str, str]]:
     page.set_viewport_size({"width": 1280, "height": 900})
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially(word)
-    page.locator(".md-search-result__item").first.wait_for()
-    page.wait_for_timeout(300)  # the last key's answer
+    wait_for_search_answer(page)
     return page.locator(".md-search-result__item").evaluate_all(
         """items => items.flatMap(item => {
              const group = item.querySelector('h1').textContent.trim()

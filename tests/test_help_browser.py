@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import open_search
+from conftest import open_search, wait_for_search_answer
 
 from test_accessibility import axe_violations
 
@@ -343,6 +343,7 @@ def test_a_search_result_is_followed_without_a_history_entry(page, output: Site)
     started = page.evaluate("history.length")
     open_search(page)
     page.locator("input.md-search__input").press_sequentially("worth")
+    wait_for_search_answer(page)
     page.locator(".md-search-result__link").first.click()
     page.wait_for_load_state()
     assert page.evaluate("history.length") == started

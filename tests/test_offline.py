@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import open_search
+from conftest import open_search, wait_for_search_answer
 
 from worth.linkcheck import check_site
 from worth.offline import (
@@ -297,8 +297,8 @@ def test_search_finds_a_word_from_the_articles_without_the_network(wide_page, of
     requests = open_recording(page, (offline_site / "index.html").as_uri())
     open_search(page)
     page.locator("input.md-search__input").press_sequentially("worth")
+    wait_for_search_answer(page)
     results = page.locator(".md-search-result__item")
-    results.first.wait_for()
     assert results.count() >= 1
     first_link = page.locator(".md-search-result__link").first
     target = first_link.get_attribute("href")
