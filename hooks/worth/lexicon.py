@@ -50,30 +50,38 @@ class PhraseCounter:
 
     def __init__(self, tagged: Sequence[tuple[str, int]], tags: int) -> None:
         self.tags = tags
-        entries = [(index, phrase, tag) for index, (phrase, tag) in enumerate(tagged) if phrase]  # "" names nothing
+        # (A phrase written with a final WHOLE_WORD mark counts only where a word ends with it.)
+        entries = [(index, *_whole_word(phrase), tag) for index, (phrase, tag) in enumerate(tagged)]
+        entries = [(index, phrase, whole, tag) for index, phrase, whole, tag in entries if phrase]  # "" names nothing
         self._size = len(tagged)
-        phrases = {phrase for _, phrase, _ in entries}
+        phrases = {phrase for _, phrase, _, _ in entries}
         # For each phrase, the entries whose phrase begins it (itself included): what is found
-        # wherever it is the longest phrase found.
+        # wherever it is the longest phrase found, besides the entries of whole words that do
+        # not end a word there (which is known from the longest phrase and, for a whole word
+        # as long as it, from whether a word character follows it in the text).
         # (Looked up by each phrase's beginnings rather than by comparing every pair of phrases,
         # which took longer than the rest of a small site's themes.)
-        by_phrase: dict[str, list[tuple[int, int, int]]] = {}
-        for index, phrase, tag in entries:
-            by_phrase.setdefault(phrase, []).append((index, len(phrase), tag))
-        self._within = {
-            longest: tuple(sorted(found for end in range(1, len(longest) + 1) for found in by_phrase.get(longest[:end], ())))
-            for longest in phrases
-        }
-        self._tags_within = {longest: tuple(tag for _, _, tag in found) for longest, found in self._within.items()}
+        by_phrase: dict[str, list[tuple[int, int, bool, int]]] = {}
+        for index, phrase, whole, tag in entries:
+            by_phrase.setdefault(phrase, []).append((index, len(phrase), whole, tag))
+        self._within: dict[tuple[str, bool], tuple[tuple[int, int, int], ...]] = {}
+        for longest in phrases:
+            found = sorted(f for end in range(1, len(longest) + 1) for f in by_phrase.get(longest[:end], ()))
+            for word_goes_on in (False, True):
+                self._within[longest, word_goes_on] = tuple(
+                    (index, length, tag) for index, length, whole, tag in found
+                    if not whole or not (word_goes_on if length == len(longest) else _WORD.match(longest, length))
+                )
+        self._tags_within = {key: tuple(tag for _, _, tag in found) for key, found in self._within.items()}
         # A phrase starts where no word character or apostrophe comes before it (the lookbehind
         # of ``phrase_pattern``). The pattern takes that character, from the text with a space
         # put before it (which the start of the text passes as): opening with a set of
         # characters, it lets the regex engine skip along to the next candidate, which a
         # lookbehind does not. The phrase itself is only looked ahead at, so the next search
         # starts inside it and no start is passed over. The trie tries a longer phrase before a
-        # shorter one and its branches part on distinct characters: the group is the longest
-        # phrase there.
-        self._starts = re.compile(r"[^\w'](?=(" + trie_pattern(phrases) + "))") if phrases else None
+        # shorter one and its branches part on distinct characters: the first group is the
+        # longest phrase there, the second the word character after it, if any.
+        self._starts = re.compile(r"[^\w'](?=(" + trie_pattern(phrases) + r")(\w?))") if phrases else None
         # Counting non-overlapping occurrences passes over one only inside an earlier one of
         # the same phrase. When no phrase can overlap itself, every start found counts.
         self._overlapping = any(_overlaps_itself(phrase) for phrase in phrases)
@@ -87,11 +95,11 @@ class PhraseCounter:
         if self._overlapping:
             return self._count_one_by_one(padded, totals)
         tags_within = self._tags_within
-        for longest in self._starts.findall(padded):  # a handful: a plain loop beats a Counter
-            for tag in tags_within[longest]:
+        for longest, after in self._starts.findall(padded):  # a handful: a plain loop beats a Counter
+            for tag in tags_within[longest, bool(after)]:
                 totals[tag] += 1
         opening = self._starts.match(padded)
-        return totals, frozenset(tags_within[opening[1]]) if opening else frozenset()
+        return totals, frozenset(tags_within[opening[1], bool(opening[2])]) if opening else frozenset()
 
     def _count_one_by_one(self, padded: str, totals: list[int]) -> tuple[list[int], frozenset[int]]:
         # Each start in turn, passing over one inside the last counted occurrence of its phrase.
@@ -100,13 +108,24 @@ class PhraseCounter:
         within = self._within
         for match in self._starts.finditer(padded):  # type: ignore[union-attr]
             at = match.start()
-            for index, length, tag in within[match[1]]:
+            for index, length, tag in within[match[1], bool(match[2])]:
                 if at >= ends[index]:
                     totals[tag] += 1
                     ends[index] = at + length
                     if at == 0:
                         opening.add(tag)
         return totals, frozenset(opening)
+
+
+# A lexicon phrase ending in this mark is a whole word (or words): "heal$" counts "heal" but not
+# "health"; "your ex$" counts "your ex" and "your ex's" but not "your experience".
+WHOLE_WORD = "$"
+_WORD = re.compile(r"\w")
+
+
+def _whole_word(phrase: str) -> tuple[str, bool]:
+    """A phrase without its whole-word mark, and whether it had one."""
+    return (phrase[: -len(WHOLE_WORD)], True) if phrase.endswith(WHOLE_WORD) else (phrase, False)
 
 
 _WORD_OR_APOSTROPHE = re.compile(r"[\w']")
@@ -227,8 +246,16 @@ def _without_edit_link(heading: str) -> str:
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """The plain definition of where a lexicon phrase matches: at a word start, any spacing."""
-    return re.compile(_LOOKBEHIND + re.escape(loose(phrase)).replace(r"\ ", r"\s+"))
+    """The plain definition of where a lexicon phrase matches: at a word start, any spacing; a
+    phrase marked as a whole word (``heal$``) only where no word character follows it."""
+    phrase, whole = _whole_word(phrase)
+    return re.compile(_LOOKBEHIND + re.escape(loose(phrase)).replace(r"\ ", r"\s+") + (r"(?!\w)" if whole else ""))
+
+
+def _loose_phrase(phrase: str) -> str:
+    """A lexicon phrase in loose form, its whole-word mark kept."""
+    phrase, whole = _whole_word(str(phrase))
+    return loose(phrase) + (WHOLE_WORD if whole else "")
 
 
 @lru_cache(maxsize=4)
@@ -237,8 +264,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     data = yamltext.safe_load(path.read_text(encoding="utf-8"))
     themes = data["themes"]
     return Lexicon(
-        heading={Theme(k): tuple(loose(p) for p in v.get("heading", ())) for k, v in themes.items()},
-        text={Theme(k): tuple(loose(p) for p in v.get("text", ())) for k, v in themes.items()},
+        heading={Theme(k): tuple(_loose_phrase(p) for p in v.get("heading", ())) for k, v in themes.items()},
+        text={Theme(k): tuple(_loose_phrase(p) for p in v.get("text", ())) for k, v in themes.items()},
         parts=tuple(re.compile(p) for p in data.get("parts", ())),
         closing=frozenset(loose(h) for h in data.get("closing", ())),
         opening=frozenset(loose(h) for h in data.get("opening", ())),
