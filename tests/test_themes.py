@@ -267,3 +267,34 @@ def test_a_word_that_only_begins_like_a_theme_word_is_not_counted():
     assert meant[Theme.LETTING_GO] == 2 and meant[Theme.COSTS] == 1
     got = themes(load_article(FIXTURES / "article_with_look_alike_words.txt"))
     assert set(got.values()) == {Theme.OTHER}
+
+
+def test_the_subject_of_an_article_is_evidence_of_its_own_not_a_sign():
+    # "Abuse" names what the whole article is about: its myths and its remedies speak of abuse
+    # as much as its signs do, so the word alone votes for no theme; what he does does.
+    lexicon = load_lexicon()
+    assert not any(lexicon.heading_scores("Three Myths About Abuse").values())
+    assert lexicon.subjects_in("Three Myths About Abuse", ["Abusers come from every kind of family."])["abuse"] == 2
+    got = themes(load_article(FIXTURES / "article_about_abuse_myths_and_signs.txt"))
+    assert got["Three Myths About Abuse"] is Theme.OTHER
+    assert got["What Schools, Employers and Courts Can Do"] is Theme.OTHER
+    assert got["What It Looks Like Day to Day"] is Theme.SIGNS
+
+
+def test_an_article_written_for_themes_alone_teaches_no_furniture_title_or_headings():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import reader_fit
+
+    def norm(text):
+        return " ".join(text.lower().split())
+
+    corpus = {a.slug: a for a in reader_fit.load_corpus(FIXTURES)}
+    themes_only = corpus["article_about_abuse_myths_and_signs"]
+    assert themes_only.label["themes_only"]
+    others = [corpus["article_with_a_partner_story"], corpus["article_with_page_furniture"]]
+    without, with_it = reader_fit.fit(others, norm), reader_fit.fit([*others, themes_only], norm)
+    for decision in ("noise", "title", "heading"):
+        assert with_it[decision] == without[decision]
+    assert with_it["theme"] != without["theme"]

@@ -1,5 +1,6 @@
 """The theme lexicon, compiled: what phrases name each theme, which headings name a part,
-close an article or open it, and which words say whom a text speaks of.
+close an article or open it, which words say whom a text speaks of, and which name what a whole
+article is about (its subject) rather than a theme.
 
 The vocabulary is data: ``themes.yml`` beside this module, read once by ``load_lexicon``. Both the
 stage that gives headings their levels (``sections``) and the one that gives sections their themes
@@ -142,9 +143,15 @@ def _overlaps_itself(phrase: str) -> bool:
     )
 
 
+# What ``Lexicon._scores`` tells of a text: each theme's heading score and text score, whether a
+# phrase of each theme opens it, and how often it names each subject.
+_Scores = tuple[tuple[float, ...], tuple[float, ...], tuple[bool, ...], tuple[int, ...]]
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Compiled ``themes.yml``: phrases per theme, part and closing/opening headings.
+    """Compiled ``themes.yml``: phrases per theme, part and closing/opening headings, people and
+    subjects.
 
     ``heading`` and ``text`` hold each theme's phrases in loose form; ``phrase_pattern`` is the
     plain definition of a match, which ``PhraseCounter`` counts fast.
@@ -157,6 +164,9 @@ class Lexicon:
     opening: frozenset[str]
     # Whom a text speaks of: each group's words, matched as whole words.
     people: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # What a whole article may be about (abuse, breakups) rather than one of its themes: each
+    # subject's phrases, matched as theme phrases are.
+    subjects: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @functools.cached_property
     def _people(self) -> tuple[re.Pattern[str], dict[str, int]]:
@@ -191,10 +201,13 @@ class Lexicon:
 
     @functools.cached_property
     def _counter(self) -> PhraseCounter:
-        # Tags: heading phrases of each theme (0, 1, 2 in THEMED order), then text phrases (3, 4, 5).
-        tagged = [(p, kind * len(THEMED) + i) for kind, lists in enumerate((self.heading, self.text))
+        # Tags: heading phrases of each theme (0, 1, 2 in THEMED order), then text phrases (3, 4,
+        # 5), then the phrases of each subject (6, 7, ...).
+        n = len(THEMED)
+        tagged = [(p, kind * n + i) for kind, lists in enumerate((self.heading, self.text))
                   for i, t in enumerate(THEMED) for p in lists[t]]
-        return PhraseCounter(tagged, tags=2 * len(THEMED))
+        tagged += [(p, 2 * n + k) for k, phrases in enumerate(self.subjects.values()) for p in phrases]
+        return PhraseCounter(tagged, tags=2 * n + len(self.subjects))
 
     @functools.cached_property
     def _part(self) -> re.Pattern[str]:
@@ -202,17 +215,18 @@ class Lexicon:
         return re.compile("|".join(f"(?:{p.pattern})" for p in self.parts)) if self.parts else re.compile(r"(?!)")
 
     @functools.cached_property
-    def _scores(self) -> Callable[[str], tuple[tuple[float, ...], tuple[float, ...], tuple[bool, ...]]]:
+    def _scores(self) -> Callable[[str], _Scores]:
         counter, n = self._counter, len(THEMED)
 
         # The same headings and texts are scored again by later rules: remember recent answers.
         @lru_cache(maxsize=4096)
-        def scores(text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[bool, ...]]:
+        def scores(text: str) -> _Scores:
             totals, opening = counter.count(text)
             heading = tuple(
                 HEADING_WEIGHT * totals[i] + totals[n + i] + LEAD_WEIGHT * (i in opening) for i in range(n)
             )
-            return heading, tuple(float(totals[n + i]) for i in range(n)), tuple(i in opening for i in range(n))
+            return (heading, tuple(float(totals[n + i]) for i in range(n)), tuple(i in opening for i in range(n)),
+                    tuple(totals[2 * n:]))
 
         return scores
 
@@ -235,6 +249,12 @@ class Lexicon:
 
     def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
         return dict(zip(THEMED, self._scores(loose(" ".join(paragraphs)))[1]))
+
+    def subjects_in(self, heading: str, paragraphs: Iterable[str]) -> dict[str, int]:
+        """How often a heading and the paragraphs under it name each subject (``subjects`` in
+        ``themes.yml``: abuse, breakups)."""
+        named = zip(self._scores(loose(heading))[3], self._scores(loose(" ".join(paragraphs)))[3])
+        return {subject: a + b for subject, (a, b) in zip(self.subjects, named)}
 
 
 _EDIT_LINK = re.compile(r"\s*\[edit\]\s*", re.IGNORECASE)
@@ -270,4 +290,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         closing=frozenset(loose(h) for h in data.get("closing", ())),
         opening=frozenset(loose(h) for h in data.get("opening", ())),
         people=MappingProxyType({str(k): tuple(loose(w) for w in v) for k, v in (data.get("people") or {}).items()}),
+        subjects=MappingProxyType(
+            {str(k): tuple(_loose_phrase(p) for p in v) for k, v in (data.get("subjects") or {}).items()}
+        ),
     )
