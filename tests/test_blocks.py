@@ -347,3 +347,23 @@ def test_one_of_the_numbered_headings_written_like_a_sentence_is_still_a_heading
              "4. Write Down What You Actually Need", "5. Let the silence answer you."]
     text = f"{TITLE}\n\n{LONG}\n\n" + "".join(f"{step}\n{LONG}\n\n" for step in steps)
     assert headings(blocks_of(text)) == steps
+
+
+def test_titles_listed_under_a_related_label_are_never_headings_even_when_kept():
+    # The editor keeps the links as text (keep:), so only the heading rule stands between the
+    # other pages' titles and the article's table of contents.
+    text = (
+        "---\n"
+        'keep: ["Seven Quiet Signs He Has Stopped Listening", "The Slow Work of Trusting Yourself Again"]\n'
+        "---\n"
+        f"{TITLE}\n{LONG}\n"
+        "The Cost of Waiting\n"
+        f"{LONG}\n"
+        "Related reading\n"
+        "Seven Quiet Signs He Has Stopped Listening\n"
+        "What it looks like when every question you ask goes unanswered at home.\n"
+        "The Slow Work of Trusting Yourself Again\n"
+        "A short guide to hearing your own voice after years of doubting it.\n"
+    )
+    found = headings(blocks_of(text))
+    assert found == ["The Cost of Waiting"]

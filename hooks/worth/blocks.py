@@ -205,6 +205,7 @@ class BlockContext:
     written_markdown: bool = False  # see ``CleanText.written_markdown``
     dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
     asked: frozenset[int] = frozenset()  # lines of a run of questions (``_question_runs``)
+    link_lines: frozenset[int] = frozenset()  # see ``CleanText.link_lines``
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -743,6 +744,8 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True  # "But", "And": a lone word that joins the sentences around it
     if index in ctx.asked:
         return True  # one of a list of questions the text asks, not a section's heading
+    if item.line.number in ctx.link_lines:
+        return True  # the title of another page, listed under "Related articles"
     # Steps numbered anew inside a section of the numbered headings belong to that section.
     return index in ctx.lesser_sequence and ctx.main_span[0] < index < ctx.main_span[1]
 
@@ -994,6 +997,7 @@ def block_context(
         written_markdown=clean.written_markdown,
         dropped=frozenset(n.line for n in clean.noise),
         asked=_question_runs(items),
+        link_lines=clean.link_lines,
         weights=weights or load_weights(),
     )
 
