@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from worth.blocks import block_context, build_block_detectors, detect_blocks, ruled_out
+from worth.blocks import block_context, build_block_detectors, detect_blocks, heading_features, ruled_out
 from worth.model import BlockKind
 from worth.noise import clean_lines
 from worth.read import read_article
@@ -367,3 +367,48 @@ def test_titles_listed_under_a_related_label_are_never_headings_even_when_kept()
     )
     found = headings(blocks_of(text))
     assert found == ["The Cost of Waiting"]
+
+
+def test_lines_of_a_list_written_one_a_line_are_not_headings_however_long_each_is():
+    # Items of four to eleven words, no bullets, no lead-in colon; the last of each list
+    # stands over a paragraph as a heading would.
+    assert headings(fixture_blocks("article_with_a_list_of_longer_lines.txt")) == [
+        "Small Things That Are Only Yours",
+        "When He Notices the Change",
+    ]
+    raw = read_article((FIXTURES / "article_with_a_list_of_longer_lines.txt").read_bytes(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    alike = [item.text for i, item in enumerate(ctx.items)
+             if "one of a run of lines alike, not all short" in (heading_features(i, ctx) or {})]
+    assert alike == [
+        "Keeping a friendship that does not run through him",
+        "Walking somewhere new on your own, just because you want to",
+        "Saying no to a plan that would only please him",
+        "Writing down what you hoped for at twenty",
+        "Listening to his complaints without arguing back",
+        "Asking him what he will do differently this time",
+        "Giving yourself a date to decide about the future",
+    ]
+
+
+def test_a_post_title_asking_a_question_is_not_one_of_a_run_of_questions_across_its_byline():
+    # A live chat: each reader's post has a title, a byline under it (furniture) and the post.
+    text = (
+        f"{TITLE}\n{LONG}\n"
+        "Is this normal?\n"
+        "Guest 10:05 a.m.\n"
+        "Is it normal that he never asks about my day, even when he knows it was a hard one?\n"
+        f"{LONG}\n"
+        "Waiting for an apology\n"
+        "Guest 10:40 a.m.\n"
+        f"{LONG}\n"
+    )
+    clean = clean_lines(read_article(text.encode(), path="a.txt"))
+    assert [n.text for n in clean.noise] == ["Guest 10:05 a.m.", "Guest 10:40 a.m."]
+    ctx = block_context(clean)
+    title = next(i for i, item in enumerate(ctx.items) if item.text == "Is this normal?")
+    assert "a question beside another question" not in heading_features(title, ctx)
+    # Without the byline between them, the two questions stand together.
+    ctx = block_context(clean_lines(read_article(text.replace("Guest 10:05 a.m.\n", "").encode(), path="a.txt")))
+    title = next(i for i, item in enumerate(ctx.items) if item.text == "Is this normal?")
+    assert "a question beside another question" in heading_features(title, ctx)

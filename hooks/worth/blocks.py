@@ -205,6 +205,7 @@ class BlockContext:
     written_markdown: bool = False  # see ``CleanText.written_markdown``
     dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
     asked: frozenset[int] = frozenset()  # lines of a run of questions (``_question_runs``)
+    alike: frozenset[int] = frozenset()  # lines of a run of lines alike (``_runs_alike``)
     link_lines: frozenset[int] = frozenset()  # see ``CleanText.link_lines``
 
     def shown(self, text: str) -> str:
@@ -554,6 +555,7 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     prev_words = ctx.capped_count(index - 1) if index > 0 else 0
     first = found[0].lower()
     first_copy, copies = ctx.copies.get(loose(text), (index, 1)) if ctx.copies else (index, 1)
+    short_run = parallel_run(index, ctx)
     f: dict[str, float] = {
         "no closing mark": float(end == ""),
         "ends with a full stop": float(end in (".", "\u2026")),
@@ -573,7 +575,9 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS),
         "paragraph before": float(index == 0 or prev_words >= LONG_PARAGRAPH_WORDS),
         "after a line ending in :": float(index > 0 and ctx.items[index - 1].end == ":"),
-        "one of a run of short lines": float(parallel_run(index, ctx) >= 3),
+        "one of a run of short lines": float(short_run >= 3),
+        # (The run of six-word lines weighs on its own, above.)
+        "one of a run of lines alike, not all short": float(short_run < 3 and index in ctx.alike),
         "starts with a conjunction": float(first in CONJUNCTIONS),
         "starts with a pronoun": float(first in PRONOUNS),
         "starts like a question": float(first in QUESTION_STARTS),
@@ -592,10 +596,13 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         # "The other?", "Do you answer him?": a few words asking the reader on, answered by the
         # paragraph after; a heading's question most often says what its section answers.
         "a question of four words or fewer": float(end == "?" and n <= 4),
-        # One of several questions in a row: questions the text asks, not one heading.
+        # One of several questions in a row: questions the text asks, not one heading. (As in
+        # ``_question_runs``, a blank line or furniture between two questions parts them: a
+        # post's title over its byline, and the question the post asks under it.)
         "a question beside another question": float(end == "?" and (
-            (index > 0 and ctx.items[index - 1].end == "?")
-            or (index + 1 < len(ctx.items) and ctx.items[index + 1].end == "?"))),
+            (index > 0 and ctx.items[index - 1].end == "?" and not item.blank_before)
+            or (index + 1 < len(ctx.items) and ctx.items[index + 1].end == "?"
+                and not ctx.items[index + 1].blank_before))),
         # A post's title over its byline: the byline dropped as furniture, or kept but dated.
         "a byline or furniture follows": float(byline or item.line.number + 1 in ctx.dropped),
         "article asks questions as headings": float(ctx.question_headings),
@@ -910,6 +917,31 @@ def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]
     return tuple(items)
 
 
+MIN_ALIKE_RUN = 3
+
+
+def _runs_alike(items: Sequence[Item]) -> frozenset[int]:
+    """The lines of each run of three or more lines in a row, each shorter than a paragraph and
+    not numbered, that close alike and open alike (a capital, or not): the items of a list
+    written one a line ("Having friends of your own", "Knowing what you want", ...), however long
+    each is. A blank line or furniture dropped between two lines ends a run. Looser than the
+    six-word lines of ``ShortLineList``, so it only weighs as evidence."""
+    def form(item: Item) -> tuple[str, bool] | None:
+        if item.found is None or not item.found or item.count >= LONG_PARAGRAPH_WORDS or item.numbered:
+            return None
+        return (item.end, item.found[0][0].isupper())
+
+    forms = [form(item) for item in items]
+    found: list[int] = []
+    start = 0
+    for k in range(1, len(items) + 1):
+        if k == len(items) or forms[k] is None or forms[k] != forms[start] or items[k].blank_before:
+            if forms[start] is not None and k - start >= MIN_ALIKE_RUN:
+                found.extend(range(start, k))
+            start = k
+    return frozenset(found)
+
+
 MIN_QUESTION_RUN = 3
 
 
@@ -997,6 +1029,7 @@ def block_context(
         written_markdown=clean.written_markdown,
         dropped=frozenset(n.line for n in clean.noise),
         asked=_question_runs(items),
+        alike=_runs_alike(items),
         link_lines=clean.link_lines,
         weights=weights or load_weights(),
     )
