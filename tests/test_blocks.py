@@ -412,3 +412,10 @@ def test_a_post_title_asking_a_question_is_not_one_of_a_run_of_questions_across_
     ctx = block_context(clean_lines(read_article(text.replace("Guest 10:05 a.m.\n", "").encode(), path="a.txt")))
     title = next(i for i, item in enumerate(ctx.items) if item.text == "Is this normal?")
     assert "a question beside another question" in heading_features(title, ctx)
+
+
+def test_the_last_line_heads_no_section_but_a_references_label_still_does():
+    body = f"{TITLE}\n{LONG}\nThe Cost of Waiting\n{LONG}\n"
+    # A call to action, a sign-off or a counter at the end heads nothing.
+    assert headings(blocks_of(body + "Begin Again With Someone on Your Side\n")) == ["The Cost of Waiting"]
+    assert headings(blocks_of(body + "Sources\n")) == ["The Cost of Waiting", "Sources"]

@@ -753,6 +753,8 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True  # one of a list of questions the text asks, not a section's heading
     if item.line.number in ctx.link_lines:
         return True  # the title of another page, listed under "Related articles"
+    if index + 1 == len(ctx.items):
+        return True  # the article's last line heads nothing: a sign-off, a call to action, a counter
     # Steps numbered anew inside a section of the numbered headings belong to that section.
     return index in ctx.lesser_sequence and ctx.main_span[0] < index < ctx.main_span[1]
 
