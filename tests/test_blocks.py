@@ -419,3 +419,15 @@ def test_the_last_line_heads_no_section_but_a_references_label_still_does():
     # A call to action, a sign-off or a counter at the end heads nothing.
     assert headings(blocks_of(body + "Begin Again With Someone on Your Side\n")) == ["The Cost of Waiting"]
     assert headings(blocks_of(body + "Sources\n")) == ["The Cost of Waiting", "Sources"]
+
+
+def test_a_greeting_opens_a_letter_and_is_never_its_heading():
+    text = (
+        f"{TITLE}\n{LONG}\n"
+        "Hi Maren, Happy Friday!\n"
+        f"{LONG}\n"
+        "Hello everyone:\n"
+        f"{LONG}\n"
+    )
+    assert headings(blocks_of(text)) == []
+    assert "Hi Maren, Happy Friday!" in [b.text for b in blocks_of(text) if b.kind is BlockKind.PARAGRAPH]

@@ -63,6 +63,8 @@ _ATTRIBUTION_DASHES = ("--", "\u2014", "\u2013", "\u2015")  # "-- Name", "\u2014
 # A letter's salutation: "Dear Abby: I have been...", "Dear Worried, you are not...". The name
 # is its first word.
 _SALUTATION = re.compile(r"^dear\s+([^\W\d_][\w'\u2019-]*)[^:,.!?]{0,40}[:,]", re.IGNORECASE)
+# Any letter's or post's greeting: "Hi Carolyn, ...", "Hello everyone!", "Dear Abby: ...".
+_GREETING = re.compile(r"^(?:hi|hello|hey|dear)\b[^:,.!?]{0,40}[:,!]", re.IGNORECASE)
 # Han, kana and hangul: writing without spaces between words, where ``words`` finds a whole
 # clause as one word. The rules here count two such characters as a word (a Chinese word has one
 # to three characters), so that a line of Chinese text is as long as the same text in English.
@@ -747,6 +749,8 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True
     if _signs_a_letter(index, ctx):
         return True
+    if item.text[:1] in "HhDd" and _GREETING.match(item.text):
+        return True  # a greeting opens a letter or a post: it is its first line, not its title
     if len(item.found or ()) == 1 and item.found[0].lower() in CONJUNCTIONS:
         return True  # "But", "And": a lone word that joins the sentences around it
     if index in ctx.asked:
