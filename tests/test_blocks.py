@@ -431,3 +431,34 @@ def test_a_greeting_opens_a_letter_and_is_never_its_heading():
     )
     assert headings(blocks_of(text)) == []
     assert "Hi Maren, Happy Friday!" in [b.text for b in blocks_of(text) if b.kind is BlockKind.PARAGRAPH]
+
+
+def test_a_heading_straight_over_a_list_is_a_heading_and_the_list_stays_a_list():
+    blocks = fixture_blocks("article_with_a_heading_over_a_list.txt")
+    assert headings(blocks) == [
+        "The Words Were Never the Problem",
+        "What Changes When You Stop",
+        "Key points to take with you",
+        "A Few Things to Try This Week",
+    ]
+    lists = [b.lines for b in blocks if b.kind is BlockKind.LIST]
+    assert [len(lines) for lines in lists] == [4, 4]
+    raw = read_article((FIXTURES / "article_with_a_heading_over_a_list.txt").read_bytes(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    over = [item.text for i, item in enumerate(ctx.items) if "over a list" in (heading_features(i, ctx) or {})]
+    assert over == ["Key points to take with you", "A Few Things to Try This Week"]
+
+
+def test_a_line_a_colon_introduces_is_the_first_item_of_its_list_not_a_heading_over_the_rest():
+    text = (
+        f"{TITLE}\n{LONG}\nHere is what helped me most:\n"
+        "Walking every morning before work\n"
+        "Calling my sister on Sundays\n"
+        "Cooking the meals I actually like\n"
+        "Going to bed before midnight\n"
+        f"{LONG}\n"
+    )
+    raw = read_article(text.encode(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    assert not any("over a list" in (heading_features(i, ctx) or {}) for i in range(len(ctx.items)))
+    assert headings(blocks_of(text)) == []

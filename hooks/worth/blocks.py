@@ -434,7 +434,9 @@ class NumberedList(PlainTextDetector):
 
     name = "numbered-list"
 
-    def _run_length(self, index: int, ctx: BlockContext) -> int:
+    @staticmethod
+    def run_length(index: int, ctx: BlockContext) -> int:
+        """How many numbered lines, counting on by one, run from ``index``."""
         count, expected, spacing = 0, None, None
         for item in ctx.items[index:]:
             match = _NUMBER_PREFIX.match(item.text)
@@ -452,11 +454,11 @@ class NumberedList(PlainTextDetector):
         # Most lines are not numbered: one match says so before a run is counted.
         return (
             ctx.format == "txt" and bool(_NUMBER_PREFIX.match(ctx.items[index].text))
-            and self._run_length(index, ctx) >= 2
+            and self.run_length(index, ctx) >= 2
         )
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
-        n = self._run_length(index, ctx)
+        n = self.run_length(index, ctx)
         # Items keep their numbers as written ("1. ..."): ordered steps lose meaning without them.
         texts = tuple(it.text for it in ctx.items[index:index + n])
         return Block(BlockKind.LIST, texts, ctx.items[index].line.number, ordered=True), n
@@ -558,6 +560,7 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     first = found[0].lower()
     first_copy, copies = ctx.copies.get(loose(text), (index, 1)) if ctx.copies else (index, 1)
     short_run = parallel_run(index, ctx)
+    over_list = _over_a_list(index, ctx, short_run)
     f: dict[str, float] = {
         "no closing mark": float(end == ""),
         "ends with a full stop": float(end in (".", "\u2026")),
@@ -574,10 +577,12 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "numbered": float(bool(item.numbered)),
         "last line": float(index + 1 >= len(ctx.items)),
         "paragraph follows": float(next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)),
-        "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS),
+        # (Over a list, the list's own feature below says more.)
+        "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS and not over_list),
         "paragraph before": float(index == 0 or prev_words >= LONG_PARAGRAPH_WORDS),
         "after a line ending in :": float(index > 0 and ctx.items[index - 1].end == ":"),
         "one of a run of short lines": float(short_run >= 3),
+        "over a list": float(over_list),
         # (The run of six-word lines weighs on its own, above.)
         "one of a run of lines alike, not all short": float(short_run < 3 and index in ctx.alike),
         "starts with a conjunction": float(first in CONJUNCTIONS),
@@ -636,6 +641,23 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
     return {name: value for name, value in f.items() if value}
+
+
+def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
+    """Whether the line stands straight over a list it is not part of ("Key points" over a
+    numbered list, or over a run of lines alike), with no closing mark: not a lead-in ending in a
+    colon, nor a line a colon introduces (the first item of an announced list)."""
+    items = ctx.items
+    item = items[index]
+    if item.end or item.numbered or index + 1 >= len(items) or items[index + 1].blank_before:
+        return False
+    if _BULLET.match(item.text):
+        return False  # an item of the list itself
+    if short_run >= 3 or index in ctx.alike or (index > 0 and items[index - 1].end == ":"):
+        return False
+    after = index + 1
+    return (after in ctx.alike or parallel_run(after, ctx) >= 3 or bool(_BULLET.match(items[after].text))
+            or NumberedList.run_length(after, ctx) >= 2)
 
 
 def _stamp_like(item: Item) -> bool:
@@ -928,13 +950,14 @@ MIN_ALIKE_RUN = 3
 
 def _runs_alike(items: Sequence[Item]) -> frozenset[int]:
     """The lines of each run of three or more lines in a row, each shorter than a paragraph and
-    not numbered, that close alike and open alike (a capital, or not): the items of a list
+    neither numbered nor bulleted, that close alike and open alike (a capital, or not): the items of a list
     written one a line ("Having friends of your own", "Knowing what you want", ...), however long
     each is. A blank line or furniture dropped between two lines ends a run. Looser than the
     six-word lines of ``ShortLineList``, so it only weighs as evidence."""
     def form(item: Item) -> tuple[str, bool] | None:
-        if item.found is None or not item.found or item.count >= LONG_PARAGRAPH_WORDS or item.numbered:
-            return None
+        if (item.found is None or not item.found or item.count >= LONG_PARAGRAPH_WORDS or item.numbered
+                or _BULLET.match(item.text)):
+            return None  # (numbered and bulleted lists are lists by their marks)
         return (item.end, item.found[0][0].isupper())
 
     forms = [form(item) for item in items]
