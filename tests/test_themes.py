@@ -132,37 +132,6 @@ def test_sections_whose_headings_name_no_theme_take_the_theme_their_own_text_spe
     assert got["The Night I Packed a Bag"] is Theme.LETTING_GO
 
 
-def test_letters_and_stories_of_how_he_treats_her_go_to_signs_and_a_letter_about_a_fence_does_not():
-    got = themes(load_article(FIXTURES / "article_with_letters_about_him.txt"))
-    assert got["He Is Kind to Everyone but Me"] is Theme.SIGNS
-    assert got["A Story From Last Summer"] is Theme.SIGNS
-    assert got["The Fence Between Our Gardens"] is Theme.OTHER
-
-
-def test_what_he_does_to_her_is_counted_clause_by_clause_in_whole_words():
-    lexicon = load_lexicon()
-    assert lexicon.acts_in(["He ignores me.", "My husband never once called her back."]) == 2
-    assert lexicon.acts_in(["He makes you feel small."]) == 1
-    assert lexicon.acts_in(["He left. Her sister came by."]) == 0  # a sentence's end parts them
-    assert lexicon.acts_in(["The helper met her.", "He is a man who loves her dearly."]) == 0  # "help"; too far
-
-
-def test_a_heading_that_tells_what_he_does_to_her_is_evidence_of_its_own(tmp_path):
-    from worth.themes import ArticleThemes, theme_features
-
-    path = tmp_path / "two.txt"
-    path.write_text("Two Winters in the Flat by the River\n\nI kept a diary both winters, and I read it again this "
-                    "spring before writing this down.\n\nThe Way He Treats Me\n\nIt started small, over one long "
-                    "winter in the flat by the river, and it grew.\n\nThe Way Things Were\n\nWe walked to the "
-                    "market on Saturdays and cooked for whoever came round.\n", encoding="utf-8")
-    sections = [s for s in load_article(path).sections if s.heading]
-    lexicon = load_lexicon()
-    article = ArticleThemes.of(sections, lexicon, None)
-    treats, were = (theme_features(s, lexicon, article, None) for s in sections)
-    assert treats.get("heading tells what he does to her") == 1.0
-    assert "heading tells what he does to her" not in were
-
-
 def test_who_a_text_speaks_of_is_counted_in_whole_words():
     words, people = load_lexicon().people_in(["He said his sister would help; the helper is here.", "I know you're right."])
     assert words == 14

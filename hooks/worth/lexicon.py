@@ -167,9 +167,6 @@ class Lexicon:
     # What a whole article may be about (abuse, breakups) rather than one of its themes: each
     # subject's phrases, matched as theme phrases are.
     subjects: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
-    # What one person does to another in one clause (``acts`` in ``themes.yml``): the words of
-    # who acts, the words of whom it is done to, and how many words may stand between.
-    acts: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
 
     @functools.cached_property
     def _people(self) -> tuple[re.Pattern[str], dict[str, int]]:
@@ -201,31 +198,6 @@ class Lexicon:
         friends and family, the reader)."""
         text = loose(" ".join(texts))
         return text.count(" ") + 1 if text else 0, dict(zip(self.people, self._people_counts(text)))
-
-    @functools.cached_property
-    def _acts(self) -> Callable[[str], int]:
-        by, on, within = self.acts
-        if not by or not on:
-            return lambda text: 0
-        # Whole words; the words between are any words but a sentence's end, so "he left. Then
-        # her sister came" is not one act. As in ``_people``, the pattern opens with the character
-        # before the word (the text is given a space in front), which is faster than a lookbehind.
-        pattern = re.compile(
-            r"[^\w'](?:" + trie_pattern(dict.fromkeys(by)) + r")(?:\s+[\w',-]+){0," + str(within) + r"}?\s+(?:"
-            + trie_pattern(dict.fromkeys(on)) + r")(?![\w'])"
-        )
-
-        @lru_cache(maxsize=4096)
-        def count(text: str) -> int:
-            return len(pattern.findall(" " + text))
-
-        return count
-
-    def acts_in(self, texts: Iterable[str]) -> int:
-        """How many clauses of ``texts`` tell what a partner does to the one who writes or reads
-        ("he ignores me", "he never called her", "he makes you feel small"): ``acts`` in
-        ``themes.yml``."""
-        return self._acts(loose(" ".join(texts)))
 
     @functools.cached_property
     def _counter(self) -> PhraseCounter:
@@ -321,10 +293,4 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         subjects=MappingProxyType(
             {str(k): tuple(_loose_phrase(p) for p in v) for k, v in (data.get("subjects") or {}).items()}
         ),
-        acts=_acts(data.get("acts") or {}),
     )
-
-
-def _acts(data: Mapping) -> tuple[tuple[str, ...], tuple[str, ...], int]:
-    return (tuple(loose(w) for w in data.get("who", ())), tuple(loose(w) for w in data.get("whom", ())),
-            int(data.get("within", 0)))

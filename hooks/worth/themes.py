@@ -203,13 +203,6 @@ def theme_features(
     for group, count in people.items():
         if count:
             f[f"text speaks of {group}"] = math.log1p(count * per_hundred)
-    # How a partner treats the one who writes or reads, told clause by clause ("he ignores me",
-    # "he never called her"): a letter or a story on theme with little of any theme's wording.
-    acts = lexicon.acts_in(paragraphs)
-    if acts:
-        f["text tells what he does to her"] = math.log1p(acts * per_hundred)
-    if lexicon.acts_in((section.heading,)):  # "The Way He's Treating Me", "He Makes You Feel Small"
-        f["heading tells what he does to her"] = 1.0
     # What the article is about (abuse, a breakup) rather than a theme: the myths about abuse
     # and the remedies for it speak of abuse as much as its signs do.
     for subject, count in lexicon.subjects_in(section.heading, paragraphs).items():
