@@ -149,3 +149,15 @@ def test_search_finds_the_same_passages_from_the_plain_text_as_from_the_theme_s_
         passages.write_bytes(kept)
     assert [url for url in requested if url.endswith("search_index.json")]
     assert all(fetched) and fetched == from_index
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "signs/", "glossary/"])
+def test_every_script_file_is_fetched_after_the_largest_paint(site_url: str, page, path: str):
+    page.goto(site_url + path)  # and the page says its scripts have run (conftest.ready)
+    largest = page.evaluate("""() => new Promise(done => new PerformanceObserver(list =>
+        done(Math.max(...list.getEntries().map(e => e.startTime)))).observe({type: "largest-contentful-paint", buffered: true}))""")
+    scripts = page.evaluate("""() => performance.getEntriesByType("resource")
+        .filter(e => e.initiatorType === "script" || /\\.js$/.test(e.name)).map(e => [e.name.split("/").pop(), e.startTime])""")
+    assert any(name.startswith("bundle.") for name, _ in scripts) and any(name == "site.js" for name, _ in scripts)
+    assert [name for name, start in scripts if start < largest] == [], (largest, scripts)
