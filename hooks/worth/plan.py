@@ -38,7 +38,7 @@ from typing import Iterable, Mapping, Protocol, Sequence
 
 from .model import Article, PageSpec, Section, SectionKey, Theme
 from .render import InlineLink, escape_text, front_matter, render_blocks, render_heading
-from .text import loose_heading, unique_slug
+from .text import loose_heading, sentences, unique_slug
 
 WORDS_PER_MINUTE = 200
 
@@ -390,7 +390,6 @@ def _article_line(article: Article, word_count: int, *, from_page: str) -> str:
     return f"- {link} · " + " · ".join(details) + summary
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
 _SUMMARY_MIN_WORDS = 8
 _SUMMARY_MAX_CHARS = 180
 
@@ -428,9 +427,7 @@ def card_summary(sections: Iterable[Section]) -> str:
     first = long = ""
     for section in sections:
         for text in section.paragraphs:
-            for sentence in (s.strip() for s in _SENTENCE_END.split(text)):
-                if not sentence:
-                    continue
+            for sentence in sentences(text):
                 first = first or sentence
                 if not long and len(sentence.split()) >= _SUMMARY_MIN_WORDS:
                     long = sentence
