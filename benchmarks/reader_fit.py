@@ -119,8 +119,8 @@ def fit(articles: list[Labelled], norm) -> dict:
         for i in weighed_lines(lines, decided):
             f = noise_features(i, lines)
             feats[i] = f
-            # (An article written to teach headings and themes alone teaches no furniture.)
-            if norm(lines.views[i].text) != title and not a.label.get("structure_only"):
+            # (An article written to teach headings and themes, or themes, alone teaches no furniture.)
+            if norm(lines.views[i].text) != title and not (a.label.get("structure_only") or a.label.get("themes_only")):
                 rows.append(f)
                 ys.append(int(norm(lines.views[i].text) in noise))
                 ws.append(a.weight)
@@ -131,6 +131,8 @@ def fit(articles: list[Labelled], norm) -> dict:
     # 2. title: the first lines of each article, with the furniture chances just fitted.
     rows, ys, ws = [], [], []
     for a, lines, feats, decided in per_article:
+        if a.label.get("themes_only"):  # written to teach themes alone
+            continue
         title = norm(a.label["title"])
         candidates = title_candidates(lines, decided)
         for i in candidates:
@@ -144,7 +146,8 @@ def fit(articles: list[Labelled], norm) -> dict:
     current = weights_from(data | {"heading": {"bias": -10}})
     rows, ys, ws = [], [], []
     for a in articles:
-        if a.raw.format != "txt" or a.label.get("furniture_only"):  # written to teach furniture alone
+        # (Articles written to teach furniture alone, or themes alone, teach no headings.)
+        if a.raw.format != "txt" or a.label.get("furniture_only") or a.label.get("themes_only"):
             continue
         clean = clean_lines(a.raw, weights=current)
         ctx = block_context(clean, format="txt", overrides=a.raw.overrides, weights=current)

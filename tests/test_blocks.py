@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from worth.blocks import block_context, build_block_detectors, detect_blocks, ruled_out
+from worth.blocks import block_context, build_block_detectors, detect_blocks, heading_features, ruled_out
 from worth.model import BlockKind
 from worth.noise import clean_lines
 from worth.read import read_article
@@ -347,3 +347,118 @@ def test_one_of_the_numbered_headings_written_like_a_sentence_is_still_a_heading
              "4. Write Down What You Actually Need", "5. Let the silence answer you."]
     text = f"{TITLE}\n\n{LONG}\n\n" + "".join(f"{step}\n{LONG}\n\n" for step in steps)
     assert headings(blocks_of(text)) == steps
+
+
+def test_titles_listed_under_a_related_label_are_never_headings_even_when_kept():
+    # The editor keeps the links as text (keep:), so only the heading rule stands between the
+    # other pages' titles and the article's table of contents.
+    text = (
+        "---\n"
+        'keep: ["Seven Quiet Signs He Has Stopped Listening", "The Slow Work of Trusting Yourself Again"]\n'
+        "---\n"
+        f"{TITLE}\n{LONG}\n"
+        "The Cost of Waiting\n"
+        f"{LONG}\n"
+        "Related reading\n"
+        "Seven Quiet Signs He Has Stopped Listening\n"
+        "What it looks like when every question you ask goes unanswered at home.\n"
+        "The Slow Work of Trusting Yourself Again\n"
+        "A short guide to hearing your own voice after years of doubting it.\n"
+    )
+    found = headings(blocks_of(text))
+    assert found == ["The Cost of Waiting"]
+
+
+def test_lines_of_a_list_written_one_a_line_are_not_headings_however_long_each_is():
+    # Items of four to eleven words, no bullets, no lead-in colon; the last of each list
+    # stands over a paragraph as a heading would.
+    assert headings(fixture_blocks("article_with_a_list_of_longer_lines.txt")) == [
+        "Small Things That Are Only Yours",
+        "When He Notices the Change",
+    ]
+    raw = read_article((FIXTURES / "article_with_a_list_of_longer_lines.txt").read_bytes(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    alike = [item.text for i, item in enumerate(ctx.items)
+             if "one of a run of lines alike, not all short" in (heading_features(i, ctx) or {})]
+    assert alike == [
+        "Keeping a friendship that does not run through him",
+        "Walking somewhere new on your own, just because you want to",
+        "Saying no to a plan that would only please him",
+        "Writing down what you hoped for at twenty",
+        "Listening to his complaints without arguing back",
+        "Asking him what he will do differently this time",
+        "Giving yourself a date to decide about the future",
+    ]
+
+
+def test_a_post_title_asking_a_question_is_not_one_of_a_run_of_questions_across_its_byline():
+    # A live chat: each reader's post has a title, a byline under it (furniture) and the post.
+    text = (
+        f"{TITLE}\n{LONG}\n"
+        "Is this normal?\n"
+        "Guest 10:05 a.m.\n"
+        "Is it normal that he never asks about my day, even when he knows it was a hard one?\n"
+        f"{LONG}\n"
+        "Waiting for an apology\n"
+        "Guest 10:40 a.m.\n"
+        f"{LONG}\n"
+    )
+    clean = clean_lines(read_article(text.encode(), path="a.txt"))
+    assert [n.text for n in clean.noise] == ["Guest 10:05 a.m.", "Guest 10:40 a.m."]
+    ctx = block_context(clean)
+    title = next(i for i, item in enumerate(ctx.items) if item.text == "Is this normal?")
+    assert "a question beside another question" not in heading_features(title, ctx)
+    # Without the byline between them, the two questions stand together.
+    ctx = block_context(clean_lines(read_article(text.replace("Guest 10:05 a.m.\n", "").encode(), path="a.txt")))
+    title = next(i for i, item in enumerate(ctx.items) if item.text == "Is this normal?")
+    assert "a question beside another question" in heading_features(title, ctx)
+
+
+def test_the_last_line_heads_no_section_but_a_references_label_still_does():
+    body = f"{TITLE}\n{LONG}\nThe Cost of Waiting\n{LONG}\n"
+    # A call to action, a sign-off or a counter at the end heads nothing.
+    assert headings(blocks_of(body + "Begin Again With Someone on Your Side\n")) == ["The Cost of Waiting"]
+    assert headings(blocks_of(body + "Sources\n")) == ["The Cost of Waiting", "Sources"]
+
+
+def test_a_greeting_opens_a_letter_and_is_never_its_heading():
+    text = (
+        f"{TITLE}\n{LONG}\n"
+        "Hi Maren, Happy Friday!\n"
+        f"{LONG}\n"
+        "Hello everyone:\n"
+        f"{LONG}\n"
+    )
+    assert headings(blocks_of(text)) == []
+    assert "Hi Maren, Happy Friday!" in [b.text for b in blocks_of(text) if b.kind is BlockKind.PARAGRAPH]
+
+
+def test_a_heading_straight_over_a_list_is_a_heading_and_the_list_stays_a_list():
+    blocks = fixture_blocks("article_with_a_heading_over_a_list.txt")
+    assert headings(blocks) == [
+        "The Words Were Never the Problem",
+        "What Changes When You Stop",
+        "Key points to take with you",
+        "A Few Things to Try This Week",
+    ]
+    lists = [b.lines for b in blocks if b.kind is BlockKind.LIST]
+    assert [len(lines) for lines in lists] == [4, 4]
+    raw = read_article((FIXTURES / "article_with_a_heading_over_a_list.txt").read_bytes(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    over = [item.text for i, item in enumerate(ctx.items) if "over a list" in (heading_features(i, ctx) or {})]
+    assert over == ["Key points to take with you", "A Few Things to Try This Week"]
+
+
+def test_a_line_a_colon_introduces_is_the_first_item_of_its_list_not_a_heading_over_the_rest():
+    text = (
+        f"{TITLE}\n{LONG}\nHere is what helped me most:\n"
+        "Walking every morning before work\n"
+        "Calling my sister on Sundays\n"
+        "Cooking the meals I actually like\n"
+        "Going to bed before midnight\n"
+        f"{LONG}\n"
+    )
+    raw = read_article(text.encode(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    assert not any("over a list" in (heading_features(i, ctx) or {}) for i in range(len(ctx.items)))
+    assert headings(blocks_of(text)) == []

@@ -156,14 +156,19 @@ def test_a_long_text_about_a_friend_does_not_outweigh_a_short_one_about_leaving(
 # The counter finds every phrase in one pass; it must count exactly what each phrase's own
 # pattern finds, including where phrases overlap ("he never" in "she never") or repeat.
 _PIECES = ["sign", "signs", "he never", "he doesn't", "she never", "let go", "letting go", "cost", "costs",
-           "staying", "stay", "'", "-", "x", "a", "un", "re", "lonel", "self-esteem", "  ", "never never", "never", "he"]
+           "staying", "stay", "'", "-", "x", "a", "un", "re", "lonel", "self-esteem", "  ", "never never", "never", "he",
+           "heal", "health", "ex", "ex's", "expense"]
 
 
 # With a phrase that can overlap itself ("never never never") each occurrence is weighed against
 # the last one counted; without one, every start counts.
+# A phrase marked as a whole word ("heal$") counts only where the word ends with it, also where a
+# longer phrase ("health care") or the same phrase as a stem begins there.
 _PHRASE_SETS = {
     "overlapping": ["sign", "signs", "he never", "never never", "let go", "cost", "stay", "staying", "self-esteem", "lonel"],
     "apart": ["sign", "signs", "he never", "let go", "letting go", "cost", "costs", "stay", "staying", "self-esteem", "lonel"],
+    "whole words": ["sign", "he$", "he never", "heal$", "healing", "health care", "a ex$", "ex$", "ex", "cost$", "costs",
+                    "never never$", "lonel"],
 }
 
 
@@ -250,3 +255,46 @@ def test_a_step_among_steps_about_leaving_keeps_their_theme_though_its_words_lea
     assert got["1. Decide That You Are Leaving"] is got["3. Move Out One Box at a Time"] is Theme.LETTING_GO
     # Its own words lean to what it costs (hurt, pain, lonely); the steps either side say it is a step of leaving.
     assert got["2. Soothe the Ache"] is Theme.LETTING_GO
+
+
+def test_a_word_that_only_begins_like_a_theme_word_is_not_counted():
+    # "heal$" is a whole word in the lexicon: "healthy" and "health" are not healing, "paint"
+    # is not pain, "your experience" is not your ex; the words themselves still count.
+    lexicon = load_lexicon()
+    look_alike = lexicon.text_scores(["We painted the hall, kept healthy habits and spoke of your experience."])
+    assert look_alike == dict.fromkeys(look_alike, 0.0)
+    meant = lexicon.text_scores(["It takes time to heal after your ex's silence; the pain fades."])
+    assert meant[Theme.LETTING_GO] == 2 and meant[Theme.COSTS] == 1
+    got = themes(load_article(FIXTURES / "article_with_look_alike_words.txt"))
+    assert set(got.values()) == {Theme.OTHER}
+
+
+def test_the_subject_of_an_article_is_evidence_of_its_own_not_a_sign():
+    # "Abuse" names what the whole article is about: its myths and its remedies speak of abuse
+    # as much as its signs do, so the word alone votes for no theme; what he does does.
+    lexicon = load_lexicon()
+    assert not any(lexicon.heading_scores("Three Myths About Abuse").values())
+    assert lexicon.subjects_in("Three Myths About Abuse", ["Abusers come from every kind of family."])["abuse"] == 2
+    got = themes(load_article(FIXTURES / "article_about_abuse_myths_and_signs.txt"))
+    assert got["Three Myths About Abuse"] is Theme.OTHER
+    assert got["What Schools, Employers and Courts Can Do"] is Theme.OTHER
+    assert got["What It Looks Like Day to Day"] is Theme.SIGNS
+
+
+def test_an_article_written_for_themes_alone_teaches_no_furniture_title_or_headings():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import reader_fit
+
+    def norm(text):
+        return " ".join(text.lower().split())
+
+    corpus = {a.slug: a for a in reader_fit.load_corpus(FIXTURES)}
+    themes_only = corpus["article_about_abuse_myths_and_signs"]
+    assert themes_only.label["themes_only"]
+    others = [corpus["article_with_a_partner_story"], corpus["article_with_page_furniture"]]
+    without, with_it = reader_fit.fit(others, norm), reader_fit.fit([*others, themes_only], norm)
+    for decision in ("noise", "title", "heading"):
+        assert with_it[decision] == without[decision]
+    assert with_it["theme"] != without["theme"]

@@ -63,6 +63,8 @@ _ATTRIBUTION_DASHES = ("--", "\u2014", "\u2013", "\u2015")  # "-- Name", "\u2014
 # A letter's salutation: "Dear Abby: I have been...", "Dear Worried, you are not...". The name
 # is its first word.
 _SALUTATION = re.compile(r"^dear\s+([^\W\d_][\w'\u2019-]*)[^:,.!?]{0,40}[:,]", re.IGNORECASE)
+# Any letter's or post's greeting: "Hi Carolyn, ...", "Hello everyone!", "Dear Abby: ...".
+_GREETING = re.compile(r"^(?:hi|hello|hey|dear)\b[^:,.!?]{0,40}[:,!]", re.IGNORECASE)
 # Han, kana and hangul: writing without spaces between words, where ``words`` finds a whole
 # clause as one word. The rules here count two such characters as a word (a Chinese word has one
 # to three characters), so that a line of Chinese text is as long as the same text in English.
@@ -205,6 +207,8 @@ class BlockContext:
     written_markdown: bool = False  # see ``CleanText.written_markdown``
     dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
     asked: frozenset[int] = frozenset()  # lines of a run of questions (``_question_runs``)
+    alike: frozenset[int] = frozenset()  # lines of a run of lines alike (``_runs_alike``)
+    link_lines: frozenset[int] = frozenset()  # see ``CleanText.link_lines``
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -430,7 +434,9 @@ class NumberedList(PlainTextDetector):
 
     name = "numbered-list"
 
-    def _run_length(self, index: int, ctx: BlockContext) -> int:
+    @staticmethod
+    def run_length(index: int, ctx: BlockContext) -> int:
+        """How many numbered lines, counting on by one, run from ``index``."""
         count, expected, spacing = 0, None, None
         for item in ctx.items[index:]:
             match = _NUMBER_PREFIX.match(item.text)
@@ -448,11 +454,11 @@ class NumberedList(PlainTextDetector):
         # Most lines are not numbered: one match says so before a run is counted.
         return (
             ctx.format == "txt" and bool(_NUMBER_PREFIX.match(ctx.items[index].text))
-            and self._run_length(index, ctx) >= 2
+            and self.run_length(index, ctx) >= 2
         )
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
-        n = self._run_length(index, ctx)
+        n = self.run_length(index, ctx)
         # Items keep their numbers as written ("1. ..."): ordered steps lose meaning without them.
         texts = tuple(it.text for it in ctx.items[index:index + n])
         return Block(BlockKind.LIST, texts, ctx.items[index].line.number, ordered=True), n
@@ -553,6 +559,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     prev_words = ctx.capped_count(index - 1) if index > 0 else 0
     first = found[0].lower()
     first_copy, copies = ctx.copies.get(loose(text), (index, 1)) if ctx.copies else (index, 1)
+    short_run = parallel_run(index, ctx)
+    over_list = _over_a_list(index, ctx, short_run)
     f: dict[str, float] = {
         "no closing mark": float(end == ""),
         "ends with a full stop": float(end in (".", "\u2026")),
@@ -569,10 +577,14 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "numbered": float(bool(item.numbered)),
         "last line": float(index + 1 >= len(ctx.items)),
         "paragraph follows": float(next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)),
-        "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS),
+        # (Over a list, the list's own feature below says more.)
+        "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS and not over_list),
         "paragraph before": float(index == 0 or prev_words >= LONG_PARAGRAPH_WORDS),
         "after a line ending in :": float(index > 0 and ctx.items[index - 1].end == ":"),
-        "one of a run of short lines": float(parallel_run(index, ctx) >= 3),
+        "one of a run of short lines": float(short_run >= 3),
+        "over a list": float(over_list),
+        # (The run of six-word lines weighs on its own, above.)
+        "one of a run of lines alike, not all short": float(short_run < 3 and index in ctx.alike),
         "starts with a conjunction": float(first in CONJUNCTIONS),
         "starts with a pronoun": float(first in PRONOUNS),
         "starts like a question": float(first in QUESTION_STARTS),
@@ -591,10 +603,13 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         # "The other?", "Do you answer him?": a few words asking the reader on, answered by the
         # paragraph after; a heading's question most often says what its section answers.
         "a question of four words or fewer": float(end == "?" and n <= 4),
-        # One of several questions in a row: questions the text asks, not one heading.
+        # One of several questions in a row: questions the text asks, not one heading. (As in
+        # ``_question_runs``, a blank line or furniture between two questions parts them: a
+        # post's title over its byline, and the question the post asks under it.)
         "a question beside another question": float(end == "?" and (
-            (index > 0 and ctx.items[index - 1].end == "?")
-            or (index + 1 < len(ctx.items) and ctx.items[index + 1].end == "?"))),
+            (index > 0 and ctx.items[index - 1].end == "?" and not item.blank_before)
+            or (index + 1 < len(ctx.items) and ctx.items[index + 1].end == "?"
+                and not ctx.items[index + 1].blank_before))),
         # A post's title over its byline: the byline dropped as furniture, or kept but dated.
         "a byline or furniture follows": float(byline or item.line.number + 1 in ctx.dropped),
         "article asks questions as headings": float(ctx.question_headings),
@@ -626,6 +641,23 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
     return {name: value for name, value in f.items() if value}
+
+
+def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
+    """Whether the line stands straight over a list it is not part of ("Key points" over a
+    numbered list, or over a run of lines alike), with no closing mark: not a lead-in ending in a
+    colon, nor a line a colon introduces (the first item of an announced list)."""
+    items = ctx.items
+    item = items[index]
+    if item.end or item.numbered or index + 1 >= len(items) or items[index + 1].blank_before:
+        return False
+    if _BULLET.match(item.text):
+        return False  # an item of the list itself
+    if short_run >= 3 or index in ctx.alike or (index > 0 and items[index - 1].end == ":"):
+        return False
+    after = index + 1
+    return (after in ctx.alike or parallel_run(after, ctx) >= 3 or bool(_BULLET.match(items[after].text))
+            or NumberedList.run_length(after, ctx) >= 2)
 
 
 def _stamp_like(item: Item) -> bool:
@@ -739,10 +771,16 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True
     if _signs_a_letter(index, ctx):
         return True
+    if item.text[:1] in "HhDd" and _GREETING.match(item.text):
+        return True  # a greeting opens a letter or a post: it is its first line, not its title
     if len(item.found or ()) == 1 and item.found[0].lower() in CONJUNCTIONS:
         return True  # "But", "And": a lone word that joins the sentences around it
     if index in ctx.asked:
         return True  # one of a list of questions the text asks, not a section's heading
+    if item.line.number in ctx.link_lines:
+        return True  # the title of another page, listed under "Related articles"
+    if index + 1 == len(ctx.items):
+        return True  # the article's last line heads nothing: a sign-off, a call to action, a counter
     # Steps numbered anew inside a section of the numbered headings belong to that section.
     return index in ctx.lesser_sequence and ctx.main_span[0] < index < ctx.main_span[1]
 
@@ -907,6 +945,32 @@ def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]
     return tuple(items)
 
 
+MIN_ALIKE_RUN = 3
+
+
+def _runs_alike(items: Sequence[Item]) -> frozenset[int]:
+    """The lines of each run of three or more lines in a row, each shorter than a paragraph and
+    neither numbered nor bulleted, that close alike and open alike (a capital, or not): the items of a list
+    written one a line ("Having friends of your own", "Knowing what you want", ...), however long
+    each is. A blank line or furniture dropped between two lines ends a run. Looser than the
+    six-word lines of ``ShortLineList``, so it only weighs as evidence."""
+    def form(item: Item) -> tuple[str, bool] | None:
+        if (item.found is None or not item.found or item.count >= LONG_PARAGRAPH_WORDS or item.numbered
+                or _BULLET.match(item.text)):
+            return None  # (numbered and bulleted lists are lists by their marks)
+        return (item.end, item.found[0][0].isupper())
+
+    forms = [form(item) for item in items]
+    found: list[int] = []
+    start = 0
+    for k in range(1, len(items) + 1):
+        if k == len(items) or forms[k] is None or forms[k] != forms[start] or items[k].blank_before:
+            if forms[start] is not None and k - start >= MIN_ALIKE_RUN:
+                found.extend(range(start, k))
+            start = k
+    return frozenset(found)
+
+
 MIN_QUESTION_RUN = 3
 
 
@@ -994,6 +1058,8 @@ def block_context(
         written_markdown=clean.written_markdown,
         dropped=frozenset(n.line for n in clean.noise),
         asked=_question_runs(items),
+        alike=_runs_alike(items),
+        link_lines=clean.link_lines,
         weights=weights or load_weights(),
     )
 

@@ -1,5 +1,6 @@
 """The theme lexicon, compiled: what phrases name each theme, which headings name a part,
-close an article or open it, and which words say whom a text speaks of.
+close an article or open it, which words say whom a text speaks of, and which name what a whole
+article is about (its subject) rather than a theme.
 
 The vocabulary is data: ``themes.yml`` beside this module, read once by ``load_lexicon``. Both the
 stage that gives headings their levels (``sections``) and the one that gives sections their themes
@@ -50,30 +51,38 @@ class PhraseCounter:
 
     def __init__(self, tagged: Sequence[tuple[str, int]], tags: int) -> None:
         self.tags = tags
-        entries = [(index, phrase, tag) for index, (phrase, tag) in enumerate(tagged) if phrase]  # "" names nothing
+        # (A phrase written with a final WHOLE_WORD mark counts only where a word ends with it.)
+        entries = [(index, *_whole_word(phrase), tag) for index, (phrase, tag) in enumerate(tagged)]
+        entries = [(index, phrase, whole, tag) for index, phrase, whole, tag in entries if phrase]  # "" names nothing
         self._size = len(tagged)
-        phrases = {phrase for _, phrase, _ in entries}
+        phrases = {phrase for _, phrase, _, _ in entries}
         # For each phrase, the entries whose phrase begins it (itself included): what is found
-        # wherever it is the longest phrase found.
+        # wherever it is the longest phrase found, besides the entries of whole words that do
+        # not end a word there (which is known from the longest phrase and, for a whole word
+        # as long as it, from whether a word character follows it in the text).
         # (Looked up by each phrase's beginnings rather than by comparing every pair of phrases,
         # which took longer than the rest of a small site's themes.)
-        by_phrase: dict[str, list[tuple[int, int, int]]] = {}
-        for index, phrase, tag in entries:
-            by_phrase.setdefault(phrase, []).append((index, len(phrase), tag))
-        self._within = {
-            longest: tuple(sorted(found for end in range(1, len(longest) + 1) for found in by_phrase.get(longest[:end], ())))
-            for longest in phrases
-        }
-        self._tags_within = {longest: tuple(tag for _, _, tag in found) for longest, found in self._within.items()}
+        by_phrase: dict[str, list[tuple[int, int, bool, int]]] = {}
+        for index, phrase, whole, tag in entries:
+            by_phrase.setdefault(phrase, []).append((index, len(phrase), whole, tag))
+        self._within: dict[tuple[str, bool], tuple[tuple[int, int, int], ...]] = {}
+        for longest in phrases:
+            found = sorted(f for end in range(1, len(longest) + 1) for f in by_phrase.get(longest[:end], ()))
+            for word_goes_on in (False, True):
+                self._within[longest, word_goes_on] = tuple(
+                    (index, length, tag) for index, length, whole, tag in found
+                    if not whole or not (word_goes_on if length == len(longest) else _WORD.match(longest, length))
+                )
+        self._tags_within = {key: tuple(tag for _, _, tag in found) for key, found in self._within.items()}
         # A phrase starts where no word character or apostrophe comes before it (the lookbehind
         # of ``phrase_pattern``). The pattern takes that character, from the text with a space
         # put before it (which the start of the text passes as): opening with a set of
         # characters, it lets the regex engine skip along to the next candidate, which a
         # lookbehind does not. The phrase itself is only looked ahead at, so the next search
         # starts inside it and no start is passed over. The trie tries a longer phrase before a
-        # shorter one and its branches part on distinct characters: the group is the longest
-        # phrase there.
-        self._starts = re.compile(r"[^\w'](?=(" + trie_pattern(phrases) + "))") if phrases else None
+        # shorter one and its branches part on distinct characters: the first group is the
+        # longest phrase there, the second the word character after it, if any.
+        self._starts = re.compile(r"[^\w'](?=(" + trie_pattern(phrases) + r")(\w?))") if phrases else None
         # Counting non-overlapping occurrences passes over one only inside an earlier one of
         # the same phrase. When no phrase can overlap itself, every start found counts.
         self._overlapping = any(_overlaps_itself(phrase) for phrase in phrases)
@@ -87,11 +96,11 @@ class PhraseCounter:
         if self._overlapping:
             return self._count_one_by_one(padded, totals)
         tags_within = self._tags_within
-        for longest in self._starts.findall(padded):  # a handful: a plain loop beats a Counter
-            for tag in tags_within[longest]:
+        for longest, after in self._starts.findall(padded):  # a handful: a plain loop beats a Counter
+            for tag in tags_within[longest, bool(after)]:
                 totals[tag] += 1
         opening = self._starts.match(padded)
-        return totals, frozenset(tags_within[opening[1]]) if opening else frozenset()
+        return totals, frozenset(tags_within[opening[1], bool(opening[2])]) if opening else frozenset()
 
     def _count_one_by_one(self, padded: str, totals: list[int]) -> tuple[list[int], frozenset[int]]:
         # Each start in turn, passing over one inside the last counted occurrence of its phrase.
@@ -100,13 +109,24 @@ class PhraseCounter:
         within = self._within
         for match in self._starts.finditer(padded):  # type: ignore[union-attr]
             at = match.start()
-            for index, length, tag in within[match[1]]:
+            for index, length, tag in within[match[1], bool(match[2])]:
                 if at >= ends[index]:
                     totals[tag] += 1
                     ends[index] = at + length
                     if at == 0:
                         opening.add(tag)
         return totals, frozenset(opening)
+
+
+# A lexicon phrase ending in this mark is a whole word (or words): "heal$" counts "heal" but not
+# "health"; "your ex$" counts "your ex" and "your ex's" but not "your experience".
+WHOLE_WORD = "$"
+_WORD = re.compile(r"\w")
+
+
+def _whole_word(phrase: str) -> tuple[str, bool]:
+    """A phrase without its whole-word mark, and whether it had one."""
+    return (phrase[: -len(WHOLE_WORD)], True) if phrase.endswith(WHOLE_WORD) else (phrase, False)
 
 
 _WORD_OR_APOSTROPHE = re.compile(r"[\w']")
@@ -123,9 +143,15 @@ def _overlaps_itself(phrase: str) -> bool:
     )
 
 
+# What ``Lexicon._scores`` tells of a text: each theme's heading score and text score, whether a
+# phrase of each theme opens it, and how often it names each subject.
+_Scores = tuple[tuple[float, ...], tuple[float, ...], tuple[bool, ...], tuple[int, ...]]
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Compiled ``themes.yml``: phrases per theme, part and closing/opening headings.
+    """Compiled ``themes.yml``: phrases per theme, part and closing/opening headings, people and
+    subjects.
 
     ``heading`` and ``text`` hold each theme's phrases in loose form; ``phrase_pattern`` is the
     plain definition of a match, which ``PhraseCounter`` counts fast.
@@ -138,6 +164,9 @@ class Lexicon:
     opening: frozenset[str]
     # Whom a text speaks of: each group's words, matched as whole words.
     people: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # What a whole article may be about (abuse, breakups) rather than one of its themes: each
+    # subject's phrases, matched as theme phrases are.
+    subjects: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @functools.cached_property
     def _people(self) -> tuple[re.Pattern[str], dict[str, int]]:
@@ -172,10 +201,13 @@ class Lexicon:
 
     @functools.cached_property
     def _counter(self) -> PhraseCounter:
-        # Tags: heading phrases of each theme (0, 1, 2 in THEMED order), then text phrases (3, 4, 5).
-        tagged = [(p, kind * len(THEMED) + i) for kind, lists in enumerate((self.heading, self.text))
+        # Tags: heading phrases of each theme (0, 1, 2 in THEMED order), then text phrases (3, 4,
+        # 5), then the phrases of each subject (6, 7, ...).
+        n = len(THEMED)
+        tagged = [(p, kind * n + i) for kind, lists in enumerate((self.heading, self.text))
                   for i, t in enumerate(THEMED) for p in lists[t]]
-        return PhraseCounter(tagged, tags=2 * len(THEMED))
+        tagged += [(p, 2 * n + k) for k, phrases in enumerate(self.subjects.values()) for p in phrases]
+        return PhraseCounter(tagged, tags=2 * n + len(self.subjects))
 
     @functools.cached_property
     def _part(self) -> re.Pattern[str]:
@@ -183,17 +215,18 @@ class Lexicon:
         return re.compile("|".join(f"(?:{p.pattern})" for p in self.parts)) if self.parts else re.compile(r"(?!)")
 
     @functools.cached_property
-    def _scores(self) -> Callable[[str], tuple[tuple[float, ...], tuple[float, ...], tuple[bool, ...]]]:
+    def _scores(self) -> Callable[[str], _Scores]:
         counter, n = self._counter, len(THEMED)
 
         # The same headings and texts are scored again by later rules: remember recent answers.
         @lru_cache(maxsize=4096)
-        def scores(text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[bool, ...]]:
+        def scores(text: str) -> _Scores:
             totals, opening = counter.count(text)
             heading = tuple(
                 HEADING_WEIGHT * totals[i] + totals[n + i] + LEAD_WEIGHT * (i in opening) for i in range(n)
             )
-            return heading, tuple(float(totals[n + i]) for i in range(n)), tuple(i in opening for i in range(n))
+            return (heading, tuple(float(totals[n + i]) for i in range(n)), tuple(i in opening for i in range(n)),
+                    tuple(totals[2 * n:]))
 
         return scores
 
@@ -217,6 +250,12 @@ class Lexicon:
     def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
         return dict(zip(THEMED, self._scores(loose(" ".join(paragraphs)))[1]))
 
+    def subjects_in(self, heading: str, paragraphs: Iterable[str]) -> dict[str, int]:
+        """How often a heading and the paragraphs under it name each subject (``subjects`` in
+        ``themes.yml``: abuse, breakups)."""
+        named = zip(self._scores(loose(heading))[3], self._scores(loose(" ".join(paragraphs)))[3])
+        return {subject: a + b for subject, (a, b) in zip(self.subjects, named)}
+
 
 _EDIT_LINK = re.compile(r"\s*\[edit\]\s*", re.IGNORECASE)
 
@@ -227,8 +266,16 @@ def _without_edit_link(heading: str) -> str:
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """The plain definition of where a lexicon phrase matches: at a word start, any spacing."""
-    return re.compile(_LOOKBEHIND + re.escape(loose(phrase)).replace(r"\ ", r"\s+"))
+    """The plain definition of where a lexicon phrase matches: at a word start, any spacing; a
+    phrase marked as a whole word (``heal$``) only where no word character follows it."""
+    phrase, whole = _whole_word(phrase)
+    return re.compile(_LOOKBEHIND + re.escape(loose(phrase)).replace(r"\ ", r"\s+") + (r"(?!\w)" if whole else ""))
+
+
+def _loose_phrase(phrase: str) -> str:
+    """A lexicon phrase in loose form, its whole-word mark kept."""
+    phrase, whole = _whole_word(str(phrase))
+    return loose(phrase) + (WHOLE_WORD if whole else "")
 
 
 @lru_cache(maxsize=4)
@@ -237,10 +284,13 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     data = yamltext.safe_load(path.read_text(encoding="utf-8"))
     themes = data["themes"]
     return Lexicon(
-        heading={Theme(k): tuple(loose(p) for p in v.get("heading", ())) for k, v in themes.items()},
-        text={Theme(k): tuple(loose(p) for p in v.get("text", ())) for k, v in themes.items()},
+        heading={Theme(k): tuple(_loose_phrase(p) for p in v.get("heading", ())) for k, v in themes.items()},
+        text={Theme(k): tuple(_loose_phrase(p) for p in v.get("text", ())) for k, v in themes.items()},
         parts=tuple(re.compile(p) for p in data.get("parts", ())),
         closing=frozenset(loose(h) for h in data.get("closing", ())),
         opening=frozenset(loose(h) for h in data.get("opening", ())),
         people=MappingProxyType({str(k): tuple(loose(w) for w in v) for k, v in (data.get("people") or {}).items()}),
+        subjects=MappingProxyType(
+            {str(k): tuple(_loose_phrase(p) for p in v) for k, v in (data.get("subjects") or {}).items()}
+        ),
     )

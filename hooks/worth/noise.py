@@ -865,6 +865,9 @@ class CleanText:
     suspects: tuple[NoiseLine, ...] = ()  # kept lines most like furniture, with why
     written_markdown: bool = False  # the lines are Markdown as an author wrote it (a .md file), not
     # Markdown made from a web page's text, whose "<b>" or "\\" are characters the page showed
+    # Numbers of the lines under a link label ("Related articles", "You may also like"): titles of
+    # other pages, whether or not the furniture judge dropped them; never the article's headings.
+    link_lines: frozenset[int] = frozenset()
 
 
 MAX_TITLE_WORDS = 25
@@ -927,7 +930,8 @@ def clean_lines(
     suspects.sort(key=lambda pair: -pair[0])
     return CleanText(tuple(kept), tuple(noise), title, raw.lines[title_index].number if title_index is not None else None,
                      date, tuple(n for _, n in suspects[:MAX_SUSPECTS]),
-                     raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown"))
+                     raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown"),
+                     frozenset(raw.lines[index].number for index in article.link_blocks))
 
 
 def decided_lines(article: ArticleLines) -> frozenset[int]:

@@ -7,11 +7,13 @@
 3. Every other section's theme is weighed from evidence (``theme_features``): the theme words
    (``themes.yml``, through ``lexicon``) of its heading and of its own text, whom its text speaks
    of (a partner, or friends and family: "move on" in a text about a friend is not letting go of
-   him), the theme of the part it belongs to, the theme its title names and what the whole
-   article speaks of (a heading with no text of its own is weighed with the text of the section
-   after it, which it introduces). The theme judge of ``reader_weights.yml`` holds one weight per
-   feature and theme; the theme whose weights sum highest wins. A subsection thus keeps its part's theme
-   where its own words give no clear evidence, and leaves it where they do.
+   him) and the subject it names (abuse, a breakup: an article about abuse names it in its myths
+   and remedies as much as in its signs), the theme of the part it belongs to, the theme its
+   title names and what the whole article speaks of (a heading with no text of its own is weighed
+   with the text of the section after it, which it introduces). The theme judge of
+   ``reader_weights.yml`` holds one weight per feature and theme; the theme whose weights sum
+   highest wins. A subsection thus keeps its part's theme where its own words give no clear
+   evidence, and leaves it where they do.
 """
 from __future__ import annotations
 
@@ -159,7 +161,8 @@ def theme_features(
     open it, and whether its text names the same theme most); how densely its own text (for a
     part, its subsections' text too; for a heading with no text of its own, such as "Key Ideas"
     straight before the first idea, the text of the section after it) uses each theme's words;
-    whom that text speaks of (he, a partner, friends, family and people in general, the reader);
+    whom that text speaks of (he, a partner, friends, family and people in general, the reader)
+    and what subject it names (abuse, breakups), which is no theme by itself;
     the part it belongs to; what the sections just before and after it name; the title; and how
     densely the whole article speaks of each theme.
 
@@ -200,6 +203,11 @@ def theme_features(
     for group, count in people.items():
         if count:
             f[f"text speaks of {group}"] = math.log1p(count * per_hundred)
+    # What the article is about (abuse, a breakup) rather than a theme: the myths about abuse
+    # and the remedies for it speak of abuse as much as its signs do.
+    for subject, count in lexicon.subjects_in(section.heading, paragraphs).items():
+        if count:
+            f[f"text speaks of {subject}"] = math.log1p(count * per_hundred)
     if part_theme is not None:
         f[f"part is {part_theme.value}"] = 1.0
         if not any(heading.values()) and not total:
