@@ -192,6 +192,12 @@ def _is_link_label(view: LineView) -> bool:
     return 0 < len(found) <= 4 and (found[0] in _LINK_LABEL_WORDS or label in _LINK_LABELS)
 
 
+def _marked_by_its_edit_link(view: LineView) -> bool:
+    """"[Edit]Steps": a wiki glues its edit link to each section's heading, so the line is a heading
+    the site wrote as one, unless it labels the site's links to other pages ("[Edit]Related ...")."""
+    return view.furniture.startswith(_EDIT_LINK) and not _is_link_label(view)
+
+
 def _link_blocks(article: ArticleLines) -> frozenset[int]:
     """The lines under a link label (``_is_link_label``): short titles and teasers that run to
     the end of the article, to the next furniture or to the next heading written like the label.
@@ -905,10 +911,12 @@ def clean_lines(
         if index == title_index:
             continue
         chance = chances.get(index, 0.0)
-        # A heading its author wrote as one, a part's label or the label over the article's
-        # references is dropped only by a rule. (Asked only of a line likely to be furniture.)
+        # A heading its author wrote as one (in Markdown, or marked by a wiki's glued "[Edit]"), a
+        # part's label or the label over the article's references is dropped only by a rule.
+        # (Asked only of a line likely to be furniture.)
         written = chance >= SUSPECT_CHANCE and (
-            written_heading(line.text, raw.format) or is_part_label(line.text) or is_reference_label(line.text))
+            written_heading(line.text, raw.format) or is_part_label(line.text) or is_reference_label(line.text)
+            or _marked_by_its_edit_link(view))
         rule = None
         if view.loose in keep:
             rule = None
@@ -1071,6 +1079,32 @@ _SITE_THINGS = frozenset("platform app feature features tool tools premium membe
                          "video videos photo photos image images advertisement sponsored related podcast "
                          "episode account library".split())
 _FIELD = re.compile(r"(?:^|\s)[A-Z][a-z]+:\s")
+# A button or a link's label: a verb the page offers and where it takes the reader ("Add to
+# Favorites", "Removing from Favorites", "View on Vimeo", "Listen on Spotify"), alone or after a
+# label ("Full episode: Watch on YouTube"). No library names these; the words are the page's own.
+_BUTTON_LABEL = re.compile(
+    r"(?:[^:]{1,40}:\s*)?(?:add|adding|added|remove|removing|removed|save|saving|saved|view|open|read|watch|listen|"
+    r"share|follow|download|play|print)\s+(?:to|from|on|in|at|via)\s+"
+    r"(?P<before>(?:the|your|my)\s+)?(?P<also>\w[\w'.-]*\s+)?(?P<place>\w[\w'.-]*)",
+    re.IGNORECASE)
+_BUTTON_PLACES = SITE_WORDS | frozenset("favorite favourite cart basket wishlist list homepage playlist profile feed "
+                                        "shelf bookmarks web browser".split())
+
+
+def _names_a_place_on_the_web(button: re.Match, article: ArticleLines) -> bool:
+    """Whether a button's label ends on a page's own thing ("to your Favorites", "on the app") or
+    on a name alone: one capitalised word never written in lower case anywhere in the article (a
+    site, a service), unlike a heading's words ("Listen to Your Gut", "Open to Change")."""
+    place = button.group("place")
+    lowered = place.lower()
+    if lowered in _BUTTON_PLACES:
+        return True
+    if button.group("before") or button.group("also") or not place[:1].isupper() or lowered in ENGLISH_STOP_WORDS:
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(lowered)}(?!\w)")
+    return not any(pattern.search(article.views[i].text) for i in article.order)
+
+
 BETWEEN_FURNITURE_WORDS = 25
 
 
@@ -1145,6 +1179,9 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         f["call to action"] = 1.0  # "Start your free trial", not "Start small."
     if _BUTTON.search(lowered):
         f["tells to tap or click"] = 1.0
+    if n <= 8 and (button := _BUTTON_LABEL.fullmatch(text.strip("*_#> ").rstrip(".!"))) and _names_a_place_on_the_web(
+            button, article):
+        f["a button's label"] = 1.0
     if is_part_label(text):
         f["part label"] = 1.0
     elif (label := _LABEL_COLON.match(text)) and n <= 25:
