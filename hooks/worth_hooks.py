@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from worth.assets import is_own_asset, minified
+from worth.assets import QUICK_EXIT_SCRIPT, inline_script, is_own_asset, minified, svg_data_url
 from worth.cache import CACHE_FOLDER, BuildCache
 from worth.errors import ArticleError
 from worth.help import HELP_FILE, HelpServices, load_help
@@ -80,6 +80,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "quick_exit_url": settings.quick_exit_url,
         **_help_boxes(settings),
     }
+    # The favicon inside each page, not a file: a browser fetches a page's icon once the page has
+    # loaded, and a request that ends before the first paint counts in Lighthouse's estimate of it.
+    favicon = Path(config.docs_dir) / str(config.theme.get("favicon") or "")
+    if favicon.suffix == ".svg" and favicon.is_file():
+        config.theme["favicon"] = svg_data_url(favicon.read_text(encoding="utf-8"))
     return config
 
 
@@ -129,6 +134,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             files.append(File.generated(config, src_uri, abs_src_path=str(_build.cache.page_path(src_uri))))
     files.append(File.generated(config, HELP_SCRIPT, content=minified(HELP_SCRIPT, config.extra["worth"]["help_script"])))
+    # The quick exit's script goes inside every page's <head> (overrides/main.html), not into the site.
+    quick_exit = files.get_file_from_path(QUICK_EXIT_SCRIPT)
+    if quick_exit is not None and quick_exit.abs_src_path:
+        files.remove(quick_exit)
+        config.extra["worth"]["quick_exit_script"] = inline_script(Path(quick_exit.abs_src_path).read_text(encoding="utf-8"))
     # The project's own scripts and stylesheets are served minified (worth.assets says why).
     for file in [f for f in files if is_own_asset(f.src_uri) and f.abs_src_path and not f.generated_by]:
         files.remove(file)

@@ -169,11 +169,37 @@ def browser():
         chromium.close()
 
 
+def ready(page) -> None:
+    """Wait until the page's scripts have run. The theme's script and the site's start only after
+    the first paint (overrides/partials/scripts.html), often after the load event, and the page
+    marks its <html> ``data-worth-ready`` once the last has run. Another site's page (no quick
+    exit) passes."""
+    if page.evaluate("!!document.querySelector('[data-worth-exit]')"):
+        page.wait_for_selector("html[data-worth-ready]", state="attached")
+
+
+def waiting_until_ready(page):
+    """``page``, whose ``goto``, ``reload``, ``go_back`` and ``go_forward`` also wait until the
+    page they reach says its scripts have run (``ready``), as a reader's first click comes
+    after the page is shown; returned for convenience."""
+    for name in ("goto", "reload", "go_back", "go_forward"):
+        navigate = getattr(page, name)
+
+        def then_ready(*args, _navigate=navigate, **kwargs):
+            response = _navigate(*args, **kwargs)
+            ready(page)
+            return response
+
+        setattr(page, name, then_ready)
+    return page
+
+
 @pytest.fixture
 def page(browser):
-    """A fresh browser context and page (no cookies or storage from other tests)."""
+    """A fresh browser context and page (no cookies or storage from other tests), whose
+    navigations wait until the page's scripts have run (``waiting_until_ready``)."""
     context = browser.new_context()
-    page = context.new_page()
+    page = waiting_until_ready(context.new_page())
     yield page
     context.close()
 

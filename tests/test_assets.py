@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from worth.assets import is_own_asset, minified
+from worth.assets import QUICK_EXIT_SCRIPT, inline_script, is_own_asset, minified, svg_data_url
 
 OWN = sorted(p for p in (ROOT / "docs" / "assets").rglob("*") if p.suffix in (".js", ".css"))
 
@@ -33,7 +33,26 @@ def test_minifying_drops_comments_and_keeps_strings_and_regular_expressions():
 def test_the_built_site_serves_them_minified_and_smaller(built_site: Path):
     for source in OWN:
         built = built_site / source.relative_to(ROOT / "docs")
+        if source.relative_to(ROOT / "docs").as_posix() == QUICK_EXIT_SCRIPT:
+            continue  # inside every page instead (the test below)
         text = built.read_text(encoding="utf-8")
         assert text == minified(source.name, source.read_text(encoding="utf-8")), source.name
         assert not re.search(r"^\s*//|/\*", text, re.MULTILINE), source.name
         assert len(gzip.compress(text.encode())) < len(gzip.compress(source.read_bytes())), source.name
+
+
+def test_a_script_put_inside_a_page_cannot_close_its_element_early():
+    script = 'const tag = "</script>" // why\nconst re = /<\\/p>/\n'
+    assert inline_script(script) == 'const tag="<\\/script>"\nconst re=/<\\/p>/'
+    assert svg_data_url('<svg a="1">\n  <b/></svg>') == "data:image/svg+xml,%3Csvg a=%221%22%3E %3Cb/%3E%3C/svg%3E"
+
+
+@pytest.mark.build
+def test_the_quick_exit_is_inside_every_page_minified_and_not_a_file(built_site: Path):
+    script = inline_script((ROOT / "docs" / QUICK_EXIT_SCRIPT).read_text(encoding="utf-8"))
+    pages = [*built_site.rglob("index.html"), built_site / "404.html"]
+    assert len(pages) > 5
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert f"<script>{script}</script>" in head, page
+    assert not (built_site / QUICK_EXIT_SCRIPT).exists()

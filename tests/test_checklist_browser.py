@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from conftest import waiting_until_ready
+
 pytestmark = pytest.mark.browser
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -240,7 +242,7 @@ def test_printing_shows_the_signs_ticks_and_result_without_the_site_around_them(
 
 def test_on_a_320_pixel_screen_nothing_overflows(browser, site_url):
     context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
+    page = waiting_until_ready(context.new_page())
     try:
         open_signs(page, site_url)
         boxes(page).first.check()

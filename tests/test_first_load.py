@@ -1,10 +1,85 @@
 """A first visit downloads only what the page shows: the search index, which grows with every
 article, is fetched when the reader first opens search, and search then works as before. Online
 the page fetches only the index's configuration (search/setup.json) and the search worker the
-passages as plain text (search/passages.txt); the theme's JSON index is not downloaded at all."""
+passages as plain text (search/passages.txt); the theme's JSON index is not downloaded at all.
+
+The first paint waits for no script: a page names no script file (the theme's and the site's
+start after the first paint, overrides/partials/scripts.html), and what must work from the first
+moment, the quick exit's Shift and the colour scheme the system asks for, works with every
+script file held back."""
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
+
+from conftest import page_types
+
+_SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+_LATER = re.compile(r'"largest-contentful-paint",u=(\[[^\]]*\])')  # the scripts partials/scripts.html starts
+
+
+@pytest.mark.build
+def test_no_page_names_a_script_file_or_an_icon_file_its_first_paint_could_wait_for(built_site: Path):
+    for path in page_types(built_site):
+        text = (built_site / path if path.endswith(".html") else built_site / path / "index.html").read_text(encoding="utf-8")
+        assert not [tag for tag in _SCRIPT_TAG.findall(text) if "src=" in tag], f"/{path} names a script file"
+        # The browser fetches a page's icon once the page has loaded, sometimes before its first paint.
+        assert re.search(r'<link rel="icon" href="data:image/svg\+xml,', text), f"/{path}: the icon is a file"
+        # The scripts it starts later: the theme's, then the site's own, in that order.
+        later = json.loads(_LATER.search(text).group(1))
+        assert "/bundle." in later[0] and "assets/javascripts/site.js" in later, later
+        assert all((built_site / src).is_file() for src in later), later
+
+
+def held_back(browser, **options):
+    """A page whose requests for script files never get an answer: what it does, it does with
+    the page's own inline scripts alone. (Not waiting for the page's scripts, which never come.)"""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.route("**/*.js", lambda route: None)
+    return context, page
+
+
+def first_paint(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_function("() => performance.getEntriesByType('paint').length > 0")
+    assert page.evaluate("typeof window.document$") == "undefined", "the theme's script ran"
+
+
+@pytest.mark.browser
+def test_shift_three_times_leaves_before_any_script_file_has_arrived(browser, site_url: str):
+    context, page = held_back(browser)
+    try:
+        first_paint(page, site_url + "signs/")
+        destination = page.get_attribute("[data-worth-exit]", "href")
+        context.route(destination, lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"))
+        page.keyboard.press("Shift")
+        assert page.locator("[data-worth-exit-status]").text_content() == "Press Shift 2 more times to leave this site."
+        page.keyboard.press("Shift")
+        page.keyboard.press("Shift")
+        page.wait_for_url(destination)
+        assert page.title() == "Weather"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_first_paint_is_in_the_colour_scheme_the_system_asks_for(browser, site_url: str, scheme: str):
+    context, page = held_back(browser, color_scheme=scheme)
+    try:
+        first_paint(page, site_url + "costs/")
+        shown = page.evaluate("document.body.dataset.mdColorScheme")
+        assert shown == {"light": "default", "dark": "slate"}[scheme]
+        # and the toggle offers the other one
+        toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+        assert toggle.count() == 1
+        assert toggle.get_attribute("title") == {"light": "Switch to dark mode", "dark": "Switch to light mode"}[scheme]
+    finally:
+        context.close()
 
 
 @pytest.mark.browser
@@ -74,3 +149,15 @@ def test_search_finds_the_same_passages_from_the_plain_text_as_from_the_theme_s_
         passages.write_bytes(kept)
     assert [url for url in requested if url.endswith("search_index.json")]
     assert all(fetched) and fetched == from_index
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "signs/", "glossary/"])
+def test_every_script_file_is_fetched_after_the_largest_paint(site_url: str, page, path: str):
+    page.goto(site_url + path)  # and the page says its scripts have run (conftest.ready)
+    largest = page.evaluate("""() => new Promise(done => new PerformanceObserver(list =>
+        done(Math.max(...list.getEntries().map(e => e.startTime)))).observe({type: "largest-contentful-paint", buffered: true}))""")
+    scripts = page.evaluate("""() => performance.getEntriesByType("resource")
+        .filter(e => e.initiatorType === "script" || /\\.js$/.test(e.name)).map(e => [e.name.split("/").pop(), e.startTime])""")
+    assert any(name.startswith("bundle.") for name, _ in scripts) and any(name == "site.js" for name, _ in scripts)
+    assert [name for name, start in scripts if start < largest] == [], (largest, scripts)

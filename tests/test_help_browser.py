@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import open_search, wait_for_search_answer
+from conftest import open_search, wait_for_search_answer, waiting_until_ready
 
 from test_accessibility import axe_violations
 
@@ -253,7 +253,7 @@ def test_the_exit_is_at_least_44_pixels_and_black_on_white_in_both_palettes(brow
     context = browser.new_context(viewport=dict(zip(("width", "height"), WIDTHS[width])), has_touch=True,
                                   color_scheme=scheme)
     try:
-        page = context.new_page()
+        page = waiting_until_ready(context.new_page())
         page.goto(site_url + "letting-go/")
         link = page.locator("[data-worth-exit]")
         box = link.bounding_box()
@@ -371,7 +371,7 @@ def test_the_exit_forgets_everything_the_site_stored_remembered_answers_included
     destination = exit_url(page)
     page.get_by_role("link", name="Leave this site").click()
     page.wait_for_url(destination)
-    again = page.context.new_page()
+    again = waiting_until_ready(page.context.new_page())
     again.goto(output.url("signs"))
     assert again.evaluate(STORED) == {"local": [], "session": []}
     expect(again.locator(".worth-checklist__items input[type=checkbox]").first).not_to_be_checked()

@@ -66,9 +66,10 @@ def addresses(path: Path) -> list[tuple[str, str]]:
 
 
 def leaves_the_site(address: str) -> bool:
-    """An address that is not a path inside the site or an anchor on the page."""
+    """An address that is not a path inside the site, an anchor on the page, or a ``data:`` URL
+    (content carried in the page itself, such as its icon)."""
     parts = urlsplit(address)
-    return bool(parts.scheme or parts.netloc)
+    return bool(parts.scheme or parts.netloc) and parts.scheme != "data"
 
 
 @pytest.fixture(scope="module")

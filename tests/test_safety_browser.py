@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import build_site, page_types, serve
+from conftest import build_site, page_types, serve, waiting_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -364,7 +364,7 @@ def test_a_chosen_colour_scheme_is_the_one_thing_kept_and_leaving_removes_it(sit
     answer_exit(page, destination)
     page.get_by_role("link", name="Leave this site").click()
     page.wait_for_url(destination)
-    again = page.context.new_page()
+    again = waiting_until_ready(page.context.new_page())
     again.goto(site_url)
     assert stored(again)["local"] == []
 

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, waiting_until_ready
 from worth.glossary import build_glossary, load_glossary
 from worth.links import relate_sections
 from worth.model import Theme
@@ -229,7 +229,7 @@ def test_on_a_phone_a_tap_shows_a_terms_definition_in_place_at_the_size_of_the_t
     definition = " ".join(first["title"].split())
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     try:
-        page = context.new_page()
+        page = waiting_until_ready(context.new_page())
         page.goto(site_url + "costs/")
         link = page.locator("article.md-content__inner a", has_text=first["text"]).filter(
             has=page.locator("xpath=self::a[contains(@href, 'glossary/')]")

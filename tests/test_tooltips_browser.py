@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import FIXTURES, build_site, project_copy, serve
+from conftest import FIXTURES, build_site, project_copy, serve, waiting_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +102,7 @@ def hover_everything(context, url: str) -> dict[str, list]:
     """Load ``url`` in a new tab of ``context``, then hover (and focus) every element the theme may give a tooltip; what
     happened after the page had loaded: navigations, dialogs, requests, and every tooltip seen."""
     seen: dict[str, list] = {"navigations": [], "dialogs": [], "requests": [], "tooltips": []}
-    page = context.new_page()
+    page = waiting_until_ready(context.new_page())
     try:
         _hover_all(page, url, seen)
     finally:

@@ -2,6 +2,8 @@
 
     minified(name, text) -> str   (``.js`` through rjsmin, ``.css`` through rcssmin, else as is)
     is_own_asset(src_uri) -> bool (a script or stylesheet the project writes under docs/assets/)
+    inline_script(text) -> str    (a script minified to sit inside a page's <script> element)
+    svg_data_url(svg) -> str      (an SVG image as a data: URL, for the favicon)
 
 The sources under ``docs/assets/`` keep their comments (they say why the code does what it does);
 a reader's first visit downloads every byte of them, so the site gets them without comments and
@@ -12,11 +14,16 @@ files are minified already and are left alone.
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 import rcssmin
 import rjsmin
 
 OWN_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
+
+#: The quick exit's script, which every page carries inside its <head> instead of fetching it:
+#: Shift pressed three times works from the page's first paint, before any file has arrived.
+QUICK_EXIT_SCRIPT = "assets/javascripts/quick-exit.js"
 
 
 def is_own_asset(src_uri: str) -> bool:
@@ -39,3 +46,16 @@ def minified(name: str, text: str) -> str:
     if suffix == ".css":
         return rcssmin.cssmin(text).strip() + "\n"
     return text
+
+
+def inline_script(text: str) -> str:
+    """The script ``text`` minified to go inside a page's ``<script>`` element: every ``</`` is
+    written ``<\\/`` (the same string to JavaScript), so nothing in it can close the element early."""
+    return minified("inline.js", text).strip().replace("</", "<\\/")
+
+
+def svg_data_url(svg: str) -> str:
+    """A ``data:`` URL holding the SVG image ``svg`` (its runs of white space made one space),
+    percent-encoded where a URL or an attribute in double quotes needs it: shorter than base64,
+    and it compresses with the page that carries it."""
+    return "data:image/svg+xml," + quote(" ".join(svg.split()), safe="'/:=,.;()- ")

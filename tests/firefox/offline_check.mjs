@@ -99,6 +99,8 @@ try {
   const open = async (url) => {
     if (page.url().startsWith("file:")) await noteLoaded();
     await page.goto(url, { waitUntil: "load" });
+    // The theme's and the site's scripts start after the first paint; the page marks when they have run.
+    await page.waitForSelector("html[data-worth-ready]", { state: "attached", timeout: 15000 });
   };
 
   // Every page, reached by clicking links from index.html.

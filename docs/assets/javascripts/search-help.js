@@ -1,6 +1,6 @@
 /*
  * When a search finds nothing, the help box (help.yml) shows under the theme's "No matching
- * documents". quick-exit.js loads this file when search first opens; this loads the box
+ * documents". site.js loads this file when search first opens; this loads the box
  * (help-box.js, made by the build), so pages carry neither until a reader searches.
  */
 (function () {
