@@ -575,7 +575,6 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "nine words or more": float(n >= 9 and end != "?"),
         "a question of nine words or more": float(n >= 9 and end == "?"),
         "numbered": float(bool(item.numbered)),
-        "last line": float(index + 1 >= len(ctx.items)),
         "paragraph follows": float(next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)),
         # (Over a list, the list's own feature below says more.)
         "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS and not over_list),
@@ -771,7 +770,7 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True
     if _signs_a_letter(index, ctx):
         return True
-    if item.text[:1] in "HhDd" and _GREETING.match(item.text):
+    if _GREETING.match(item.text):
         return True  # a greeting opens a letter or a post: it is its first line, not its title
     if len(item.found or ()) == 1 and item.found[0].lower() in CONJUNCTIONS:
         return True  # "But", "And": a lone word that joins the sentences around it
