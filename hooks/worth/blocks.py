@@ -70,6 +70,9 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|dear)\b[^:,.!?]{0,40}[:,!]", re.IGNORE
 # to three characters), so that a line of Chinese text is as long as the same text in English.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MARKS = frozenset(".!?\u2026,;:")  # the closing punctuation ``ending`` reports
+# The full-width marks of Chinese and Japanese text close a line as their Latin twins do.
+_WIDE_MARKS = {"\u3002": ".", "\uff0e": ".", "\uff01": "!", "\uff1f": "?", "\uff1a": ":", "\uff0c": ",",
+               "\u3001": ",", "\uff1b": ";"}
 # Lines up to this long mostly have at most WORD_CAP words (a paragraph line is longer): for them
 # ``_short_words`` lists the words at once rather than first matching _MORE_THAN_CAP_WORDS.
 # Only the speed depends on it.
@@ -116,6 +119,8 @@ def ending(text: str) -> str:
         return last
     if last.isalnum():
         return ""
+    if last in _WIDE_MARKS:
+        return _WIDE_MARKS[last]
     stripped = text.rstrip().rstrip("*_").rstrip()
     while stripped.endswith(CLOSING_QUOTES) and len(stripped) > 1:
         if stripped[-2] in _MARKS:
@@ -206,9 +211,11 @@ class BlockContext:
     lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
     written_markdown: bool = False  # see ``CleanText.written_markdown``
     dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
+    stamps: frozenset[int] = frozenset()  # numbers of the dropped lines that are dated bylines (``_stamp_like``)
     asked: frozenset[int] = frozenset()  # lines of a run of questions (``_question_runs``)
     alike: frozenset[int] = frozenset()  # lines of a run of lines alike (``_runs_alike``)
     link_lines: frozenset[int] = frozenset()  # see ``CleanText.link_lines``
+    section_lines: frozenset[int] = frozenset()  # see ``CleanText.section_lines``
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -609,14 +616,21 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
             (index > 0 and ctx.items[index - 1].end == "?" and not item.blank_before)
             or (index + 1 < len(ctx.items) and ctx.items[index + 1].end == "?"
                 and not ctx.items[index + 1].blank_before))),
-        # A post's title over its byline: the byline dropped as furniture, or kept but dated.
-        "a byline or furniture follows": float(byline or item.line.number + 1 in ctx.dropped),
+        # A post's title over its byline ("Guest 11:05 a.m."), kept or dropped, or over other furniture.
+        "a dated byline follows": float(byline or item.line.number + 1 in ctx.stamps),
+        "furniture follows": float(item.line.number + 1 in ctx.dropped and item.line.number + 1 not in ctx.stamps),
         "article asks questions as headings": float(ctx.question_headings),
         "article has sentence-case headings": float(ctx.sentence_case_headings),
         "glued edit link": float(text.startswith("[Edit]")),
         "part label": float(is_part_label(text)),
         "label before a colon": float(":" in text[:-1] and end != ":"),
         "starts with a symbol": float(not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_(["),
+        # One of the article's section names ("Books" ... "Videos", each over its own lines), or
+        # the line straight over the first of them, which heads them all ("Things I read this week").
+        "a section name": float(item.line.number in ctx.section_lines),
+        "over a section name": float(
+            index + 1 < len(ctx.items) and ctx.items[index + 1].line.number in ctx.section_lines
+            and item.line.number not in ctx.section_lines),
     }
     # Letters and their answers (an advice column): the reply opens "Dear <sign-off>:", so the
     # line over a reply that names one of its words signs the letter above; a letter opening
@@ -662,8 +676,11 @@ def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
 def _stamp_like(item: Item) -> bool:
     # A short line holding a time or a date: the byline under a post's title ("Guest 11:05 a.m.").
     # (Scraped bylines often glue the time to the name, so no word boundary is asked before it.)
-    return item.count <= ShortLineList.MAX_ITEM_WORDS and any(c.isdigit() for c in item.text) and bool(
-        CLOCK.search(item.text) or find_date(item.text))
+    return item.count <= ShortLineList.MAX_ITEM_WORDS and _dated(item.text)
+
+
+def _dated(text: str) -> bool:
+    return any(c.isdigit() for c in text) and bool(CLOCK.search(text) or find_date(text))
 
 
 def _schemes(items: Sequence[Item]) -> dict[str | None, int]:
@@ -944,6 +961,7 @@ def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]
     return tuple(items)
 
 
+DATED_BYLINE_CHARS = 60  # a dropped byline ("Guest11:05 a.m.", "Carolyn HaxAdvice Columnist11:06 a.m.") is short
 MIN_ALIKE_RUN = 3
 
 
@@ -1056,9 +1074,11 @@ def block_context(
         lesser_sequence=lesser,
         written_markdown=clean.written_markdown,
         dropped=frozenset(n.line for n in clean.noise),
+        stamps=frozenset(n.line for n in clean.noise if len(n.text) <= DATED_BYLINE_CHARS and _dated(n.text)),
         asked=_question_runs(items),
         alike=_runs_alike(items),
         link_lines=clean.link_lines,
+        section_lines=clean.section_lines,
         weights=weights or load_weights(),
     )
 
