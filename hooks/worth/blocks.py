@@ -216,6 +216,8 @@ class BlockContext:
     alike: frozenset[int] = frozenset()  # lines of a run of lines alike (``_runs_alike``)
     link_lines: frozenset[int] = frozenset()  # see ``CleanText.link_lines``
     section_lines: frozenset[int] = frozenset()  # see ``CleanText.section_lines``
+    under_section_names: frozenset[int] = frozenset()  # the lines of their sections (``_under_section_names``)
+    heads_section_names: frozenset[int] = frozenset()  # the line over the first of them (``_heads_section_names``)
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -555,7 +557,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     found = item.core  # the words of core_text(text); None for a line far longer than a heading
     if not found or len(found) > MAX_HEADING_WORDS:
         return None
-    n = len(found)
+    # (In Chinese or Japanese two characters count as a word: ``Item.count``.)
+    n = len(found) + item.count - len(item.found)
     text = item.text
     share = item.share
     end = item.end
@@ -577,6 +580,9 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "ends with , or ;": float(end in (",", ";")),
         "ends with a quote": float(end == "quote"),
         "capitals": share,
+        # Chinese or Japanese, with no capitals to tell a heading by: their weight is their own.
+        "written without capitals": float(not share and not text.isascii() and _UNSPACED.search(text) is not None
+                                          and not any(c.isupper() for c in text)),
         "one word": float(n == 1),
         "two to four words": float(2 <= n <= 4),
         "nine words or more": float(n >= 9 and end != "?"),
@@ -625,12 +631,10 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "part label": float(is_part_label(text)),
         "label before a colon": float(":" in text[:-1] and end != ":"),
         "starts with a symbol": float(not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_(["),
-        # One of the article's section names ("Books" ... "Videos", each over its own lines), or
-        # the line straight over the first of them, which heads them all ("Things I read this week").
+        # One of the article's section names ("Books" ... "Videos", each over its own lines).
         "a section name": float(item.line.number in ctx.section_lines),
-        "over a section name": float(
-            index + 1 < len(ctx.items) and ctx.items[index + 1].line.number in ctx.section_lines
-            and item.line.number not in ctx.section_lines),
+        # A line of a section name's own list ("A talk on rest and boundaries" under "Videos").
+        "under a section name": float(index in ctx.under_section_names),
     }
     # Letters and their answers (an advice column): the reply opens "Dear <sign-off>:", so the
     # line over a reply that names one of its words signs the letter above; a letter opening
@@ -641,6 +645,11 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         f["signs the letter answered next"] = float(signs)
         f["a letter opens next"] = float(not signs)
     # Traits that speak only together (a weighted sum cannot say "and" by itself).
+    # An open line between two sentences, however short ("Growing up" between lines ending "."):
+    # a sentence of the text closes, a list's item stands among other items.
+    f["open between sentences"] = float(
+        end == "" and 0 < index < len(ctx.items) - 1
+        and ctx.items[index - 1].end in _SENTENCE_ENDS and ctx.items[index + 1].end in _SENTENCE_ENDS)
     alone = f["paragraph follows"] and f["paragraph before"]
     f["title case between paragraphs"] = float(alone and share >= 0.75 and end == "")
     f["sentence case between paragraphs"] = float(alone and share < 0.75 and end == "")
@@ -654,6 +663,9 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
     return {name: value for name, value in f.items() if value}
+
+
+_SENTENCE_ENDS = (".", "!", "?", "\u2026")
 
 
 def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
@@ -815,6 +827,8 @@ class ScoredHeading(PlainTextDetector):
             return True
         if ruled_out(index, ctx):
             return False
+        if index in ctx.heads_section_names:
+            return True
         if self._says(index, ctx):
             return True
         # The article's numbered headings ("1. ...", text, "2. ...", text) are one kind of
@@ -1010,6 +1024,36 @@ def _question_runs(items: Sequence[Item]) -> frozenset[int]:
     return frozenset(found)
 
 
+def _under_section_names(items: Sequence[Item], names: frozenset[int]) -> frozenset[int]:
+    """The lines of each section name's section (``CleanText.section_lines``): the short lines
+    straight under it, up to the next name, a blank line or a paragraph."""
+    if not names:
+        return frozenset()
+    found: list[int] = []
+    for index, item in enumerate(items):
+        if item.line.number not in names:
+            continue
+        for k in range(index + 1, len(items)):
+            after = items[k]
+            if after.blank_before or after.line.number in names or after.count >= LONG_PARAGRAPH_WORDS:
+                break
+            found.append(k)
+    return frozenset(found)
+
+
+def _heads_section_names(items: Sequence[Item], names: frozenset[int], under: frozenset[int]) -> frozenset[int]:
+    """The line straight over the first of a run of section names, open and short ("Things I read
+    this week" over "Books" ... "Videos"): the heading of the part they divide."""
+    for index in range(len(items) - 1):
+        if items[index + 1].line.number in names:
+            item = items[index]
+            if (index in under or item.line.number in names or item.end or item.found is None
+                    or not 0 < item.count <= MAX_HEADING_WORDS):
+                return frozenset()
+            return frozenset((index,))
+    return frozenset()
+
+
 def _question_headings(items: Sequence[Item]) -> bool:
     count = 0
     for i, item in enumerate(items[:-1]):
@@ -1079,6 +1123,8 @@ def block_context(
         alike=_runs_alike(items),
         link_lines=clean.link_lines,
         section_lines=clean.section_lines,
+        under_section_names=(under := _under_section_names(items, clean.section_lines)),
+        heads_section_names=_heads_section_names(items, clean.section_lines, under),
         weights=weights or load_weights(),
     )
 
