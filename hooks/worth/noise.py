@@ -947,12 +947,14 @@ def clean_lines(
 
 
 def _is_section_name(index: int, article: ArticleLines, title_index: int | None) -> bool:
-    """Whether the line is one of the article's section names: short labels of one form spaced by
-    their sections ("Books" ... "Music" ... "Videos", each over its own lines; ``_spaced_siblings``),
-    below the title, with no furniture near. Its word names what its section holds, whatever it
+    """Whether the line is one of the article's section names: one-word labels spaced by their
+    sections ("Books" ... "Music" ... "Videos", each over its own lines; ``_spaced_siblings``),
+    below the title, with no furniture near. (Longer labels of one form are as often a list's
+    items as headings: the judges weigh them.) Its word names what its section holds, whatever it
     is ("Videos" over the videos the author chose): a site's menu stands in one run of labels
     above the title, and the columns of its footer beside its other furniture."""
-    return (index in article.siblings and (title_index is None or index > title_index)
+    return (index in article.siblings and len(article.views[index].words) == 1
+            and (title_index is None or index > title_index)
             and not _furniture_within(index, article, -3) and not _furniture_within(index, article, 3))
 
 
