@@ -112,7 +112,8 @@ def _short_words(text: str) -> list[str] | None:
 
 
 def ending(text: str) -> str:
-    """The closing punctuation of a line ('' when none), ignoring emphasis and closing quotes."""
+    """The closing punctuation of a line ('' when none), ignoring emphasis and closing quotes, and
+    a closing bracket after a mark ("(... to dominate her.)" closes like a sentence)."""
     last = text[-1:]
     # Most lines end in a letter, a digit or a mark, which the stripping below would keep.
     if last in _MARKS:
@@ -122,6 +123,8 @@ def ending(text: str) -> str:
     if last in _WIDE_MARKS:
         return _WIDE_MARKS[last]
     stripped = text.rstrip().rstrip("*_").rstrip()
+    if stripped.endswith((")", "]")) and stripped[-2:-1] in _MARKS:
+        return stripped[-2]
     while stripped.endswith(CLOSING_QUOTES) and len(stripped) > 1:
         if stripped[-2] in _MARKS:
             return stripped[-2]
@@ -591,7 +594,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "paragraph follows": float(next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)),
         # (Over a list, the list's own feature below says more.)
         "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS and not over_list),
-        "paragraph before": float(index == 0 or prev_words >= LONG_PARAGRAPH_WORDS),
+        # (A paragraph closes: a long line left open is one of a list's items, or a heading.)
+        "paragraph before": float(index == 0 or (prev_words >= LONG_PARAGRAPH_WORDS and ctx.items[index - 1].end != "")),
         "after a line ending in :": float(index > 0 and ctx.items[index - 1].end == ":"),
         "one of a run of short lines": float(short_run >= 3),
         "over a list": float(over_list),
