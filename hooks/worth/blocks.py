@@ -1045,14 +1045,17 @@ def _under_section_names(items: Sequence[Item], names: frozenset[int]) -> frozen
     return frozenset(found)
 
 
+HEADS_NAMES_WORDS = 8
+
+
 def _heads_section_names(items: Sequence[Item], names: frozenset[int], under: frozenset[int]) -> frozenset[int]:
-    """The line straight over the first of a run of section names, open and short ("Things I read
-    this week" over "Books" ... "Videos"): the heading of the part they divide."""
+    """The line straight over the first of a run of section names, open, short and no sentence
+    ("Things I read this week" over "Books" ... "Videos"): the heading of the part they divide."""
     for index in range(len(items) - 1):
         if items[index + 1].line.number in names:
             item = items[index]
             if (index in under or item.line.number in names or item.end or item.found is None
-                    or not 0 < item.count <= MAX_HEADING_WORDS):
+                    or not 0 < item.count <= HEADS_NAMES_WORDS or any(m in item.text for m in (". ", "! ", "? "))):
                 return frozenset()
             return frozenset((index,))
     return frozenset()
