@@ -809,6 +809,14 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True  # "But", "And": a lone word that joins the sentences around it
     if index in ctx.asked:
         return True  # one of a list of questions the text asks, not a section's heading
+    if index in ctx.under_section_names:
+        return True  # a title a section name lists ("A talk on rest" under "Videos")
+    if (item.shape is not None and parallel_run(index, ctx) >= 3 and not item.text.startswith("[Edit]")
+            and item.line.number not in ctx.section_lines and index not in ctx.heads_section_names):
+        # One of three or more short lines alike in a row ("Time", "Friends", "Sleep"): a list,
+        # its first item too. (A wiki's headings, glued to their edit links, stand in such runs,
+        # and section names among their titles.)
+        return True
     if item.line.number in ctx.link_lines:
         return True  # the title of another page, listed under "Related articles"
     if index + 1 == len(ctx.items):
@@ -829,10 +837,10 @@ class ScoredHeading(PlainTextDetector):
             return False
         if ctx.items[index].count <= 4 and is_reference_label(ctx.items[index].text):
             return True
-        if ruled_out(index, ctx):
-            return False
         if index in ctx.heads_section_names:
             return True
+        if ruled_out(index, ctx):
+            return False
         if self._says(index, ctx):
             return True
         # The article's numbered headings ("1. ...", text, "2. ...", text) are one kind of
