@@ -811,11 +811,12 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True  # one of a list of questions the text asks, not a section's heading
     if index in ctx.under_section_names:
         return True  # a title a section name lists ("A talk on rest" under "Videos")
-    if (item.shape is not None and parallel_run(index, ctx) >= 3 and not item.text.startswith("[Edit]")
+    if ((index in ctx.alike or (item.shape is not None and parallel_run(index, ctx) >= 3))
+            and not item.text.startswith("[Edit]")
             and item.line.number not in ctx.section_lines and index not in ctx.heads_section_names):
-        # One of three or more short lines alike in a row ("Time", "Friends", "Sleep"): a list,
-        # its first item too. (A wiki's headings, glued to their edit links, stand in such runs,
-        # and section names among their titles.)
+        # One of three or more lines alike in a row ("Time", "Friends", "Sleep"; ``_runs_alike``):
+        # a list, its first and last items too. (A wiki's headings, glued to their edit links,
+        # stand in such runs, and section names among their titles.)
         return True
     if item.line.number in ctx.link_lines:
         return True  # the title of another page, listed under "Related articles"
