@@ -298,3 +298,22 @@ def test_an_article_written_for_themes_alone_teaches_no_furniture_title_or_headi
     for decision in ("noise", "title", "heading"):
         assert with_it[decision] == without[decision]
     assert with_it["theme"] != without["theme"]
+
+
+def test_plain_words_for_how_he_treats_her_and_for_healing_name_their_themes():
+    # Articles say "he treats you badly", "the bare minimum", "the silent treatment" where the
+    # lexicon's older words ("dismiss", "ignore") are missing, and give healing advice as tips
+    # ("lean on a support system", "forgive yourself", "take care of yourself") under a heading that names
+    # nothing ("A Few Things That Helped").
+    lexicon = load_lexicon()
+    harm = lexicon.text_scores(["When he treats you badly, gives you the bare minimum and the silent treatment."])
+    assert harm[Theme.SIGNS] == 3
+    heal = lexicon.text_scores(["Lean on your support system, forgive yourself and take care of yourself."])
+    assert heal[Theme.LETTING_GO] == 3
+    # Acknowledging your own feelings is no sign; his never acknowledging you is.
+    assert lexicon.text_scores(["Acknowledge your feelings."])[Theme.SIGNS] == 0
+    assert lexicon.text_scores(["He didn't acknowledge my work."])[Theme.SIGNS] == 1
+    got = themes(load_article(FIXTURES / "article_with_plain_harm_and_healing_words.txt"))
+    assert got["What I Kept Telling Myself"] is Theme.SIGNS
+    assert got["A Few Things That Helped"] is Theme.LETTING_GO
+    assert got["About This Series"] is Theme.OTHER
