@@ -310,6 +310,8 @@ def test_plain_words_for_how_he_treats_her_and_for_healing_name_their_themes():
     assert harm[Theme.SIGNS] == 3
     heal = lexicon.text_scores(["Lean on your support system, forgive yourself and take care of yourself."])
     assert heal[Theme.LETTING_GO] == 3
+    for heading in ("He's Rarely Sorry", "He Won't Admit He Was Wrong", "Unwilling to Apologize"):
+        assert lexicon.heading_scores(heading)[Theme.SIGNS] > 0, heading
     # Acknowledging your own feelings is no sign; his never acknowledging you is.
     assert lexicon.text_scores(["Acknowledge your feelings."])[Theme.SIGNS] == 0
     assert lexicon.text_scores(["He didn't acknowledge my work."])[Theme.SIGNS] == 1
