@@ -158,7 +158,8 @@ def theme_features(
     section: Section, lexicon: Lexicon, article: ArticleThemes, part_theme: Theme | None
 ) -> dict[str, float]:
     """What speaks for each theme of a section: the theme words of its heading (and whether they
-    open it, and whether its text names the same theme most); how densely its own text (for a
+    open it, and whether its text names the same theme most; a sign or a cost the heading advises
+    against, "Don't Belittle Her", is evidence of its own, not the heading naming it); how densely its own text (for a
     part, its subsections' text too; for a heading with no text of its own, such as "Key Ideas"
     straight before the first idea, the text of the section after it) uses each theme's words;
     whom that text speaks of (he, a partner, friends, family and people in general, the reader)
