@@ -192,7 +192,8 @@ def theme_rows(a: Labelled, sections, title: str, norm) -> tuple[list[dict], lis
         ys.append(themes[norm(s.heading)])
         # A section teaches as much as its own text says: one of a few words (a link list under
         # "Videos", a heading over nothing) counts for less than one of THEME_ROW_WORDS or more.
-        ws.append(min(1.0, sum(len(p.split()) for p in s.paragraphs) / THEME_ROW_WORDS))
+        own = min(1.0, sum(len(p.split()) for p in s.paragraphs) / THEME_ROW_WORDS)
+        ws.append(own)
         # A second reading the label accepts is taught too, at a lower weight: a section about
         # why a breakup hurts may be read as costs or other, and either is right.
         alts = alt.get(norm(s.heading), ())
@@ -200,7 +201,7 @@ def theme_rows(a: Labelled, sections, title: str, norm) -> tuple[list[dict], lis
             if t != ys[-1]:
                 rows.append(f)
                 ys.append(t)
-                ws.append(ALT_WEIGHT * ws[-1])
+                ws.append(ALT_WEIGHT * own)
     return rows, ys, ws
 
 
