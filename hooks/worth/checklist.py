@@ -183,16 +183,17 @@ def hint_candidates(texts: Iterable[str]) -> Iterator[str]:
 
 def choose_hint(texts: Iterable[str], *, taken: Collection[str] = ()) -> str:
     """The first of ``hint_candidates`` that no other item uses yet (``taken``, compared as
-    ``_plain``); else the first sentence not taken; empty when there is none."""
-    texts = tuple(texts)
-    for hint in hint_candidates(texts):
-        if _plain(hint) not in taken:
-            return hint
+    ``_plain``); else the first sentence not taken; empty when there is none. One pass over the
+    sentences, keeping the first sentence not taken in case no hint is free."""
+    fallback = ""
     for text in texts:
         for sentence in sentences(text):
-            if _plain(sentence) not in taken:
-                return sentence
-    return ""
+            hint = _as_hint(sentence)
+            if hint and _plain(hint) not in taken:
+                return hint
+            if not fallback and _plain(sentence) not in taken:
+                fallback = sentence
+    return fallback
 
 
 # ---------------------------------------------------------------------------------------------
