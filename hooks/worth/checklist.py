@@ -379,20 +379,32 @@ def collect_items(
     # order, so the first that describes the same sign is found as by comparing with every item.
     having: dict[str, list[int]] = defaultdict(list)  # label word -> merged items
     taken: set[str] = set()  # hints in use: no two items share one
+    # The items folded into each merged item, gathered and added once at the end: adding each to
+    # the item as it comes would copy the item and its growing lists every time.
+    folded: list[list[tuple[SectionKey, str]]] = []  # per merged item: (key, article title)
     for article in articles:
         for item in _items_of(article, site_hints, taken, site_titles):
             mine = _SignWords.of(item)
             for index in sorted({i for word in mine.label for i in having.get(word, ())}):
-                kept = merged[index]
-                if kept.key.article != item.key.article and _same_words(words[index], mine):
-                    merged[index] = dataclasses.replace(kept, also=(*kept.also, item.key), also_titles=(*kept.also_titles, article.title))
+                if merged[index].key.article != item.key.article and _same_words(words[index], mine):
+                    folded[index].append((item.key, article.title))
                     break
             else:
                 for word in mine.label:
                     having[word].append(len(merged))
                 merged.append(item)
                 words.append(mine)
-    return tuple(merged)
+                folded.append([])
+    return tuple(
+        dataclasses.replace(
+            item,
+            also=(*item.also, *(key for key, _title in more)),
+            also_titles=(*item.also_titles, *(title for _key, title in more)),
+        )
+        if more
+        else item
+        for item, more in zip(merged, folded)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
