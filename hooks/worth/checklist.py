@@ -171,20 +171,12 @@ def _as_hint(sentence: str) -> str | None:
     return sentence.lstrip("\\")
 
 
-def hint_candidates(texts: Iterable[str]) -> Iterator[str]:
-    """The sentences that describe a sign, in order: not a question, not a lead-in ("Let's not
-    forget..."), five to forty words, speaking of him, the partner or you."""
-    for text in texts:
-        for sentence in sentences(text):
-            hint = _as_hint(sentence)
-            if hint:
-                yield hint
-
-
 def choose_hint(texts: Iterable[str], *, taken: Collection[str] = ()) -> str:
-    """The first of ``hint_candidates`` that no other item uses yet (``taken``, compared as
-    ``_plain``); else the first sentence not taken; empty when there is none. One pass over the
-    sentences, keeping the first sentence not taken in case no hint is free."""
+    """The first sentence that describes a sign (``_as_hint``: not a question, not a lead-in
+    ("Let's not forget..."), five to forty words, speaking of him, the partner or you) and that
+    no other item uses yet (``taken``, compared as ``_plain``); else the first sentence not taken;
+    empty when there is none. One pass over the sentences, keeping the first sentence not taken
+    in case no hint is free."""
     fallback = ""
     for text in texts:
         for sentence in sentences(text):
