@@ -1059,7 +1059,7 @@ def _first_date(lines: Sequence[SourceLine], rules: Mapping[int, str]) -> str | 
 # attribute list or Liquid tag, a wiki link. Plain string tests: linear on any input.
 def _is_markup(text: str) -> bool:
     t = text.strip()
-    if t.startswith("<!--") or t.lower().startswith(("<style", "<script", "</")):
+    if t.startswith("<!--") or t[:8].lower().startswith(("<style", "<script", "</")):  # (not a paragraph lowered)
         return True
     if t.startswith("<") and t.endswith(">"):
         return not _TAG.sub("", t).strip()  # tags and nothing else (a block of HTML with text is text)
