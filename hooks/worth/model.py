@@ -14,7 +14,6 @@ Nothing here imports mkdocs; nothing here is mutated after it is made.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
 from types import MappingProxyType
 from typing import Mapping
@@ -181,10 +180,9 @@ class Section:
     anchor: str
     part: str | None = None
 
-    @cached_property
+    @property
     def paragraphs(self) -> tuple[str, ...]:
-        """Every text block in order as plain text (list items and quote lines one by one).
-        Worked out once per section: every stage of the build reads it."""
+        """Every text block in order as plain text (list items and quote lines one by one)."""
         out: list[str] = []
         for block in self.blocks:
             if block.kind is BlockKind.PARAGRAPH:
