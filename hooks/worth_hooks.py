@@ -90,8 +90,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         **_help_boxes(settings),
     }
     # The site's stylesheets are served inside the one stylesheet every page links (on_files),
-    # so the theme links none of them on its own.
-    config.extra["worth"]["stylesheets"] = [str(path) for path in config.extra_css]
+    # so the theme links none of them on its own (kept if this config is read a second time).
+    config.extra["worth"].setdefault("stylesheets", []).extend(str(path) for path in config.extra_css)
     config.extra_css = []
     # The favicon inside each page, not a file: a browser fetches a page's icon once the page has
     # loaded, and a request that ends before the first paint counts in Lighthouse's estimate of it.
