@@ -48,6 +48,7 @@ from worth.themes import ArticleThemes, _best, _part_theme, assign_themes, load_
 METRICS = (("hf", "heading F1"), ("np", "noise precision"), ("nr", "noise recall"), ("acc", "theme accuracy"),
            ("kept", "kept"), ("title", "title accuracy"))
 ALT_WEIGHT = 0.25  # how much a second reading the label accepts counts in the theme fit
+THEME_ROW_WORDS = 30  # a section with fewer words of its own counts for less in the theme fit
 # (at 0.5 a step whose text names only a cost no longer takes the letting-go its title names)
 C = {"noise": 1.0, "title": 1.0, "heading": 0.5, "theme": 0.2}
 # (heading: 0.5 gave the best held-out heading F1 and theme accuracy, 0.887 and 0.757, among 0.1,
@@ -189,7 +190,10 @@ def theme_rows(a: Labelled, sections, title: str, norm) -> tuple[list[dict], lis
         f = theme_features(s, lexicon, article, part_theme)
         rows.append(f)
         ys.append(themes[norm(s.heading)])
-        ws.append(1.0)
+        # A section teaches as much as its own text says: one of a few words (a link list under
+        # "Videos", a heading over nothing) counts for less than one of THEME_ROW_WORDS or more.
+        own = min(1.0, sum(len(p.split()) for p in s.paragraphs) / THEME_ROW_WORDS)
+        ws.append(own)
         # A second reading the label accepts is taught too, at a lower weight: a section about
         # why a breakup hurts may be read as costs or other, and either is right.
         alts = alt.get(norm(s.heading), ())
@@ -197,7 +201,7 @@ def theme_rows(a: Labelled, sections, title: str, norm) -> tuple[list[dict], lis
             if t != ys[-1]:
                 rows.append(f)
                 ys.append(t)
-                ws.append(ALT_WEIGHT)
+                ws.append(ALT_WEIGHT * own)
     return rows, ys, ws
 
 

@@ -462,3 +462,65 @@ def test_a_line_a_colon_introduces_is_the_first_item_of_its_list_not_a_heading_o
     ctx = block_context(clean_lines(raw))
     assert not any("over a list" in (heading_features(i, ctx) or {}) for i in range(len(ctx.items)))
     assert headings(blocks_of(text)) == []
+
+
+def _features(text: str) -> dict[str, dict[str, float]]:
+    raw = read_article(text.encode(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    return {item.text: heading_features(i, ctx) or {} for i, item in enumerate(ctx.items)}
+
+
+def test_full_width_marks_and_a_bracket_after_a_mark_close_a_line():
+    from worth.blocks import ending
+
+    assert ending("我终于明白了。") == "."
+    assert ending("你为什么还在等？") == "?"
+    assert ending("(She said it plainly, and he heard it.)") == "."
+    assert ending("Take Tylenol for the ache (a little-known trick)") == ""
+
+
+def test_section_names_the_line_over_them_and_their_titles():
+    blocks = fixture_blocks("article_with_a_reading_list.txt")
+    assert headings(blocks) == ["Rest Before the Next Step", "What I kept coming back to", "Podcasts", "Articles", "Films"]
+    kept = [b for b in blocks if b.kind is not BlockKind.HEADING]
+    # The titles each name recommends stay its text, title case or not.
+    assert all(any(title in b.lines for b in kept) for title in (
+        "The Long Way Home With Two Old Friends", "notes from a year of living alone", "A Small Boat on a Wide River"))
+
+
+def test_labels_in_a_run_or_over_the_title_are_no_section_names():
+    prose = LONG
+    menu = f"Home\nArticles\nVideos\nAbout\n{TITLE}\n{prose}\n{prose}\n"
+    assert not clean_lines(read_article(menu.encode(), path="a.txt")).section_lines
+    spaced = (f"{TITLE}\n{prose}\nStill with me\nArticles\nA piece on quiet endings\nVideos\nA talk on rest\n"
+              f"Podcasts\nTwo friends on starting over\n\n{prose}\n")
+    clean = clean_lines(read_article(spaced.encode(), path="a.txt"))
+    assert sorted(line.text for line in clean.lines if line.number in clean.section_lines) == [
+        "Articles", "Podcasts", "Videos"]
+    assert headings(blocks_of(spaced))[:1] == ["Still with me"]
+
+
+def test_a_post_title_over_its_dated_byline_is_told_from_a_line_over_other_furniture():
+    chat = (f"{TITLE}\n{LONG}\nMy sister thinks I should go\nReader10:20 a.m.\n{LONG}\n"
+            f"He says I am too much\nShare this post\n{LONG}\n")
+    features = _features(chat)
+    assert "a dated byline follows" in features["My sister thinks I should go"]
+    assert "furniture follows" not in features["My sister thinks I should go"]
+
+
+def test_a_long_line_left_open_is_no_paragraph_before_the_line_under_it():
+    features = _features(f"{TITLE}\n{LONG}\nKeep one evening that belongs to you and nobody else at all this week\n"
+                         f"Stop explaining yourself to people\n{LONG}\n")
+    assert "paragraph before" not in features["Stop explaining yourself to people"]
+    blocks = fixture_blocks("article_with_a_recap_list.txt")
+    assert "Stop explaining yourself to people who decided long ago" not in headings(blocks)
+
+
+def test_a_chinese_heading_between_chinese_sentences():
+    raw = read_article((FIXTURES / "article_with_two_languages.txt").read_bytes(), path="a.txt")
+    ctx = block_context(clean_lines(raw))
+    features = {item.text: heading_features(i, ctx) or {} for i, item in enumerate(ctx.items)}
+    assert {"open between sentences", "written without capitals", "one word"} <= set(features["长大"])
+    # A sentence of sixteen characters is eight words long, as its English would be, not one.
+    assert "one word" not in features["我以前以为长大就是不再哭。"]
+    assert "长大" in headings(fixture_blocks("article_with_two_languages.txt"))

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worth.model import Theme
+from worth.model import Section, Theme
 from worth.noise import loose
 from worth.pipeline import load_article
-from worth.themes import LEXICON_FILE, PhraseCounter, load_lexicon, phrase_pattern
+from worth.themes import LEXICON_FILE, ArticleThemes, PhraseCounter, load_lexicon, phrase_pattern, theme_features
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
@@ -298,3 +298,51 @@ def test_an_article_written_for_themes_alone_teaches_no_furniture_title_or_headi
     for decision in ("noise", "title", "heading"):
         assert with_it[decision] == without[decision]
     assert with_it["theme"] != without["theme"]
+
+
+def test_plain_words_for_how_he_treats_her_and_for_healing_name_their_themes():
+    # Articles say "he treats you badly", "the bare minimum", "the silent treatment" where the
+    # lexicon's older words ("dismiss", "ignore") are missing, and give healing advice as tips
+    # ("lean on a support system", "forgive yourself", "take care of yourself") under a heading that names
+    # nothing ("A Few Things That Helped").
+    lexicon = load_lexicon()
+    harm = lexicon.text_scores(["When he treats you badly, gives you the bare minimum and the silent treatment."])
+    assert harm[Theme.SIGNS] == 3
+    heal = lexicon.text_scores(["Lean on your support system, forgive yourself and take care of yourself."])
+    assert heal[Theme.LETTING_GO] == 3
+    for heading in ("He's Rarely Sorry", "He Won't Admit He Was Wrong", "Unwilling to Apologize"):
+        assert lexicon.heading_scores(heading)[Theme.SIGNS] > 0, heading
+    # Acknowledging your own feelings is no sign; his never acknowledging you is.
+    assert lexicon.text_scores(["Acknowledge your feelings."])[Theme.SIGNS] == 0
+    assert lexicon.text_scores(["He didn't acknowledge my work."])[Theme.SIGNS] == 1
+    got = themes(load_article(FIXTURES / "article_with_plain_harm_and_healing_words.txt"))
+    assert got["What I Kept Telling Myself"] is Theme.SIGNS
+    assert got["A Few Things That Helped"] is Theme.LETTING_GO
+    assert got["About This Series"] is Theme.OTHER
+
+
+@pytest.mark.parametrize(
+    ("heading", "theme"),
+    [("Don't Dismiss Her Day", Theme.SIGNS), ("Avoid Criticizing in Front of Friends", Theme.SIGNS),
+     ("Tips on Not Sacrificing Your Sleep", Theme.COSTS), ("Stop Belittling His Plans", Theme.SIGNS)],
+)
+def test_a_heading_advising_against_a_sign_or_a_cost_does_not_name_it(heading, theme):
+    # "Don't Dismiss Her Day" tells the reader what not to do: it is advice, not a sign of his.
+    lexicon = load_lexicon()
+    assert lexicon.heading_scores(heading)[theme] > 0  # the words alone would name it
+    section = Section(heading=heading, level=2, theme=Theme.OTHER, blocks=(), line=1, anchor="a")
+    features = theme_features(section, lexicon, ArticleThemes.of([section], lexicon, None), None)
+    assert f"heading names {theme.value}" not in features
+    assert f"heading advises against {theme.value}" in features
+    got = themes(load_article(FIXTURES / "article_with_advice_against.txt"))
+    assert set(got.values()) == {Theme.OTHER}
+
+
+def test_a_negation_inside_a_theme_phrase_or_before_letting_go_still_names_the_theme():
+    lexicon = load_lexicon()
+    for heading, theme in [("He Doesn't Value Your Time", Theme.SIGNS), ("Don't Ask About Your Ex", Theme.LETTING_GO),
+                           ("He's Not Calling? He's Not That Into You", Theme.SIGNS)]:
+        section = Section(heading=heading, level=2, theme=Theme.OTHER, blocks=(), line=1, anchor="a")
+        features = theme_features(section, lexicon, ArticleThemes.of([section], lexicon, None), None)
+        assert f"heading names {theme.value}" in features, heading
+        assert not any(k.startswith("heading advises against") for k in features), heading

@@ -70,6 +70,9 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|dear)\b[^:,.!?]{0,40}[:,!]", re.IGNORE
 # to three characters), so that a line of Chinese text is as long as the same text in English.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MARKS = frozenset(".!?\u2026,;:")  # the closing punctuation ``ending`` reports
+# The full-width marks of Chinese and Japanese text close a line as their Latin twins do.
+_WIDE_MARKS = {"\u3002": ".", "\uff0e": ".", "\uff01": "!", "\uff1f": "?", "\uff1a": ":", "\uff0c": ",",
+               "\u3001": ",", "\uff1b": ";"}
 # Lines up to this long mostly have at most WORD_CAP words (a paragraph line is longer): for them
 # ``_short_words`` lists the words at once rather than first matching _MORE_THAN_CAP_WORDS.
 # Only the speed depends on it.
@@ -109,14 +112,19 @@ def _short_words(text: str) -> list[str] | None:
 
 
 def ending(text: str) -> str:
-    """The closing punctuation of a line ('' when none), ignoring emphasis and closing quotes."""
+    """The closing punctuation of a line ('' when none), ignoring emphasis and closing quotes, and
+    a closing bracket after a mark ("(... to dominate her.)" closes like a sentence)."""
     last = text[-1:]
     # Most lines end in a letter, a digit or a mark, which the stripping below would keep.
     if last in _MARKS:
         return last
     if last.isalnum():
         return ""
+    if last in _WIDE_MARKS:
+        return _WIDE_MARKS[last]
     stripped = text.rstrip().rstrip("*_").rstrip()
+    if stripped.endswith((")", "]")) and stripped[-2:-1] in _MARKS:
+        return stripped[-2]
     while stripped.endswith(CLOSING_QUOTES) and len(stripped) > 1:
         if stripped[-2] in _MARKS:
             return stripped[-2]
@@ -206,9 +214,13 @@ class BlockContext:
     lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
     written_markdown: bool = False  # see ``CleanText.written_markdown``
     dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
+    stamps: frozenset[int] = frozenset()  # numbers of the dropped lines that are dated bylines (``_stamp_like``)
     asked: frozenset[int] = frozenset()  # lines of a run of questions (``_question_runs``)
     alike: frozenset[int] = frozenset()  # lines of a run of lines alike (``_runs_alike``)
     link_lines: frozenset[int] = frozenset()  # see ``CleanText.link_lines``
+    section_lines: frozenset[int] = frozenset()  # see ``CleanText.section_lines``
+    under_section_names: frozenset[int] = frozenset()  # the lines of their sections (``_under_section_names``)
+    heads_section_names: frozenset[int] = frozenset()  # the line over the first of them (``_heads_section_names``)
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -548,7 +560,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     found = item.core  # the words of core_text(text); None for a line far longer than a heading
     if not found or len(found) > MAX_HEADING_WORDS:
         return None
-    n = len(found)
+    # (In Chinese or Japanese two characters count as a word: ``Item.count``.)
+    n = len(found) + item.count - len(item.found)
     text = item.text
     share = item.share
     end = item.end
@@ -570,6 +583,9 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "ends with , or ;": float(end in (",", ";")),
         "ends with a quote": float(end == "quote"),
         "capitals": share,
+        # Chinese or Japanese, with no capitals to tell a heading by: their weight is their own.
+        "written without capitals": float(not share and not text.isascii() and _UNSPACED.search(text) is not None
+                                          and not any(c.isupper() for c in text)),
         "one word": float(n == 1),
         "two to four words": float(2 <= n <= 4),
         "nine words or more": float(n >= 9 and end != "?"),
@@ -578,7 +594,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "paragraph follows": float(next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)),
         # (Over a list, the list's own feature below says more.)
         "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS and not over_list),
-        "paragraph before": float(index == 0 or prev_words >= LONG_PARAGRAPH_WORDS),
+        # (A paragraph closes: a long line left open is one of a list's items, or a heading.)
+        "paragraph before": float(index == 0 or (prev_words >= LONG_PARAGRAPH_WORDS and ctx.items[index - 1].end != "")),
         "after a line ending in :": float(index > 0 and ctx.items[index - 1].end == ":"),
         "one of a run of short lines": float(short_run >= 3),
         "over a list": float(over_list),
@@ -609,14 +626,19 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
             (index > 0 and ctx.items[index - 1].end == "?" and not item.blank_before)
             or (index + 1 < len(ctx.items) and ctx.items[index + 1].end == "?"
                 and not ctx.items[index + 1].blank_before))),
-        # A post's title over its byline: the byline dropped as furniture, or kept but dated.
-        "a byline or furniture follows": float(byline or item.line.number + 1 in ctx.dropped),
+        # A post's title over its byline ("Guest 11:05 a.m."), kept or dropped, or over other furniture.
+        "a dated byline follows": float(byline or item.line.number + 1 in ctx.stamps),
+        "furniture follows": float(item.line.number + 1 in ctx.dropped and item.line.number + 1 not in ctx.stamps),
         "article asks questions as headings": float(ctx.question_headings),
         "article has sentence-case headings": float(ctx.sentence_case_headings),
         "glued edit link": float(text.startswith("[Edit]")),
         "part label": float(is_part_label(text)),
         "label before a colon": float(":" in text[:-1] and end != ":"),
         "starts with a symbol": float(not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_(["),
+        # One of the article's section names ("Books" ... "Videos", each over its own lines).
+        "a section name": float(item.line.number in ctx.section_lines),
+        # A line of a section name's own list ("A talk on rest and boundaries" under "Videos").
+        "under a section name": float(index in ctx.under_section_names),
     }
     # Letters and their answers (an advice column): the reply opens "Dear <sign-off>:", so the
     # line over a reply that names one of its words signs the letter above; a letter opening
@@ -627,6 +649,11 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         f["signs the letter answered next"] = float(signs)
         f["a letter opens next"] = float(not signs)
     # Traits that speak only together (a weighted sum cannot say "and" by itself).
+    # An open line between two sentences, however short ("Growing up" between lines ending "."):
+    # a sentence of the text closes, a list's item stands among other items.
+    f["open between sentences"] = float(
+        end == "" and 0 < index < len(ctx.items) - 1
+        and ctx.items[index - 1].end in _SENTENCE_ENDS and ctx.items[index + 1].end in _SENTENCE_ENDS)
     alone = f["paragraph follows"] and f["paragraph before"]
     f["title case between paragraphs"] = float(alone and share >= 0.75 and end == "")
     f["sentence case between paragraphs"] = float(alone and share < 0.75 and end == "")
@@ -640,6 +667,9 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
     return {name: value for name, value in f.items() if value}
+
+
+_SENTENCE_ENDS = (".", "!", "?", "\u2026")
 
 
 def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
@@ -662,8 +692,11 @@ def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
 def _stamp_like(item: Item) -> bool:
     # A short line holding a time or a date: the byline under a post's title ("Guest 11:05 a.m.").
     # (Scraped bylines often glue the time to the name, so no word boundary is asked before it.)
-    return item.count <= ShortLineList.MAX_ITEM_WORDS and any(c.isdigit() for c in item.text) and bool(
-        CLOCK.search(item.text) or find_date(item.text))
+    return item.count <= ShortLineList.MAX_ITEM_WORDS and _dated(item.text)
+
+
+def _dated(text: str) -> bool:
+    return any(c.isdigit() for c in text) and bool(CLOCK.search(text) or find_date(text))
 
 
 def _schemes(items: Sequence[Item]) -> dict[str | None, int]:
@@ -776,6 +809,15 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True  # "But", "And": a lone word that joins the sentences around it
     if index in ctx.asked:
         return True  # one of a list of questions the text asks, not a section's heading
+    if index in ctx.under_section_names:
+        return True  # a title a section name lists ("A talk on rest" under "Videos")
+    if ((index in ctx.alike or (item.shape is not None and parallel_run(index, ctx) >= 3))
+            and not item.text.startswith("[Edit]")
+            and item.line.number not in ctx.section_lines and index not in ctx.heads_section_names):
+        # One of three or more lines alike in a row ("Time", "Friends", "Sleep"; ``_runs_alike``):
+        # a list, its first and last items too. (A wiki's headings, glued to their edit links,
+        # stand in such runs, and section names among their titles.)
+        return True
     if item.line.number in ctx.link_lines:
         return True  # the title of another page, listed under "Related articles"
     if index + 1 == len(ctx.items):
@@ -795,6 +837,8 @@ class ScoredHeading(PlainTextDetector):
         if ctx.format != "txt":
             return False
         if ctx.items[index].count <= 4 and is_reference_label(ctx.items[index].text):
+            return True
+        if index in ctx.heads_section_names:
             return True
         if ruled_out(index, ctx):
             return False
@@ -944,6 +988,7 @@ def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]
     return tuple(items)
 
 
+DATED_BYLINE_CHARS = 60  # a dropped byline ("Guest11:05 a.m.", "Carolyn HaxAdvice Columnist11:06 a.m.") is short
 MIN_ALIKE_RUN = 3
 
 
@@ -990,6 +1035,39 @@ def _question_runs(items: Sequence[Item]) -> frozenset[int]:
     if len(run) >= MIN_QUESTION_RUN:
         found.extend(run)
     return frozenset(found)
+
+
+def _under_section_names(items: Sequence[Item], names: frozenset[int]) -> frozenset[int]:
+    """The lines of each section name's section (``CleanText.section_lines``): the short lines
+    straight under it, up to the next name, a blank line or a paragraph."""
+    if not names:
+        return frozenset()
+    found: list[int] = []
+    for index, item in enumerate(items):
+        if item.line.number not in names:
+            continue
+        for k in range(index + 1, len(items)):
+            after = items[k]
+            if after.blank_before or after.line.number in names or after.count >= LONG_PARAGRAPH_WORDS:
+                break
+            found.append(k)
+    return frozenset(found)
+
+
+HEADS_NAMES_WORDS = 8
+
+
+def _heads_section_names(items: Sequence[Item], names: frozenset[int], under: frozenset[int]) -> frozenset[int]:
+    """The line straight over the first of a run of section names, open, short and no sentence
+    ("Things I read this week" over "Books" ... "Videos"): the heading of the part they divide."""
+    for index in range(len(items) - 1):
+        if items[index + 1].line.number in names:
+            item = items[index]
+            if (index in under or item.line.number in names or item.end or item.found is None
+                    or not 0 < item.count <= HEADS_NAMES_WORDS or any(m in item.text for m in (". ", "! ", "? "))):
+                return frozenset()
+            return frozenset((index,))
+    return frozenset()
 
 
 def _question_headings(items: Sequence[Item]) -> bool:
@@ -1056,9 +1134,13 @@ def block_context(
         lesser_sequence=lesser,
         written_markdown=clean.written_markdown,
         dropped=frozenset(n.line for n in clean.noise),
+        stamps=frozenset(n.line for n in clean.noise if len(n.text) <= DATED_BYLINE_CHARS and _dated(n.text)),
         asked=_question_runs(items),
         alike=_runs_alike(items),
         link_lines=clean.link_lines,
+        section_lines=clean.section_lines,
+        under_section_names=(under := _under_section_names(items, clean.section_lines)),
+        heads_section_names=_heads_section_names(items, clean.section_lines, under),
         weights=weights or load_weights(),
     )
 

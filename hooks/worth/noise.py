@@ -874,6 +874,8 @@ class CleanText:
     # Numbers of the lines under a link label ("Related articles", "You may also like"): titles of
     # other pages, whether or not the furniture judge dropped them; never the article's headings.
     link_lines: frozenset[int] = frozenset()
+    # Numbers of the lines that are the article's section names (``_is_section_name``).
+    section_lines: frozenset[int] = frozenset()
 
 
 MAX_TITLE_WORDS = 25
@@ -912,11 +914,11 @@ def clean_lines(
             continue
         chance = chances.get(index, 0.0)
         # A heading its author wrote as one (in Markdown, or marked by a wiki's glued "[Edit]"), a
-        # part's label or the label over the article's references is dropped only by a rule.
-        # (Asked only of a line likely to be furniture.)
+        # part's label, the label over the article's references or one of its section names is
+        # dropped only by a rule. (Asked only of a line likely to be furniture.)
         written = chance >= SUSPECT_CHANCE and (
             written_heading(line.text, raw.format) or is_part_label(line.text) or is_reference_label(line.text)
-            or _marked_by_its_edit_link(view))
+            or _marked_by_its_edit_link(view) or _is_section_name(index, article, title_index))
         rule = None
         if view.loose in keep:
             rule = None
@@ -939,7 +941,21 @@ def clean_lines(
     return CleanText(tuple(kept), tuple(noise), title, raw.lines[title_index].number if title_index is not None else None,
                      date, tuple(n for _, n in suspects[:MAX_SUSPECTS]),
                      raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown"),
-                     frozenset(raw.lines[index].number for index in article.link_blocks))
+                     frozenset(raw.lines[index].number for index in article.link_blocks),
+                     frozenset(raw.lines[index].number for index in article.siblings
+                               if _is_section_name(index, article, title_index)))
+
+
+def _is_section_name(index: int, article: ArticleLines, title_index: int | None) -> bool:
+    """Whether the line is one of the article's section names: one-word labels spaced by their
+    sections ("Books" ... "Music" ... "Videos", each over its own lines; ``_spaced_siblings``),
+    below the title, with no furniture near. (Longer labels of one form are as often a list's
+    items as headings: the judges weigh them.) Its word names what its section holds, whatever it
+    is ("Videos" over the videos the author chose): a site's menu stands in one run of labels
+    above the title, and the columns of its footer beside its other furniture."""
+    return (index in article.siblings and len(article.views[index].words) == 1
+            and (title_index is None or index > title_index)
+            and not _furniture_within(index, article, -3) and not _furniture_within(index, article, 3))
 
 
 def decided_lines(article: ArticleLines) -> frozenset[int]:
@@ -1043,7 +1059,7 @@ def _first_date(lines: Sequence[SourceLine], rules: Mapping[int, str]) -> str | 
 # attribute list or Liquid tag, a wiki link. Plain string tests: linear on any input.
 def _is_markup(text: str) -> bool:
     t = text.strip()
-    if t.startswith("<!--") or t.lower().startswith(("<style", "<script", "</")):
+    if t.startswith("<!--") or t[:8].lower().startswith(("<style", "<script", "</")):  # (not a paragraph lowered)
         return True
     if t.startswith("<") and t.endswith(">"):
         return not _TAG.sub("", t).strip()  # tags and nothing else (a block of HTML with text is text)

@@ -26,7 +26,7 @@ from collections.abc import Collection
 
 _QUOTE_SWAPS = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
 _NUMBERING = re.compile(r"^\s*(?:\d+|[ivxlc]+)[.):]\s+", re.IGNORECASE)
-_MARKUP = re.compile(r"[*_`#>]+")
+_MARKUP = "*_`#>"
 _EDGE_PUNCTUATION = " \t.:;,!?\"'-\u2013\u2014()[]"
 _NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
 
@@ -43,7 +43,8 @@ def loose(text: str) -> str:
     """Text compared loosely: no leading numbering, case, curly quotes, markup characters or edge
     punctuation, and single spaces. Cached: sites repeat lines and headings."""
     s = _NUMBERING.sub("", straight_quotes(text).strip(), count=1)
-    s = _MARKUP.sub(" ", s)
+    for mark in _MARKUP:  # a space each: the spaces are made single below
+        s = s.replace(mark, " ")
     return " ".join(s.strip(_EDGE_PUNCTUATION).lower().split())
 
 

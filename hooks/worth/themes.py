@@ -158,7 +158,8 @@ def theme_features(
     section: Section, lexicon: Lexicon, article: ArticleThemes, part_theme: Theme | None
 ) -> dict[str, float]:
     """What speaks for each theme of a section: the theme words of its heading (and whether they
-    open it, and whether its text names the same theme most); how densely its own text (for a
+    open it, and whether its text names the same theme most; a sign or a cost the heading advises
+    against, "Don't Belittle Her", is evidence of its own, not the heading naming it); how densely its own text (for a
     part, its subsections' text too; for a heading with no text of its own, such as "Key Ideas"
     straight before the first idea, the text of the section after it) uses each theme's words;
     whom that text speaks of (he, a partner, friends, family and people in general, the reader)
@@ -177,6 +178,9 @@ def theme_features(
     elif not paragraphs:  # a heading with no text of its own introduces the section after it
         paragraphs = article.texts.get(article.following.get(section.anchor, ""), ())
     heading = lexicon.heading_scores(section.heading)
+    advised_against = _advised_against(section.heading, lexicon)
+    for t, score in advised_against.items():  # "Don't Belittle Her" names no sign of his
+        heading[t] = max(heading[t] - score, 0.0)
     body = lexicon.text_scores(paragraphs)
     words, people = lexicon.people_in((section.heading, *paragraphs))
     total = sum(body.values())
@@ -214,6 +218,8 @@ def theme_features(
             f[f"part is {part_theme.value} and its own words are silent"] = 1.0
     if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
         f["introduction or conclusion"] = 1.0
+    for t, score in advised_against.items():
+        f[f"heading advises against {t.value}"] = math.log1p(score)
     # Sections side by side mostly speak of one theme (the steps of a list, the insights of a
     # book's notes): what the headed sections just before and after name by their own words.
     beside = [article.own[a] for a in (article.preceding.get(section.anchor), article.following.get(section.anchor)) if a]
@@ -222,6 +228,27 @@ def theme_features(
         if share:
             f[f"sections beside it name {t.value}"] = share / len(beside)
     return f
+
+
+# Advice against something: a heading opening with "Don't", "Stop" or "Avoid", or a "not",
+# "without" or "instead of" before a verb in -ing ("Tips on Not Sacrificing Yourself"), up to the
+# next mark of punctuation.
+_ADVICE_AGAINST = re.compile(
+    r"^\W*(?:\d{1,3}[.):]?\s+)?(?:don't|do not|stop|avoid|quit)\s+([^?.!:;,]*)"
+    r"|\b(?:not|without|instead of)\s+(\w+ing\b[^?.!:;,]*)"
+)
+
+
+def _advised_against(heading: str, lexicon: Lexicon) -> dict[Theme, float]:
+    """The heading scores of signs and costs that a heading advises against rather than names
+    ("Don't Belittle or Criticize" is advice to the reader, not a sign of his; "Tips on Not
+    Sacrificing Yourself" is not about what staying costs). Theme words of letting go are left
+    as they are: "Don't Ask About Your Ex" is still about moving on."""
+    found = _ADVICE_AGAINST.search(loose(heading))
+    if found is None:
+        return {}
+    scores = lexicon.heading_scores("and " + (found[1] or found[2]))  # (so no phrase opens it: no lead weight)
+    return {t: scores[t] for t in (Theme.SIGNS, Theme.COSTS) if scores[t]}
 
 
 # The fields Section's __init__ takes, listed once: ``dataclasses.replace`` looks them up again
