@@ -26,7 +26,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from worth.assets import QUICK_EXIT_SCRIPT, inline_script, is_own_asset, minified, svg_data_url
+from worth.assets import (
+    QUICK_EXIT_SCRIPT,
+    inline_script,
+    is_own_asset,
+    minified,
+    one_stylesheet,
+    stylesheet_path,
+    svg_data_url,
+    theme_stylesheets,
+)
 from worth.cache import CACHE_FOLDER, BuildCache
 from worth.errors import ArticleError
 from worth.help import HELP_FILE, HelpServices, load_help
@@ -80,6 +89,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "quick_exit_url": settings.quick_exit_url,
         **_help_boxes(settings),
     }
+    # The site's stylesheets are served inside the one stylesheet every page links (on_files),
+    # so the theme links none of them on its own (kept if this config is read a second time).
+    config.extra["worth"].setdefault("stylesheets", []).extend(str(path) for path in config.extra_css)
+    config.extra_css = []
     # The favicon inside each page, not a file: a browser fetches a page's icon once the page has
     # loaded, and a request that ends before the first paint counts in Lighthouse's estimate of it.
     favicon = Path(config.docs_dir) / str(config.theme.get("favicon") or "")
@@ -144,7 +157,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(file)
         text = Path(file.abs_src_path).read_text(encoding="utf-8")
         files.append(File.generated(config, file.src_uri, content=minified(file.src_uri, text)))
+    _one_stylesheet(files, config)
     return files
+
+
+def _one_stylesheet(files: Files, config: MkDocsConfig) -> None:
+    """The theme's stylesheets and the site's (extra_css), in the order the theme links them, as
+    one file that every page links instead (overrides/main.html): on a phone's slow link, each
+    further render-blocking file is a connection of its own, and the first paint waits for the
+    slowest (worth.assets.one_stylesheet; the README's "Pages" section has the figures)."""
+    env = config.theme.get_env()
+    base = env.loader.get_source(env, "base.html")[0] if env.loader else ""
+    theme = [path for path in theme_stylesheets(base) if config.theme.get("palette") or "/palette." not in path]
+    parts = []
+    for path in [*theme, *config.extra["worth"]["stylesheets"]]:
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"{path}: a stylesheet the pages need is missing from docs/ and the theme")
+        parts.append(file.content_string)
+        files.remove(file)
+    text = one_stylesheet(parts)
+    config.extra["worth"]["stylesheet"] = stylesheet_path(text)
+    files.append(File.generated(config, config.extra["worth"]["stylesheet"], content=text))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
