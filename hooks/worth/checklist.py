@@ -171,28 +171,21 @@ def _as_hint(sentence: str) -> str | None:
     return sentence.lstrip("\\")
 
 
-def hint_candidates(texts: Iterable[str]) -> Iterator[str]:
-    """The sentences that describe a sign, in order: not a question, not a lead-in ("Let's not
-    forget..."), five to forty words, speaking of him, the partner or you."""
+def choose_hint(texts: Iterable[str], *, taken: Collection[str] = ()) -> str:
+    """The first sentence that describes a sign (``_as_hint``: not a question, not a lead-in
+    ("Let's not forget..."), five to forty words, speaking of him, the partner or you) and that
+    no other item uses yet (``taken``, compared as ``_plain``); else the first sentence not taken;
+    empty when there is none. One pass over the sentences, keeping the first sentence not taken
+    in case no hint is free."""
+    fallback = ""
     for text in texts:
         for sentence in sentences(text):
             hint = _as_hint(sentence)
-            if hint:
-                yield hint
-
-
-def choose_hint(texts: Iterable[str], *, taken: Collection[str] = ()) -> str:
-    """The first of ``hint_candidates`` that no other item uses yet (``taken``, compared as
-    ``_plain``); else the first sentence not taken; empty when there is none."""
-    texts = tuple(texts)
-    for hint in hint_candidates(texts):
-        if _plain(hint) not in taken:
-            return hint
-    for text in texts:
-        for sentence in sentences(text):
-            if _plain(sentence) not in taken:
-                return sentence
-    return ""
+            if hint and _plain(hint) not in taken:
+                return hint
+            if not fallback and _plain(sentence) not in taken:
+                fallback = sentence
+    return fallback
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,20 +371,32 @@ def collect_items(
     # order, so the first that describes the same sign is found as by comparing with every item.
     having: dict[str, list[int]] = defaultdict(list)  # label word -> merged items
     taken: set[str] = set()  # hints in use: no two items share one
+    # The items folded into each merged item, gathered and added once at the end: adding each to
+    # the item as it comes would copy the item and its growing lists every time.
+    folded: list[list[tuple[SectionKey, str]]] = []  # per merged item: (key, article title)
     for article in articles:
         for item in _items_of(article, site_hints, taken, site_titles):
             mine = _SignWords.of(item)
             for index in sorted({i for word in mine.label for i in having.get(word, ())}):
-                kept = merged[index]
-                if kept.key.article != item.key.article and _same_words(words[index], mine):
-                    merged[index] = dataclasses.replace(kept, also=(*kept.also, item.key), also_titles=(*kept.also_titles, article.title))
+                if merged[index].key.article != item.key.article and _same_words(words[index], mine):
+                    folded[index].append((item.key, article.title))
                     break
             else:
                 for word in mine.label:
                     having[word].append(len(merged))
                 merged.append(item)
                 words.append(mine)
-    return tuple(merged)
+                folded.append([])
+    return tuple(
+        dataclasses.replace(
+            item,
+            also=(*item.also, *(key for key, _title in more)),
+            also_titles=(*item.also_titles, *(title for _key, title in more)),
+        )
+        if more
+        else item
+        for item, more in zip(merged, folded)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
