@@ -38,3 +38,24 @@ def test_each_copied_partial_matches_the_installed_theme_file_it_was_made_from(c
         f"mkdocs-material's {relative} has changed since overrides/{relative} was copied from it: "
         "carry its changes over into the copy, then record the new digest"
     )
+
+
+def test_the_theme_links_only_stylesheets_and_its_icons_where_the_site_links_one_stylesheet():
+    """overrides/main.html replaces the theme's ``styles`` block with one joined stylesheet and the
+    block's icons include; a release of the theme that puts anything else in that block (a new
+    stylesheet the joined file would miss is read from the block, but not other markup) fails here."""
+    from worth.assets import theme_stylesheets
+
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    block = re.search(r"{%-?\s*block styles\s*-?%}(.*?){%-?\s*endblock", base, re.DOTALL)
+    assert block, "the theme's base.html has no styles block any more: see overrides/main.html"
+    sheets = theme_stylesheets(base)
+    assert any("/main." in sheet for sheet in sheets)
+    rest = block.group(1)
+    for sheet in sheets:
+        rest = re.sub(r"<link rel=\"stylesheet\" href=\"{{ '" + re.escape(sheet) + r"' \| url }}\">", "", rest)
+    rest = re.sub(r"{%-?\s*(?:if config\.theme\.palette|set palette = config\.theme\.palette|endif)\s*-?%}", "", rest)
+    rest = rest.replace('{% include "partials/icons.html" %}', "")
+    assert not rest.strip(), f"the theme's styles block holds more than the site's override carries: {rest.strip()}"
+    override = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert '{% include "partials/icons.html" %}' in override
