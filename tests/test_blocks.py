@@ -28,6 +28,15 @@ def fixture_blocks(name: str):
     return detect_blocks(clean_lines(raw), format=raw.format, overrides=raw.overrides)
 
 
+def fixture_text(name: str) -> str:
+    return (FIXTURES / name).read_bytes().decode("utf-8")
+
+
+def context_of(text: str):
+    """What the heading rules read of a plain-text article: its lines after furniture is dropped."""
+    return block_context(clean_lines(read_article(text.encode(), path="a.txt")))
+
+
 def shape(blocks):
     return [(b.kind.value, b.text) for b in blocks]
 
@@ -330,8 +339,7 @@ def test_questions_asked_one_after_another_are_text_before_any_weighing():
             "What would I tell my sister if she described this relationship to me?\n"
             "How much of my week goes into guessing what kind of mood he is in?\n"
             f"{LONG}\n\nDoes he notice when you are tired?\n{LONG}\n\nDoes he ask what you think?\n{LONG}\n")
-    raw = read_article(text.encode(), path="a.txt")
-    ctx = block_context(clean_lines(raw))
+    ctx = context_of(text)
     judged = {item.text: ruled_out(i, ctx) for i, item in enumerate(ctx.items) if item.end == "?"}
     assert judged["Am I making excuses for him that I would never accept from a friend?"]
     assert judged["How much of my week goes into guessing what kind of mood he is in?"]
@@ -376,8 +384,7 @@ def test_lines_of_a_list_written_one_a_line_are_not_headings_however_long_each_i
         "Small Things That Are Only Yours",
         "When He Notices the Change",
     ]
-    raw = read_article((FIXTURES / "article_with_a_list_of_longer_lines.txt").read_bytes(), path="a.txt")
-    ctx = block_context(clean_lines(raw))
+    ctx = context_of(fixture_text("article_with_a_list_of_longer_lines.txt"))
     alike = [item.text for i, item in enumerate(ctx.items)
              if "one of a run of lines alike, not all short" in (heading_features(i, ctx) or {})]
     assert alike == [
@@ -409,7 +416,7 @@ def test_a_post_title_asking_a_question_is_not_one_of_a_run_of_questions_across_
     title = next(i for i, item in enumerate(ctx.items) if item.text == "Is this normal?")
     assert "a question beside another question" not in heading_features(title, ctx)
     # Without the byline between them, the two questions stand together.
-    ctx = block_context(clean_lines(read_article(text.replace("Guest 10:05 a.m.\n", "").encode(), path="a.txt")))
+    ctx = context_of(text.replace("Guest 10:05 a.m.\n", ""))
     title = next(i for i, item in enumerate(ctx.items) if item.text == "Is this normal?")
     assert "a question beside another question" in heading_features(title, ctx)
 
@@ -443,8 +450,7 @@ def test_a_heading_straight_over_a_list_is_a_heading_and_the_list_stays_a_list()
     ]
     lists = [b.lines for b in blocks if b.kind is BlockKind.LIST]
     assert [len(lines) for lines in lists] == [4, 4]
-    raw = read_article((FIXTURES / "article_with_a_heading_over_a_list.txt").read_bytes(), path="a.txt")
-    ctx = block_context(clean_lines(raw))
+    ctx = context_of(fixture_text("article_with_a_heading_over_a_list.txt"))
     over = [item.text for i, item in enumerate(ctx.items) if "over a list" in (heading_features(i, ctx) or {})]
     assert over == ["Key points to take with you", "A Few Things to Try This Week"]
 
@@ -458,15 +464,13 @@ def test_a_line_a_colon_introduces_is_the_first_item_of_its_list_not_a_heading_o
         "Going to bed before midnight\n"
         f"{LONG}\n"
     )
-    raw = read_article(text.encode(), path="a.txt")
-    ctx = block_context(clean_lines(raw))
+    ctx = context_of(text)
     assert not any("over a list" in (heading_features(i, ctx) or {}) for i in range(len(ctx.items)))
     assert headings(blocks_of(text)) == []
 
 
 def _features(text: str) -> dict[str, dict[str, float]]:
-    raw = read_article(text.encode(), path="a.txt")
-    ctx = block_context(clean_lines(raw))
+    ctx = context_of(text)
     return {item.text: heading_features(i, ctx) or {} for i, item in enumerate(ctx.items)}
 
 
@@ -517,9 +521,7 @@ def test_a_long_line_left_open_is_no_paragraph_before_the_line_under_it():
 
 
 def test_a_chinese_heading_between_chinese_sentences():
-    raw = read_article((FIXTURES / "article_with_two_languages.txt").read_bytes(), path="a.txt")
-    ctx = block_context(clean_lines(raw))
-    features = {item.text: heading_features(i, ctx) or {} for i, item in enumerate(ctx.items)}
+    features = _features(fixture_text("article_with_two_languages.txt"))
     assert {"open between sentences", "written without capitals", "one word"} <= set(features["长大"])
     # A sentence of sixteen characters is eight words long, as its English would be, not one.
     assert "one word" not in features["我以前以为长大就是不再哭。"]
