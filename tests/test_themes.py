@@ -133,7 +133,7 @@ def test_sections_whose_headings_name_no_theme_take_the_theme_their_own_text_spe
 
 
 def test_who_a_text_speaks_of_is_counted_in_whole_words():
-    words, people = load_lexicon().people_in(["He said his sister would help; the helper is here.", "I know you're right."])
+    words, people = load_lexicon().people_in("He said his sister would help; the helper is here.", ["I know you're right."])
     assert words == 14
     assert people["he"] == 2  # not in "help", "the", "helper" or "here"
     assert people["others"] == 1 and people["you"] == 1 and people["partner"] == 0

@@ -192,12 +192,17 @@ class Lexicon:
 
         return counts
 
-    def people_in(self, texts: Iterable[str]) -> tuple[int, dict[str, int]]:
-        """The number of words of ``texts`` (as ``split()`` counts them, after ``loose``) and how
-        many of them name each group of people (``people`` in ``themes.yml``: he, a partner,
-        friends and family, the reader)."""
-        text = loose(" ".join(texts))
-        return text.count(" ") + 1 if text else 0, dict(zip(self.people, self._people_counts(text)))
+    def people_in(self, heading: str, paragraphs: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """The number of words of a heading and its paragraphs (as ``split()`` counts them, after
+        ``loose``) and how many of them name each group of people (``people`` in
+        ``themes.yml``: he, a partner, friends and family, the reader)."""
+        words = 0
+        totals = [0] * len(self.people)
+        for text in (loose(heading), self._joined(tuple(paragraphs))):
+            if text:
+                words += text.count(" ") + 1
+                totals = [a + b for a, b in zip(totals, self._people_counts(text))]
+        return words, dict(zip(self.people, totals))
 
     @functools.cached_property
     def _counter(self) -> PhraseCounter:
@@ -230,6 +235,18 @@ class Lexicon:
 
         return scores
 
+    @functools.cached_property
+    def _joined(self) -> Callable[[tuple[str, ...]], str]:
+        # A section's paragraphs as one loose text. The theme stage reads a section's text several
+        # times (its theme phrases, its subjects, whom it speaks of), and its section's neighbours
+        # and part read it again: joined and made loose once, the cached answers of ``_scores``
+        # and ``_people_counts`` are then found by a string whose hash is known.
+        @lru_cache(maxsize=4096)
+        def joined(paragraphs: tuple[str, ...]) -> str:
+            return loose(" ".join(paragraphs))
+
+        return joined
+
     def is_part(self, heading: str) -> bool:
         return self._part.search(loose(heading)) is not None
 
@@ -248,12 +265,12 @@ class Lexicon:
         return next((t for t, opens in zip(THEMED, opening) if opens), None)
 
     def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
-        return dict(zip(THEMED, self._scores(loose(" ".join(paragraphs)))[1]))
+        return dict(zip(THEMED, self._scores(self._joined(tuple(paragraphs)))[1]))
 
     def subjects_in(self, heading: str, paragraphs: Iterable[str]) -> dict[str, int]:
         """How often a heading and the paragraphs under it name each subject (``subjects`` in
         ``themes.yml``: abuse, breakups)."""
-        named = zip(self._scores(loose(heading))[3], self._scores(loose(" ".join(paragraphs)))[3])
+        named = zip(self._scores(loose(heading))[3], self._scores(self._joined(tuple(paragraphs)))[3])
         return {subject: a + b for subject, (a, b) in zip(self.subjects, named)}
 
 

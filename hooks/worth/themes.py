@@ -130,7 +130,7 @@ class ArticleThemes:
         scores = dict.fromkeys(THEMED, 0.0)
         own: dict[str, Theme | None] = {}
         for section in sections:
-            body = lexicon.text_scores(section.paragraphs)
+            body = lexicon.text_scores(texts[section.anchor])
             for t, score in body.items():
                 scores[t] += score
             if section.heading is not None:
@@ -182,7 +182,7 @@ def theme_features(
     for t, score in advised_against.items():  # "Don't Belittle Her" names no sign of his
         heading[t] = max(heading[t] - score, 0.0)
     body = lexicon.text_scores(paragraphs)
-    words, people = lexicon.people_in((section.heading, *paragraphs))
+    words, people = lexicon.people_in(section.heading, paragraphs)
     total = sum(body.values())
     per_hundred = 100 / max(words, MIN_WORDS)
     f: dict[str, float] = {"bias": 1.0}
