@@ -346,3 +346,14 @@ def test_a_negation_inside_a_theme_phrase_or_before_letting_go_still_names_the_t
         features = theme_features(section, lexicon, ArticleThemes.of([section], lexicon, None), None)
         assert f"heading names {theme.value}" in features, heading
         assert not any(k.startswith("heading advises against") for k in features), heading
+
+
+def test_a_part_is_read_as_its_own_text_and_its_subsections_added_up():
+    lexicon = load_lexicon()
+    own = ("He ignores your needs and belittles you in front of friends.",)
+    under = ("Moving on takes time.", "Let go of him, and lean on your support system.")
+    together = lexicon.text_scores(own, under)
+    assert together[Theme.SIGNS] > 0 and together[Theme.LETTING_GO] > 0
+    assert together == lexicon.text_scores(own + under)  # as if read as one text
+    assert lexicon.people_in("When He Ignores You", own, under) == lexicon.people_in("When He Ignores You", own + under)
+    assert lexicon.subjects_in("Abuse", own, under) == lexicon.subjects_in("Abuse", own + under)

@@ -192,13 +192,14 @@ class Lexicon:
 
         return counts
 
-    def people_in(self, heading: str, paragraphs: Sequence[str]) -> tuple[int, dict[str, int]]:
-        """The number of words of a heading and its paragraphs (as ``split()`` counts them, after
-        ``loose``) and how many of them name each group of people (``people`` in
-        ``themes.yml``: he, a partner, friends and family, the reader)."""
+    def people_in(self, heading: str, *texts: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """The number of words of a heading and the paragraphs of one or more sections (a part's
+        and its subsections'; as ``split()`` counts them, after ``loose``) and how many of them
+        name each group of people (``people`` in ``themes.yml``: he, a partner, friends and
+        family, the reader)."""
         words = 0
         totals = [0] * len(self.people)
-        for text in (loose(heading), self._joined(tuple(paragraphs))):
+        for text in (loose(heading), *(self._joined(tuple(paragraphs)) for paragraphs in texts)):
             if text:
                 words += text.count(" ") + 1
                 totals = [a + b for a, b in zip(totals, self._people_counts(text))]
@@ -264,14 +265,25 @@ class Lexicon:
         opening = self._scores(loose(heading))[2]
         return next((t for t, opens in zip(THEMED, opening) if opens), None)
 
-    def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
-        return dict(zip(THEMED, self._scores(self._joined(tuple(paragraphs)))[1]))
+    def text_scores(self, *texts: Sequence[str]) -> dict[Theme, float]:
+        """Each theme's text score of the paragraphs of one or more sections (a part's and its
+        subsections'): the sum of each section's, which is read once and remembered."""
+        rows = (self._scores(self._joined(tuple(paragraphs)))[1] for paragraphs in texts)
+        return dict(zip(THEMED, _summed(rows, len(THEMED))))
 
-    def subjects_in(self, heading: str, paragraphs: Iterable[str]) -> dict[str, int]:
-        """How often a heading and the paragraphs under it name each subject (``subjects`` in
-        ``themes.yml``: abuse, breakups)."""
-        named = zip(self._scores(loose(heading))[3], self._scores(self._joined(tuple(paragraphs)))[3])
-        return {subject: a + b for subject, (a, b) in zip(self.subjects, named)}
+    def subjects_in(self, heading: str, *texts: Sequence[str]) -> dict[str, int]:
+        """How often a heading and the paragraphs under it (of one or more sections) name each
+        subject (``subjects`` in ``themes.yml``: abuse, breakups)."""
+        rows = (self._scores(text)[3] for text in (loose(heading), *(self._joined(tuple(p)) for p in texts)))
+        return dict(zip(self.subjects, _summed(rows, len(self.subjects))))
+
+
+def _summed(rows: Iterable[Sequence[float]], width: int) -> list[float]:
+    """Rows of ``width`` numbers added up column by column."""
+    totals = [0] * width
+    for row in rows:
+        totals = [a + b for a, b in zip(totals, row)]
+    return totals
 
 
 _EDIT_LINK = re.compile(r"\s*\[edit\]\s*", re.IGNORECASE)
