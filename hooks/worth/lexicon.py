@@ -278,11 +278,11 @@ class Lexicon:
         return dict(zip(self.subjects, _summed(rows, len(self.subjects))))
 
 
-def _summed(rows: Iterable[Sequence[float]], width: int) -> list[float]:
+def _summed(rows: Iterable[Sequence[float]], width: int) -> Sequence[float]:
     """Rows of ``width`` numbers added up column by column."""
-    totals = [0] * width
-    for row in rows:
-        totals = [a + b for a, b in zip(totals, row)]
+    totals: Sequence[float] = (0,) * width
+    for k, row in enumerate(rows):
+        totals = row if k == 0 else [a + b for a, b in zip(totals, row)]  # (most often one row)
     return totals
 
 
