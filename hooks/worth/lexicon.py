@@ -265,6 +265,11 @@ class Lexicon:
         opening = self._scores(loose(heading))[2]
         return next((t for t, opens in zip(THEMED, opening) if opens), None)
 
+    def word_count(self, paragraphs: Sequence[str]) -> int:
+        """The number of words of ``paragraphs`` (as ``people_in`` counts them)."""
+        text = self._joined(tuple(paragraphs))
+        return text.count(" ") + 1 if text else 0
+
     def text_scores(self, *texts: Sequence[str]) -> dict[Theme, float]:
         """Each theme's text score of the paragraphs of one or more sections (a part's and its
         subsections'): the sum of each section's, which is read once and remembered."""

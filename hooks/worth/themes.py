@@ -126,7 +126,7 @@ class ArticleThemes:
         # The sections' own scores added up (each is asked again for its section, and cached),
         # and what each headed section names by its own words.
         texts = {s.anchor: s.paragraphs for s in sections}
-        size = max(sum(len(p.split()) for paragraphs in texts.values() for p in paragraphs), 1)
+        size = max(sum(lexicon.word_count(paragraphs) for paragraphs in texts.values()), 1)
         scores = dict.fromkeys(THEMED, 0.0)
         own: dict[str, Theme | None] = {}
         for section in sections:
