@@ -333,7 +333,7 @@ class ArticleLines:
         scripts = Counter(views[i].script for i in order if views[i].script)
         ranked = scripts.most_common()
         second = ranked[1][1] if len(ranked) >= 2 else 0
-        votes = _votes(Counter(chain.from_iterable(views[i].words for i in order)))
+        votes = _votes(Counter(filter(_ANY_STOP_WORD.__contains__, chain.from_iterable(views[i].words for i in order))))
         language = max(votes, key=lambda lang: (votes[lang], lang == "en"))
         scheme_of = {i: scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None}
         article = cls(
