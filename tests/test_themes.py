@@ -357,3 +357,11 @@ def test_a_part_is_read_as_its_own_text_and_its_subsections_added_up():
     assert together == lexicon.text_scores(own + under)  # as if read as one text
     assert lexicon.people_in("When He Ignores You", own, under) == lexicon.people_in("When He Ignores You", own + under)
     assert lexicon.subjects_in("Abuse", own, under) == lexicon.subjects_in("Abuse", own + under)
+
+
+def test_words_from_inside_a_heading_are_scored_without_the_weight_of_coming_first():
+    lexicon = load_lexicon()
+    first = lexicon.heading_scores("Leaving, One Step at a Time")
+    inside = lexicon.heading_scores("Leaving, One Step at a Time", lead=False)
+    assert first[Theme.LETTING_GO] > inside[Theme.LETTING_GO] > 0
+    assert inside == lexicon.heading_scores("Why leaving, one step at a time")  # as if it stood later

@@ -257,8 +257,14 @@ class Lexicon:
     def is_opening(self, heading: str) -> bool:
         return _without_edit_link(heading) in self.opening
 
-    def heading_scores(self, heading: str) -> dict[Theme, float]:
-        return dict(zip(THEMED, self._scores(loose(heading))[0]))
+    def heading_scores(self, heading: str, *, lead: bool = True) -> dict[Theme, float]:
+        """Each theme's score as a heading's words name it; the theme whose phrase opens the
+        heading counts ``LEAD_WEIGHT`` more, unless ``lead`` is false (words taken from inside a
+        heading, where nothing they say comes first)."""
+        scores, opening = self._scores(loose(heading))[0:3:2]
+        if lead:
+            return dict(zip(THEMED, scores))
+        return dict(zip(THEMED, (score - LEAD_WEIGHT * opens for score, opens in zip(scores, opening))))
 
     def heading_opens_with(self, heading: str) -> Theme | None:
         """The theme whose heading phrase opens ``heading`` ("Leaving, One Step at a Time"), if any."""

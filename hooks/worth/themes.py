@@ -250,7 +250,7 @@ def _advised_against(heading: str, lexicon: Lexicon) -> dict[Theme, float]:
     found = _ADVICE_AGAINST.search(loose(heading))
     if found is None:
         return {}
-    scores = lexicon.heading_scores("and " + (found[1] or found[2]))  # (so no phrase opens it: no lead weight)
+    scores = lexicon.heading_scores(found[1] or found[2], lead=False)
     return {t: scores[t] for t in (Theme.SIGNS, Theme.COSTS) if scores[t]}
 
 
