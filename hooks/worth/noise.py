@@ -941,7 +941,11 @@ def clean_lines(
             continue
         kept.append(line)
         if chance >= SUSPECT_CHANCE and view.loose not in keep and not written:
-            suspects.append((chances[index], NoiseLine(line.number, line.text, _why(weights.noise, features[index]))))
+            # Shown with what speaks for furniture; a line with nothing that does (a plain
+            # sentence of a short article, as likely as the judge's starting guess) is no suspect.
+            reasons = weights.noise.reasons(features[index])
+            if reasons:
+                suspects.append((chance, NoiseLine(line.number, line.text, ", ".join(reasons))))
     date = _first_date(raw.lines, article.rules)
     if raw.left_out:  # a web page's blocks the extractor did not take, in line order with the rest
         noise = sorted([*raw.left_out, *noise], key=lambda n: n.line)
