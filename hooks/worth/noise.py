@@ -1077,9 +1077,26 @@ def _is_markup(text: str) -> bool:
         return not _TAG.sub("", t).strip()  # tags and nothing else (a block of HTML with text is text)
     if t.startswith("{:") or t.startswith("{%") or t.startswith("{{"):
         return t.endswith("}")
-    return t.startswith("[[") and t.endswith("]]")
+    if t.startswith("[[") and t.endswith("]]"):
+        return True
+    return t.startswith("[") and t.endswith("]") and _is_shortcode_line(t)
 
 
+def _is_shortcode_line(text: str) -> bool:
+    """A WordPress shortcode line, as blog exports keep them: an image's caption block
+    (``[caption id="attachment_12" ...]<img ...> A candle[/caption]``, the caption of a picture
+    the page no longer has) or a line of shortcode tags alone (``[gallery ids="4,7"]``,
+    ``[/embed]``), each with attributes or closing, so a bracketed word of the text ("[sic]", a
+    placeholder "[Author bio]") is not one."""
+    if _MEDIA_SHORTCODE.fullmatch(text):
+        return True
+    tags = _SHORTCODE_TAG.findall(text)
+    return bool(tags) and not _SHORTCODE_TAG.sub("", text).strip() and all(
+        tag.startswith("[/") or "=" in tag for tag in tags)
+
+
+_SHORTCODE_TAG = re.compile(r"""\[/?[a-z][a-z0-9_]*+(?:\s++[a-z_]++=(?:"[^"\]]*+"|'[^'\]]*+'|[^\s\]]++))*+\s*+/?\]""")
+_MEDIA_SHORTCODE = re.compile(r"\[(caption|embed|video|audio|gallery|playlist)\b[^\]]*+\].*\[/\1\]")
 _TAG = re.compile(r"<[^<>]*+>")
 _PLACEHOLDER = re.compile(r"\[[^\[\]]{1,60}\]")
 _GLUED_STAMP = re.compile(r"[^\W\d_]\d{1,2}:\d\d")
