@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
 from .noise import CLOCK, CleanText, find_date, heading_scheme, is_part_label, is_reference_label, loose, words
-from .text import markdown_text
+from .text import markdown_text, without_html_comments
 
 # -- line features -------------------------------------------------------------------------------
 
@@ -356,14 +356,7 @@ def without_inline_markup(text: str) -> str:
     kramdown attribute lists and Liquid tags, and with its inline Markdown read
     (``text.markdown_text``: emphasis, links, images, escapes, entities)."""
     if "<!--" in text:
-        kept, at = [], 0
-        while (start := text.find("<!--", at)) >= 0:  # str.find, not a pattern: one pass in all
-            end = text.find("-->", start + 4)
-            if end < 0:
-                break
-            kept.append(text[at:start])
-            at = end + 3
-        text = "".join(kept) + text[at:]
+        text = without_html_comments(text)  # (before the kramdown and Liquid tags they may hold)
     if "{" in text:
         text = _INLINE_ATTRIBUTES.sub("", text)
     if any(mark in text for mark in _INLINE_MARKS):
