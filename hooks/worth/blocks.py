@@ -696,7 +696,7 @@ def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
             or NumberedList.run_length(after, ctx) >= 2)
 
 
-_LABEL_VALUE = re.compile(r"^[^\W\d_][^:]{0,30}:\s+\S")
+_LABEL_VALUE = re.compile(r"^[^\W\d_][^:]{1,30}:\s+\S")  # (not "Q:" or "A:", which mark an interview's turns)
 LABEL_LINE_WORDS = 8
 
 
