@@ -83,11 +83,14 @@ def test_a_bad_article_is_named_with_its_line_and_a_preview_leaves_it_out_with_a
     assert warning.startswith("article-002.txt:3: ") and warning.endswith("it is left out of the preview until it is fixed")
 
 
-def test_making_the_pages_leaves_the_cycle_collector_as_it_found_it_even_on_bad_input(tmp_path):
+def test_reading_and_making_the_pages_leave_the_cycle_collector_as_it_found_it_even_on_bad_input(tmp_path):
     (tmp_path / "broken.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
     settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
     with pytest.raises(ArticleError):
         generate_pages(settings)
+    assert gc.isenabled()
+    with pytest.raises(ArticleError):
+        load_articles(tmp_path)  # reading alone pauses it too
     assert gc.isenabled()
 
 

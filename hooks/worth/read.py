@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
@@ -38,12 +39,19 @@ IGNORED_BLOG_KEYS = frozenset(
     "last_modified_at weight comments image images cover thumbnail featured_image feature_image lang language "
     "locale toc keywords series authors subtitle id uuid url type sidebar hidden sticky photos redirect_from "
     "redirect_to publishDate publishdate expiryDate expirydate private status format excerpt_separator "
-    "show_date reading_time math mathjax".split()
+    "show_date reading_time math mathjax params menu menus cascade build sitemap outputs resources linkTitle "
+    "linktitle translationKey isCJKLanguage headless markup audio videos".split()
 )
 WEB_PAGE_SUFFIXES = (".html", ".htm")  # read by ``webpage``, with a ``.yml`` beside them
 _FENCE = "---"
 _FENCE_ENDS = ("---", "...")
 _TOP_KEY = re.compile(r"^([^\s#:][^:]*):(?:\s|$)")
+# Hugo writes its front matter in TOML between +++ lines ("title = 'Moving on'"), read by the
+# standard library's ``tomllib``.
+_TOML_FENCE = "+++"
+_TOML_TOP_KEY = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*=""")
+_TOML_TABLE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_-]+)")
+_TOML_ERROR_LINE = re.compile(r"\((?:at line (\d+), column \d+|at end of document)\)")
 # Spaces a web page may leave in text; the reader sees them as plain spaces.
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\ufeff": ""})
 
@@ -135,7 +143,10 @@ def split_lines(text: str) -> list[str]:
 
 
 def split_front_matter(lines: list[str], *, path: str) -> tuple[Any | None, int]:
-    """The parsed front matter (None when there is none) and the line number it ends on (0 if none)."""
+    """The parsed front matter (None when there is none) and the line number it ends on (0 if
+    none): YAML between ``---`` lines, or TOML between ``+++`` lines as Hugo writes it."""
+    if lines and lines[0].strip() == _TOML_FENCE:
+        return _toml_front_matter(lines, path=path)
     if not lines or lines[0].strip() != _FENCE:
         return None, 0
     for index in range(1, len(lines)):
@@ -158,6 +169,24 @@ def split_front_matter(lines: list[str], *, path: str) -> tuple[Any | None, int]
     return data, index + 1
 
 
+def _toml_front_matter(lines: list[str], *, path: str) -> tuple[dict[str, Any], int]:
+    for index in range(1, len(lines)):
+        if lines[index].strip() == _TOML_FENCE:
+            break
+    else:
+        raise ArticleError(path, 1, "front matter starts with +++ but never ends; add a closing +++ line")
+    try:
+        data = tomllib.loads("".join(line + "\n" for line in lines[1:index]))
+    except tomllib.TOMLDecodeError as err:
+        # "Invalid value (at line 2, column 9)": line 1 of the TOML text is line 2 of the file;
+        # a problem found at the end of the text is on the last line before the closing +++.
+        found = _TOML_ERROR_LINE.search(str(err))
+        line = min(int(found.group(1) or index - 1), index) + 1 if found else 1
+        problem = _TOML_ERROR_LINE.sub("", str(err)).strip().rstrip(".")
+        raise ArticleError(path, line, f"front matter is not valid TOML ({problem}); fix it or remove the +++ block") from None
+    return data, index + 1
+
+
 def path_metadata(path: str) -> Metadata:
     """The defaults and what the file's path says: the slug comes from the file name."""
     return Metadata(slug=slugify(PurePath(path).stem, fallback="article"))
@@ -166,8 +195,15 @@ def path_metadata(path: str) -> Metadata:
 def front_matter_key_lines(lines: list[str]) -> dict[str, int]:
     """The file line number of each top-level key in the front matter ``lines`` (fences included)."""
     found: dict[str, int] = {}
+    toml = bool(lines) and lines[0].strip() == _TOML_FENCE
+    in_table = False
     for number, line in enumerate(lines, start=1):
-        match = _TOP_KEY.match(line)
+        table = _TOML_TABLE.match(line) if toml else None
+        if table:  # "[params]": a top-level key; the keys under it are the table's own
+            found.setdefault(table.group(1), number)
+            in_table = True
+            continue
+        match = None if in_table else (_TOML_TOP_KEY if toml else _TOP_KEY).match(line)
         if match:
             found.setdefault(match.group(1).strip("'\""), number)
     return found
