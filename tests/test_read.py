@@ -256,3 +256,22 @@ def test_a_web_page_s_settings_are_read_as_strictly_as_front_matter():
         read_settings(b"title: A\ntitle: B\n", path="articles/page.yml")
     fields, _lines = read_settings(b"date: 2026-02-30\n", path="articles/page.yml")
     assert fields == {"date": "2026-02-30"}  # kept as written, for the date check to refuse by name
+
+
+def test_markdown_s_underlined_headings_are_read_as_headings_on_their_own_lines():
+    text = (
+        "When He Stops Trying\n====================\n\nIt starts small.\n\n"
+        "Signs He Stopped Caring\n-----------------------\n\nHe forgets what you told him.\n\n"
+        "---\n\n- an item\n---\n\nTwo lines of\none paragraph\n---\n\n"
+        "```\ncode line\n---\n```\n"
+    )
+    lines = read_article(text.encode(), path="a.md").lines
+    by_number = {line.number: line.text for line in lines}
+    assert by_number[1] == "# When He Stops Trying" and by_number[2] == ""
+    assert by_number[6] == "## Signs He Stopped Caring" and by_number[7] == ""
+    assert by_number[11] == "---"  # after a blank line: a rule, not an underline
+    assert by_number[13] == "- an item" and by_number[14] == "---"
+    assert by_number[17] == "one paragraph" and by_number[18] == "---"
+    assert by_number[21] == "code line" and by_number[22] == "---"  # inside a fenced code block
+    plain = read_article(b"Signs He Stopped Caring\n-----------------------\n\nText.\n", path="a.txt").lines
+    assert plain[0].text == "Signs He Stopped Caring"  # plain text is not Markdown

@@ -356,7 +356,11 @@ class ArticleLines:
                     rules[index] = noise_filter.rule(index, article)
                     break
         article = replace(article, rules=rules)
-        sure = frozenset(r for r, i in enumerate(order) if _furniture_for_sure(i, article))
+        # In Markdown its author wrote, a line of markup (a shortcode wrapping a tip, an include)
+        # is the author's own, no sign of the site's furniture around it as in a scraped page.
+        authored = raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown")
+        sure = frozenset(r for r, i in enumerate(order)
+                         if _furniture_for_sure(i, article) and not (authored and i in article.markup))
         return replace(article, sure=sure, link_blocks=_link_blocks(article))
 
     def neighbour(self, index: int, step: int) -> int | None:

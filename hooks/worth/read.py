@@ -95,8 +95,43 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
         metadata, overrides = front_matter_metadata(fm_data, metadata, path=path, key_lines=key_lines)
     body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
     fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
+    if fmt == "md":
+        body = atx_headings(body)
     warnings = unmatched_overrides(overrides, body, lines[:body_start], path=path) if fm_data else ()
     return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides, warnings=warnings)
+
+
+# Markdown's underlined ("setext") headings: a line of = (level 1) or - (level 2) straight under
+# a line of text. Written by hand: the reader reads an article's lines itself (Python-Markdown
+# only renders the pages made from them), and needs its headings as lines marked with #.
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:={2,}|-{3,})[ \t]*")
+_NOT_A_HEADING_LINE = re.compile(r" {4}|\t| {0,3}(?:[-*+>#|<]|\d{1,9}[.)](?:\s|$)|```|~~~)")
+_CODE_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+
+
+def atx_headings(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+    """``lines`` with each underlined heading ("Signs He Stopped Caring" over "-----") written
+    with # instead ("## Signs He Stopped Caring"), its underline left blank so that every line
+    keeps its number. As CommonMark reads them, a line of = makes a level-1 heading and a line
+    of - a level-2 one; here only a one-line paragraph (a blank line or the start above it) is
+    a heading, and nothing inside a fenced code block."""
+    out = list(lines)
+    in_code = False
+    for k, line in enumerate(lines):
+        if _CODE_FENCE.match(line.text):
+            in_code = not in_code
+            continue
+        if in_code or k == 0 or not _SETEXT_UNDERLINE.fullmatch(line.text):
+            continue
+        above = lines[k - 1].text
+        if not above.strip() or (k >= 2 and lines[k - 2].text.strip()) or _NOT_A_HEADING_LINE.match(above):
+            continue
+        if _SETEXT_UNDERLINE.fullmatch(above):
+            continue
+        marks = "#" if line.text.strip()[0] == "=" else "##"
+        out[k - 1] = replace(lines[k - 1], text=f"{marks} {above.strip()}")
+        out[k] = replace(line, text="")
+    return tuple(out)
 
 
 def settings_beside(file: Path) -> bytes:
