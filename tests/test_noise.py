@@ -260,6 +260,21 @@ def test_a_blogger_s_opening_sentence_between_byline_and_contents_is_kept_in_the
     assert {n.rule for n in written.noise} >= {"stamp", "contents-link"}
 
 
+def test_a_saved_newsletter_s_envelope_and_copyright_are_noise_and_its_name_the_title():
+    text = ("View this email in your browser\n\nThe Quiet Letter\n\n"
+            f"{BODY}\n\n{LATER}\n\nForward this to a friend who needs it.\n"
+            "You are receiving this email because you signed up at example.org.\n"
+            "Copyright \u00a9 2024 The Quiet Letter, All rights reserved.\n")
+    result = clean(text)
+    rules = {n.text: n.rule for n in result.noise}
+    assert rules["View this email in your browser"] == "email-envelope"
+    assert rules["Forward this to a friend who needs it."] == "email-envelope"
+    assert rules["You are receiving this email because you signed up at example.org."] == "email-envelope"
+    assert rules["Copyright \u00a9 2024 The Quiet Letter, All rights reserved."] == "copyright"
+    assert result.title == "The Quiet Letter"
+    assert BODY in kept(text) and LATER in kept(text)
+
+
 def test_a_headline_after_menu_lines_is_the_title_and_the_menu_is_noise():
     menu = "Home\n\nTopics\n\nMy account\n\nSearch\n\n"
     text = f"{menu}What Staying Costs You\n\n{BODY}\n\n{LATER}\n"

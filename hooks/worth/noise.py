@@ -650,6 +650,24 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         core=frozenset("home menu search skip login navigation min mins minute minutes popular viewed ago".split()),
     ),
     FurnitureKind(
+        # A newsletter's envelope, kept when an email is saved or pasted as an article.
+        "email-envelope",
+        starts=("view this email in your browser", "view this email in a browser", "view this email online",
+                "view in browser", "view it in your browser", "view online version", "having trouble viewing this",
+                "trouble viewing this email", "forward this email", "forward this to a friend", "forward to a friend",
+                "was this email forwarded to you", "you are receiving this", "you're receiving this",
+                "you received this email", "you are subscribed to", "unsubscribe", "update your preferences",
+                "update preferences", "manage your preferences", "manage preferences", "manage your subscription",
+                "no longer want to receive"),
+        max_words=30,
+    ),
+    FurnitureKind(
+        "copyright",
+        starts=("copyright \u00a9", "copyright (c)", "copyright 19", "copyright 20", "\u00a9 19", "\u00a9 20",
+                "(c) 19", "(c) 20", "all rights reserved"),
+        max_words=30,
+    ),
+    FurnitureKind(
         "cookie-banner",
         starts=("we use cookies", "this site uses cookies", "this website uses cookies", "accept all cookies",
                 "accept cookies", "cookie settings", "cookie policy", "manage cookies", "by continuing to use"),
