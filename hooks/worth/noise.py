@@ -356,8 +356,8 @@ class ArticleLines:
                     rules[index] = noise_filter.rule(index, article)
                     break
         article = replace(article, rules=rules)
-        sure = frozenset(r for r, i in enumerate(order) if _furniture_for_sure(i, article))
-        return replace(article, sure=sure, link_blocks=_link_blocks(article))
+        article = replace(article, link_blocks=_link_blocks(article))
+        return replace(article, sure=frozenset(r for r, i in enumerate(order) if _furniture_for_sure(i, article)))
 
     def neighbour(self, index: int, step: int) -> int | None:
         """The non-blank line ``step`` lines below (above, when negative) the one at ``index``."""
@@ -1137,6 +1137,8 @@ def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
         return False
     if index in article.markup:
         return True
+    if _is_link_label(article.views[index]) and article.neighbour(index, 1) in article.link_blocks:
+        return True  # a label over the site's links ("Related guides") however the judge weighs it
     rule = article.rules.get(index)
     return rule is not None and rule != EditorDrop.name and _decisive(rule, article)
 
