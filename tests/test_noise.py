@@ -283,6 +283,15 @@ def test_a_label_over_links_counts_as_furniture_beside_them_even_where_no_rule_d
     assert "beside furniture" not in features["[Edit]Tips"]  # the article's own heading, two lines above
 
 
+def test_boxes_that_sell_the_sites_tools_go_and_the_authors_own_labelled_lines_stay():
+    result = _fixture("article_with_member_boxes")
+    dropped_lines = {n.text for n in result.noise}
+    assert sum(text.startswith("Member tip:") for text in dropped_lines) == 3
+    kept_lines = [line.text for line in result.lines]
+    assert any(text.startswith("Try this:") for text in kept_lines)
+    assert any(text.startswith("Example:") for text in kept_lines)
+
+
 def test_an_app_tour_around_the_text_goes_and_the_text_stays():
     result = _fixture("article_with_app_tour")
     dropped_lines = {n.text for n in result.noise}
