@@ -292,14 +292,6 @@ def test_boxes_that_sell_the_sites_tools_go_and_the_authors_own_labelled_lines_s
     assert any(text.startswith("Example:") for text in kept_lines)
 
 
-def test_a_line_of_labelled_fields_under_the_title_goes_and_the_notes_own_labels_stay():
-    result = _fixture("article_with_episode_notes")
-    assert [n.text for n in result.noise] == ["Host: Ana Ruiz | Guest: Dr. Sam Okafor | Length: 41 min Season: 2"]
-    kept_lines = [line.text for line in result.lines]
-    assert any(text.startswith("Guest's advice:") for text in kept_lines)
-    assert any(text.startswith("Ana's takeaway:") for text in kept_lines)
-
-
 def test_an_app_tour_around_the_text_goes_and_the_text_stays():
     result = _fixture("article_with_app_tour")
     dropped_lines = {n.text for n in result.noise}
