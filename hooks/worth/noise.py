@@ -918,7 +918,8 @@ def clean_lines(
         # dropped only by a rule. (Asked only of a line likely to be furniture.)
         written = chance >= SUSPECT_CHANCE and (
             written_heading(line.text, raw.format) or is_part_label(line.text) or is_reference_label(line.text)
-            or _marked_by_its_edit_link(view) or _is_section_name(index, article, title_index))
+            or _marked_by_its_edit_link(view) or _is_section_name(index, article, title_index)
+            or under_section_name(index, article, title_index))
         rule = None
         if view.loose in keep:
             rule = None
@@ -956,6 +957,32 @@ def _is_section_name(index: int, article: ArticleLines, title_index: int | None)
     return (index in article.siblings and len(article.views[index].words) == 1
             and (title_index is None or index > title_index)
             and not _furniture_within(index, article, -3) and not _furniture_within(index, article, 3))
+
+
+def under_section_name(index: int, article: ArticleLines, title_index: int | None) -> bool:
+    """Whether the line is one of the short lines under one of the article's section names
+    (``_is_section_name``): the items its author gathered there ("Videos" over the titles of the
+    videos chosen), whatever they look like (a link's title, a lower-case handle)."""
+    rank = article.rank[index]
+    for r in range(rank - 1, max(rank - LINK_BLOCK_LINES, 0) - 1, -1):
+        above = article.order[r]
+        if r in article.sure or len(article.views[above].words) > SHORT_LINE_WORDS:
+            return False
+        if above in article.siblings:
+            return _is_section_name(above, article, title_index) and _holds_a_list(above, article)
+    return False
+
+
+def _holds_a_list(name: int, article: ArticleLines) -> bool:
+    """Whether only short lines stand under a section name, up to the next one or the end (a
+    list of picks); under a chat's post titles come posts, the site's stamps among them."""
+    for r in range(article.rank[name] + 1, min(article.rank[name] + LINK_BLOCK_LINES, len(article.order))):
+        below = article.order[r]
+        if below in article.siblings:
+            return True
+        if r in article.sure or len(article.views[below].words) > SHORT_LINE_WORDS:
+            return False
+    return True
 
 
 def decided_lines(article: ArticleLines) -> frozenset[int]:
