@@ -131,6 +131,22 @@ def test_inspect_lists_kept_lines_that_look_like_furniture_and_where_sections_go
     assert "Share this article" in looked_at
 
 
+def test_inspect_lists_no_plain_sentence_as_like_furniture(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "# When He Stops Trying\n\nShare this post\n\n## Signs He Stopped Caring\n\n"
+        "He forgets the things you told him, and plans without you. He is late and never says sorry.\n\n"
+        "## What Staying Costs You\n\n"
+        "You lose sleep, friends and the sense that your needs count. Your days shrink around his moods.\n",
+        encoding="utf-8")
+    code, out, _ = run("inspect", "--json", str(article))
+    assert code == 0
+    data = json.loads(out)
+    assert [n["line"] for n in data["noise"]] == ["Share this post"]
+    assert all(s["why"] and s["why"] != "furniture" for s in data["suspects"]), data["suspects"]
+    assert not any(s["line"].startswith(("He forgets", "You lose")) for s in data["suspects"])
+
+
 def test_inspect_names_a_correction_that_matches_no_line(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(

@@ -206,6 +206,29 @@ def test_markup_lines_never_reach_the_page():
     assert BODY in kept(text) and LATER in kept(text)
 
 
+def test_a_wordpress_export_s_shortcode_lines_never_reach_the_page():
+    caption = '[caption id="attachment_12" align="aligncenter" width="300"]<img src="c.jpg" /> A candle on a table[/caption]'
+    text = (
+        f"Staying Too Long\n\n{caption}\n\n{BODY}\n\n"
+        '[gallery ids="4,7,9" columns="3"]\n\n[embed]https://video.example.org/v/1[/embed]\n\n'
+        f"[sic]\n\n[Author bio]\n\n{LATER}\n"
+    )
+    gone = dropped(text)
+    assert caption in gone
+    assert '[gallery ids="4,7,9" columns="3"]' in gone and "[embed]https://video.example.org/v/1[/embed]" in gone
+    assert BODY in kept(text) and LATER in kept(text)
+    rules = {n.text: n.rule for n in clean(text).noise}
+    assert rules[caption] == "markup" and rules.get("[sic]") != "markup"  # a bracketed word is no shortcode
+
+
+def test_text_an_author_wrapped_in_markup_is_kept_in_their_markdown():
+    tip = "Write down three things you did for yourself this week."
+    text = f"# Staying Too Long\n\n{BODY}\n\n{{{{% notice tip %}}}}\n{tip}\n{{{{% /notice %}}}}\n\n{LATER}\n"
+    written = clean(text, path="a.md")
+    assert tip in [line.text for line in written.lines]
+    assert {n.text for n in written.noise} == {"{{% notice tip %}}", "{{% /notice %}}"}
+
+
 def test_a_headline_after_menu_lines_is_the_title_and_the_menu_is_noise():
     menu = "Home\n\nTopics\n\nMy account\n\nSearch\n\n"
     text = f"{menu}What Staying Costs You\n\n{BODY}\n\n{LATER}\n"

@@ -83,11 +83,14 @@ def test_a_bad_article_is_named_with_its_line_and_a_preview_leaves_it_out_with_a
     assert warning.startswith("article-002.txt:3: ") and warning.endswith("it is left out of the preview until it is fixed")
 
 
-def test_making_the_pages_leaves_the_cycle_collector_as_it_found_it_even_on_bad_input(tmp_path):
+def test_reading_and_making_the_pages_leave_the_cycle_collector_as_it_found_it_even_on_bad_input(tmp_path):
     (tmp_path / "broken.txt").write_bytes(b"A title\n\nSome text \xff here.\n")
     settings = Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent)
     with pytest.raises(ArticleError):
         generate_pages(settings)
+    assert gc.isenabled()
+    with pytest.raises(ArticleError):
+        load_articles(tmp_path)  # reading alone pauses it too
     assert gc.isenabled()
 
 
@@ -188,3 +191,19 @@ def test_a_bad_data_file_stops_the_build_before_any_page_is_made(tmp_path):
     with pytest.raises(ArticleError) as caught:
         generate_pages(settings, display_root=tmp_path)
     assert caught.value.path == "checklist.yml"
+
+
+def test_a_markdown_article_with_underlined_headings_keeps_every_line_and_its_sections(tmp_path):
+    path = tmp_path / "stops-trying.md"
+    path.write_text(
+        "When He Stops Trying\n====================\n\n"
+        "Letting go is not forgetting. It is choosing yourself again, one small day at a time.\n\n"
+        "Signs He Stopped Caring\n-----------------------\n\n"
+        "He forgets the things you told him, and plans without you. He is late and never says sorry.\n\n"
+        "What Staying Costs You\n----------------------\n\n"
+        "You lose sleep, friends and the sense that your needs count. Your days shrink around his moods.\n",
+        encoding="utf-8")
+    article = load_article(path)
+    assert article.title == "When He Stops Trying"
+    assert [s.heading for s in article.sections] == [None, "Signs He Stopped Caring", "What Staying Costs You"]
+    assert not article.noise

@@ -213,6 +213,34 @@ def test_worth_s_own_keys_win_over_a_blog_s_and_the_blog_s_are_then_listed_as_ig
     assert raw.overrides.ignored_keys == ("excerpt",)
 
 
+def test_a_hugo_post_s_toml_front_matter_drops_in_as_it_is():
+    post = (
+        '+++\ntitle = "When Giving Is One-Sided"\ndate = 2025-11-03T08:30:00Z\ndraft = false\n'
+        'tags = ["love", "limits"]\ndescription = "Why the balance matters."\n'
+        'drop = ["Share this post"]\nthemes = { "Where It Started" = "signs" }\n'
+        '[params]\nsubtitle = "A note"\n+++\n'
+        "Share this post\n\nWhere It Started\n\nHe stopped asking about my day.\n"
+    )
+    raw = read_article(post.encode(), path="one-sided.md")
+    meta = raw.metadata
+    assert (meta.title, meta.date, meta.summary) == ("When Giving Is One-Sided", "2025-11-03", "Why the balance matters.")
+    assert raw.overrides.ignored_keys == ("draft", "tags", "params")
+    assert raw.overrides.drop == ("Share this post",) and raw.overrides.themes == {"Where It Started": Theme.SIGNS}
+    assert raw.lines[0].number == 12 and raw.lines[0].text == "Share this post"  # file line numbers kept
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    ('+++\ntitle = "A\n+++\n', r"^a.md:2: front matter is not valid TOML \(.+\); fix it or remove the \+\+\+ block$"),
+    ('+++\ntitle = "A"\ntitle = "B"\n+++\n', r"^a.md:3: front matter is not valid TOML"),
+    ('+++\ntitle = "A"\n\ntittle = "B"\n+++\n', r"^a.md:4: unknown front matter key 'tittle'"),
+    ('+++\ntitle = "A"\n[banana]\nx = 1\n+++\n', r"^a.md:3: unknown front matter key 'banana'"),
+    ('+++\ntitle = "A"\n', r"^a.md:1: front matter starts with \+\+\+ but never ends; add a closing \+\+\+ line$"),
+])
+def test_bad_toml_front_matter_is_one_clear_line_on_its_real_line(front, expected):
+    with pytest.raises(ArticleError, match=expected):
+        read_article((front + "Text\n").encode(), path="a.md")
+
+
 def test_a_misspelt_key_is_still_an_error_not_ignored():
     with pytest.raises(ArticleError, match=r"^a.txt:2: unknown front matter key 'tittle'"):
         read_article(b"---\ntittle: A\n---\nText\n", path="a.txt")
@@ -228,3 +256,22 @@ def test_a_web_page_s_settings_are_read_as_strictly_as_front_matter():
         read_settings(b"title: A\ntitle: B\n", path="articles/page.yml")
     fields, _lines = read_settings(b"date: 2026-02-30\n", path="articles/page.yml")
     assert fields == {"date": "2026-02-30"}  # kept as written, for the date check to refuse by name
+
+
+def test_markdown_s_underlined_headings_are_read_as_headings_on_their_own_lines():
+    text = (
+        "When He Stops Trying\n====================\n\nIt starts small.\n\n"
+        "Signs He Stopped Caring\n-----------------------\n\nHe forgets what you told him.\n\n"
+        "---\n\n- an item\n---\n\nTwo lines of\none paragraph\n---\n\n"
+        "```\ncode line\n---\n```\n"
+    )
+    lines = read_article(text.encode(), path="a.md").lines
+    by_number = {line.number: line.text for line in lines}
+    assert by_number[1] == "# When He Stops Trying" and by_number[2] == ""
+    assert by_number[6] == "## Signs He Stopped Caring" and by_number[7] == ""
+    assert by_number[11] == "---"  # after a blank line: a rule, not an underline
+    assert by_number[13] == "- an item" and by_number[14] == "---"
+    assert by_number[17] == "one paragraph" and by_number[18] == "---"
+    assert by_number[21] == "code line" and by_number[22] == "---"  # inside a fenced code block
+    plain = read_article(b"Signs He Stopped Caring\n-----------------------\n\nText.\n", path="a.txt").lines
+    assert plain[0].text == "Signs He Stopped Caring"  # plain text is not Markdown

@@ -133,7 +133,7 @@ def test_sections_whose_headings_name_no_theme_take_the_theme_their_own_text_spe
 
 
 def test_who_a_text_speaks_of_is_counted_in_whole_words():
-    words, people = load_lexicon().people_in(["He said his sister would help; the helper is here.", "I know you're right."])
+    words, people = load_lexicon().people_in("He said his sister would help; the helper is here.", ["I know you're right."])
     assert words == 14
     assert people["he"] == 2  # not in "help", "the", "helper" or "here"
     assert people["others"] == 1 and people["you"] == 1 and people["partner"] == 0
@@ -346,3 +346,22 @@ def test_a_negation_inside_a_theme_phrase_or_before_letting_go_still_names_the_t
         features = theme_features(section, lexicon, ArticleThemes.of([section], lexicon, None), None)
         assert f"heading names {theme.value}" in features, heading
         assert not any(k.startswith("heading advises against") for k in features), heading
+
+
+def test_a_part_is_read_as_its_own_text_and_its_subsections_added_up():
+    lexicon = load_lexicon()
+    own = ("He ignores your needs and belittles you in front of friends.",)
+    under = ("Moving on takes time.", "Let go of him, and lean on your support system.")
+    together = lexicon.text_scores(own, under)
+    assert together[Theme.SIGNS] > 0 and together[Theme.LETTING_GO] > 0
+    assert together == lexicon.text_scores(own + under)  # as if read as one text
+    assert lexicon.people_in("When He Ignores You", own, under) == lexicon.people_in("When He Ignores You", own + under)
+    assert lexicon.subjects_in("Abuse", own, under) == lexicon.subjects_in("Abuse", own + under)
+
+
+def test_words_from_inside_a_heading_are_scored_without_the_weight_of_coming_first():
+    lexicon = load_lexicon()
+    first = lexicon.heading_scores("Leaving, One Step at a Time")
+    inside = lexicon.heading_scores("Leaving, One Step at a Time", lead=False)
+    assert first[Theme.LETTING_GO] > inside[Theme.LETTING_GO] > 0
+    assert inside == lexicon.heading_scores("Why leaving, one step at a time")  # as if it stood later

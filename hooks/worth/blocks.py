@@ -1060,6 +1060,8 @@ HEADS_NAMES_WORDS = 8
 def _heads_section_names(items: Sequence[Item], names: frozenset[int], under: frozenset[int]) -> frozenset[int]:
     """The line straight over the first of a run of section names, open, short and no sentence
     ("Things I read this week" over "Books" ... "Videos"): the heading of the part they divide."""
+    if not names:
+        return frozenset()
     for index in range(len(items) - 1):
         if items[index + 1].line.number in names:
             item = items[index]

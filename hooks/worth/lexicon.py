@@ -192,12 +192,18 @@ class Lexicon:
 
         return counts
 
-    def people_in(self, texts: Iterable[str]) -> tuple[int, dict[str, int]]:
-        """The number of words of ``texts`` (as ``split()`` counts them, after ``loose``) and how
-        many of them name each group of people (``people`` in ``themes.yml``: he, a partner,
-        friends and family, the reader)."""
-        text = loose(" ".join(texts))
-        return text.count(" ") + 1 if text else 0, dict(zip(self.people, self._people_counts(text)))
+    def people_in(self, heading: str, *texts: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """The number of words of a heading and the paragraphs of one or more sections (a part's
+        and its subsections'; as ``split()`` counts them, after ``loose``) and how many of them
+        name each group of people (``people`` in ``themes.yml``: he, a partner, friends and
+        family, the reader)."""
+        words = 0
+        totals = [0] * len(self.people)
+        for text in (loose(heading), *(self._joined(tuple(paragraphs)) for paragraphs in texts)):
+            if text:
+                words += text.count(" ") + 1
+                totals = [a + b for a, b in zip(totals, self._people_counts(text))]
+        return words, dict(zip(self.people, totals))
 
     @functools.cached_property
     def _counter(self) -> PhraseCounter:
@@ -230,6 +236,18 @@ class Lexicon:
 
         return scores
 
+    @functools.cached_property
+    def _joined(self) -> Callable[[tuple[str, ...]], str]:
+        # A section's paragraphs as one loose text. The theme stage reads a section's text several
+        # times (its theme phrases, its subjects, whom it speaks of), and its section's neighbours
+        # and part read it again: joined and made loose once, the cached answers of ``_scores``
+        # and ``_people_counts`` are then found by a string whose hash is known.
+        @lru_cache(maxsize=4096)
+        def joined(paragraphs: tuple[str, ...]) -> str:
+            return loose(" ".join(paragraphs))
+
+        return joined
+
     def is_part(self, heading: str) -> bool:
         return self._part.search(loose(heading)) is not None
 
@@ -239,22 +257,44 @@ class Lexicon:
     def is_opening(self, heading: str) -> bool:
         return _without_edit_link(heading) in self.opening
 
-    def heading_scores(self, heading: str) -> dict[Theme, float]:
-        return dict(zip(THEMED, self._scores(loose(heading))[0]))
+    def heading_scores(self, heading: str, *, lead: bool = True) -> dict[Theme, float]:
+        """Each theme's score as a heading's words name it; the theme whose phrase opens the
+        heading counts ``LEAD_WEIGHT`` more, unless ``lead`` is false (words taken from inside a
+        heading, where nothing they say comes first)."""
+        scores, opening = self._scores(loose(heading))[0:3:2]
+        if lead:
+            return dict(zip(THEMED, scores))
+        return dict(zip(THEMED, (score - LEAD_WEIGHT * opens for score, opens in zip(scores, opening))))
 
     def heading_opens_with(self, heading: str) -> Theme | None:
         """The theme whose heading phrase opens ``heading`` ("Leaving, One Step at a Time"), if any."""
         opening = self._scores(loose(heading))[2]
         return next((t for t, opens in zip(THEMED, opening) if opens), None)
 
-    def text_scores(self, paragraphs: Iterable[str]) -> dict[Theme, float]:
-        return dict(zip(THEMED, self._scores(loose(" ".join(paragraphs)))[1]))
+    def word_count(self, paragraphs: Sequence[str]) -> int:
+        """The number of words of ``paragraphs`` (as ``people_in`` counts them)."""
+        text = self._joined(tuple(paragraphs))
+        return text.count(" ") + 1 if text else 0
 
-    def subjects_in(self, heading: str, paragraphs: Iterable[str]) -> dict[str, int]:
-        """How often a heading and the paragraphs under it name each subject (``subjects`` in
-        ``themes.yml``: abuse, breakups)."""
-        named = zip(self._scores(loose(heading))[3], self._scores(loose(" ".join(paragraphs)))[3])
-        return {subject: a + b for subject, (a, b) in zip(self.subjects, named)}
+    def text_scores(self, *texts: Sequence[str]) -> dict[Theme, float]:
+        """Each theme's text score of the paragraphs of one or more sections (a part's and its
+        subsections'): the sum of each section's, which is read once and remembered."""
+        rows = (self._scores(self._joined(tuple(paragraphs)))[1] for paragraphs in texts)
+        return dict(zip(THEMED, _summed(rows, len(THEMED))))
+
+    def subjects_in(self, heading: str, *texts: Sequence[str]) -> dict[str, int]:
+        """How often a heading and the paragraphs under it (of one or more sections) name each
+        subject (``subjects`` in ``themes.yml``: abuse, breakups)."""
+        rows = (self._scores(text)[3] for text in (loose(heading), *(self._joined(tuple(p)) for p in texts)))
+        return dict(zip(self.subjects, _summed(rows, len(self.subjects))))
+
+
+def _summed(rows: Iterable[Sequence[float]], width: int) -> Sequence[float]:
+    """Rows of ``width`` numbers added up column by column."""
+    totals: Sequence[float] = (0,) * width
+    for k, row in enumerate(rows):
+        totals = row if k == 0 else [a + b for a, b in zip(totals, row)]  # (most often one row)
+    return totals
 
 
 _EDIT_LINK = re.compile(r"\s*\[edit\]\s*", re.IGNORECASE)

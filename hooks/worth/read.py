@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
@@ -38,12 +39,19 @@ IGNORED_BLOG_KEYS = frozenset(
     "last_modified_at weight comments image images cover thumbnail featured_image feature_image lang language "
     "locale toc keywords series authors subtitle id uuid url type sidebar hidden sticky photos redirect_from "
     "redirect_to publishDate publishdate expiryDate expirydate private status format excerpt_separator "
-    "show_date reading_time math mathjax".split()
+    "show_date reading_time math mathjax params menu menus cascade build sitemap outputs resources linkTitle "
+    "linktitle translationKey isCJKLanguage headless markup audio videos".split()
 )
 WEB_PAGE_SUFFIXES = (".html", ".htm")  # read by ``webpage``, with a ``.yml`` beside them
 _FENCE = "---"
 _FENCE_ENDS = ("---", "...")
 _TOP_KEY = re.compile(r"^([^\s#:][^:]*):(?:\s|$)")
+# Hugo writes its front matter in TOML between +++ lines ("title = 'Moving on'"), read by the
+# standard library's ``tomllib``.
+_TOML_FENCE = "+++"
+_TOML_TOP_KEY = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*=""")
+_TOML_TABLE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_-]+)")
+_TOML_ERROR_LINE = re.compile(r"\((?:at line (\d+), column \d+|at end of document)\)")
 # Spaces a web page may leave in text; the reader sees them as plain spaces.
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\ufeff": ""})
 
@@ -87,8 +95,43 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
         metadata, overrides = front_matter_metadata(fm_data, metadata, path=path, key_lines=key_lines)
     body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
     fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
+    if fmt == "md":
+        body = atx_headings(body)
     warnings = unmatched_overrides(overrides, body, lines[:body_start], path=path) if fm_data else ()
     return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides, warnings=warnings)
+
+
+# Markdown's underlined ("setext") headings: a line of = (level 1) or - (level 2) straight under
+# a line of text. Written by hand: the reader reads an article's lines itself (Python-Markdown
+# only renders the pages made from them), and needs its headings as lines marked with #.
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:={2,}|-{3,})[ \t]*")
+_NOT_A_HEADING_LINE = re.compile(r" {4}|\t| {0,3}(?:[-*+>#|<]|\d{1,9}[.)](?:\s|$)|```|~~~)")
+_CODE_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+
+
+def atx_headings(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+    """``lines`` with each underlined heading ("Signs He Stopped Caring" over "-----") written
+    with # instead ("## Signs He Stopped Caring"), its underline left blank so that every line
+    keeps its number. As CommonMark reads them, a line of = makes a level-1 heading and a line
+    of - a level-2 one; here only a one-line paragraph (a blank line or the start above it) is
+    a heading, and nothing inside a fenced code block."""
+    out = list(lines)
+    in_code = False
+    for k, line in enumerate(lines):
+        if _CODE_FENCE.match(line.text):
+            in_code = not in_code
+            continue
+        if in_code or k == 0 or not _SETEXT_UNDERLINE.fullmatch(line.text):
+            continue
+        above = lines[k - 1].text
+        if not above.strip() or (k >= 2 and lines[k - 2].text.strip()) or _NOT_A_HEADING_LINE.match(above):
+            continue
+        if _SETEXT_UNDERLINE.fullmatch(above):
+            continue
+        marks = "#" if line.text.strip()[0] == "=" else "##"
+        out[k - 1] = replace(lines[k - 1], text=f"{marks} {above.strip()}")
+        out[k] = replace(line, text="")
+    return tuple(out)
 
 
 def settings_beside(file: Path) -> bytes:
@@ -135,7 +178,10 @@ def split_lines(text: str) -> list[str]:
 
 
 def split_front_matter(lines: list[str], *, path: str) -> tuple[Any | None, int]:
-    """The parsed front matter (None when there is none) and the line number it ends on (0 if none)."""
+    """The parsed front matter (None when there is none) and the line number it ends on (0 if
+    none): YAML between ``---`` lines, or TOML between ``+++`` lines as Hugo writes it."""
+    if lines and lines[0].strip() == _TOML_FENCE:
+        return _toml_front_matter(lines, path=path)
     if not lines or lines[0].strip() != _FENCE:
         return None, 0
     for index in range(1, len(lines)):
@@ -158,6 +204,24 @@ def split_front_matter(lines: list[str], *, path: str) -> tuple[Any | None, int]
     return data, index + 1
 
 
+def _toml_front_matter(lines: list[str], *, path: str) -> tuple[dict[str, Any], int]:
+    for index in range(1, len(lines)):
+        if lines[index].strip() == _TOML_FENCE:
+            break
+    else:
+        raise ArticleError(path, 1, "front matter starts with +++ but never ends; add a closing +++ line")
+    try:
+        data = tomllib.loads("".join(line + "\n" for line in lines[1:index]))
+    except tomllib.TOMLDecodeError as err:
+        # "Invalid value (at line 2, column 9)": line 1 of the TOML text is line 2 of the file;
+        # a problem found at the end of the text is on the last line before the closing +++.
+        found = _TOML_ERROR_LINE.search(str(err))
+        line = min(int(found.group(1) or index - 1), index) + 1 if found else 1
+        problem = _TOML_ERROR_LINE.sub("", str(err)).strip().rstrip(".")
+        raise ArticleError(path, line, f"front matter is not valid TOML ({problem}); fix it or remove the +++ block") from None
+    return data, index + 1
+
+
 def path_metadata(path: str) -> Metadata:
     """The defaults and what the file's path says: the slug comes from the file name."""
     return Metadata(slug=slugify(PurePath(path).stem, fallback="article"))
@@ -166,8 +230,15 @@ def path_metadata(path: str) -> Metadata:
 def front_matter_key_lines(lines: list[str]) -> dict[str, int]:
     """The file line number of each top-level key in the front matter ``lines`` (fences included)."""
     found: dict[str, int] = {}
+    toml = bool(lines) and lines[0].strip() == _TOML_FENCE
+    in_table = False
     for number, line in enumerate(lines, start=1):
-        match = _TOP_KEY.match(line)
+        table = _TOML_TABLE.match(line) if toml else None
+        if table:  # "[params]": a top-level key; the keys under it are the table's own
+            found.setdefault(table.group(1), number)
+            in_table = True
+            continue
+        match = None if in_table else (_TOML_TOP_KEY if toml else _TOP_KEY).match(line)
         if match:
             found.setdefault(match.group(1).strip("'\""), number)
     return found

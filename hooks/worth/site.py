@@ -9,10 +9,7 @@ the pipeline itself changed.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +20,7 @@ from .glossary import GLOSSARY_PAGE, GLOSSARY_TITLE, GlossaryEntry, build_glossa
 from .help import HELP_FILE, HelpServices, empty_help_warning, load_help, missing_help_warning
 from .links import relate_sections
 from .model import Article, PageSpec
-from .pipeline import SourceFile, articles_from_sources, read_sources, shown_path
+from .pipeline import SourceFile, articles_from_sources, no_cycle_collection, read_sources, shown_path
 from .plan import FULL_SECTIONS, PageExtras, plan_pages, plan_site_map
 from .render import render_checklist, render_help_box
 from .settings import Settings
@@ -76,7 +73,7 @@ def generate_pages(
 def _make_pages(
     sources: list[tuple[SourceFile, bytes]], data: EditorData, *, cache: BuildCache | None, leave_out_bad: bool
 ) -> GeneratedSite:
-    with _no_cycle_collection():
+    with no_cycle_collection():
         loaded = articles_from_sources(sources, cache=cache, leave_out_bad=leave_out_bad)
         pages = make_pages(loaded.articles, data)
     return GeneratedSite(pages, loaded.warnings + data.help_warnings, loaded.sources)
@@ -194,23 +191,6 @@ def make_pages(articles: tuple[Article, ...], data: EditorData) -> tuple[PageSpe
         help_box=render_help_box(data.help),
     )
     return plan_pages(articles, site_map=site_map, extras=extras)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while the pages are made, then restored as it was.
-
-    The pipeline makes a few hundred thousand small objects (lines, blocks, sections, links)
-    that hold no reference cycles; the collector's full passes over them found nothing to free
-    and took a fifth of the pipeline's time on a thousand articles. Everything is still freed
-    by reference counting as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def write_pages(pages: tuple[PageSpec, ...], folder: Path) -> list[Path]:

@@ -126,11 +126,11 @@ class ArticleThemes:
         # The sections' own scores added up (each is asked again for its section, and cached),
         # and what each headed section names by its own words.
         texts = {s.anchor: s.paragraphs for s in sections}
-        size = max(sum(len(p.split()) for paragraphs in texts.values() for p in paragraphs), 1)
+        size = max(sum(lexicon.word_count(paragraphs) for paragraphs in texts.values()), 1)
         scores = dict.fromkeys(THEMED, 0.0)
         own: dict[str, Theme | None] = {}
         for section in sections:
-            body = lexicon.text_scores(section.paragraphs)
+            body = lexicon.text_scores(texts[section.anchor])
             for t, score in body.items():
                 scores[t] += score
             if section.heading is not None:
@@ -170,19 +170,22 @@ def theme_features(
     Densities (per hundred words, at least twenty words counted) rather than counts: a long
     section about a friend names "move on" more often than a short one about a partner."""
     assert section.heading is not None
-    paragraphs = article.texts.get(section.anchor)
-    if paragraphs is None:
-        paragraphs = section.paragraphs
+    # The paragraphs it is weighed by, section by section (each section's are read once, and
+    # a part's scores are its own and its subsections' added up).
+    own = article.texts.get(section.anchor)
+    if own is None:
+        own = section.paragraphs
+    texts: tuple[tuple[str, ...], ...] = (own,)
     if section.anchor in article.children:
-        paragraphs = (*paragraphs, *(p for c in article.children[section.anchor] for p in article.texts[c.anchor]))
-    elif not paragraphs:  # a heading with no text of its own introduces the section after it
-        paragraphs = article.texts.get(article.following.get(section.anchor, ""), ())
+        texts = (own, *(article.texts[c.anchor] for c in article.children[section.anchor]))
+    elif not own:  # a heading with no text of its own introduces the section after it
+        texts = (article.texts.get(article.following.get(section.anchor, ""), ()),)
     heading = lexicon.heading_scores(section.heading)
     advised_against = _advised_against(section.heading, lexicon)
     for t, score in advised_against.items():  # "Don't Belittle Her" names no sign of his
         heading[t] = max(heading[t] - score, 0.0)
-    body = lexicon.text_scores(paragraphs)
-    words, people = lexicon.people_in((section.heading, *paragraphs))
+    body = lexicon.text_scores(*texts)
+    words, people = lexicon.people_in(section.heading, *texts)
     total = sum(body.values())
     per_hundred = 100 / max(words, MIN_WORDS)
     f: dict[str, float] = {"bias": 1.0}
@@ -209,7 +212,7 @@ def theme_features(
             f[f"text speaks of {group}"] = math.log1p(count * per_hundred)
     # What the article is about (abuse, a breakup) rather than a theme: the myths about abuse
     # and the remedies for it speak of abuse as much as its signs do.
-    for subject, count in lexicon.subjects_in(section.heading, paragraphs).items():
+    for subject, count in lexicon.subjects_in(section.heading, *texts).items():
         if count:
             f[f"text speaks of {subject}"] = math.log1p(count * per_hundred)
     if part_theme is not None:
@@ -247,7 +250,7 @@ def _advised_against(heading: str, lexicon: Lexicon) -> dict[Theme, float]:
     found = _ADVICE_AGAINST.search(loose(heading))
     if found is None:
         return {}
-    scores = lexicon.heading_scores("and " + (found[1] or found[2]))  # (so no phrase opens it: no lead weight)
+    scores = lexicon.heading_scores(found[1] or found[2], lead=False)
     return {t: scores[t] for t in (Theme.SIGNS, Theme.COSTS) if scores[t]}
 
 
