@@ -209,6 +209,24 @@ def test_inline_html_and_kramdown_attributes_in_markdown_never_reach_the_text():
     assert not [t for t in texts if "<" in t or "{:" in t]
 
 
+def test_inline_markdown_reads_as_the_words_a_reader_sees():
+    blocks = blocks_of(
+        "# A Quiet Kind of Leaving\n\n"
+        "He **never** asked, and I _stopped_ offering. Read [the guide](https://example.org/g) and `rest`.[^1]\n\n"
+        "### **He only calls when he needs something**\n\n"
+        "1\\. Not a list: \\*literal stars\\*, AT&amp;T, 5 * 3 * 2 and snake_case_name.\n\n"
+        "- A ~~struck~~ step, with ![a picture](p.jpg) left out\n\n"
+        "[^1]: From a survey of readers.\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "He never asked, and I stopped offering. Read the guide and rest." in texts
+    assert "He only calls when he needs something" in texts
+    assert "1. Not a list: *literal stars*, AT&T, 5 * 3 * 2 and snake_case_name." in texts
+    assert "A struck step, with left out" in texts
+    assert "From a survey of readers." in texts
+
+
 def test_markup_lines_of_any_length_are_read_in_time_in_proportion():
     import time
 

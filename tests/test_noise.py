@@ -229,6 +229,16 @@ def test_text_an_author_wrapped_in_markup_is_kept_in_their_markdown():
     assert {n.text for n in written.noise} == {"{{% notice tip %}}", "{{% /notice %}}"}
 
 
+def test_a_markdown_image_line_and_its_photo_credit_are_noise():
+    text = (f"# Staying Too Long\n\n![A woman at a window](/img/w.jpg \"Window\")\n*Photo by Sam Lee on Unsplash*\n\n"
+            f"{BODY}\n\n[![Logo](/logo.png)](https://example.org)\n\n{LATER}\n")
+    rules = {n.text: n.rule for n in clean(text, path="a.md").noise}
+    assert rules['![A woman at a window](/img/w.jpg "Window")'] == "markup"
+    assert rules["*Photo by Sam Lee on Unsplash*"] == "media-caption"
+    assert rules["[![Logo](/logo.png)](https://example.org)"] == "markup"
+    assert BODY in kept(text) and LATER in kept(text)
+
+
 def test_a_headline_after_menu_lines_is_the_title_and_the_menu_is_noise():
     menu = "Home\n\nTopics\n\nMy account\n\nSearch\n\n"
     text = f"{menu}What Staying Costs You\n\n{BODY}\n\n{LATER}\n"

@@ -275,3 +275,13 @@ def test_markdown_s_underlined_headings_are_read_as_headings_on_their_own_lines(
     assert by_number[21] == "code line" and by_number[22] == "---"  # inside a fenced code block
     plain = read_article(b"Signs He Stopped Caring\n-----------------------\n\nText.\n", path="a.txt").lines
     assert plain[0].text == "Signs He Stopped Caring"  # plain text is not Markdown
+
+
+def test_a_markdown_table_reads_as_its_header_and_a_list_of_its_rows():
+    text = ("Before.\n\n| Sign | What it costs |\n|:-----|-------------:|\n| Forgetting | Feeling invisible |\n"
+            "| Silence \\| distance | Sleep |\n\nAfter | this, text.\n")
+    by_number = {line.number: line.text for line in read_article(text.encode(), path="a.md").lines}
+    assert by_number[3] == "Sign \u2014 What it costs" and by_number[4] == ""
+    assert by_number[5] == "- Forgetting \u2014 Feeling invisible"
+    assert by_number[6] == "- Silence | distance \u2014 Sleep"
+    assert by_number[8] == "After | this, text."  # a bar in a line with no delimiter row under it

@@ -174,7 +174,14 @@ def test_article_pages_are_not_in_the_global_nav(built_site):
 @pytest.fixture(scope="module")
 def markup_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("markup")
-    root = project_copy(tmp, [FIXTURES / "article_with_markup_characters.txt"])
+    written = tmp / "written-in-markdown.md"  # inline Markdown, as a blog writes it
+    written.write_text(
+        "# Written in Markdown\n\n![A window](/img/w.jpg)\n*Photo by Sam Lee on Unsplash*\n\n"
+        "He **never** asked, and I _stopped_ offering. Read [the guide](https://example.org/g).[^1]\n\n"
+        "Signs He Stopped Caring\n-----------------------\n\n"
+        "| Sign | What it costs |\n|---|---|\n| Forgetting | Feeling invisible |\n\n"
+        "[^1]: From a survey of readers.\n", encoding="utf-8")
+    root = project_copy(tmp, [FIXTURES / "article_with_markup_characters.txt", written])
     run = build_site(tmp / "site", config=root / "mkdocs.yml")
     assert run.returncode == 0, run.stderr[-3000:]
     return tmp / "site"
@@ -194,11 +201,21 @@ MARKUP_LINES = [
 
 
 def test_article_text_shows_exactly_as_written(markup_site):
-    article_page = next((markup_site / "articles").glob("*/index.html"))
+    article_page = markup_site / "articles" / "article-with-markup-characters" / "index.html"
     for page in (article_page, markup_site / "more" / "index.html"):
         text = " ".join("".join(read_page(page).text).split())  # entities decoded once, by the browser
         for line in MARKUP_LINES:
             assert line in text, f"{page.relative_to(markup_site)}: {line!r}"
+
+
+def test_a_markdown_article_shows_what_its_markdown_says_not_its_markup(markup_site):
+    page = read_page(markup_site / "articles" / "written-in-markdown" / "index.html")
+    text = " ".join("".join(page.text).split())
+    assert "He never asked, and I stopped offering. Read the guide." in text
+    assert "Forgetting \u2014 Feeling invisible" in text and "From a survey of readers." in text
+    assert "signs-he-stopped-caring" in page.ids  # the underlined heading, as a heading
+    for markup in ("**", "](", "[^1]", "![", "Unsplash", "|---", "-----"):
+        assert markup not in text, markup
 
 
 def test_nothing_in_an_article_becomes_markup_or_script(markup_site):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
 from .noise import CLOCK, CleanText, find_date, heading_scheme, is_part_label, is_reference_label, loose, words
+from .text import markdown_text
 
 # -- line features -------------------------------------------------------------------------------
 
@@ -344,29 +345,29 @@ class MarkdownQuote(MarkdownDetector):
         return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), used
 
 
-# Markup a Markdown renderer would not show as text: HTML tags (their text stays), kramdown
-# attribute lists ({: .class}) and Liquid tags ({% ... %}). Bounded patterns: linear on any line.
-_INLINE_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>]{0,300})?/?>")
+# Markup a Markdown renderer would not show as text besides inline Markdown (``markdown_text``):
+# kramdown attribute lists ({: .class}) and Liquid tags ({% ... %}). A bounded pattern: linear on any line.
 _INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}")
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a CommonMark backslash escape: "1\." shows "1."
+_INLINE_MARKS = ("*", "_", "`", "[", "\\", "&", "<", "~")  # what inline Markdown is written with
 
 
 def without_inline_markup(text: str) -> str:
     """A ``.md`` line as a Markdown renderer shows its text: without HTML comments and tags,
-    kramdown attribute lists and Liquid tags, and with backslash escapes resolved."""
-    if "\\" in text:
-        text = _ESCAPED.sub(r"\1", text)
-    if "<" not in text and "{" not in text:
-        return text
-    kept, at = [], 0
-    while (start := text.find("<!--", at)) >= 0:  # str.find, not a pattern: one pass in all
-        end = text.find("-->", start + 4)
-        if end < 0:
-            break
-        kept.append(text[at:start])
-        at = end + 3
-    text = "".join(kept) + text[at:]
-    text = _INLINE_ATTRIBUTES.sub("", _INLINE_TAG.sub("", text))
+    kramdown attribute lists and Liquid tags, and with its inline Markdown read
+    (``text.markdown_text``: emphasis, links, images, escapes, entities)."""
+    if "<!--" in text:
+        kept, at = [], 0
+        while (start := text.find("<!--", at)) >= 0:  # str.find, not a pattern: one pass in all
+            end = text.find("-->", start + 4)
+            if end < 0:
+                break
+            kept.append(text[at:start])
+            at = end + 3
+        text = "".join(kept) + text[at:]
+    if "{" in text:
+        text = _INLINE_ATTRIBUTES.sub("", text)
+    if any(mark in text for mark in _INLINE_MARKS):
+        return markdown_text(text)
     return " ".join(text.split())
 
 

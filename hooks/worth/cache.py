@@ -35,8 +35,9 @@ CACHE_FOLDER = Path(".cache") / "worth"
 _SHARDS = "0123456789abcdef"  # the first digit of an article's key: which file keeps it
 
 
-# The libraries whose version changes how an article is read (web pages' extractor, front matter).
-_READING_LIBRARIES = ("trafilatura", "PyYAML")
+# The libraries whose version changes how an article is read (web pages' extractor, front matter,
+# a Markdown article's inline markup).
+_READING_LIBRARIES = ("trafilatura", "PyYAML", "markdown-it-py")
 
 
 @lru_cache(maxsize=1)

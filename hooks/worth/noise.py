@@ -550,12 +550,13 @@ FURNITURE: tuple[FurnitureKind, ...] = (
     FurnitureKind(
         "media-caption",
         starts=("watch:", "watch now", "watch the video", "video:", "photo:", "photos:", "image:", "image credit",
-                "photo credit", "picture:", "illustration:", "pictured:", "(getty images", "getty images",
+                "photo credit", "photo by", "photograph by", "image by", "picture by", "picture:", "illustration:",
+                "pictured:", "(getty images", "getty images",
                 "(photo", "(image", "credit:", "shutterstock", "istock", "click to play", "play video",
                 "listen to this article", "listen to this story", "audio:"),
         max_words=20,
         vocabulary=frozenset("getty images image photo photos video credit shutterstock istock afp reuters ap "
-                             "via illustration".split()),
+                             "via illustration unsplash pexels pixabay".split()),
         core=frozenset("getty shutterstock istock image photo video".split()),
         # A caption often carries no "Photo:" prefix, only a credit in brackets at its end.
         ends=frozenset("supplied stock image images photo photograph picture file handout getty istock "
@@ -1111,6 +1112,8 @@ def _is_markup(text: str) -> bool:
         return t.endswith("}")
     if t.startswith("[[") and t.endswith("]]"):
         return True
+    if t.startswith(("![", "[![")) and _MARKDOWN_IMAGE_LINE.fullmatch(t):
+        return True
     return t.startswith("[") and t.endswith("]") and _is_shortcode_line(t)
 
 
@@ -1127,6 +1130,10 @@ def _is_shortcode_line(text: str) -> bool:
         tag.startswith("[/") or "=" in tag for tag in tags)
 
 
+# A Markdown image alone on its line ("![A beach at dawn](beach.jpg)"), perhaps linked, titled or
+# given attributes: the page shows no picture of it.
+_MARKDOWN_IMAGE_LINE = re.compile(
+    r"""\[?!\[[^\]]{0,300}\]\([^()\s]{0,500}(?:\s+["'][^"']{0,300}["'])?\)(?:\]\([^()\s]{0,500}\))?\s*(?:\{[^{}]{0,200}\})?""")
 _SHORTCODE_TAG = re.compile(r"""\[/?[a-z][a-z0-9_]*+(?:\s++[a-z_]++=(?:"[^"\]]*+"|'[^'\]]*+'|[^\s\]]++))*+\s*+/?\]""")
 _MEDIA_SHORTCODE = re.compile(r"\[(caption|embed|video|audio|gallery|playlist)\b[^\]]*+\].*\[/\1\]")
 _TAG = re.compile(r"<[^<>]*+>")

@@ -96,7 +96,7 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
     body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
     fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
     if fmt == "md":
-        body = atx_headings(body)
+        body = table_rows_as_lines(atx_headings(body))
     warnings = unmatched_overrides(overrides, body, lines[:body_start], path=path) if fm_data else ()
     return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides, warnings=warnings)
 
@@ -132,6 +132,36 @@ def atx_headings(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
         out[k - 1] = replace(lines[k - 1], text=f"{marks} {above.strip()}")
         out[k] = replace(line, text="")
     return tuple(out)
+
+
+# A Markdown (GFM) table: a row of cells between "|", then a delimiter row ("|---|:---:|").
+_TABLE_DELIMITER = re.compile(r" {0,3}\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def table_rows_as_lines(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+    """``lines`` with each Markdown table written as text the reader reads as it reads the rest:
+    the header row as a line of its cells ("Sign — What it costs"), each row under it as a list
+    item ("- Forgetting — Feeling invisible"), the delimiter row left blank; every line keeps
+    its number. (The site shows no tables: an article's table reads as a short list.)"""
+    out = list(lines)
+    k = 1
+    while k < len(lines):
+        header = lines[k - 1].text
+        if "|" in header and "|" in lines[k].text and _TABLE_DELIMITER.fullmatch(lines[k].text):
+            out[k - 1] = replace(lines[k - 1], text=_cells(header))
+            out[k] = replace(lines[k], text="")
+            k += 1
+            while k < len(lines) and "|" in lines[k].text and lines[k].text.strip():
+                out[k] = replace(lines[k], text=f"- {_cells(lines[k].text)}")
+                k += 1
+        k += 1
+    return tuple(out)
+
+
+def _cells(row: str) -> str:
+    cells = [cell.strip().replace("\\|", "|") for cell in _CELL_BORDER.split(row.strip().strip("|"))]
+    return " \u2014 ".join(cell for cell in cells if cell)
 
 
 def settings_beside(file: Path) -> bytes:

@@ -7,6 +7,7 @@ sentence" is:
 - ``loose(text)``: text compared loosely (no numbering, case, curly quotes, markup or edge
   punctuation); ``loose_heading(text)`` also ignores the punctuation inside (how an editor may
   retype a heading in front matter or ``checklist.yml``).
+- ``markdown_text(text)``: what a line of inline Markdown shows (``**bold**`` reads ``bold``).
 - ``sentences(text)``: a paragraph split into sentences.
 - ``words(text)``: the words of a text; ``stem(word)`` a light English stem; ``STOP_WORDS``.
 - ``slugify(text)`` and ``unique_slug(base, taken)``: readable, stable anchors and file names;
@@ -54,6 +55,39 @@ def loose_heading(text: str) -> str:
     equals "walking away is not revenge its self respect")."""
     text = loose(text.replace("\u2014", " ").replace("\u2013", " "))
     return " ".join(_NOT_WORD_OR_SPACE.sub(" ", text.replace("'", "")).split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Inline Markdown
+
+# A footnote mark ("[^1]") and a footnote's own opening ("[^1]: ..."), which CommonMark without
+# its footnote extension leaves as text.
+_FOOTNOTE_MARK = re.compile(r"^\[\^[^\]\s]{1,40}\]:\s*|\[\^[^\]\s]{1,40}\]")
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_parser():  # type: ignore[no-untyped-def]
+    # markdown-it-py parses inline Markdown alone (``parseInline``): Python-Markdown, which
+    # renders the site, has no such entry point, and would read a paragraph opening "1. " or "# "
+    # as a list or a heading. Imported on first use: only Markdown articles need it.
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
+def markdown_text(text: str) -> str:
+    """The text a Markdown renderer shows for one line or paragraph of inline Markdown:
+    emphasis, code spans and links read as their words; images (the page shows none),
+    footnote marks and inline HTML tags left out (a tag's text stays); escapes and entities
+    resolved; spaces single."""
+    text = _FOOTNOTE_MARK.sub("", text)
+    shown: list[str] = []
+    for token in _inline_parser().parseInline(text)[0].children or ():
+        if token.type in ("text", "code_inline"):
+            shown.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            shown.append(" ")
+    return " ".join("".join(shown).split())
 
 
 # ---------------------------------------------------------------------------------------------
