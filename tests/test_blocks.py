@@ -544,3 +544,23 @@ def test_a_chinese_heading_between_chinese_sentences():
     # A sentence of sixteen characters is eight words long, as its English would be, not one.
     assert "one word" not in features["我以前以为长大就是不再哭。"]
     assert "长大" in headings(fixture_blocks("article_with_two_languages.txt"))
+
+
+def test_lines_written_label_and_value_under_each_other_are_page_details_not_headings():
+    blocks = fixture_blocks("article_with_source_links.txt")
+    assert headings(blocks) == ["What She Noticed First", "Lesson One: Small Promises Matter", "The Turning Point"]
+    # Either line alone, or a part label, between paragraphs is weighed as a heading would be.
+    pair = f"{TITLE}\n{LONG}\nOriginal talk: Watch It Here\nFull Transcript: Read It Online\n{LONG}\n"
+    assert headings(blocks_of(pair)) == []
+    alone = f"{TITLE}\n{LONG}\nLesson One: Small Promises Matter\n{LONG}\n"
+    assert headings(blocks_of(alone)) == ["Lesson One: Small Promises Matter"]
+    ctx = context_of(f"{TITLE}\n{LONG}\nPart One: Seeing It\nStep One: Listen to Yourself\n{LONG}\n")
+    assert [ruled_out(i, ctx) for i, item in enumerate(ctx.items) if ":" in item.text] == [False, False]
+
+
+def test_a_sentence_case_line_straight_under_a_title_case_heading_is_its_first_item():
+    features = _features(fixture_text("article_with_items_under_headings.txt"))
+    assert "sentence case under a title-case line" in features["Nobody else to call"]
+    assert "sentence case under a title-case line" not in features["Fear of Being Alone"]
+    assert headings(fixture_blocks("article_with_items_under_headings.txt")) == [
+        "Fear of Being Alone", "Pride and Habit", "Hope That Things Will Change", "What Helps"]

@@ -239,6 +239,17 @@ def test_a_markdown_image_line_and_its_photo_credit_are_noise():
     assert BODY in kept(text) and LATER in kept(text)
 
 
+def test_a_markdown_table_of_contents_is_noise_and_its_headings_stay():
+    text = ("# Staying Too Long\n\n## Contents\n\n1. [Why I stayed](#why-i-stayed)\n"
+            "2. [What **finally** changed](#what-finally-changed)\n- [Elsewhere](https://example.org/#top)\n\n"
+            f"## Why I stayed\n\n{BODY}\n\n## What finally changed\n\n{LATER}\n")
+    rules = {n.text: n.rule for n in clean(text, path="a.md").noise}
+    assert rules["1. [Why I stayed](#why-i-stayed)"] == "contents-link"
+    assert rules["2. [What **finally** changed](#what-finally-changed)"] == "contents-link"
+    assert rules.get("- [Elsewhere](https://example.org/#top)") != "contents-link"  # a link to another page
+    assert "## Why I stayed" not in rules and "## What finally changed" not in rules  # the headings stay
+
+
 def test_a_headline_after_menu_lines_is_the_title_and_the_menu_is_noise():
     menu = "Home\n\nTopics\n\nMy account\n\nSearch\n\n"
     text = f"{menu}What Staying Costs You\n\n{BODY}\n\n{LATER}\n"

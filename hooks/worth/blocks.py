@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
 from .noise import CLOCK, CleanText, find_date, heading_scheme, is_part_label, is_reference_label, loose, words
-from .text import markdown_text
+from .text import markdown_text, without_html_comments
 
 # -- line features -------------------------------------------------------------------------------
 
@@ -222,6 +222,7 @@ class BlockContext:
     section_lines: frozenset[int] = frozenset()  # see ``CleanText.section_lines``
     under_section_names: frozenset[int] = frozenset()  # the lines of their sections (``_under_section_names``)
     heads_section_names: frozenset[int] = frozenset()  # the line over the first of them (``_heads_section_names``)
+    labelled: frozenset[int] = frozenset()  # numbers of the short "Label: value" lines, kept or dropped (``_labelled_lines``)
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -356,14 +357,7 @@ def without_inline_markup(text: str) -> str:
     kramdown attribute lists and Liquid tags, and with its inline Markdown read
     (``text.markdown_text``: emphasis, links, images, escapes, entities)."""
     if "<!--" in text:
-        kept, at = [], 0
-        while (start := text.find("<!--", at)) >= 0:  # str.find, not a pattern: one pass in all
-            end = text.find("-->", start + 4)
-            if end < 0:
-                break
-            kept.append(text[at:start])
-            at = end + 3
-        text = "".join(kept) + text[at:]
+        text = without_html_comments(text)  # (before the kramdown and Liquid tags they may hold)
     if "{" in text:
         text = _INLINE_ATTRIBUTES.sub("", text)
     if any(mark in text for mark in _INLINE_MARKS):
@@ -667,6 +661,12 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
+    # A sentence-case line straight under an open title-case line ("Being Attached to the
+    # Outcome" / "Needing the relationship"): the first line of that heading's section.
+    before = ctx.items[index - 1] if index > 0 else None
+    f["sentence case under a title-case line"] = float(
+        before is not None and share < 0.75 and not item.blank_before and before.end == ""
+        and before.share is not None and before.share >= 0.75 and 2 <= before.count <= MAX_HEADING_WORDS)
     return {name: value for name, value in f.items() if value}
 
 
@@ -688,6 +688,22 @@ def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
     after = index + 1
     return (after in ctx.alike or parallel_run(after, ctx) >= 3 or bool(_BULLET.match(items[after].text))
             or NumberedList.run_length(after, ctx) >= 2)
+
+
+_LABEL_VALUE = re.compile(r"^[^\W\d_][^:]{1,30}:\s+\S")  # (not "Q:" or "A:", which mark an interview's turns)
+LABEL_LINE_WORDS = 8
+
+
+def _labelled_lines(items: Sequence[Item], noise: Sequence) -> frozenset[int]:
+    """Numbers of the short lines, kept or dropped as furniture, written "Label: value" ("Source:
+    Our survey", "Reading time: 4 min"), a part's label ("Part One: ...") aside. Most lines hold
+    no colon: the pattern is tried on the few that do."""
+    found = [item.line.number for item in items
+             if item.count <= LABEL_LINE_WORDS and ":" in item.text and _LABEL_VALUE.match(item.text)
+             and not is_part_label(item.text)]  # "Part One: ..." opens a part: a heading
+    found += [n.line for n in noise
+              if ":" in n.text and len(n.text) <= 80 and _LABEL_VALUE.match(n.text.strip())]
+    return frozenset(found)
 
 
 def _stamp_like(item: Item) -> bool:
@@ -821,6 +837,13 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True
     if item.line.number in ctx.link_lines:
         return True  # the title of another page, listed under "Related articles"
+    number = item.line.number
+    if number in ctx.labelled and (number - 1 in ctx.labelled or number + 1 in ctx.labelled):
+        # "Original talk: Watch it here" over "Show notes: Read them online" (kept or dropped as
+        # furniture): a block of details about the page (where it came from, its reading time),
+        # written "Label: value" a line each; a heading so written ("Lesson One: Small Promises
+        # Matter") stands alone between paragraphs.
+        return True
     if index + 1 == len(ctx.items):
         return True  # the article's last line heads nothing: a sign-off, a call to action, a counter
     # Steps numbered anew inside a section of the numbered headings belong to that section.
@@ -1144,6 +1167,7 @@ def block_context(
         section_lines=clean.section_lines,
         under_section_names=(under := _under_section_names(items, clean.section_lines)),
         heads_section_names=_heads_section_names(items, clean.section_lines, under),
+        labelled=_labelled_lines(items, clean.noise),
         weights=weights or load_weights(),
     )
 

@@ -31,7 +31,7 @@ from itertools import chain
 
 from .model import NoiseLine, RawArticle, SourceLine
 from .evidence import Judge, Weights, load_weights
-from .text import STOP_WORDS as ENGLISH_STOP_WORDS, loose, straight_quotes as _plain_quotes, words
+from .text import STOP_WORDS as ENGLISH_STOP_WORDS, loose, markdown_text, straight_quotes as _plain_quotes, words
 
 
 # -- the article's language ----------------------------------------------------------------------
@@ -270,17 +270,18 @@ class LineView:
 
     ``lowered`` is the line with straight quotes, in lower case; ``words`` its words and
     ``furniture`` the same without edge markup (``**Share this**`` reads ``share this``);
-    ``loose`` is ``text.loose`` of the line (how copies of a line are recognised)."""
+    ``loose`` is ``text.loose`` of the line (how copies of a line are recognised), or of the
+    words it ``shown`` where they differ (a line of inline Markdown)."""
 
     __slots__ = ("text", "stripped", "lowered", "words", "furniture", "loose", "has_digit", "script")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, shown: str | None = None) -> None:
         self.text = text
         self.stripped = text.strip()
         self.lowered = _plain_quotes(self.stripped).lower()
         self.words = words(self.lowered)
         self.furniture = self.lowered.strip("*_#>").strip()
-        self.loose = loose(text)
+        self.loose = loose(text if shown is None else shown)
         self.has_digit = _DIGIT.search(text) is not None
         self.script = script_of(text)
 
@@ -325,7 +326,11 @@ class ArticleLines:
         """Read ``raw``'s lines, then ask each rule of ``filters`` (by default
         ``build_noise_filters()``) about each non-blank line, in order; the first that says yes
         names the line."""
-        views = [LineView(line.text) if line.text.strip() else _BLANK for line in raw.lines]
+        # In Markdown its author wrote, a line is compared by the words it shows: a contents
+        # list's "1. [Why I stayed](#why-i-stayed)" is a copy of the heading "## Why I stayed".
+        authored = raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown")
+        views = [(LineView(line.text, shown=markdown_text(line.text)) if authored else LineView(line.text))
+                 if line.text.strip() else _BLANK for line in raw.lines]
         order = tuple(i for i, v in enumerate(views) if v.stripped)
         copies = Counter(views[i].loose for i in order)
         last_seen = {views[i].loose: i for i in order}
@@ -359,7 +364,6 @@ class ArticleLines:
         article = replace(article, link_blocks=_link_blocks(article))
         # In Markdown its author wrote, a line of markup (a shortcode wrapping a tip, an include)
         # is the author's own, no sign of the site's furniture around it as in a scraped page.
-        authored = raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown")
         sure = frozenset(r for r, i in enumerate(order)
                          if _furniture_for_sure(i, article) and not (authored and i in article.markup))
         return replace(article, sure=sure)
@@ -460,6 +464,19 @@ class PipedByline(NoiseFilter):
         return bool(self.PATTERN.match(view.text) or self.REVIEWED.match(view.text)) and (
             len(view.words) <= self.MAX_WORDS
         )
+
+
+class ContentsLink(NoiseFilter):
+    """An entry of a table of contents: a line that is only a link to a place on the same page
+    ("1. [Why I stayed](#why-i-stayed)", "- [Signs](#signs)"), as Markdown writes one. The page
+    makes its own contents from its headings."""
+
+    name = "contents-link"
+    LINK = re.compile(r"(?:[-*+]\s+|\d{1,3}[.)]\s+)?\[[^\]]{1,200}\]\(#[^()\s]{0,200}\)")
+
+    def test(self, index: int, article: ArticleLines) -> bool:
+        text = article.views[index].stripped
+        return "](#" in text and self.LINK.fullmatch(text) is not None
 
 
 class Breadcrumb(NoiseFilter):
@@ -851,6 +868,7 @@ def build_noise_filters() -> list[NoiseFilter]:
         Stamp(),
         Byline(),
         PipedByline(),
+        ContentsLink(),
         Breadcrumb(),
         Furniture(),
         InvitationToAct(),

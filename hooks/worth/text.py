@@ -65,6 +65,11 @@ def loose_heading(text: str) -> str:
 _FOOTNOTE_MARK = re.compile(r"^\[\^[^\]\s]{1,40}\]:\s*|\[\^[^\]\s]{1,40}\]")
 
 
+# An HTML tag. Bounded, so linear on any line: the parser's own reading of inline HTML looks for
+# a comment's end from each "<!--", which takes the square of the length of a line of openers.
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>]{0,300})?/?>")
+
+
 @functools.lru_cache(maxsize=1)
 def _inline_parser():  # type: ignore[no-untyped-def]
     # markdown-it-py parses inline Markdown alone (``parseInline``): Python-Markdown, which
@@ -72,14 +77,16 @@ def _inline_parser():  # type: ignore[no-untyped-def]
     # as a list or a heading. Imported on first use: only Markdown articles need it.
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("strikethrough")
+    return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
 
 
 def markdown_text(text: str) -> str:
     """The text a Markdown renderer shows for one line or paragraph of inline Markdown:
     emphasis, code spans and links read as their words; images (the page shows none),
-    footnote marks and inline HTML tags left out (a tag's text stays); escapes and entities
+    footnote marks, HTML comments and tags left out (a tag's text stays); escapes and entities
     resolved; spaces single."""
+    if "<" in text:
+        text = _HTML_TAG.sub("", without_html_comments(text))
     text = _FOOTNOTE_MARK.sub("", text)
     shown: list[str] = []
     for token in _inline_parser().parseInline(text)[0].children or ():
@@ -88,6 +95,18 @@ def markdown_text(text: str) -> str:
         elif token.type in ("softbreak", "hardbreak"):
             shown.append(" ")
     return " ".join("".join(shown).split())
+
+
+def without_html_comments(text: str) -> str:
+    """``text`` without its complete HTML comments (``<!-- ... -->``)."""
+    kept, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:  # str.find, not a pattern: one pass in all
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        kept.append(text[at:start])
+        at = end + 3
+    return "".join(kept) + text[at:]
 
 
 # ---------------------------------------------------------------------------------------------
