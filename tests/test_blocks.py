@@ -331,6 +331,16 @@ def test_a_hard_wrapped_text_is_read_one_paragraph_at_a_time():
     assert "Crowded Out in Kent" in paragraphs
 
 
+def test_a_word_broken_across_lines_with_a_hyphen_is_whole_again():
+    text = ("When Love Becomes One-Sided\n\nIt is hard to see at first. The small disappoint-\n"
+            "ments pile up, and you tell yourself that every re-\nlationship has its low months and that your self-\n"
+            "worth can wait, that he is tired, that work is hard,\nthat things will be better by spring.\n")
+    paragraphs = [b.text for b in blocks_of(text) if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs == ["It is hard to see at first. The small disappointments pile up, and you tell yourself "
+                          "that every relationship has its low months and that your self-worth can wait, that he "
+                          "is tired, that work is hard, that things will be better by spring."]
+
+
 def test_a_line_or_two_running_on_in_lower_case_is_no_hard_wrapped_text():
     text = (f"{TITLE}\n\n{LONG}\nsmall things I noticed about how he talks to me now, and to his friends\n"
             f"more than I would like to admit to anyone\n\n{LONG}\n")

@@ -250,6 +250,31 @@ def test_a_markdown_table_of_contents_is_noise_and_its_headings_stay():
     assert "## Why I stayed" not in rules and "## What finally changed" not in rules  # the headings stay
 
 
+def test_a_blogger_s_opening_sentence_between_byline_and_contents_is_kept_in_their_markdown():
+    opening = "It took me two years to understand that he was never going to change. This is what helped."
+    text = (f"# How I Finally Let Go\n\nPosted by **Anna** on February 10, 2024 \u00b7 6 min read\n\n{opening}\n\n"
+            "## Table of contents\n\n1. [Why I stayed](#why-i-stayed)\n\n"
+            f"## Why I stayed\n\n{BODY}\n\n{LATER}\n")
+    written = clean(text, path="a.md")
+    assert opening in [line.text for line in written.lines]
+    assert {n.rule for n in written.noise} >= {"stamp", "contents-link"}
+
+
+def test_a_saved_newsletter_s_envelope_and_copyright_are_noise_and_its_name_the_title():
+    text = ("View this email in your browser\n\nThe Quiet Letter\n\n"
+            f"{BODY}\n\n{LATER}\n\nForward this to a friend who needs it.\n"
+            "You are receiving this email because you signed up at example.org.\n"
+            "Copyright \u00a9 2024 The Quiet Letter, All rights reserved.\n")
+    result = clean(text)
+    rules = {n.text: n.rule for n in result.noise}
+    assert rules["View this email in your browser"] == "email-envelope"
+    assert rules["Forward this to a friend who needs it."] == "email-envelope"
+    assert rules["You are receiving this email because you signed up at example.org."] == "email-envelope"
+    assert rules["Copyright \u00a9 2024 The Quiet Letter, All rights reserved."] == "copyright"
+    assert result.title == "The Quiet Letter"
+    assert BODY in kept(text) and LATER in kept(text)
+
+
 def test_a_headline_after_menu_lines_is_the_title_and_the_menu_is_noise():
     menu = "Home\n\nTopics\n\nMy account\n\nSearch\n\n"
     text = f"{menu}What Staying Costs You\n\n{BODY}\n\n{LATER}\n"

@@ -969,7 +969,28 @@ def goes_on(line: SourceLine, after: SourceLine) -> bool:
         return False
     text = line.text.strip()
     return (after.number == line.number + 1 and len(text) >= WRAPPED_LINE_CHARS
-            and (text[-1].isalnum() or text[-1] in ",;"))
+            and (text[-1].isalnum() or text[-1] in ",;" or _HYPHENATED.search(text) is not None))
+
+
+# A word broken across two lines with a hyphen ("disappoint-" / "ments"), as text copied from a
+# typeset page (a PDF) reads; joined again without it, unless the part before it is one that
+# makes compounds ("self-" / "worth" is "self-worth").
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+_COMPOUND_STARTS = frozenset("self well ex non half all so co anti long short full".split())
+
+
+def _joined(parts: Sequence[str]) -> str:
+    """Hard-wrapped lines as one paragraph (see ``_HYPHENATED``)."""
+    out = parts[0]
+    for part in parts[1:]:
+        word = out[out.rfind(" ") + 1:-1].lower()
+        if _HYPHENATED.search(out) and part[:1].islower() and word not in _COMPOUND_STARTS:
+            out = out[:-1] + part
+        elif _HYPHENATED.search(out) and part[:1].islower():
+            out += part
+        else:
+            out += " " + part
+    return out
 
 
 def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
@@ -991,7 +1012,7 @@ def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
             j += 1
         line = lines[k]
         if j > k:
-            line = replace(line, text=" ".join(part.text.strip() for part in lines[k:j + 1]))
+            line = replace(line, text=_joined([part.text.strip() for part in lines[k:j + 1]]))
         out.append((line, lines[j].number))
         k = j + 1
     return out

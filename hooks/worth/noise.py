@@ -318,6 +318,7 @@ class ArticleLines:
     link_blocks: frozenset[int] = frozenset()  # the lines of a block of links under a "Related" label
     siblings: frozenset[int] = frozenset()  # short lines spaced like the article's section names
     refrains: frozenset[str] = frozenset()  # repeated short sentences each copy of which prose follows
+    authored: bool = False  # Markdown its author wrote (a .md file), not a page's scraped text
     rules: Mapping[int, str] = field(default_factory=dict)  # index -> the first rule that names it
     sure: frozenset[int] = frozenset()  # the ranks of the lines dropped for sure (_furniture_for_sure)
 
@@ -352,6 +353,7 @@ class ArticleLines:
             keep=frozenset(loose(k) for k in raw.overrides.keep),
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
             siblings=_spaced_siblings(views, order, copies), refrains=_refrains(views, order, copies),
+            authored=authored,
         )
         asked = _default_filters() if filters is None else filters
         rules = {}
@@ -647,6 +649,24 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                              # "Updated 3 hours ago": a relative time stamp with no date in it
                              "updated published posted ago hour hours day days week weeks".split()),
         core=frozenset("home menu search skip login navigation min mins minute minutes popular viewed ago".split()),
+    ),
+    FurnitureKind(
+        # A newsletter's envelope, kept when an email is saved or pasted as an article.
+        "email-envelope",
+        starts=("view this email in your browser", "view this email in a browser", "view this email online",
+                "view in browser", "view it in your browser", "view online version", "having trouble viewing this",
+                "trouble viewing this email", "forward this email", "forward this to a friend", "forward to a friend",
+                "was this email forwarded to you", "you are receiving this", "you're receiving this",
+                "you received this email", "you are subscribed to", "unsubscribe", "update your preferences",
+                "update preferences", "manage your preferences", "manage preferences", "manage your subscription",
+                "no longer want to receive"),
+        max_words=30,
+    ),
+    FurnitureKind(
+        "copyright",
+        starts=("copyright \u00a9", "copyright (c)", "copyright 19", "copyright 20", "\u00a9 19", "\u00a9 20",
+                "(c) 19", "(c) 20", "all rights reserved"),
+        max_words=30,
     ),
     FurnitureKind(
         "cookie-banner",
@@ -1031,9 +1051,22 @@ TEXT_WORDS = 30  # a line longer than this that no rule names is the article's o
 
 def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
     """The lines the noise judge weighs: those no rule drops outright, but for paragraphs of
-    more than ``TEXT_WORDS`` words no rule names, which are kept as the article's text."""
+    more than ``TEXT_WORDS`` words no rule names, which are kept as the article's text, and in
+    Markdown its author wrote, for sentences of ``AUTHORED_SENTENCE_WORDS`` words or more: the
+    judge learnt furniture from scraped pages, where a tooltip's sentence stands among the site's
+    lines; a blogger's own file holds the post's sentences, and its furniture (a byline, sharing
+    links, tags) is what the rules drop."""
     return [i for i in article.order
-            if i not in decided and (i in article.rules or len(article.views[i].words) <= TEXT_WORDS)]
+            if i not in decided and (i in article.rules or (
+                len(article.views[i].words) <= TEXT_WORDS and not _authored_sentence(article, i)))]
+
+
+AUTHORED_SENTENCE_WORDS = 12
+
+
+def _authored_sentence(article: ArticleLines, index: int) -> bool:
+    view = article.views[index]
+    return article.authored and len(view.words) >= AUTHORED_SENTENCE_WORDS and _is_prose(view)
 
 
 # The rules whose word is one piece of evidence among others where the article is written in two
