@@ -275,6 +275,18 @@ def test_a_saved_newsletter_s_envelope_and_copyright_are_noise_and_its_name_the_
     assert BODY in kept(text) and LATER in kept(text)
 
 
+@pytest.mark.parametrize("byline", ["By Jane Doe, LMFT", "by Dr. Sam Lee, MD, MPH", "By Jane Doe and Sam Lee"])
+def test_a_byline_with_credentials_or_two_authors_is_noise(byline):
+    text = f"Staying Too Long\n{byline}\n\n{BODY}\n\n{LATER}\n"
+    assert dropped(text).get(byline) == "byline"
+
+
+@pytest.mark.parametrize("line", ["By then, Anna knew the answer.", "By Jane Doe, a therapist who listens"])
+def test_a_line_opening_with_by_that_names_no_author_is_no_byline(line):
+    text = f"Staying Too Long\n\n{BODY}\n\n{line}\n\n{LATER}\n"
+    assert dropped(text).get(line) != "byline"
+
+
 def test_a_headline_after_menu_lines_is_the_title_and_the_menu_is_noise():
     menu = "Home\n\nTopics\n\nMy account\n\nSearch\n\n"
     text = f"{menu}What Staying Costs You\n\n{BODY}\n\n{LATER}\n"

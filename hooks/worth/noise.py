@@ -440,15 +440,20 @@ class Stamp(NoiseFilter):
 
 
 class Byline(NoiseFilter):
-    """An author line such as ``By Jane Doe`` (two to four capitalised names)."""
+    """An author line such as ``By Jane Doe`` (two to four capitalised names), perhaps with
+    credentials or a second author (``By Jane Doe, LMFT``, ``By Jane Doe and Sam Lee``)."""
 
     name = "byline"
     # Possessive runs: spaces after the name cannot be given back, so a line of them costs one scan.
-    PATTERN = re.compile(r"^\s*+(?:by|written by|author:)\s++([A-Z][\w.'\u2019-]*+(?:\s++[A-Z][\w.'\u2019-]*+){0,3})\s*+$", re.IGNORECASE)
+    _NAME = r"[A-Z][\w.'\u2019-]*+(?:\s++[A-Z][\w.'\u2019-]*+){0,3}"
+    PATTERN = re.compile(rf"^\s*+(?:by|written by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}})\s*+$",
+                         re.IGNORECASE)
+    JOINING = frozenset({"and", "&"})
 
     def test(self, index: int, article: ArticleLines) -> bool:
         match = self.PATTERN.match(article.views[index].text)
-        return bool(match) and all(w[0].isupper() for w in match.group(1).split())
+        return bool(match) and all(w[0].isupper() for w in match.group(1).replace(",", " ").split()
+                                   if w.lower() not in self.JOINING)
 
 
 class PipedByline(NoiseFilter):
