@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from worth.noise import build_noise_filters, clean_lines, find_date
+from worth.noise import ArticleLines, build_noise_filters, clean_lines, find_date, noise_features
 from worth.read import read_article
 
 BODY = (
@@ -341,6 +341,36 @@ def test_tip_boxes_and_a_related_articles_block_go_and_testimonials_stay():
     assert {"Related Articles", "The First Two Weeks After a Breakup", "Why your mind loops, and three ways to quiet it."} <= dropped_lines
     kept_lines = [line.text for line in result.lines]
     assert "\u2014 Priya, Steady Days member" in kept_lines and "\u2014 Tom, 60 days without checking" in kept_lines
+
+
+def test_the_guides_under_a_links_label_no_rule_knows_go_and_the_wiki_headings_stay():
+    result = _fixture("article_with_a_wiki_links_block")
+    dropped_lines = {n.text for n in result.noise}
+    assert {"[Edit]Related guides", "Set a Boundary Without Starting a Fight",
+            "Rebuild Confidence After a One Sided Relationship", "Talk to a Partner Who Changes the Subject"} <= dropped_lines
+    kept_lines = [line.text for line in result.lines]
+    for heading in ("[Edit]Steps", "[Edit]Looking at the Pattern", "[Edit]Tips", "[Edit]References"):
+        assert heading in kept_lines
+    assert sum(line.text.startswith(("1. \u2191", "2. \u2191")) for line in result.lines) == 2
+
+
+def test_a_label_over_links_counts_as_furniture_beside_them_even_where_no_rule_drops_it():
+    path = f"{__file__.rsplit('/', 1)[0]}/fixtures/article_with_a_wiki_links_block.txt"
+    article = ArticleLines.of(read_article(open(path, "rb").read(), path=path))
+    features = {article.views[i].stripped: noise_features(i, article) for i in article.order}
+    assert "[Edit]Related guides" not in {article.views[i].stripped for i in article.rules}  # no rule names it
+    first = features["Set a Boundary Without Starting a Fight"]
+    assert "beside furniture" in first and "far from furniture" not in first
+    assert "beside furniture" not in features["[Edit]Tips"]  # the article's own heading, two lines above
+
+
+def test_boxes_that_sell_the_sites_tools_go_and_the_authors_own_labelled_lines_stay():
+    result = _fixture("article_with_member_boxes")
+    dropped_lines = {n.text for n in result.noise}
+    assert sum(text.startswith("Member tip:") for text in dropped_lines) == 3
+    kept_lines = [line.text for line in result.lines]
+    assert any(text.startswith("Try this:") for text in kept_lines)
+    assert any(text.startswith("Example:") for text in kept_lines)
 
 
 def test_an_app_tour_around_the_text_goes_and_the_text_stays():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from worth.noise import ArticleLines, clean_lines, noise_features
+from worth.noise import ArticleLines, clean_lines, noise_features, under_section_name
 from worth.read import read_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -91,3 +91,27 @@ def test_the_label_over_the_references_is_never_weighed_away_beside_the_footer()
     clean = clean_lines(read_article(text.encode(), path="a.txt"))
     assert "Sources:" in [line.text for line in clean.lines]
     assert "Sources:" not in [n.text for n in clean.noise]
+
+
+def test_the_picks_under_section_names_are_kept_even_where_they_look_like_handles():
+    clean = _fixture("article_with_picks_under_section_names")
+    assert clean.noise == ()
+    kept = [line.text for line in clean.lines]
+    assert {"hollowoakjournal", "noor_writes_slowly", "quietharbour", "sleepy_tides"} <= set(kept)
+
+
+def test_a_stamp_under_a_chat_posts_one_word_title_is_no_pick():
+    post = "You promised us the dog in a costume, but only posted a pile of leaves, so what happened?"
+    text = (f"Live Chat With Our Columnist\n\n{PROSE}\n\n"
+            + "".join(f"{name}\nGuest12:{minute} p.m.\n{post}\n" for name, minute in
+                      (("Ned", "10"), ("Money", "16"), ("Paige", "42"))))
+    article = _article(text)
+    stamps = [i for i in article.order if article.views[i].stripped.startswith("Guest")]
+    assert len(stamps) == 3 and not any(under_section_name(i, article, None) for i in stamps)
+    picks = _article(_fixture_text("article_with_picks_under_section_names"))
+    handle = next(i for i in picks.order if picks.views[i].stripped == "quietharbour")
+    assert under_section_name(handle, picks, None)
+
+
+def _fixture_text(name: str) -> str:
+    return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")

@@ -363,11 +363,12 @@ class ArticleLines:
                     rules[index] = noise_filter.rule(index, article)
                     break
         article = replace(article, rules=rules)
+        article = replace(article, link_blocks=_link_blocks(article))
         # In Markdown its author wrote, a line of markup (a shortcode wrapping a tip, an include)
         # is the author's own, no sign of the site's furniture around it as in a scraped page.
         sure = frozenset(r for r, i in enumerate(order)
                          if _furniture_for_sure(i, article) and not (authored and i in article.markup))
-        return replace(article, sure=sure, link_blocks=_link_blocks(article))
+        return replace(article, sure=sure)
 
     def neighbour(self, index: int, step: int) -> int | None:
         """The non-blank line ``step`` lines below (above, when negative) the one at ``index``."""
@@ -974,7 +975,8 @@ def clean_lines(
         # dropped only by a rule. (Asked only of a line likely to be furniture.)
         written = chance >= SUSPECT_CHANCE and (
             written_heading(line.text, raw.format) or is_part_label(line.text) or is_reference_label(line.text)
-            or _marked_by_its_edit_link(view) or _is_section_name(index, article, title_index))
+            or _marked_by_its_edit_link(view) or _is_section_name(index, article, title_index)
+            or under_section_name(index, article, title_index))
         rule = None
         if view.loose in keep:
             rule = None
@@ -1016,6 +1018,32 @@ def _is_section_name(index: int, article: ArticleLines, title_index: int | None)
     return (index in article.siblings and len(article.views[index].words) == 1
             and (title_index is None or index > title_index)
             and not _furniture_within(index, article, -3) and not _furniture_within(index, article, 3))
+
+
+def under_section_name(index: int, article: ArticleLines, title_index: int | None) -> bool:
+    """Whether the line is one of the short lines under one of the article's section names
+    (``_is_section_name``): the items its author gathered there ("Videos" over the titles of the
+    videos chosen), whatever they look like (a link's title, a lower-case handle)."""
+    rank = article.rank[index]
+    for r in range(rank - 1, max(rank - LINK_BLOCK_LINES, 0) - 1, -1):
+        above = article.order[r]
+        if r in article.sure or len(article.views[above].words) > SHORT_LINE_WORDS:
+            return False
+        if above in article.siblings:
+            return _is_section_name(above, article, title_index) and _holds_a_list(above, article)
+    return False
+
+
+def _holds_a_list(name: int, article: ArticleLines) -> bool:
+    """Whether only short lines stand under a section name, up to the next one or the end (a
+    list of picks); under a chat's post titles come posts, the site's stamps among them."""
+    for r in range(article.rank[name] + 1, min(article.rank[name] + LINK_BLOCK_LINES, len(article.order))):
+        below = article.order[r]
+        if below in article.siblings:
+            return True
+        if r in article.sure or len(article.views[below].words) > SHORT_LINE_WORDS:
+            return False
+    return True
 
 
 def decided_lines(article: ArticleLines) -> frozenset[int]:
@@ -1233,6 +1261,8 @@ def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
         return False
     if index in article.markup:
         return True
+    if _is_link_label(article.views[index]) and article.neighbour(index, 1) in article.link_blocks:
+        return True  # a label over the site's links ("Related guides") however the judge weighs it
     rule = article.rules.get(index)
     return rule is not None and rule != EditorDrop.name and _decisive(rule, article)
 
