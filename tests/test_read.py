@@ -285,3 +285,14 @@ def test_a_markdown_table_reads_as_its_header_and_a_list_of_its_rows():
     assert by_number[5] == "- Forgetting \u2014 Feeling invisible"
     assert by_number[6] == "- Silence | distance \u2014 Sleep"
     assert by_number[8] == "After | this, text."  # a bar in a line with no delimiter row under it
+
+
+def test_a_blog_export_s_html_headings_and_list_items_are_read_as_markdown():
+    text = ('Intro.\n\n<h2>Signs He Stopped Caring</h2>\n\nText.\n\n<H3 id="costs">What It <em>Costs</em></h3>\n\n'
+            "<ul>\n<li>Sleep</li>\n<li class=\"x\">Friends\n</ul>\n\n<p>Some <b>bold</b> words.</p>\n")
+    by_number = {line.number: line.text for line in read_article(text.encode(), path="a.md").lines}
+    assert by_number[3] == "## Signs He Stopped Caring"
+    assert by_number[7] == "### What It <em>Costs</em>"  # its inline tags are read with its text
+    assert by_number[10] == "- Sleep" and by_number[11] == "- Friends"
+    assert by_number[9] == "<ul>" and by_number[14] == "<p>Some <b>bold</b> words.</p>"
+    assert read_article(b"<h2>Not Markdown</h2>\n", path="a.txt").lines[0].text == "<h2>Not Markdown</h2>"

@@ -96,7 +96,7 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
     body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
     fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
     if fmt == "md":
-        body = table_rows_as_lines(atx_headings(body))
+        body = html_block_lines(table_rows_as_lines(atx_headings(body)))
     warnings = unmatched_overrides(overrides, body, lines[:body_start], path=path) if fm_data else ()
     return RawArticle(path=path, format=fmt, lines=body, metadata=metadata, overrides=overrides, warnings=warnings)
 
@@ -131,6 +131,28 @@ def atx_headings(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
         marks = "#" if line.text.strip()[0] == "=" else "##"
         out[k - 1] = replace(lines[k - 1], text=f"{marks} {above.strip()}")
         out[k] = replace(line, text="")
+    return tuple(out)
+
+
+# A line that is one HTML heading or list item, as a post exported from a blog engine keeps them
+# in its Markdown ("<h2>Signs</h2>", "<li>Sleep</li>"). Whole lines only, by two patterns rather
+# than an HTML parser: the reader reads an article line by line, and any other HTML a line holds
+# is taken out where its text is read (``blocks.without_inline_markup``).
+_HTML_HEADING_LINE = re.compile(r"\s*<h([1-6])(?:\s[^<>]*)?>(.*?)</h\1\s*>\s*", re.IGNORECASE)
+_HTML_ITEM_LINE = re.compile(r"\s*<li(?:\s[^<>]*)?>(.*?)(?:</li\s*>)?\s*", re.IGNORECASE)
+
+
+def html_block_lines(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+    """``lines`` with each line that is one HTML heading written as a Markdown heading of its
+    level ("<h2>Signs</h2>" as "## Signs") and each one HTML list item as a Markdown item."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if "<" not in line.text:
+            continue
+        if heading := _HTML_HEADING_LINE.fullmatch(line.text):
+            out[k] = replace(line, text=f"{'#' * int(heading.group(1))} {heading.group(2).strip()}")
+        elif item := _HTML_ITEM_LINE.fullmatch(line.text):
+            out[k] = replace(line, text=f"- {item.group(1).strip()}")
     return tuple(out)
 
 
