@@ -390,3 +390,10 @@ def test_the_lines_of_an_article_written_in_two_scripts_are_all_kept():
         written = [text for text in handle.read().splitlines() if chinese(text)]
     assert len(written) == 6 and [line.text for line in result.lines if chinese(line.text)] == written
     assert not any(chinese(n.text) for n in result.noise)
+
+
+def test_a_markdown_article_without_a_title_line_keeps_its_first_section_and_is_named_by_its_file():
+    text = f"## Signs He Stopped Caring\n\n{BODY}\n\n## What Staying Costs You\n\n{LATER}\n"
+    result = clean(text, path="a.md")
+    assert result.title is None  # the page's title then comes from the file's name
+    assert "## Signs He Stopped Caring" in [line.text for line in result.lines]

@@ -207,3 +207,16 @@ def test_a_markdown_article_with_underlined_headings_keeps_every_line_and_its_se
     assert article.title == "When He Stops Trying"
     assert [s.heading for s in article.sections] == [None, "Signs He Stopped Caring", "What Staying Costs You"]
     assert not article.noise
+
+
+def test_a_markdown_article_with_no_title_line_is_titled_by_its_file_name(tmp_path):
+    path = tmp_path / "signs-he-stopped-caring.md"
+    path.write_text(
+        "## Signs He Stopped Caring\n\n"
+        "He forgets the things you told him, and plans without you. He is late and never says sorry.\n\n"
+        "## What Staying Costs You\n\n"
+        "You lose sleep, friends and the sense that your needs count. Your days shrink around his moods.\n",
+        encoding="utf-8")
+    article = load_article(path)
+    assert article.title == "Signs he stopped caring"
+    assert [s.heading for s in article.sections] == ["Signs He Stopped Caring", "What Staying Costs You"]

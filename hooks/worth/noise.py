@@ -1511,6 +1511,11 @@ def _find_title(
         heading = next((i for i in candidates if re.match(r"#\s+\S", article.views[i].stripped)), None)
         if heading is not None:
             return heading
+        if article.authored:
+            # With no "# " title, an author's "##" heading heads a section, not the article, and
+            # a sentence (closed by a full stop) is its text: the title is then the file's name.
+            candidates = [i for i in candidates if not re.match(r"#{2,6}\s+\S", article.views[i].stripped)
+                          and article.views[i].stripped.rstrip("*_")[-1:] != "."]
     best, best_score = None, float("-inf")
     for index in candidates:
         if not 0 < len(article.views[index].words) <= MAX_TITLE_WORDS:
