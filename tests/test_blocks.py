@@ -227,6 +227,20 @@ def test_inline_markdown_reads_as_the_words_a_reader_sees():
     assert "From a survey of readers." in texts
 
 
+def test_a_markdown_list_of_the_other_kind_starts_a_list_of_its_own():
+    blocks = blocks_of("# Leaving\n\nSteps:\n\n- Pack a small bag\n- Keep copies, **all** of them,\n  in one place\n"
+                       "1. Call a helpline\n2. Stay with a friend\n", path="a.md")
+    lists = [(b.ordered, b.lines) for b in blocks if b.kind is BlockKind.LIST]
+    assert lists == [(False, ("Pack a small bag", "Keep copies, all of them, in one place")),
+                     (True, ("Call a helpline", "Stay with a friend"))]
+
+
+def test_a_quote_written_as_an_alert_shows_its_title_not_its_kind():
+    blocks = blocks_of("# Leaving\n\n> [!TIP] Before you start\n> Tell one person you trust.\n", path="a.md")
+    [quote] = [b for b in blocks if b.kind is BlockKind.QUOTE]
+    assert quote.lines == ("Before you start", "Tell one person you trust.")
+
+
 def test_markup_lines_of_any_length_are_read_in_time_in_proportion():
     import time
 

@@ -287,6 +287,14 @@ def test_a_line_opening_with_by_that_names_no_author_is_no_byline(line):
     assert dropped(text).get(line) != "byline"
 
 
+def test_a_paragraph_an_author_wrote_over_two_lines_is_kept_whole_beside_furniture():
+    text = (f"# Staying Too Long\n\n{BODY}\n\nSee also: Related posts\n\nA short line first  \n"
+            f"then the rest of it, under a hard break.\n\n{LATER}\n")
+    written = clean(text, path="a.md")
+    lines = [line.text for line in written.lines]
+    assert "A short line first" in lines and "then the rest of it, under a hard break." in lines
+
+
 def test_a_headline_after_menu_lines_is_the_title_and_the_menu_is_noise():
     menu = "Home\n\nTopics\n\nMy account\n\nSearch\n\n"
     text = f"{menu}What Staying Costs You\n\n{BODY}\n\n{LATER}\n"

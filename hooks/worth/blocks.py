@@ -36,6 +36,8 @@ _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]|[-*+\
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
 _MD_LIST = re.compile(r"^\s{0,3}(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
+# The kind of a GitHub or Obsidian alert opening a quote ("> [!TIP] Before you start").
+_ALERT_MARK = re.compile(r"^\[![A-Za-z]{1,20}\][+-]?\s*")
 # Small words that stay lower case in Title Case.
 SMALL_WORDS = frozenset("a an the and but or nor for so yet of in on at to by up as is it its via vs "
                         "with from into onto over per than off out be are was".split())
@@ -318,8 +320,10 @@ class MarkdownList(MarkdownDetector):
             match = None if item.line.literal else _MD_LIST.match(item.text)
             if match and (match.group(2) is not None) == ordered:
                 texts.append(ctx.shown(match.group(3).strip()))
+            elif match:
+                break  # a list of the other kind starts ("- ..." then "1. ...")
             elif used and not item.blank_before and not _marked(_MD_HEADING, item) and not _marked(_MD_QUOTE, item):
-                texts[-1] += " " + item.text  # a list item continued on the next line
+                texts[-1] = f"{texts[-1]} {ctx.shown(item.text.strip())}"  # a list item continued on the next line
             else:
                 break
             used += 1
@@ -339,7 +343,10 @@ class MarkdownQuote(MarkdownDetector):
             if not match or (used and item.blank_before):
                 break
             used += 1  # a bare ">" line is read too, though it shows nothing
-            line = ctx.shown(match.group(1).strip())
+            text = match.group(1).strip()
+            if used == 1:  # the first line may open with an alert's kind ("[!TIP] Before you start")
+                text = _ALERT_MARK.sub("", text, count=1)
+            line = ctx.shown(text)
             if line:
                 texts.append(line)
         texts = texts or [ctx.items[index].text.lstrip("> ")]

@@ -1063,15 +1063,28 @@ def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
     links, tags) is what the rules drop."""
     return [i for i in article.order
             if i not in decided and (i in article.rules or (
-                len(article.views[i].words) <= TEXT_WORDS and not _authored_sentence(article, i)))]
+                len(article.views[i].words) <= TEXT_WORDS and not _authored_text(article, i)))]
 
 
 AUTHORED_SENTENCE_WORDS = 12
+# What opens a Markdown block other than a paragraph: a list item, a quote, a heading, a table
+# row, HTML, a fence, a link line.
+_MD_BLOCK_START = re.compile(r"(?:[-*+>#|<\[]|\d{1,3}[.)]\s|```|~~~)")
 
 
-def _authored_sentence(article: ArticleLines, index: int) -> bool:
+def _authored_text(article: ArticleLines, index: int) -> bool:
+    """In Markdown its author wrote: a sentence of ``AUTHORED_SENTENCE_WORDS`` or more, or a
+    line of a paragraph written over several lines (the lines around it, with no blank line
+    between, are the same paragraph's)."""
+    if not article.authored:
+        return False
     view = article.views[index]
-    return article.authored and len(view.words) >= AUTHORED_SENTENCE_WORDS and _is_prose(view)
+    if len(view.words) >= AUTHORED_SENTENCE_WORDS and _is_prose(view):
+        return True
+    if _MD_BLOCK_START.match(view.stripped):
+        return False
+    return any(0 <= k < len(article.views) and article.views[k].stripped
+               and not _MD_BLOCK_START.match(article.views[k].stripped) for k in (index - 1, index + 1))
 
 
 # The rules whose word is one piece of evidence among others where the article is written in two
