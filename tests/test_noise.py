@@ -271,6 +271,8 @@ def test_a_saved_newsletter_s_envelope_and_copyright_are_noise_and_its_name_the_
     assert rules["Forward this to a friend who needs it."] == "email-envelope"
     assert rules["You are receiving this email because you signed up at example.org."] == "email-envelope"
     assert rules["Copyright \u00a9 2024 The Quiet Letter, All rights reserved."] == "copyright"
+    assert dropped(f"Staying Too Long\n\n{BODY}\n\nWas this article helpful? Yes / No\n\n{LATER}\n").get(
+        "Was this article helpful? Yes / No") == "feedback-prompt"
     assert result.title == "The Quiet Letter"
     assert BODY in kept(text) and LATER in kept(text)
 

@@ -668,6 +668,14 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         max_words=30,
     ),
     FurnitureKind(
+        # A page's question about itself, with its buttons.
+        "feedback-prompt",
+        starts=("was this article helpful", "was this helpful", "was this page helpful", "was this post helpful",
+                "did you find this article helpful", "did you find this helpful", "did you find this page helpful",
+                "rate this article", "rate this post", "how helpful was this"),
+        max_words=14,
+    ),
+    FurnitureKind(
         "copyright",
         starts=("copyright \u00a9", "copyright (c)", "copyright 19", "copyright 20", "\u00a9 19", "\u00a9 20",
                 "(c) 19", "(c) 20", "all rights reserved"),
