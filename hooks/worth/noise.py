@@ -1010,7 +1010,7 @@ def clean_lines(
     suspects.sort(key=lambda pair: -pair[0])
     return CleanText(tuple(kept), tuple(noise), title, raw.lines[title_index].number if title_index is not None else None,
                      date, tuple(n for _, n in suspects[:MAX_SUSPECTS]),
-                     raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown"),
+                     article.authored,
                      frozenset(raw.lines[index].number for index in article.link_blocks),
                      frozenset(raw.lines[index].number for index in article.siblings
                                if _is_section_name(index, article, title_index)))
@@ -1065,8 +1065,9 @@ TEXT_WORDS = 30  # a line longer than this that no rule names is the article's o
 def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
     """The lines the noise judge weighs: those no rule drops outright, but for paragraphs of
     more than ``TEXT_WORDS`` words no rule names, which are kept as the article's text, and in
-    Markdown its author wrote, for sentences of ``AUTHORED_SENTENCE_WORDS`` words or more: the
-    judge learnt furniture from scraped pages, where a tooltip's sentence stands among the site's
+    Markdown its author wrote, for its sentences of ``AUTHORED_SENTENCE_WORDS`` words or more and
+    its paragraphs written over several lines (``_authored_text``): the judge learnt furniture from
+    scraped pages, where a tooltip's sentence stands among the site's
     lines; a blogger's own file holds the post's sentences, and its furniture (a byline, sharing
     links, tags) is what the rules drop."""
     return [i for i in article.order
