@@ -201,7 +201,7 @@ class Lexicon:
         totals = [0] * len(self.people)
         for text in (loose(heading), *(self._joined(tuple(paragraphs)) for paragraphs in texts)):
             if text:
-                words += text.count(" ") + 1
+                words += _word_count(text)
                 totals = [a + b for a, b in zip(totals, self._people_counts(text))]
         return words, dict(zip(self.people, totals))
 
@@ -273,8 +273,7 @@ class Lexicon:
 
     def word_count(self, paragraphs: Sequence[str]) -> int:
         """The number of words of ``paragraphs`` (as ``people_in`` counts them)."""
-        text = self._joined(tuple(paragraphs))
-        return text.count(" ") + 1 if text else 0
+        return _word_count(self._joined(tuple(paragraphs)))
 
     def text_scores(self, *texts: Sequence[str]) -> dict[Theme, float]:
         """Each theme's text score of the paragraphs of one or more sections (a part's and its
@@ -287,6 +286,11 @@ class Lexicon:
         subject (``subjects`` in ``themes.yml``: abuse, breakups)."""
         rows = (self._scores(text)[3] for text in (loose(heading), *(self._joined(tuple(p)) for p in texts)))
         return dict(zip(self.subjects, _summed(rows, len(self.subjects))))
+
+
+def _word_count(text: str) -> int:
+    """The words of a loose text (single spaces between them)."""
+    return text.count(" ") + 1 if text else 0
 
 
 def _summed(rows: Iterable[Sequence[float]], width: int) -> Sequence[float]:

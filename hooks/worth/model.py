@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import PurePath
 from types import MappingProxyType
 from typing import Mapping
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # an article file read as Markdown
 
 
 class Theme(str, Enum):
@@ -139,6 +142,12 @@ class RawArticle:
     overrides: Overrides = Overrides()
     left_out: tuple[NoiseLine, ...] = ()
     warnings: tuple[str, ...] = ()  # one line each: front matter corrections that match no line
+
+    @property
+    def written_markdown(self) -> bool:
+        """Whether the lines are Markdown as its author wrote it (a ``.md`` file), not Markdown
+        made from a web page's text."""
+        return self.format == "md" and PurePath(self.path).suffix.lower() in MARKDOWN_SUFFIXES
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from pathlib import PurePath
 import re
 import unicodedata
 from collections import Counter
@@ -318,7 +317,7 @@ class ArticleLines:
     link_blocks: frozenset[int] = frozenset()  # the lines of a block of links under a "Related" label
     siblings: frozenset[int] = frozenset()  # short lines spaced like the article's section names
     refrains: frozenset[str] = frozenset()  # repeated short sentences each copy of which prose follows
-    authored: bool = False  # Markdown its author wrote (a .md file), not a page's scraped text
+    written_markdown: bool = False  # ``RawArticle.written_markdown``
     rules: Mapping[int, str] = field(default_factory=dict)  # index -> the first rule that names it
     sure: frozenset[int] = frozenset()  # the ranks of the lines dropped for sure (_furniture_for_sure)
 
@@ -329,7 +328,7 @@ class ArticleLines:
         names the line."""
         # In Markdown its author wrote, a line is compared by the words it shows: a contents
         # list's "1. [Why I stayed](#why-i-stayed)" is a copy of the heading "## Why I stayed".
-        authored = raw.format == "md" and PurePath(raw.path).suffix.lower() in (".md", ".markdown")
+        authored = raw.written_markdown
         views = [(LineView(line.text, shown=markdown_text(line.text)) if authored else LineView(line.text))
                  if line.text.strip() else _BLANK for line in raw.lines]
         order = tuple(i for i, v in enumerate(views) if v.stripped)
@@ -353,7 +352,7 @@ class ArticleLines:
             keep=frozenset(loose(k) for k in raw.overrides.keep),
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
             siblings=_spaced_siblings(views, order, copies), refrains=_refrains(views, order, copies),
-            authored=authored,
+            written_markdown=authored,
         )
         asked = _default_filters() if filters is None else filters
         rules = {}
@@ -1010,7 +1009,7 @@ def clean_lines(
     suspects.sort(key=lambda pair: -pair[0])
     return CleanText(tuple(kept), tuple(noise), title, raw.lines[title_index].number if title_index is not None else None,
                      date, tuple(n for _, n in suspects[:MAX_SUSPECTS]),
-                     article.authored,
+                     article.written_markdown,
                      frozenset(raw.lines[index].number for index in article.link_blocks),
                      frozenset(raw.lines[index].number for index in article.siblings
                                if _is_section_name(index, article, title_index)))
@@ -1085,7 +1084,7 @@ def _authored_text(article: ArticleLines, index: int) -> bool:
     """In Markdown its author wrote: a sentence of ``AUTHORED_SENTENCE_WORDS`` or more, or a
     line of a paragraph written over several lines (the lines around it, with no blank line
     between, are the same paragraph's)."""
-    if not article.authored:
+    if not article.written_markdown:
         return False
     view = article.views[index]
     if len(view.words) >= AUTHORED_SENTENCE_WORDS and _is_prose(view):
@@ -1533,7 +1532,7 @@ def _find_title(
         heading = next((i for i in candidates if re.match(r"#\s+\S", article.views[i].stripped)), None)
         if heading is not None:
             return heading
-        if article.authored:
+        if article.written_markdown:
             # With no "# " title, an author's "##" heading heads a section, not the article, and
             # a sentence (closed by a full stop) is its text: the title is then the file's name.
             candidates = [i for i in candidates if not re.match(r"#{2,6}\s+\S", article.views[i].stripped)

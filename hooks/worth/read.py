@@ -23,7 +23,7 @@ from typing import Any
 
 from . import yamltext
 from .errors import ArticleError
-from .model import Metadata, Overrides, RawArticle, SourceLine, Theme
+from .model import MARKDOWN_SUFFIXES, Metadata, Overrides, RawArticle, SourceLine, Theme
 from .text import loose, slugify
 
 METADATA_KEYS = ("title", "date", "author", "source_url", "summary", "site_name")
@@ -94,7 +94,7 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
         key_lines = front_matter_key_lines(lines[:body_start])
         metadata, overrides = front_matter_metadata(fm_data, metadata, path=path, key_lines=key_lines)
     body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
-    fmt = "md" if PurePath(path).suffix.lower() in (".md", ".markdown") else "txt"
+    fmt = "md" if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES else "txt"
     if fmt == "md":
         body = html_block_lines(table_rows_as_lines(atx_headings(body)))
     warnings = unmatched_overrides(overrides, body, lines[:body_start], path=path) if fm_data else ()
