@@ -12,6 +12,7 @@ folder named like an article, is named in a warning; hidden files (a name starti
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -43,33 +44,40 @@ def list_article_files(folder: Path, *, display_root: Path | None = None) -> Art
     folder = Path(folder)
     try:
         root = folder.resolve(strict=True)
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
     except OSError as err:
         raise ArticleError(shown_path(folder, display_root), None, f"cannot be read ({err.strerror or err}); check the folder") from None
     paths: list[Path] = []
     warnings: list[str] = []
-    web_pages = {entry.with_suffix("").name for entry in entries if entry.suffix.lower() in WEB_PAGE_SUFFIXES}
+    web_pages = {_stem(entry.name) for entry in entries if _suffix(entry.name) in WEB_PAGE_SUFFIXES}
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        shown = shown_path(entry, display_root)
-        is_article_name = entry.suffix.lower() in ARTICLE_SUFFIXES
-        try:
-            target = entry.resolve(strict=True)
-        except (OSError, RuntimeError):  # a link to nothing, or a loop of links
-            warnings.append(f"{shown}: is a link to a file that does not exist, so it is left out; remove it or link it to an article")
-            continue
-        if not target.is_relative_to(root):
-            warnings.append(
-                f"{shown}: leads outside the articles folder (to {target}), so it is not read; "
-                "put the article itself in the folder"
-            )
-        elif target.is_dir():
+        path = folder / entry.name
+        shown = shown_path(path, display_root)
+        suffix = _suffix(entry.name)
+        is_article_name = suffix in ARTICLE_SUFFIXES
+        # Only a link can lead elsewhere: anything else listed here is inside the folder, and the
+        # listing already says what it is, with no call to the file system per file.
+        if entry.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # a link to nothing, or a loop of links
+                warnings.append(f"{shown}: is a link to a file that does not exist, so it is left out; remove it or link it to an article")
+                continue
+            if not target.is_relative_to(root):
+                warnings.append(
+                    f"{shown}: leads outside the articles folder (to {target}), so it is not read; "
+                    "put the article itself in the folder"
+                )
+                continue
+        if entry.is_dir():
             if is_article_name:
                 warnings.append(f"{shown}: is a folder, not an article, so it is not read; articles are files directly in the folder")
-        elif not target.is_file():
+        elif not entry.is_file():
             warnings.append(f"{shown}: is not a regular file, so it is not read; articles are text files")
-        elif entry.suffix.lower() == SETTINGS_SUFFIX and entry.with_suffix("").name in web_pages:
+        elif suffix == SETTINGS_SUFFIX and _stem(entry.name) in web_pages:
             continue  # a web page's settings, read with the page
         elif not is_article_name:
             warnings.append(
@@ -77,8 +85,17 @@ def list_article_files(folder: Path, *, display_root: Path | None = None) -> Art
                 "rename it if it is an article, or move it out of the folder"
             )
         else:
-            paths.append(entry)
+            paths.append(path)
     return ArticleFiles(tuple(paths), tuple(warnings))
+
+
+def _suffix(name: str) -> str:
+    """A file name's ending in small letters, as ``PurePath.suffix`` reads it (``""`` for none)."""
+    return PurePath(name).suffix.lower()
+
+
+def _stem(name: str) -> str:
+    return PurePath(name).stem
 
 
 def article_page_name(path: str | PurePath) -> str:
