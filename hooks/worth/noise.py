@@ -179,6 +179,7 @@ LINK_BLOCK_WORDS = 20  # a link's title or teaser is no longer than this
 LINK_BLOCK_LINES = 12
 _LINK_LABEL_WORDS = frozenset("related recommended trending popular".split())
 _EDIT_LINK = "[edit]"
+_BULLETS = frozenset(("- ", "* ", "+ ", "\u2022 ", "\u2013 "))
 
 
 def _is_link_label(view: LineView) -> bool:
@@ -207,15 +208,78 @@ def _link_blocks(article: ArticleLines) -> frozenset[int]:
         if not _is_link_label(views[index]):
             continue
         block: list[int] = []
+        bulleted = False
         for other in order[r + 1:]:
-            if other in article.rules or (other in scheme_of and scheme_of[other] == scheme_of.get(index)):
+            # (The first title, which the label announces, is furniture of its own: the block goes on.)
+            if article.rules.get(other, LinkAfterLabel.name) != LinkAfterLabel.name or (
+                    other in scheme_of and scheme_of[other] == scheme_of.get(index)):
                 break
+            bullet = views[other].stripped[:2] in _BULLETS
+            if bulleted and not bullet:
+                break  # a list of links ends with its last item: what follows is the article again
+            bulleted = bulleted or (bullet and not block)
             if len(views[other].words) > LINK_BLOCK_WORDS or len(block) == LINK_BLOCK_LINES:
                 block = []
                 break
             block.append(other)
         found.update(block)
     return frozenset(found)
+
+
+# What stands over a table of contents ("In this article", "Jump to section").
+_CONTENTS_LABELS = frozenset(("contents", "table of contents", "in this article", "in this post", "in this guide",
+                              "on this page", "in this story", "what's inside", "article contents", "jump to",
+                              "jump to section", "skip to section", "quick links", "what we'll cover"))
+MIN_CONTENTS_ENTRIES = 3  # with no label over them
+CONTENTS_ENTRY_WORDS = 14
+
+
+def _contents_entries(views: Sequence[LineView], order: Sequence[int], later: frozenset[int],
+                      copies: Mapping[str, int]) -> frozenset[int]:
+    """The entries of a table of contents: a run of short lines each written again further down,
+    in the same order, the copies standing apart from each other as headings do (each over its
+    own text), under a contents label or three or more of them. The page makes its own contents;
+    a verse or a passage quoted twice repeats lines that stand together both times."""
+    if not later:
+        return frozenset()
+    rank = {index: r for r, index in enumerate(order)}  # (only asked of articles with copies)
+    ranks: dict[str, list[int]] = {}
+    for r, index in enumerate(order):
+        if copies[views[index].loose] > 1:
+            ranks.setdefault(views[index].loose, []).append(r)
+    short = sorted(rank[i] for i in later if len(views[i].words) <= CONTENTS_ENTRY_WORDS)
+    found: set[int] = set()
+    k = 0
+    while k < len(short):
+        run = [short[k]]
+        while k + 1 < len(short) and short[k + 1] == run[-1] + 1:
+            k += 1
+            run.append(short[k])
+        k += 1
+        end = run[-1] + 1
+        copied = [next(c for c in ranks[views[order[q]].loose] if c > q) for q in run]
+        if copied[0] < end or any(b - a < 2 for a, b in zip(copied, copied[1:])):
+            continue  # a copy inside the run, out of order or standing with the next: no headings
+        labelled = run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS
+        if labelled or len(run) >= MIN_CONTENTS_ENTRIES:
+            found.update(order[q] for q in run)
+    return frozenset(found)
+
+
+# "By Jane Doe", "Written by Jane Doe, LCSW | ...": the name, of two to four capitalised words.
+_BYLINE_NAME = re.compile(r"\s*+(?:by|written by|author:)\s++((?-i:[A-Z])[\w.'\u2019-]*+(?:\s++(?-i:[A-Z])[\w.'\u2019-]*+){1,3})",
+                          re.IGNORECASE)
+
+
+def _bylined_names(views: Sequence[LineView], order: Sequence[int]) -> tuple[str, ...]:
+    """The names the article's bylines give, as written."""
+    names = []
+    for index in order:
+        if views[index].lowered.startswith(("by ", "written by ", "author:")):
+            match = _BYLINE_NAME.match(views[index].stripped)
+            if match:
+                names.append(match.group(1).rstrip(".,"))
+    return tuple(names)
 
 
 def _form(view: LineView) -> tuple | None:
@@ -320,6 +384,8 @@ class ArticleLines:
     written_markdown: bool = False  # ``RawArticle.written_markdown``
     rules: Mapping[int, str] = field(default_factory=dict)  # index -> the first rule that names it
     sure: frozenset[int] = frozenset()  # the ranks of the lines dropped for sure (_furniture_for_sure)
+    contents: frozenset[int] = frozenset()  # the entries of a table of contents (_contents_entries)
+    authors: tuple[str, ...] = ()  # the names a byline of the article gives ("By Jane Doe": "Jane Doe")
 
     @classmethod
     def of(cls, raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -> ArticleLines:
@@ -353,6 +419,8 @@ class ArticleLines:
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
             siblings=_spaced_siblings(views, order, copies), refrains=_refrains(views, order, copies),
             written_markdown=authored,
+            contents=_contents_entries(views, order, later, copies),
+            authors=_bylined_names(views, order),
         )
         asked = _default_filters() if filters is None else filters
         rules = {}
@@ -556,7 +624,9 @@ class InvitationToAct(NoiseFilter):
 @dataclass(frozen=True)
 class FurnitureKind:
     """A kind of site furniture: lines that start with one of ``starts`` (and are at most
-    ``max_words`` long), or short lines made only of ``vocabulary`` words with one of ``core``."""
+    ``max_words`` long), lines that are one of ``lines`` whole (a button: "Sign in", "Post Comment";
+    as the line is written, so a sentence of the article, "Keep reading.", is not one), or short
+    lines made only of ``vocabulary`` words with one of ``core``."""
 
     rule: str
     starts: tuple[str, ...] = ()
@@ -565,6 +635,7 @@ class FurnitureKind:
     vocabulary: frozenset[str] = frozenset()
     core: frozenset[str] = frozenset()
     max_vocabulary_words: int = 7
+    lines: frozenset[str] = frozenset()
 
 
 # The furniture of news, magazine and clinic pages. Each entry is data: what such lines start
@@ -574,7 +645,8 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         "media-caption",
         starts=("watch:", "watch now", "watch the video", "video:", "photo:", "photos:", "image:", "image credit",
                 "photo credit", "photo by", "photograph by", "image by", "picture by", "picture:", "illustration:",
-                "pictured:", "(getty images", "getty images",
+                "pictured:", "(getty images", "getty images", "illustration by", "photo illustration",
+                "stock photo", "stock image", "posed by model", "(posed by model", "photo courtesy", "image courtesy",
                 "(photo", "(image", "credit:", "shutterstock", "istock", "click to play", "play video",
                 "listen to this article", "listen to this story", "audio:"),
         max_words=20,
@@ -588,7 +660,8 @@ FURNITURE: tuple[FurnitureKind, ...] = (
     FurnitureKind(
         "source-credit",
         starts=("source:", "sources:", "via ", "via:", "originally published", "this article was originally",
-                "this story was originally", "reporting by", "additional reporting", "edited by", "(source"),
+                "this story was originally", "reporting by", "additional reporting", "edited by", "(source",
+                "from wikipedia, the free encyclopedia"),
         max_words=14,
     ),
     FurnitureKind(
@@ -598,6 +671,8 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                 "related stories", "related news", "see also", "more from", "more stories", "don't miss",
                 "trending:", "popular:", "most read", "next article", "previous article", "next post",
                 "previous post", "continue reading"),
+        lines=frozenset(("keep reading", "load more", "show more", "see more", "view all", "see all", "more stories",
+                         "editor's picks")),
         max_words=18,
         vocabulary=frozenset("news in the same category post posts related latest more stories story articles "
                              "article popular trending recommended top read next previous older newer home tags "
@@ -625,6 +700,13 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                              "subscribe newsletter follow us on comments comment tweet save".split()),
         core=frozenset("share facebook twitter whatsapp pinterest linkedin subscribe newsletter tweet comments".split()),
         max_vocabulary_words=8,
+        # A sign-up box and a post's buttons, line by line. (A verb alone, "Listen" or "Share",
+        # may be a step of the article: the judge weighs those.)
+        lines=frozenset(("pin", "pin it", "clap", "bookmark", "sign up", "sign in", "log in", "enter your email",
+                         "enter your email address", "your email address", "email address", "type your email",
+                         "type your email...", "type your email\u2026", "thanks for subscribing", "thanks for subscribing!",
+                         "get the app", "open in app", "subscribe now", "already a subscriber? sign in",
+                         "already have an account? sign in", "already have an account? log in")),
     ),
     FurnitureKind(
         # The health site's legal small print under an article, not the article's advice.
@@ -632,12 +714,20 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         starts=("disclaimer:", "medical disclaimer", "this article is for informational purposes",
                 "this content is for informational purposes", "this article is for general information",
                 "the information in this article is not", "this article is not a substitute",
-                "this content is not a substitute", "this article does not constitute"),
+                "this content is not a substitute", "this article does not constitute",
+                "the content on this site is not", "the content on this website is not", "the content of this site",
+                "the information on this site", "the information on this website", "the information provided on this",
+                "the information contained in this", "always seek the advice of", "this site is not intended",
+                # an affiliate note: the page earns from its links
+                "this post contains affiliate", "this post may contain affiliate", "this article contains affiliate",
+                "this article may contain affiliate", "this page contains affiliate", "this page may contain affiliate",
+                "we may earn a commission", "we may receive a commission", "as an amazon associate"),
         max_words=60,
     ),
     FurnitureKind(
         "advertisement",
-        starts=("advertisement", "sponsored", "ad:", "promoted", "paid content", "story continues below"),
+        starts=("advertisement", "sponsored", "ad:", "promoted", "paid content", "story continues below",
+                "paid partnership", "scroll to continue", "article continues below"),
         max_words=8,
         vocabulary=frozenset("advertisement ad sponsored content promoted paid partner".split()),
         core=frozenset("advertisement sponsored ad promoted".split()),
@@ -646,12 +736,15 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         "site-navigation",
         starts=("tags:", "tagged:", "tagged with", "filed under", "categories:", "category:", "home >", "home \u00bb",
                 "home /", "home \u203a", "back to top", "skip to content", "skip to main content", "table of contents",
-                "jump to:", "in this article:"),
+                "jump to:", "in this article:", "jump to navigation", "jump to search", "jump to section",
+                "this page was last edited", "this page was last modified", "retrieved from \"http"),
         max_words=20,
         vocabulary=frozenset("home menu search back to top skip content main navigation login log in min mins "
                              "minute minutes read reading time most popular viewed shared editor's picks "
                              # "Updated 3 hours ago": a relative time stamp with no date in it
                              "updated published posted ago hour hours day days week weeks".split()),
+        lines=frozenset(("sitemap", "site map", "terms of service", "terms of use", "terms and conditions",
+                         "privacy policy", "cookie policy", "about us", "contact us", "advertise with us")),
         core=frozenset("home menu search skip login navigation min mins minute minutes popular viewed ago".split()),
     ),
     FurnitureKind(
@@ -682,11 +775,26 @@ FURNITURE: tuple[FurnitureKind, ...] = (
     ),
     FurnitureKind(
         "cookie-banner",
-        starts=("we use cookies", "this site uses cookies", "this website uses cookies", "accept all cookies",
+        starts=("we use cookies", "this site uses cookies", "we value your privacy", "we care about your privacy",
+                "your privacy matters", "this website stores cookies", "this website uses cookies", "accept all cookies",
                 "accept cookies", "cookie settings", "cookie policy", "manage cookies", "by continuing to use"),
         max_words=40,
         vocabulary=frozenset("accept all cookies cookie settings reject manage preferences ok got it".split()),
         core=frozenset("cookies cookie".split()),
+        lines=frozenset(("reject all", "accept all", "ok, got it", "got it!", "i agree")),
+    ),
+    FurnitureKind(
+        # A blog's comment form and the replies under it (WordPress prints these words).
+        "comment-form",
+        starts=("leave a reply", "your email address will not be published", "your email will not be published",
+                "required fields are marked", "save my name, email", "notify me of follow-up comments",
+                "notify me of new posts", "notify me of new comments", "you must be logged in to post a comment",
+                "comments are closed", "join the discussion", "join the conversation", "add a comment",
+                "post a comment", "cancel reply", "log in to reply", "this site uses akismet", "load more comments",
+                "view comments", "show comments"),
+        max_words=30,
+        lines=frozenset(("post comment", "submit comment", "name *", "email *", "comment *", "website *",
+                         "name (required)", "email (required)", "mail (will not be published)", "reply \u2193")),
     ),
 )
 
@@ -720,6 +828,7 @@ class Furniture(NoiseFilter):
         self.starts = tuple(start for kind in self.kinds for start in kind.starts)
         self.vocabulary_words = max((kind.max_vocabulary_words for kind in self.kinds if kind.vocabulary), default=0)
         self.vocabulary = frozenset().union(*(kind.vocabulary for kind in self.kinds))
+        self.lines = frozenset().union(*(kind.lines for kind in self.kinds))
 
     def test(self, index: int, article: ArticleLines) -> bool:
         return self._kind(article.views[index]) is not None
@@ -735,7 +844,8 @@ class Furniture(NoiseFilter):
         # words alone: no kind takes them.
         lowered = view.furniture
         named = view.named_words if count <= self.vocabulary_words else frozenset()
-        if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))):
+        if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))
+                or lowered in self.lines):
             return None
         if count <= 3 and is_reference_label(view.stripped):
             return None  # "Sources:" alone labels the works the article cites; "Source: Reuters" credits a photo
@@ -747,6 +857,8 @@ class Furniture(NoiseFilter):
 
 
 def _is_kind(view: LineView, named: frozenset[str], kind: FurnitureKind) -> bool:
+    if view.furniture in kind.lines:
+        return True
     count = len(view.words)
     if count <= kind.max_words:
         if kind.starts and _opens_with(view.furniture, kind.starts):
@@ -769,6 +881,64 @@ def _credit_closes(lowered: str, credits: frozenset[str]) -> bool:
     credit = _CLOSING_BRACKET.search(lowered)
     first = words(credit.group(1))[:1] if credit else []
     return bool(first) and first[0] in credits
+
+
+class PagePart(NoiseFilter):
+    """The page's parts around the article, each known by what the article holds elsewhere or by
+    a shape of its own: an entry of a table of contents written as plain lines
+    (``_contents_entries``), the writer's bio (``is_author_bio``), the heading of the comments
+    ("14 thoughts on \"...\"", "One response to ...")."""
+
+    name = "contents-entry"
+    BIO = "author-bio"
+    COMMENTS = "comments-heading"
+    MAX_WORDS = 80
+    AFTER_NAME = (" is ", " has ", " writes ", " lives ", ", ", " (", " covers ", " was ")
+    AFTER_FIRST_NAME = (" is a ", " is an ", " is the ", " has written ", " writes about ", " has been writing ")
+    COUNTED = frozenset("thought thoughts response responses comment comments reply replies reaction reactions".split())
+    COMMENTS_HEADING = re.compile(r"(?:\d+|one|two|three|no)\s+\w+\s+(?:on|to)\s+\S")
+
+    def test(self, index: int, article: ArticleLines) -> bool:
+        # Asked of every line: the cheap questions of ``rule`` first, without its call.
+        if index in article.contents or article.authors:
+            return self.rule(index, article) is not None
+        found = article.views[index].words
+        return len(found) >= 3 and found[1] in self.COUNTED and self.rule(index, article) is not None
+
+    def rule(self, index: int, article: ArticleLines) -> str | None:  # type: ignore[override]
+        if index in article.contents:
+            return self.name
+        if article.authors and self.is_author_bio(index, article):
+            return self.BIO
+        found = article.views[index].words
+        if (len(found) >= 3 and found[1] in self.COUNTED
+                and self.COMMENTS_HEADING.match(article.views[index].furniture) is not None):
+            return self.COMMENTS
+        return None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, self.BIO, self.COMMENTS)
+
+    def is_author_bio(self, index: int, article: ArticleLines) -> bool:
+        """The note about the writer a site prints under (or over) the article: a line opening
+        with the name its byline gives ("Jane Doe is a writer...", "About Jane Doe") or with her
+        first name and what she is ("Jane is a counsellor..."). The article speaks of its writer
+        as "I"."""
+        view = article.views[index]
+        if len(view.words) > self.MAX_WORDS:
+            return False
+        text = view.stripped.strip("*_ ")
+        if text.lower().startswith("about "):
+            text = text[6:]
+            return any(text.rstrip(":") == name for name in article.authors)
+        for name in article.authors:
+            if text.startswith(name) and text[len(name):].startswith(self.AFTER_NAME):
+                return True
+            first = name.split()[0]
+            if text.startswith(first) and text[len(first):].startswith(self.AFTER_FIRST_NAME):
+                return True
+        return False
 
 
 class OtherLanguage(NoiseFilter):
@@ -903,6 +1073,7 @@ def build_noise_filters() -> list[NoiseFilter]:
         ContentsLink(),
         Breadcrumb(),
         Furniture(),
+        PagePart(),
         InvitationToAct(),
         LinkAfterLabel(),
         OtherLanguage(),
@@ -989,6 +1160,8 @@ def clean_lines(
             rule = None
         elif index in decided:
             rule = article.rules[index]
+        elif _labels_link_block(index, article):
+            rule = "link-label"  # furniture for sure beside its links, and so itself
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
         elif chance >= weights.noise.threshold and not written:
@@ -1069,9 +1242,25 @@ def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
     scraped pages, where a tooltip's sentence stands among the site's
     lines; a blogger's own file holds the post's sentences, and its furniture (a byline, sharing
     links, tags) is what the rules drop."""
+    # A heading a table of contents lists (``_contents_entries``) is the article's own, and so
+    # are a quotation's attribution and a sentence among interruptions alone. (Each is asked
+    # only of the few lines it may hold for: the reading of every article passes here.)
+    views = article.views
+    listed = frozenset(views[i].loose for i in article.contents)
+    near = _near_interruptions(article)
     return [i for i in article.order
             if i not in decided and (i in article.rules or (
-                len(article.views[i].words) <= TEXT_WORDS and not _authored_text(article, i)))]
+                len(views[i].words) <= TEXT_WORDS and not _authored_text(article, i)
+                and (not listed or views[i].loose not in listed)
+                and (i not in near or not _between_interruptions(i, article))
+                and (views[i].stripped[:1] not in _DASHES or not _signs_a_quotation(i, article))))]
+
+
+def _near_interruptions(article: ArticleLines) -> frozenset[int]:
+    """The lines two or fewer lines from an interruption (``INTERRUPTIONS``)."""
+    order, rules, sure = article.order, article.rules, article.sure
+    return frozenset(order[r + step] for r in sure if rules.get(order[r]) in INTERRUPTIONS
+                     for step in (-2, -1, 1, 2) if 0 <= r + step < len(order))
 
 
 AUTHORED_SENTENCE_WORDS = 12
@@ -1275,6 +1464,13 @@ def _furniture_within(index: int, article: ArticleLines, steps: int) -> bool:
     return not article.sure.isdisjoint(range(r + 1, r + steps + 1) if steps > 0 else range(r + steps, r))
 
 
+def _labels_link_block(index: int, article: ArticleLines) -> bool:
+    """Whether the line is a link label (``_is_link_label``) straight over a block of links."""
+    # (Most articles have no such block: asked first, that answers for every line at once.)
+    return bool(article.link_blocks) and article.neighbour(index, 1) in article.link_blocks and _is_link_label(
+        article.views[index])
+
+
 def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
     """Whether a rule drops the line outright (markup, a stamp...): what a line beside it may be
     judged by. (The editor's own drops and keeps do not change how the lines around them are judged.)"""
@@ -1282,7 +1478,7 @@ def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
         return False
     if index in article.markup:
         return True
-    if _is_link_label(article.views[index]) and article.neighbour(index, 1) in article.link_blocks:
+    if _labels_link_block(index, article):
         return True  # a label over the site's links ("Related guides") however the judge weighs it
     rule = article.rules.get(index)
     return rule is not None and rule != EditorDrop.name and _decisive(rule, article)
@@ -1294,6 +1490,45 @@ def _length(view: LineView) -> int:
     if view.script == "CJK":
         return max(len(view.words), len(view.stripped) // 2)
     return len(view.words)
+
+
+def _signs_a_quotation(index: int, article: ArticleLines) -> bool:
+    """Whether the line opens with a dash under a line closed by a quotation mark: "— Dana,
+    reader" under the words she is quoted saying."""
+    if article.views[index].stripped[:1] not in _DASHES:
+        return False
+    preceding = article.neighbour(index, -1)
+    return preceding is not None and article.views[preceding].stripped.rstrip("*_ ")[-1:] in _CLOSING_QUOTES
+
+
+def _plain_sentence(view: LineView) -> bool:
+    """A sentence written as the article's prose: six words or more closed by . ! or ?, in its
+    common words, with no number and hardly a word of the site's (one in six)."""
+    found = view.words
+    return (len(found) >= 6 and view.stripped.rstrip("*_ ")[-1:] in ".!?" and not view.has_digit
+            and sum(map(SITE_WORDS.__contains__, found)) * 6 <= len(found)
+            and sum(map(_ENGLISH_STOP.__contains__, found)) >= 2)
+
+
+# Furniture that stands alone in the run of the text, one line where the page put a box: an
+# advertisement's label, a picture's caption or credit, a link to another story ("Related: ...").
+# What stands between two of them is text.
+INTERRUPTIONS = frozenset({"advertisement", "media-caption", "recommended-link", "recommended-story"})
+
+
+def _between_interruptions(index: int, article: ArticleLines) -> bool:
+    """Whether a plain sentence stands among interruptions alone (``INTERRUPTIONS``): the lines
+    two either side dropped for sure are all such, and there is one on each side. A site's
+    sentences (a tour of its app, a sign-up box) stand among its buttons and prompts instead."""
+    r = article.rank[index]
+    sides = [False, False]
+    for step in (-2, -1, 1, 2):
+        if r + step in article.sure:
+            other = article.order[r + step]
+            if article.rules.get(other) not in INTERRUPTIONS and not (step > 0 and _is_link_label(article.views[other])):
+                return False  # (a label over a block of links below the line is one too)
+            sides[step > 0] = True
+    return all(sides) and index not in article.link_blocks and _plain_sentence(article.views[index])
 
 
 def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
@@ -1405,8 +1640,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     preceding = article.neighbour(index, -1)
     if preceding is not None and len(article.views[preceding].words) >= PARAGRAPH_WORDS:
         f["paragraph before"] = 1.0
-    if (preceding is not None and text[:1] in _DASHES and n <= SHORT_LINE_WORDS
-            and article.views[preceding].stripped.rstrip("*_ ")[-1:] in _CLOSING_QUOTES):
+    if n <= SHORT_LINE_WORDS and _signs_a_quotation(index, article):
         f["signs a quotation"] = 1.0  # "— Dana, reader" under the words she is quoted saying
     if over_paragraph:
         f["paragraph follows"] = 1.0
