@@ -845,7 +845,7 @@ class Furniture(NoiseFilter):
         lowered = view.furniture
         named = view.named_words if count <= self.vocabulary_words else frozenset()
         if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))
-                or lowered in self.lines):
+                or lowered in self.lines or view.lowered in self.lines):
             return None
         if count <= 3 and is_reference_label(view.stripped):
             return None  # "Sources:" alone labels the works the article cites; "Source: Reuters" credits a photo
@@ -857,8 +857,8 @@ class Furniture(NoiseFilter):
 
 
 def _is_kind(view: LineView, named: frozenset[str], kind: FurnitureKind) -> bool:
-    if view.furniture in kind.lines:
-        return True
+    if view.furniture in kind.lines or view.lowered in kind.lines:
+        return True  # ("Name *": the form's mark of a field it needs is part of the line)
     count = len(view.words)
     if count <= kind.max_words:
         if kind.starts and _opens_with(view.furniture, kind.starts):
@@ -896,7 +896,7 @@ class PagePart(NoiseFilter):
     AFTER_NAME = (" is ", " has ", " writes ", " lives ", ", ", " (", " covers ", " was ")
     AFTER_FIRST_NAME = (" is a ", " is an ", " is the ", " has written ", " writes about ", " has been writing ")
     COUNTED = frozenset("thought thoughts response responses comment comments reply replies reaction reactions".split())
-    COMMENTS_HEADING = re.compile(r"(?:\d+|one|two|three|no)\s+\w+\s+(?:on|to)\s+\S")
+    COMMENTS_HEADING = re.compile(r"(?:\d+|one|no)\s+\w+\s+(?:on|to)\s+[\"']")  # the post's title in quotes
 
     def test(self, index: int, article: ArticleLines) -> bool:
         # Asked of every line: the cheap questions of ``rule`` first, without its call.
@@ -1027,8 +1027,8 @@ class Teaser(NoiseFilter):
         number = article.lines[index].number
         for later in article.order[article.rank[index] + 1:]:
             other = article.views[later].loose
-            if len(other) > len(text) and _inside(text, other):
-                return True
+            if len(other) > len(text) and _inside(text, other) and f'"{text}' not in other:
+                return True  # (a headline in quotes is named, as over a post's comments: no teaser)
             # The same line again well below the lead (a news teaser copied from its section):
             # the later copy is the article's text, this one the page's summary.
             if other == text and article.lines[later].number - number > self.FAR_LINES:
