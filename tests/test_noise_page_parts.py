@@ -168,3 +168,13 @@ def test_a_magazine_pages_furniture_goes_and_its_one_line_paragraphs_stay():
     for line in ("You may find that you sleep through the night for the first time in a long while.",
                  "Tell one friend how you really feel this week.", "Why It Feels Lighter", "When the Guilt Arrives"):
         assert line in kept, line
+
+
+def test_a_label_naming_the_sites_section_heads_a_block_of_links():
+    text = _around("More From Relationships", "The Quiet Power of Walking Away", "What Self-Respect Looks Like in Love")
+    text = text.replace(MORE_PROSE + "\n", "") + "\nShare on Facebook\n"
+    text = text.replace("What It Costs\n\n", f"What It Costs\n\n{MORE_PROSE}\n\n")
+    result = _clean(text)
+    assert {"More From Relationships", "The Quiet Power of Walking Away",
+            "What Self-Respect Looks Like in Love"} <= _dropped(result)
+    assert MORE_PROSE in _kept(result)

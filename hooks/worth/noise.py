@@ -178,6 +178,9 @@ CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a time of day, even glued to
 LINK_BLOCK_WORDS = 20  # a link's title or teaser is no longer than this
 LINK_BLOCK_LINES = 12
 _LINK_LABEL_WORDS = frozenset("related recommended trending popular".split())
+# A label naming the site or its section: "More From Relationships", "Popular on The Daily Heart".
+_LINK_LABEL_STARTS = ("more from ", "more in ", "more on ", "popular on ", "popular in ", "editor's picks",
+                      "keep reading", "most read", "most popular")
 _EDIT_LINK = "[edit]"
 _BULLETS = frozenset(("- ", "* ", "+ ", "\u2022 ", "\u2013 "))
 
@@ -189,7 +192,8 @@ def _is_link_label(view: LineView) -> bool:
         return False
     label = view.furniture.removeprefix(_EDIT_LINK).strip().rstrip(":").strip()
     found = words(label)
-    return 0 < len(found) <= 4 and (found[0] in _LINK_LABEL_WORDS or label in _LINK_LABELS)
+    return 0 < len(found) <= 4 and (found[0] in _LINK_LABEL_WORDS or label in _LINK_LABELS
+                                    or label.startswith(_LINK_LABEL_STARTS))
 
 
 def _marked_by_its_edit_link(view: LineView) -> bool:
