@@ -65,6 +65,19 @@ def _around(*lines: str) -> str:
     "Name *",
     '14 thoughts on "When He Stops Noticing You"',
     "One response to \u201cWhen He Stops Noticing You\u201d",
+    "Member-only story",
+    "\u00b7",
+    "Thanks for reading! Subscribe for free to receive new posts and support my work.",
+    "Discussion about this post",
+    "Posted by Anna Reyes at 9:12 PM",
+    "Newer Post Older Post Home",
+    "Asked 2 years ago",
+    "Improve this answer",
+    "You must log in or register to reply here.",
+    "Similar threads",
+    "Main article: Emotional neglect",
+    "How we reviewed this article:",
+    "A version of this article appears in print on Jan. 15, 2025, Section D, Page 4.",
 ])
 def test_a_kind_of_furniture_other_sites_print_goes_for_sure(line):
     text = _around(line)
@@ -79,6 +92,9 @@ def test_a_kind_of_furniture_other_sites_print_goes_for_sure(line):
     "Save your energy for people who return it.",
     "Name what you need, once.",
     "Three thoughts on leaving, from someone who did.",
+    "Years later, I asked him why.",
+    "Posted by the kitchen door, I waited.",
+    "Thanks for reading this far.",
 ])
 def test_the_articles_own_line_that_looks_like_a_button_is_no_rule_of_furniture(line):
     article = ArticleLines.of(read_article(_around(line).encode(), path="a.txt"))

@@ -479,11 +479,12 @@ class Markup(NoiseFilter):
     a wiki link (``[[page|label]]``), or a rule made of ``*``, ``-``, ``_`` or ``=``."""
 
     name = "markup"
-    SEPARATOR = frozenset("*-_=~#. \t")
+    SEPARATOR = frozenset("*-_=~#. \t\u00b7\u2022|")
+    DOTS = frozenset("\u00b7\u2022|")  # a dot alone between a byline's items: "Jane Doe", "·", "5 min read"
 
     def test(self, index: int, article: ArticleLines) -> bool:
         text = article.views[index].stripped
-        return index in article.markup or (len(text) >= 2 and self.SEPARATOR.issuperset(text))
+        return index in article.markup or ((len(text) >= 2 or text in self.DOTS) and self.SEPARATOR.issuperset(text))
 
 
 class Stamp(NoiseFilter):
@@ -517,8 +518,9 @@ class Byline(NoiseFilter):
     name = "byline"
     # Possessive runs: spaces after the name cannot be given back, so a line of them costs one scan.
     _NAME = r"[A-Z][\w.'\u2019-]*+(?:\s++[A-Z][\w.'\u2019-]*+){0,3}"
-    PATTERN = re.compile(rf"^\s*+(?:by|written by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}})\s*+$",
-                         re.IGNORECASE)
+    # (A blog prints its own: "Posted by Jane Doe at 9:12 PM".)
+    PATTERN = re.compile(rf"^\s*+(?:by|written by|posted by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}})"
+                         r"(?:\s++at\s++\d{1,2}:\d\d\s*+(?:[ap]\.?m\.?)?)?\s*+$", re.IGNORECASE)
     JOINING = frozenset({"and", "&"})
 
     def test(self, index: int, article: ArticleLines) -> bool:
@@ -676,7 +678,8 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                 "trending:", "popular:", "most read", "next article", "previous article", "next post",
                 "previous post", "continue reading"),
         lines=frozenset(("keep reading", "load more", "show more", "see more", "view all", "see all", "more stories",
-                         "editor's picks")),
+                         "editor's picks", "similar threads", "similar posts", "similar articles", "ready for more?",
+                         "newer post older post home")),
         max_words=18,
         vocabulary=frozenset("news in the same category post posts related latest more stories story articles "
                              "article popular trending recommended top read next previous older newer home tags "
@@ -697,7 +700,8 @@ FURNITURE: tuple[FurnitureKind, ...] = (
     FurnitureKind(
         "share-subscribe",
         starts=("share this", "share on", "share:", "share article", "tweet this", "pin it", "subscribe",
-                "sign up for our", "sign up to our", "join our newsletter", "follow us", "like us on",
+                "sign up for our", "sign up to our", "join our newsletter", "thanks for reading! subscribe",
+                "subscribe for free to receive new posts", "not the answer you're looking for", "follow us", "like us on",
                 "get our newsletter", "newsletter:", "leave a comment", "comments (", "print this", "email this"),
         max_words=20,
         vocabulary=frozenset("share facebook twitter x whatsapp pinterest linkedin email print copy link "
@@ -710,7 +714,9 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                          "enter your email address", "your email address", "email address", "type your email",
                          "type your email...", "type your email\u2026", "thanks for subscribing", "thanks for subscribing!",
                          "get the app", "open in app", "subscribe now", "already a subscriber? sign in",
-                         "already have an account? sign in", "already have an account? log in")),
+                         "already have an account? sign in", "already have an account? log in", "restacks",
+                         "discussion about this post", "member-only story", "improve this question",
+                         "improve this answer", "sorted by:", "highest score (default)")),
     ),
     FurnitureKind(
         # The health site's legal small print under an article, not the article's advice.
@@ -725,7 +731,9 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                 # an affiliate note: the page earns from its links
                 "this post contains affiliate", "this post may contain affiliate", "this article contains affiliate",
                 "this article may contain affiliate", "this page contains affiliate", "this page may contain affiliate",
-                "we may earn a commission", "we may receive a commission", "as an amazon associate"),
+                "we may earn a commission", "we may receive a commission", "as an amazon associate",
+                # how a health site says it checks its pages
+                "how we reviewed this article", "our editorial process", "our experts continually monitor"),
         max_words=60,
     ),
     FurnitureKind(
@@ -741,12 +749,18 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         starts=("tags:", "tagged:", "tagged with", "filed under", "categories:", "category:", "home >", "home \u00bb",
                 "home /", "home \u203a", "back to top", "skip to content", "skip to main content", "table of contents",
                 "jump to:", "in this article:", "jump to navigation", "jump to search", "jump to section",
-                "this page was last edited", "this page was last modified", "retrieved from \"http"),
+                "this page was last edited", "this page was last modified", "retrieved from \"http",
+                # a wiki's note pointing to another page, over a section
+                "main article:", "further information:",
+                # a newspaper's note on its printed edition
+                "a version of this article appears in print"),
         max_words=20,
         vocabulary=frozenset("home menu search back to top skip content main navigation login log in min mins "
                              "minute minutes read reading time most popular viewed shared editor's picks "
                              # "Updated 3 hours ago": a relative time stamp with no date in it
-                             "updated published posted ago hour hours day days week weeks".split()),
+                             "updated published posted ago hour hours day days week weeks "
+                # "Asked 2 years ago", "Modified 1 year ago": a question site's stamps
+                "asked modified answered edited month months year years".split()),
         lines=frozenset(("sitemap", "site map", "terms of service", "terms of use", "terms and conditions",
                          "privacy policy", "cookie policy", "about us", "contact us", "advertise with us")),
         core=frozenset("home menu search skip login navigation min mins minute minutes popular viewed ago".split()),
@@ -795,7 +809,7 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                 "notify me of new posts", "notify me of new comments", "you must be logged in to post a comment",
                 "comments are closed", "join the discussion", "join the conversation", "add a comment",
                 "post a comment", "cancel reply", "log in to reply", "this site uses akismet", "load more comments",
-                "view comments", "show comments"),
+                "view comments", "show comments", "you must log in or register", "subscribe to: post comments"),
         max_words=30,
         lines=frozenset(("post comment", "submit comment", "name *", "email *", "comment *", "website *",
                          "name (required)", "email (required)", "mail (will not be published)", "reply \u2193")),
