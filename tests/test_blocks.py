@@ -241,6 +241,43 @@ def test_a_quote_written_as_an_alert_shows_its_title_not_its_kind():
     assert quote.lines == ("Before you start", "Tell one person you trust.")
 
 
+def test_a_blog_s_markdown_reads_as_its_words_with_reference_links_line_breaks_and_emoji():
+    blocks = blocks_of(
+        "# A Quiet Kind of Leaving\n\n"
+        "He forgot again. See [my earlier post][earlier] and [this one][], ![a window][pic] aside.\n\n"
+        "- Birthdays forgotten<br>twice in a row\n- Messages left on read :broken_heart:\n\n"
+        "Back at 10:30:45, as :not_an_emoji_name: says.\n\n"
+        '[earlier]: https://example.org/earlier "Earlier"\n[this one]: </posts/this one>\n[pic]: /img/w.jpg\n\n'
+        "*[HTML]: Hypertext Markup Language\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "He forgot again. See my earlier post and this one, aside." in texts
+    assert "Birthdays forgotten twice in a row" in texts  # a line break parts two words
+    assert "Messages left on read \U0001f494" in texts
+    assert "Back at 10:30:45, as :not_an_emoji_name: says." in texts  # no emoji of that name: as written
+    assert not [t for t in texts if "]:" in t or "https" in t or "HTML" in t]  # definitions show nowhere
+
+
+def test_a_code_block_s_lines_are_kept_and_its_fences_are_not():
+    blocks = blocks_of("# Leaving\n\nA note I kept:\n\n```text\nI am allowed to leave.\n```\n\n~~~\nAnd to rest.\n~~~\n", path="a.md")
+    texts = [line for b in blocks for line in b.lines]
+    assert "I am allowed to leave." in texts and "And to rest." in texts
+    assert not [t for t in texts if "`" in t or "~~~" in t]
+
+
+def test_an_admonition_reads_as_a_box_titled_as_the_renderer_titles_it():
+    blocks = blocks_of(
+        '# Leaving\n\nBefore.\n\n!!! warning "Money"\n    Some people lose money covering for a partner.\n\n'
+        "    Keep your own account.\n\n??? tip\n    Tell one person.\n\nAfter the boxes.\n",
+        path="a.md",
+    )
+    quotes = [b.lines for b in blocks if b.kind is BlockKind.QUOTE]
+    assert quotes == [("Money", "Some people lose money covering for a partner.", "Keep your own account."),
+                      ("Tip", "Tell one person.")]
+    assert "After the boxes." in [line for b in blocks for line in b.lines]
+
+
 def test_markup_lines_of_any_length_are_read_in_time_in_proportion():
     import time
 

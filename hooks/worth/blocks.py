@@ -38,6 +38,9 @@ _MD_LIST = re.compile(r"^\s{0,3}(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 # The kind of a GitHub or Obsidian alert opening a quote ("> [!TIP] Before you start").
 _ALERT_MARK = re.compile(r"^\[![A-Za-z]{1,20}\][+-]?\s*")
+# An admonition's first line, as Python-Markdown and MkDocs blogs write it ("!!! warning "Money"",
+# "??? note" for one that folds): its text is the lines indented under it.
+_MD_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+([\w-]{1,30})(?:[ \t]+"([^"]{0,300})")?[ \t]*$')
 # Small words that stay lower case in Title Case.
 SMALL_WORDS = frozenset("a an the and but or nor for so yet of in on at to by up as is it its via vs "
                         "with from into onto over per than off out be are was".split())
@@ -353,6 +356,35 @@ class MarkdownQuote(MarkdownDetector):
         return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), used
 
 
+class MarkdownAdmonition(MarkdownDetector):
+    """An admonition: a box, read as a quote whose first line is its title as the renderer shows
+    it (the title given, or else its kind: "!!! tip" is titled "Tip"; an empty title, none)."""
+
+    name = "md-admonition"
+
+    def test(self, index: int, ctx: BlockContext) -> bool:
+        return ctx.format == "md" and _marked(_MD_ADMONITION, ctx.items[index])
+
+    def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
+        match = _MD_ADMONITION.match(ctx.items[index].text)
+        assert match
+        kind, title = match.groups()
+        texts = [ctx.shown(title if title is not None else kind.capitalize())]
+        paragraph: list[str] = []
+        used = 1
+        for item in ctx.items[index + 1:]:
+            if not item.line.text.startswith(("    ", "\t")):
+                break  # the box ends where its indented lines do
+            if item.blank_before and paragraph:
+                texts.append(ctx.shown(" ".join(paragraph)))
+                paragraph = []
+            paragraph.append(item.text)
+            used += 1
+        if paragraph:
+            texts.append(ctx.shown(" ".join(paragraph)))
+        return Block(BlockKind.QUOTE, tuple(t for t in texts if t), ctx.items[index].line.number), used
+
+
 # Markup a Markdown renderer would not show as text besides inline Markdown (``markdown_text``):
 # kramdown attribute lists ({: .class}) and Liquid tags ({% ... %}). A bounded pattern: linear on any line.
 _INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}")
@@ -383,7 +415,7 @@ class MarkdownParagraph(MarkdownDetector):
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         texts = [ctx.items[index].text]
         for item in ctx.items[index + 1:]:
-            if item.blank_before or any(_marked(p, item) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE)):
+            if item.blank_before or any(_marked(p, item) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE, _MD_ADMONITION)):
                 break
             texts.append(item.text)
         text = ctx.shown(" ".join(texts))
@@ -944,6 +976,7 @@ def build_block_detectors() -> list[BlockDetector]:
         MarkdownHeading(),
         MarkdownList(),
         MarkdownQuote(),
+        MarkdownAdmonition(),
         MarkdownParagraph(),
         EditorHeading(),
         EditorText(),

@@ -347,7 +347,8 @@ class ArticleLines:
             script=ranked[0][0] if ranked else "LATIN",
             mixed_scripts=second >= MIN_BILINGUAL_LINES and second * 5 >= len(order),
             schemes=dict(Counter(scheme_of.values())), scheme_of=scheme_of,
-            markup=frozenset(i for i in order if _is_markup(views[i].stripped)),
+            markup=frozenset(i for i in order if _is_markup(views[i].stripped)
+                             or (authored and _is_markdown_markup(views[i].stripped))),
             drop=frozenset(loose(d) for d in raw.overrides.drop),
             keep=frozenset(loose(k) for k in raw.overrides.keep),
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
@@ -1192,6 +1193,33 @@ def _is_markup(text: str) -> bool:
     if t.startswith(("![", "[![")) and _MARKDOWN_IMAGE_LINE.fullmatch(t):
         return True
     return t.startswith("[") and t.endswith("]") and _is_shortcode_line(t)
+
+
+def _is_markdown_markup(text: str) -> bool:
+    """Whether a line of Markdown its author wrote is markup no page shows as text: a code
+    block's fence (its lines are kept), a link reference definition or an abbreviation's. (In a
+    scraped text such a line is what the page showed.)"""
+    t = text.strip()
+    if t.startswith(("```", "~~~")):
+        return _CODE_FENCE.fullmatch(t) is not None
+    if t.startswith("[") and "]:" in t:
+        return _LINK_DEFINITION.fullmatch(t) is not None
+    return t.startswith("*[") and _ABBREVIATION.fullmatch(t) is not None
+
+
+# A Markdown code fence, opening (perhaps naming the code's language) or closing.
+_CODE_FENCE = re.compile(r"(?:`{3,}|~{3,})[ \t]*[\w+#.-]{0,30}[ \t]*")
+# A Markdown link reference definition ("[earlier]: https://example.com/post "Earlier""): where a
+# reference link of the text leads, which no page shows. (A footnote's own line, "[^1]: ...", is
+# the footnote's text.) The address must look like one: "[Note]: call first" is a label and text.
+_LINK_DEFINITION = re.compile(
+    r"""\[[^\]^][^\]]{0,100}\]:[ \t]*(?:<[^<>\n]{1,500}>|(?:https?://|www\.|/|\./|\.\./|\#|mailto:)\S{0,500})"""
+    r"""(?:[ \t]+(?:"[^"]{0,300}"|'[^']{0,300}'|\([^()]{0,300}\)))?[ \t]*""")
+
+
+# An abbreviation's definition ("*[HTML]: Hypertext Markup Language"), as kramdown and
+# Python-Markdown write them: the page shows it only as a tooltip over the word.
+_ABBREVIATION = re.compile(r"\*\[[^\[\]]{1,60}\]:[ \t]*\S.{0,300}")
 
 
 def _is_shortcode_line(text: str) -> bool:
