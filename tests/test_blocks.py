@@ -259,6 +259,25 @@ def test_a_blog_s_markdown_reads_as_its_words_with_reference_links_line_breaks_a
     assert not [t for t in texts if "]:" in t or "https" in t or "HTML" in t]  # definitions show nowhere
 
 
+def test_a_jekyll_or_hugo_post_s_template_tags_attributes_and_task_boxes_never_reach_the_text():
+    blocks = blocks_of(
+        "# Seven Signs\n\nIt rarely starts with drama. {{ site.author }} has seen it.\n\n"
+        "## 1. He stops asking about your day {#asking .sign}\n\n"
+        "He nods at his phone.<sup>1</sup> Then again.<sup>[2]</sup>\n\n"
+        "- [ ] Does he remember what you said?\n- [x] Does he ask back?\n\n"
+        '<figure><img src="c.jpg" alt="A calendar"><figcaption>A half-empty calendar.</figcaption></figure>\n\n'
+        "A set {like this} and an email {#not-at-the-end} stay.\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "It rarely starts with drama. has seen it." in texts
+    assert headings(blocks) == ["1. He stops asking about your day"]
+    assert "He nods at his phone. Then again." in texts
+    assert "Does he remember what you said?" in texts and "Does he ask back?" in texts
+    assert not [t for t in texts if "calendar" in t]  # a picture's caption, with no picture
+    assert "A set {like this} and an email {#not-at-the-end} stay." in texts
+
+
 def test_a_code_block_s_lines_are_kept_and_its_fences_are_not():
     blocks = blocks_of("# Leaving\n\nA note I kept:\n\n```text\nI am allowed to leave.\n```\n\n~~~\nAnd to rest.\n~~~\n", path="a.md")
     texts = [line for b in blocks for line in b.lines]

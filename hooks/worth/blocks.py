@@ -322,7 +322,8 @@ class MarkdownList(MarkdownDetector):
         for item in ctx.items[index:]:
             match = None if item.line.literal else _MD_LIST.match(item.text)
             if match and (match.group(2) is not None) == ordered:
-                texts.append(ctx.shown(match.group(3).strip()))
+                # (A task list's box, "[ ] " or "[x] ", is a mark, not words.)
+                texts.append(ctx.shown(_TASK_BOX.sub("", match.group(3).strip(), count=1)))
             elif match:
                 break  # a list of the other kind starts ("- ..." then "1. ...")
             elif used and not item.blank_before and not _marked(_MD_HEADING, item) and not _marked(_MD_QUOTE, item):
@@ -331,6 +332,9 @@ class MarkdownList(MarkdownDetector):
                 break
             used += 1
         return Block(BlockKind.LIST, tuple(texts), ctx.items[index].line.number, ordered=ordered), used
+
+
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 
 
 class MarkdownQuote(MarkdownDetector):
@@ -387,7 +391,12 @@ class MarkdownAdmonition(MarkdownDetector):
 
 # Markup a Markdown renderer would not show as text besides inline Markdown (``markdown_text``):
 # kramdown attribute lists ({: .class}) and Liquid tags ({% ... %}). A bounded pattern: linear on any line.
-_INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}")
+# Also Liquid's and Hugo's inline output tags ("{{ site.author }}", "{{< ref "x" >}}"), which only
+# the blog's own engine can fill in, and an attribute list closing a line as Pandoc, Hugo and
+# Python-Markdown write them ("## What It Costs {#costs}", "{.lead}").
+_INLINE_ATTRIBUTES = re.compile(
+    r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}|\{\{[^{}\n]{0,300}\}\}"
+    r"|\s*\{[ \t]*[#.][\w-]{1,60}(?:[ \t]+(?:[#.][\w-]{1,60}|[\w-]{1,30}=(?:\"[^\"\n]{0,200}\"|[\w-]{1,60})))*[ \t]*\}\s*$")
 _INLINE_MARKS = ("*", "_", "`", "[", "\\", "&", "<", "~")  # what inline Markdown is written with
 
 

@@ -1178,11 +1178,12 @@ def _first_date(lines: Sequence[SourceLine], rules: Mapping[int, str]) -> str | 
     return None
 
 
-
+# A line of markup alone: an HTML comment, tags with no text (or a picture's, "<figure><img ...>
+# <figcaption>...", whose caption describes a picture the page does not have), a kramdown
 # attribute list or Liquid tag, a wiki link. Plain string tests: linear on any input.
 def _is_markup(text: str) -> bool:
     t = text.strip()
-    if t.startswith("<!--") or t[:8].lower().startswith(("<style", "<script", "</")):  # (not a paragraph lowered)
+    if t.startswith("<!--") or t[:8].lower().startswith(("<style", "<script", "</", "<figure", "<img")):  # (not a paragraph lowered)
         return True
     if t.startswith("<") and t.endswith(">"):
         return not _TAG.sub("", t).strip()  # tags and nothing else (a block of HTML with text is text)

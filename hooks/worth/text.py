@@ -68,6 +68,8 @@ _FOOTNOTE_MARK = re.compile(r"^\[\^[^\]\s]{1,40}\]:\s*|\[\^[^\]\s]{1,40}\]")
 # An HTML tag. Bounded, so linear on any line: the parser's own reading of inline HTML looks for
 # a comment's end from each "<!--", which takes the square of the length of a line of openers.
 _HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]{0,30})(?:\s[^<>]{0,300})?/?>")
+# A footnote's mark written in HTML ("<sup>1</sup>", "<sup>[2]</sup>"): no word of the text.
+_SUPERSCRIPT_MARK = re.compile(r"<sup>\s*\[?\d{1,3}\]?\s*</sup>", re.IGNORECASE)
 # Tags that end a line or a block: the words on either side of "<br>" or "</p><p>" are apart.
 _BREAKING_TAGS = frozenset(
     "br p div li ul ol dl dt dd hr tr td th table thead tbody h1 h2 h3 h4 h5 h6 blockquote pre section "
@@ -102,7 +104,7 @@ def markdown_text(text: str) -> str:
     footnote marks, HTML comments and tags left out (a tag's text stays); escapes and entities
     resolved; spaces single."""
     if "<" in text:
-        text = _HTML_TAG.sub(_tag_shown, without_html_comments(text))
+        text = _HTML_TAG.sub(_tag_shown, _SUPERSCRIPT_MARK.sub("", without_html_comments(text)))
     text = _FOOTNOTE_MARK.sub("", text)
     if "][" in text:
         text = _REFERENCE_LINK.sub(lambda link: "" if link.group(1) else link.group(2), text)
