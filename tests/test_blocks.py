@@ -246,7 +246,7 @@ def test_a_blog_s_markdown_reads_as_its_words_with_reference_links_line_breaks_a
         "# A Quiet Kind of Leaving\n\n"
         "He forgot again. See [my earlier post][earlier] and [this one][], ![a window][pic] aside.\n\n"
         "- Birthdays forgotten<br>twice in a row\n- Messages left on read :broken_heart:\n\n"
-        "Back at 10:30:45, as :not_an_emoji_name: says.\n\n"
+        "Back at 10:30:45, as :not_an_emoji_name: says. :heart:\n\n"
         '[earlier]: https://example.org/earlier "Earlier"\n[this one]: </posts/this one>\n[pic]: /img/w.jpg\n\n'
         "*[HTML]: Hypertext Markup Language\n",
         path="a.md",
@@ -255,7 +255,7 @@ def test_a_blog_s_markdown_reads_as_its_words_with_reference_links_line_breaks_a
     assert "He forgot again. See my earlier post and this one, aside." in texts
     assert "Birthdays forgotten twice in a row" in texts  # a line break parts two words
     assert "Messages left on read \U0001f494" in texts
-    assert "Back at 10:30:45, as :not_an_emoji_name: says." in texts  # no emoji of that name: as written
+    assert "Back at 10:30:45, as :not_an_emoji_name: says. \u2764\ufe0f" in texts  # no emoji of that name: as written
     assert not [t for t in texts if "]:" in t or "https" in t or "HTML" in t]  # definitions show nowhere
 
 
@@ -276,6 +276,19 @@ def test_a_jekyll_or_hugo_post_s_template_tags_attributes_and_task_boxes_never_r
     assert "Does he remember what you said?" in texts and "Does he ask back?" in texts
     assert not [t for t in texts if "calendar" in t]  # a picture's caption, with no picture
     assert "A set {like this} and an email {#not-at-the-end} stay." in texts
+
+
+def test_a_note_taking_app_s_wiki_links_highlights_and_comments_read_as_the_app_shows_them():
+    blocks = blocks_of(
+        "# Why I Let Go\n\nI kept a list of [[Things He Promised]] and of [[Promises Kept|the ones he kept]]. "
+        "The second was ==much shorter==.\n\n%% rewrite this part %%\n\nSleep, mostly. %% and money? %%\n\n"
+        "Two == signs, and 5 == 5.\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "I kept a list of Things He Promised and of the ones he kept. The second was much shorter." in texts
+    assert "Sleep, mostly." in texts and not [t for t in texts if "%" in t or "rewrite" in t]
+    assert "Two == signs, and 5 == 5." in texts
 
 
 def test_a_code_block_s_lines_are_kept_and_its_fences_are_not():

@@ -397,7 +397,8 @@ class MarkdownAdmonition(MarkdownDetector):
 _INLINE_ATTRIBUTES = re.compile(
     r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}|\{\{[^{}\n]{0,300}\}\}"
     r"|\s*\{[ \t]*[#.][\w-]{1,60}(?:[ \t]+(?:[#.][\w-]{1,60}|[\w-]{1,30}=(?:\"[^\"\n]{0,200}\"|[\w-]{1,60})))*[ \t]*\}\s*$")
-_INLINE_MARKS = ("*", "_", "`", "[", "\\", "&", "<", "~")  # what inline Markdown is written with
+# What inline Markdown is written with (and a note-taking app's highlights and comments, an emoji's code).
+_INLINE_MARKS = ("*", "_", "`", "[", "\\", "&", "<", "~", "==", "%%", ":")
 
 
 def without_inline_markup(text: str) -> str:

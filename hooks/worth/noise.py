@@ -1198,13 +1198,16 @@ def _is_markup(text: str) -> bool:
 
 def _is_markdown_markup(text: str) -> bool:
     """Whether a line of Markdown its author wrote is markup no page shows as text: a code
-    block's fence (its lines are kept), a link reference definition or an abbreviation's. (In a
+    block's fence (its lines are kept), a link reference definition or an abbreviation's, a
+    note-taking app's comment. (In a
     scraped text such a line is what the page showed.)"""
     t = text.strip()
     if t.startswith(("```", "~~~")):
         return _CODE_FENCE.fullmatch(t) is not None
     if t.startswith("[") and "]:" in t:
         return _LINK_DEFINITION.fullmatch(t) is not None
+    if t.startswith("%%"):
+        return t.endswith("%%") and len(t) >= 4  # a note-taking app's comment ("%% rewrite this %%")
     return t.startswith("*[") and _ABBREVIATION.fullmatch(t) is not None
 
 

@@ -84,6 +84,17 @@ def _tag_shown(tag: re.Match[str]) -> str:
 # page shows a link's words and no picture, so the definition it refers to ("[earlier]: https://..."
 # on a line of its own, dropped as markup) is not needed to read it.
 _REFERENCE_LINK = re.compile(r"(!?)\[([^\[\]]{1,300})\]\[[^\[\]]{0,100}\]")
+# What note-taking apps (Obsidian, Foam, Logseq) and wikis add to Markdown: a wiki link
+# ("[[Things He Promised]]", "[[Promises Kept|the ones he kept]]": its label, or else the page's
+# name), a highlight ("==much shorter==": its words) and a comment ("%% rewrite this %%": nothing).
+_NOTE_MARKUP = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]|==(?=\S)([^=\n]{1,300}?)==|%%[^%\n]{0,500}%%")
+
+
+def _note_markup_shown(found: re.Match[str]) -> str:
+    page, label, highlighted = found.groups()
+    return label or page or highlighted or ""
+
+
 # An emoji's short code (":broken_heart:"), as GitHub, Jekyll and Hugo write them.
 _EMOJI_CODE = re.compile(r":[a-z0-9_+-]{1,50}:")
 
@@ -108,6 +119,8 @@ def markdown_text(text: str) -> str:
     text = _FOOTNOTE_MARK.sub("", text)
     if "][" in text:
         text = _REFERENCE_LINK.sub(lambda link: "" if link.group(1) else link.group(2), text)
+    if "[[" in text or "==" in text or "%%" in text:
+        text = _NOTE_MARKUP.sub(_note_markup_shown, text)
     shown: list[str] = []
     for token in _inline_parser().parseInline(text)[0].children or ():
         if token.type in ("text", "code_inline"):
@@ -131,7 +144,8 @@ def _emoji_names() -> dict[str, str]:
     Read on first use: only Markdown articles need it."""
     from pymdownx import gemoji_db
 
-    points = {name: value["unicode"] for name, value in gemoji_db.emoji.items()}
+    # ("unicode_alt", where there is one, is the emoji drawn as a picture: "2764-fe0f", not "2764".)
+    points = {name: value.get("unicode_alt", value["unicode"]) for name, value in gemoji_db.emoji.items()}
     points.update((alias, points[name]) for alias, name in gemoji_db.aliases.items() if name in points)
     return points
 
