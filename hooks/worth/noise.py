@@ -676,9 +676,9 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         max_words=14,
     ),
     FurnitureKind(
+        # (A start is a whole word: "copyright" opens "Copyright 2024 ..." and "Copyright \u00a9 ...".)
         "copyright",
-        starts=("copyright \u00a9", "copyright (c)", "copyright 19", "copyright 20", "\u00a9 19", "\u00a9 20",
-                "(c) 19", "(c) 20", "all rights reserved"),
+        starts=("copyright", "\u00a9", "all rights reserved"),
         max_words=30,
     ),
     FurnitureKind(
