@@ -18,6 +18,7 @@ text is worse than showing a stray line. Nothing here keeps state between lines 
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
@@ -260,14 +261,30 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], later: fr
             k += 1
             run.append(short[k])
         k += 1
-        end = run[-1] + 1
-        copied = [next(c for c in ranks[views[order[q]].loose] if c > q) for q in run]
-        if copied[0] < end or any(b - a < 2 for a, b in zip(copied, copied[1:])):
-            continue  # a copy inside the run, out of order or standing with the next: no headings
+        if not _copied_apart(run, [ranks[views[order[q]].loose] for q in run]):
+            continue
         labelled = run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS
         if labelled or len(run) >= MIN_CONTENTS_ENTRIES:
             found.update(order[q] for q in run)
     return frozenset(found)
+
+
+def _copied_apart(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
+    """Whether the next copy of each line of ``run`` (ranks of consecutive lines; ``ranks``: the
+    sorted ranks of each one's copies) stands below the run, in the run's order, two or more
+    lines from the one before: a copy inside the run, out of order or standing with the next is
+    no heading. (Each copy is found by bisection, and the first that fails ends the look: a page
+    of one line written thousands of times is one long run.)"""
+    end, before = run[-1] + 1, -1
+    for q, copies in zip(run, ranks):
+        found = bisect.bisect_right(copies, q)
+        if found == len(copies):
+            return False
+        copy = copies[found]
+        if copy < end or (before >= 0 and copy - before < 2):
+            return False
+        before = copy
+    return True
 
 
 # "By Jane Doe", "Written by Jane Doe, LCSW | ...": the name, of two to four capitalised words.
@@ -275,14 +292,19 @@ _BYLINE_NAME = re.compile(r"\s*+(?:by|written by|author:)\s++((?-i:[A-Z])[\w.'\u
                           re.IGNORECASE)
 
 
+MAX_AUTHORS = 4
+
+
 def _bylined_names(views: Sequence[LineView], order: Sequence[int]) -> tuple[str, ...]:
     """The names the article's bylines give, as written."""
-    names = []
+    names: dict[str, None] = {}
     for index in order:
         if views[index].lowered.startswith(("by ", "written by ", "author:")):
             match = _BYLINE_NAME.match(views[index].stripped)
             if match:
-                names.append(match.group(1).rstrip(".,"))
+                names[match.group(1).rstrip(".,")] = None
+                if len(names) == MAX_AUTHORS:  # a page of bylines (a list of posts) names no one writer
+                    break
     return tuple(names)
 
 
