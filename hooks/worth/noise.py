@@ -239,34 +239,30 @@ MIN_CONTENTS_ENTRIES = 3  # with no label over them
 CONTENTS_ENTRY_WORDS = 14
 
 
-def _contents_entries(views: Sequence[LineView], order: Sequence[int], later: frozenset[int],
-                      copies: Mapping[str, int]) -> frozenset[int]:
+def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Mapping[int, int],
+                      later: frozenset[int]) -> frozenset[int]:
     """The entries of a table of contents: a run of short lines each written again further down,
     in the same order, the copies standing apart from each other as headings do (each over its
     own text), under a contents label or three or more of them. The page makes its own contents;
     a verse or a passage quoted twice repeats lines that stand together both times."""
-    if not later:
+    short = sorted(rank[i] for i in later if len(views[i].words) <= CONTENTS_ENTRY_WORDS)
+    runs: list[list[int]] = []
+    for r in short:
+        if runs and runs[-1][-1] == r - 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    runs = [run for run in runs if len(run) >= MIN_CONTENTS_ENTRIES or (
+        run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS)]
+    if not runs:  # (most articles: nothing below is asked)
         return frozenset()
-    rank = {index: r for r, index in enumerate(order)}  # (only asked of articles with copies)
+    wanted = {views[order[q]].loose for run in runs for q in run}
     ranks: dict[str, list[int]] = {}
     for r, index in enumerate(order):
-        if copies[views[index].loose] > 1:
+        if views[index].loose in wanted:
             ranks.setdefault(views[index].loose, []).append(r)
-    short = sorted(rank[i] for i in later if len(views[i].words) <= CONTENTS_ENTRY_WORDS)
-    found: set[int] = set()
-    k = 0
-    while k < len(short):
-        run = [short[k]]
-        while k + 1 < len(short) and short[k + 1] == run[-1] + 1:
-            k += 1
-            run.append(short[k])
-        k += 1
-        if not _copied_apart(run, [ranks[views[order[q]].loose] for q in run]):
-            continue
-        labelled = run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS
-        if labelled or len(run) >= MIN_CONTENTS_ENTRIES:
-            found.update(order[q] for q in run)
-    return frozenset(found)
+    return frozenset(order[q] for run in runs if _copied_apart(run, [ranks[views[order[q]].loose] for q in run])
+                     for q in run)
 
 
 def _copied_apart(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
@@ -296,7 +292,7 @@ MAX_AUTHORS = 4
 
 
 def _bylined_names(views: Sequence[LineView], order: Sequence[int]) -> tuple[str, ...]:
-    """The names the article's bylines give, as written."""
+    """The names the bylines among the lines at ``order`` give, as written."""
     names: dict[str, None] = {}
     for index in order:
         if views[index].lowered.startswith(("by ", "written by ", "author:")):
@@ -411,7 +407,7 @@ class ArticleLines:
     rules: Mapping[int, str] = field(default_factory=dict)  # index -> the first rule that names it
     sure: frozenset[int] = frozenset()  # the ranks of the lines dropped for sure (_furniture_for_sure)
     contents: frozenset[int] = frozenset()  # the entries of a table of contents (_contents_entries)
-    authors: tuple[str, ...] = ()  # the names a byline of the article gives ("By Jane Doe": "Jane Doe")
+    page_parts: Mapping[int, str] = field(default_factory=dict)  # index -> its rule (PagePart.find)
 
     @classmethod
     def of(cls, raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -> ArticleLines:
@@ -433,8 +429,9 @@ class ArticleLines:
         votes = _votes(Counter(filter(_ANY_STOP_WORD.__contains__, chain.from_iterable(views[i].words for i in order))))
         language = max(votes, key=lambda lang: (votes[lang], lang == "en"))
         scheme_of = {i: scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None}
+        rank = {i: r for r, i in enumerate(order)}
         article = cls(
-            lines=raw.lines, views=views, order=order, rank={i: r for r, i in enumerate(order)}, copies=copies,
+            lines=raw.lines, views=views, order=order, rank=rank, copies=copies,
             later_copy=later, language=language if votes[language] else "en",
             script=ranked[0][0] if ranked else "LATIN",
             mixed_scripts=second >= MIN_BILINGUAL_LINES and second * 5 >= len(order),
@@ -446,10 +443,10 @@ class ArticleLines:
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
             siblings=_spaced_siblings(views, order, copies), refrains=_refrains(views, order, copies),
             written_markdown=authored,
-            contents=_contents_entries(views, order, later, copies),
-            authors=_bylined_names(views, order),
+            contents=(contents := _contents_entries(views, order, rank, later)),
+            page_parts=PagePart.find(views, order, contents),
         )
-        asked = _default_filters() if filters is None else filters
+        asked = [f for f in (_default_filters() if filters is None else filters) if f.asked_of(article)]
         rules = {}
         for index in order:  # each rule sees the article as read, not the other rules' answers
             for noise_filter in asked:
@@ -481,6 +478,11 @@ class NoiseFilter:
     def rule(self, index: int, article: ArticleLines) -> str:
         return self.name
 
+    def asked_of(self, article: ArticleLines) -> bool:
+        """Whether ``test`` may say yes to any line of the article (a rule that knows it cannot
+        is not asked line by line)."""
+        return True
+
     @property
     def names(self) -> tuple[str, ...]:
         """Every name ``rule`` may give."""
@@ -493,7 +495,10 @@ class EditorDrop(NoiseFilter):
     name = "editor-drop"
 
     def test(self, index: int, article: ArticleLines) -> bool:
-        return bool(article.drop) and article.views[index].loose in article.drop
+        return article.views[index].loose in article.drop
+
+    def asked_of(self, article: ArticleLines) -> bool:
+        return bool(article.drop)
 
 
 class Markup(NoiseFilter):
@@ -870,6 +875,7 @@ class Furniture(NoiseFilter):
         self.vocabulary_words = max((kind.max_vocabulary_words for kind in self.kinds if kind.vocabulary), default=0)
         self.vocabulary = frozenset().union(*(kind.vocabulary for kind in self.kinds))
         self.lines = frozenset().union(*(kind.lines for kind in self.kinds))
+        self.line_words = max((len(words(line)) for line in self.lines), default=0)
 
     def test(self, index: int, article: ArticleLines) -> bool:
         return self._kind(article.views[index]) is not None
@@ -886,7 +892,7 @@ class Furniture(NoiseFilter):
         lowered = view.furniture
         named = view.named_words if count <= self.vocabulary_words else frozenset()
         if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))
-                or lowered in self.lines or view.lowered in self.lines):
+                or (count <= self.line_words and (lowered in self.lines or view.lowered in self.lines))):
             return None
         if count <= 3 and is_reference_label(view.stripped):
             return None  # "Sources:" alone labels the works the article cites; "Source: Reuters" credits a photo
@@ -939,45 +945,57 @@ class PagePart(NoiseFilter):
     COUNTED = frozenset("thought thoughts response responses comment comments reply replies reaction reactions".split())
     COMMENTS_HEADING = re.compile(r"(?:\d+|one|no)\s+\w+\s+(?:on|to)\s+[\"']")  # the post's title in quotes
 
-    def test(self, index: int, article: ArticleLines) -> bool:
-        # Asked of every line: the cheap questions of ``rule`` first, without its call.
-        if index in article.contents or article.authors:
-            return self.rule(index, article) is not None
-        found = article.views[index].words
-        return len(found) >= 3 and found[1] in self.COUNTED and self.rule(index, article) is not None
+    # What a byline or the comments' heading opens with: only such lines are looked at twice.
+    OPENINGS = ("by ", "written by ", "author:", "one ", "no ", *"0123456789")
 
-    def rule(self, index: int, article: ArticleLines) -> str | None:  # type: ignore[override]
-        if index in article.contents:
-            return self.name
-        if article.authors and self.is_author_bio(index, article):
-            return self.BIO
-        found = article.views[index].words
-        if (len(found) >= 3 and found[1] in self.COUNTED
-                and self.COMMENTS_HEADING.match(article.views[index].furniture) is not None):
-            return self.COMMENTS
-        return None
+    def test(self, index: int, article: ArticleLines) -> bool:
+        return index in article.page_parts  # (found once for the article, by ``find``)
+
+    def asked_of(self, article: ArticleLines) -> bool:
+        return bool(article.page_parts)
+
+    def rule(self, index: int, article: ArticleLines) -> str:
+        return article.page_parts[index]
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, self.BIO, self.COMMENTS)
 
-    def is_author_bio(self, index: int, article: ArticleLines) -> bool:
+    @classmethod
+    def find(cls, views: Sequence[LineView], order: Sequence[int], contents: frozenset[int]) -> dict[int, str]:
+        """The page's parts of the article's lines, by line, with the rule that names each."""
+        parts = dict.fromkeys(contents, cls.name)
+        opening = [i for i in order if views[i].lowered.startswith(cls.OPENINGS)]
+        for i in opening:
+            found = views[i].words
+            if len(found) >= 3 and found[1] in cls.COUNTED and cls.COMMENTS_HEADING.match(views[i].furniture):
+                parts.setdefault(i, cls.COMMENTS)
+        authors = _bylined_names(views, opening)
+        if authors:
+            firsts = tuple(name.split()[0] for name in authors)
+            starts = (*authors, *firsts, "About ", "about ", "ABOUT ")
+            for i in order:
+                if views[i].stripped.lstrip("*_ ").startswith(starts) and cls.is_author_bio(views[i], authors):
+                    parts.setdefault(i, cls.BIO)
+        return parts
+
+    @classmethod
+    def is_author_bio(cls, view: LineView, authors: Sequence[str]) -> bool:
         """The note about the writer a site prints under (or over) the article: a line opening
         with the name its byline gives ("Jane Doe is a writer...", "About Jane Doe") or with her
         first name and what she is ("Jane is a counsellor..."). The article speaks of its writer
         as "I"."""
-        view = article.views[index]
-        if len(view.words) > self.MAX_WORDS:
+        if len(view.words) > cls.MAX_WORDS:
             return False
         text = view.stripped.strip("*_ ")
         if text.lower().startswith("about "):
             text = text[6:]
-            return any(text.rstrip(":") == name for name in article.authors)
-        for name in article.authors:
-            if text.startswith(name) and text[len(name):].startswith(self.AFTER_NAME):
+            return any(text.rstrip(":") == name for name in authors)
+        for name in authors:
+            if text.startswith(name) and text[len(name):].startswith(cls.AFTER_NAME):
                 return True
             first = name.split()[0]
-            if text.startswith(first) and text[len(first):].startswith(self.AFTER_FIRST_NAME):
+            if text.startswith(first) and text[len(first):].startswith(cls.AFTER_FIRST_NAME):
                 return True
         return False
 
@@ -1201,7 +1219,7 @@ def clean_lines(
             rule = None
         elif index in decided:
             rule = article.rules[index]
-        elif _labels_link_block(index, article):
+        elif article.link_blocks and _labels_link_block(index, article):
             rule = "link-label"  # furniture for sure beside its links, and so itself
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
@@ -1286,14 +1304,14 @@ def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
     # A heading a table of contents lists (``_contents_entries``) is the article's own, and so
     # are a quotation's attribution and a sentence among interruptions alone. (Each is asked
     # only of the few lines it may hold for: the reading of every article passes here.)
-    views = article.views
-    listed = frozenset(views[i].loose for i in article.contents)
-    near = _near_interruptions(article)
-    return [i for i in article.order
+    views, order = article.views, article.order
+    text = {i for i in _near_interruptions(article) if _between_interruptions(i, article)}
+    if article.contents:
+        listed = frozenset(views[i].loose for i in article.contents)
+        text.update(i for i in order if views[i].loose in listed and i not in article.contents)
+    return [i for i in order
             if i not in decided and (i in article.rules or (
-                len(views[i].words) <= TEXT_WORDS and not _authored_text(article, i)
-                and (not listed or views[i].loose not in listed)
-                and (i not in near or not _between_interruptions(i, article))
+                len(views[i].words) <= TEXT_WORDS and not _authored_text(article, i) and i not in text
                 and (views[i].stripped[:1] not in _DASHES or not _signs_a_quotation(i, article))))]
 
 
@@ -1712,7 +1730,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     preceding = article.neighbour(index, -1)
     if preceding is not None and len(article.views[preceding].words) >= PARAGRAPH_WORDS:
         f["paragraph before"] = 1.0
-    if n <= SHORT_LINE_WORDS and _signs_a_quotation(index, article):
+    if text[:1] in _DASHES and n <= SHORT_LINE_WORDS and _signs_a_quotation(index, article):
         f["signs a quotation"] = 1.0  # "— Dana, reader" under the words she is quoted saying
     if over_paragraph:
         f["paragraph follows"] = 1.0
