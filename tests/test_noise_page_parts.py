@@ -78,6 +78,8 @@ def _around(*lines: str) -> str:
     "Main article: Emotional neglect",
     "How we reviewed this article:",
     "A version of this article appears in print on Jan. 15, 2025, Section D, Page 4.",
+    "[Insert image here]",
+    "[Author bio]",
 ])
 def test_a_kind_of_furniture_other_sites_print_goes_for_sure(line):
     text = _around(line)
@@ -194,3 +196,10 @@ def test_a_label_naming_the_sites_section_heads_a_block_of_links():
     assert {"More From Relationships", "The Quiet Power of Walking Away",
             "What Self-Respect Looks Like in Love"} <= _dropped(result)
     assert MORE_PROSE in _kept(result)
+
+
+def test_a_closing_sentence_under_an_advertisement_stays():
+    text = _around() + "\nAdvertisement\n\nYou deserve to be a first thought, not a last one.\n"
+    result = _clean(text)
+    assert "You deserve to be a first thought, not a last one." in _kept(result)
+    assert "Advertisement" in _dropped(result)

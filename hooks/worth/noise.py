@@ -830,6 +830,13 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         lines=frozenset(("reject all", "accept all", "ok, got it", "got it!", "i agree")),
     ),
     FurnitureKind(
+        # A template's placeholder left in the page: "[Insert image here]", "[Author bio]".
+        "placeholder",
+        starts=("[insert ", "[image", "[photo", "[picture", "[video", "[embed", "[caption", "[author bio",
+                "[placeholder", "[ad]", "[advertisement", "[tk]", "[todo", "[add "),
+        max_words=8,
+    ),
+    FurnitureKind(
         # A blog's comment form and the replies under it (WordPress prints these words).
         "comment-form",
         starts=("leave a reply", "your email address will not be published", "your email will not be published",
@@ -1601,17 +1608,19 @@ def _plain_sentence(view: LineView) -> bool:
 
 
 # Furniture that stands alone in the run of the text, one line where the page put a box: an
-# advertisement's label, a picture's caption or credit, a link to another story ("Related: ...").
+# advertisement's label, a picture's caption or credit, a link to another story ("Related: ..."), a
+# template's placeholder.
 # What stands between two of them is text.
-INTERRUPTIONS = frozenset({"advertisement", "media-caption", "recommended-link", "recommended-story"})
+INTERRUPTIONS = frozenset({"advertisement", "media-caption", "recommended-link", "recommended-story", "placeholder"})
 
 
 def _between_interruptions(index: int, article: ArticleLines) -> bool:
     """Whether a plain sentence stands among interruptions alone (``INTERRUPTIONS``): the lines
-    two either side dropped for sure are all such, and there is one on each side. A site's
-    sentences (a tour of its app, a sign-up box) stand among its buttons and prompts instead."""
+    two either side dropped for sure are all such, and there is one on each side, or the
+    article's first or last line on that side (a closing sentence under an advertisement). A
+    site's sentences (a tour of its app, a sign-up box) stand among its buttons and prompts."""
     r = article.rank[index]
-    sides = [False, False]
+    sides = [r == 0, r == len(article.order) - 1]
     for step in (-2, -1, 1, 2):
         if r + step in article.sure:
             other = article.order[r + step]
