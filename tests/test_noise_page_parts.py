@@ -198,8 +198,11 @@ def test_a_label_naming_the_sites_section_heads_a_block_of_links():
     assert MORE_PROSE in _kept(result)
 
 
-def test_a_closing_sentence_under_an_advertisement_stays():
-    text = _around() + "\nAdvertisement\n\nYou deserve to be a first thought, not a last one.\n"
+@pytest.mark.parametrize("above", ["Advertisement", "A couple sits apart on a sofa. (Photo: Getty Images)",
+                                   "[Insert image here]"])
+def test_a_closing_sentence_under_an_advertisement_or_a_caption_stays(above):
+    # Short, last, beside furniture and with a word sites use ("more"): still the article's.
+    text = _around() + f"\n{above}\n\nYou are worth more than a favour.\n"
     result = _clean(text)
-    assert "You deserve to be a first thought, not a last one." in _kept(result)
-    assert "Advertisement" in _dropped(result)
+    assert "You are worth more than a favour." in _kept(result)
+    assert above in _dropped(result)
