@@ -225,6 +225,8 @@ class BlockContext:
     under_section_names: frozenset[int] = frozenset()  # the lines of their sections (``_under_section_names``)
     heads_section_names: frozenset[int] = frozenset()  # the line over the first of them (``_heads_section_names``)
     labelled: frozenset[int] = frozenset()  # numbers of the short "Label: value" lines, kept or dropped (``_labelled_lines``)
+    colon_headings: bool = False  # its headings end in a colon, each over its paragraph (``_colon_headings``)
+    spaced: bool = False  # a blank line sets most of its lines apart (``_spaced``)
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -490,12 +492,16 @@ class ShortLineList(PlainTextDetector):
         if shape is None:
             return 0
         count = 0
+        seen: set[str] = set()
         for item in ctx.items[index:]:
             # (loose() only when the editor listed headings: most articles list none.)
             if item.shape != shape or (ctx.headings and loose(item.text) in ctx.headings):
                 break
             if count and is_reference_label(item.text):  # the list ends where the references begin
                 break
+            if item.text in seen:
+                break  # a list names each thing once: a contents list ends where its first entry comes again
+            seen.add(item.text)
             count += 1
         return count
 
@@ -526,6 +532,16 @@ def parallel_run(index: int, ctx: BlockContext) -> int:
     end = index
     while end + 1 < len(items) and items[end + 1].shape == shape:
         end += 1
+    # A list names each thing once: a line written again (a contents list's entry, then its own
+    # heading) starts a run of its own, as ``ShortLineList`` reads it.
+    seen: set[str] = set()
+    for k in range(start, end + 1):
+        text = items[k].text
+        if text in seen:
+            if k > index:
+                return k - start
+            start, seen = k, set()
+        seen.add(text)
     return end - start + 1
 
 
@@ -668,6 +684,17 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
+    # ... and that first subheading, straight under the part's label, over its own paragraph.
+    f["under a part label, over a paragraph"] = float(
+        index > 0 and f["paragraph follows"] and is_part_label(ctx.items[index - 1].text))
+    # "What it cost me in money:" over its paragraph, in an article writing two or more such
+    # lines: the article's headings end in a colon (one such line alone is most often a lead-in).
+    f["one of the article's headings ending in :"] = float(end == ":" and f["paragraph follows"] and ctx.colon_headings)
+    # Set apart from the text above by a blank line, written straight over its paragraph, in an
+    # article that sets its lines apart with blank lines: a heading sits on its section.
+    f["set apart above, straight over a paragraph"] = float(
+        ctx.spaced and item.blank_before and f["paragraph follows"] and not byline
+        and not ctx.items[index + 1].blank_before)
     # A sentence-case line straight under an open title-case line ("Being Attached to the
     # Outcome" / "Needing the relationship"): the first line of that heading's section.
     before = ctx.items[index - 1] if index > 0 else None
@@ -1137,6 +1164,37 @@ def _question_headings(items: Sequence[Item]) -> bool:
     return count >= 2
 
 
+MIN_COLON_HEADINGS = 2
+
+
+def _colon_headings(items: Sequence[Item]) -> bool:
+    """Whether the article writes its headings ending in a colon: two or more lines of two words
+    or more ending ":", each set apart above and straight over a paragraph ("What it cost me in
+    money:" / "I covered the rent..."), not over a list. One such line alone is a lead-in."""
+    count = 0
+    for i in range(len(items) - 1):
+        item = items[i]
+        if item.end != ":" or item.found is None or not 2 <= len(item.found) <= MAX_HEADING_WORDS:
+            continue
+        after = items[i + 1]
+        if (item.blank_before or i == 0) and after.count >= LONG_PARAGRAPH_WORDS and not after.numbered \
+                and not _BULLET.match(after.text) and not _GREETING.match(item.text):
+            count += 1
+            if count >= MIN_COLON_HEADINGS:
+                return True
+    return False
+
+
+SPACED_SHARE = 0.6
+
+
+def _spaced(items: Sequence[Item]) -> bool:
+    """Whether a blank line stands after most of the article's paragraphs (they are set apart), so
+    a line written straight over the next one is joined to it on purpose."""
+    after = [item.blank_before for before, item in zip(items, items[1:]) if before.count >= LONG_PARAGRAPH_WORDS]
+    return len(after) >= 3 and sum(after) >= SPACED_SHARE * len(after)
+
+
 def _sentence_case_headings(items: Sequence[Item]) -> bool:
     # Two or more sentence-case lines standing alone between long paragraphs, with no closing
     # punctuation: the article writes its headings in sentence case.
@@ -1196,6 +1254,8 @@ def block_context(
         under_section_names=(under := _under_section_names(items, clean.section_lines)),
         heads_section_names=_heads_section_names(items, clean.section_lines, under),
         labelled=_labelled_lines(items, clean.noise),
+        colon_headings=_colon_headings(items),
+        spaced=_spaced(items),
         weights=weights or load_weights(),
     )
 
