@@ -227,6 +227,7 @@ class BlockContext:
     labelled: frozenset[int] = frozenset()  # numbers of the short "Label: value" lines, kept or dropped (``_labelled_lines``)
     colon_headings: bool = False  # its headings end in a colon, each over its paragraph (``_colon_headings``)
     spaced: bool = False  # a blank line sets most of its lines apart (``_spaced``)
+    sentences_set_over: int = 0  # short sentences set apart above and straight over a paragraph (``_sentences_set_over``)
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -691,10 +692,14 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # lines: the article's headings end in a colon (one such line alone is most often a lead-in).
     f["one of the article's headings ending in :"] = float(end == ":" and f["paragraph follows"] and ctx.colon_headings)
     # Set apart from the text above by a blank line, written straight over its paragraph, in an
-    # article that sets its lines apart with blank lines: a heading sits on its section.
-    f["set apart above, straight over a paragraph"] = float(
-        ctx.spaced and item.blank_before and f["paragraph follows"] and not byline
-        and not ctx.items[index + 1].blank_before)
+    # article that sets its lines apart with blank lines: a heading sits on its section. A
+    # sentence so set ("Then it changed.") is as often a paragraph's first line: closed lines so
+    # set are headings when the article writes three or more of them ("Stop waiting.", "Stop
+    # explaining.", ...).
+    set_over = bool(ctx.spaced and f["paragraph follows"] and not byline and _set_over_paragraph(index, ctx.items))
+    f["set apart above, straight over a paragraph"] = float(set_over and end not in _CLOSED)
+    f["one of three or more sentences set over their paragraphs"] = float(
+        set_over and end in _CLOSED and ctx.sentences_set_over >= MIN_SENTENCES_SET_OVER)
     # A sentence-case line straight under an open title-case line ("Being Attached to the
     # Outcome" / "Needing the relationship"): the first line of that heading's section.
     before = ctx.items[index - 1] if index > 0 else None
@@ -705,6 +710,7 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
 
 
 _SENTENCE_ENDS = (".", "!", "?", "\u2026")
+_CLOSED = (".", "!", "\u2026")  # a statement's closing marks
 
 
 def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
@@ -1195,6 +1201,23 @@ def _spaced(items: Sequence[Item]) -> bool:
     return len(after) >= 3 and sum(after) >= SPACED_SHARE * len(after)
 
 
+def _set_over_paragraph(index: int, items: Sequence[Item]) -> bool:
+    """Whether the line has a blank line (or furniture) above it and its paragraph straight under it."""
+    return (items[index].blank_before and index + 1 < len(items) and not items[index + 1].blank_before
+            and items[index + 1].count >= LONG_PARAGRAPH_WORDS)
+
+
+MIN_SENTENCES_SET_OVER = 3
+
+
+def _sentences_set_over(items: Sequence[Item]) -> int:
+    """How many short lines closed like a sentence stand set apart above and straight over a
+    paragraph ("Stop waiting." / "I spent years waiting...")."""
+    return sum(1 for index, item in enumerate(items)
+               if item.end in _CLOSED and item.found is not None and 0 < len(item.found) <= MAX_HEADING_WORDS
+               and _set_over_paragraph(index, items))
+
+
 def _sentence_case_headings(items: Sequence[Item]) -> bool:
     # Two or more sentence-case lines standing alone between long paragraphs, with no closing
     # punctuation: the article writes its headings in sentence case.
@@ -1255,7 +1278,8 @@ def block_context(
         heads_section_names=_heads_section_names(items, clean.section_lines, under),
         labelled=_labelled_lines(items, clean.noise),
         colon_headings=_colon_headings(items),
-        spaced=_spaced(items),
+        spaced=(spaced := _spaced(items)),
+        sentences_set_over=_sentences_set_over(items) if spaced else 0,
         weights=weights or load_weights(),
     )
 
