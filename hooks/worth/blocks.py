@@ -493,17 +493,18 @@ class ShortLineList(PlainTextDetector):
         if shape is None:
             return 0
         count = 0
-        seen: set[str] = set()
         for item in ctx.items[index:]:
             # (loose() only when the editor listed headings: most articles list none.)
             if item.shape != shape or (ctx.headings and loose(item.text) in ctx.headings):
                 break
             if count and is_reference_label(item.text):  # the list ends where the references begin
                 break
-            if item.text in seen:
-                break  # a list names each thing once: a contents list ends where its first entry comes again
-            seen.add(item.text)
             count += 1
+        if count > 1:
+            # A list names each thing once: a contents list ends where its first entry comes again.
+            texts = [item.text for item in ctx.items[index:index + count]]
+            if len(set(texts)) < count:
+                count = next(k for k, text in enumerate(texts) if text in texts[:k])
         return count
 
     def test(self, index: int, ctx: BlockContext) -> bool:
@@ -533,6 +534,8 @@ def parallel_run(index: int, ctx: BlockContext) -> int:
     end = index
     while end + 1 < len(items) and items[end + 1].shape == shape:
         end += 1
+    if end - start < 2:
+        return end - start + 1
     # A list names each thing once: a line written again (a contents list's entry, then its own
     # heading) starts a run of its own, as ``ShortLineList`` reads it.
     seen: set[str] = set()
