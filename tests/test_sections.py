@@ -202,3 +202,22 @@ def test_a_title_under_a_breadcrumb_and_site_name_or_written_in_capitals_is_the_
     capitals = load_article(FIXTURES / "article_with_a_title_in_capitals.txt")
     assert capitals.title == "THE COST OF STAYING WITH SOMEONE WHO DOESN'T VALUE YOU"
     assert "Posted on 12 January 2024 by Priya" in {n.text for n in capitals.noise}
+
+
+def test_a_byline_with_its_reading_time_over_the_title_is_furniture_not_the_title():
+    article = load_article(FIXTURES / "article_with_a_byline_over_the_title.txt")
+    assert article.title == "6 Reasons You Keep Going Back to Him"
+    assert "By Leila Grant \u00b7 6 min read" in {n.text for n in article.noise}
+    assert [s.heading for s in article.sections][1:3] == [
+        "#1 The good days were really good", "#2 You feel responsible for his feelings"]
+
+
+def test_chapters_hold_their_subheadings_and_capital_headings_are_siblings():
+    article = load_article(FIXTURES / "article_with_chapters.txt")
+    assert [(h, level) for h, level, _ in outline(article)[1:]] == [
+        ("Chapter 1: The First Months", 2), ("The silence", 3), ("The lists", 3),
+        ("Chapter 2: The Turn", 2), ("The day I forgot", 3), ("The new friends", 3), ("Chapter 3: Now", 2)]
+    capitals = load_article(FIXTURES / "article_with_headings_in_capitals_and_a_dateline.txt")
+    assert capitals.title == "Signs You Are Giving More Than You Get"
+    assert [(h, level) for h, level, _ in outline(capitals)[1:]] == [
+        ("WHY HE NEVER NOTICES", 2), ("WHAT IT DOES TO YOU OVER TIME", 2), ("WHAT YOU CAN DO TODAY", 2)]

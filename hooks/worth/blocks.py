@@ -15,6 +15,7 @@ lists. When in doubt a line is a paragraph: it keeps its words either way.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -227,7 +228,10 @@ class BlockContext:
     labelled: frozenset[int] = frozenset()  # numbers of the short "Label: value" lines, kept or dropped (``_labelled_lines``)
     colon_headings: bool = False  # its headings end in a colon, each over its paragraph (``_colon_headings``)
     spaced: bool = False  # a blank line sets most of its lines apart (``_spaced``)
-    sentences_set_over: int = 0  # short sentences set apart above and straight over a paragraph (``_sentences_set_over``)
+    # How many short sentences set apart above and straight over a paragraph open with each word
+    # (``_sentences_set_over``).
+    sentences_set_over: Mapping[str, int] = field(default_factory=dict)
+    sentences_set_over_count: int = 0  # how many there are
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -701,8 +705,12 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # explaining.", ...).
     set_over = bool(ctx.spaced and f["paragraph follows"] and not byline and _set_over_paragraph(index, ctx.items))
     f["set apart above, straight over a paragraph"] = float(set_over and end not in _CLOSED)
+    closed_set_over = set_over and end in _CLOSED
     f["one of three or more sentences set over their paragraphs"] = float(
-        set_over and end in _CLOSED and ctx.sentences_set_over >= MIN_SENTENCES_SET_OVER)
+        closed_set_over and ctx.sentences_set_over_count >= MIN_SENTENCES_SET_OVER)
+    # ... opening alike, as a list's headings do ("Stop waiting.", "Stop explaining.", "Stop ...").
+    f["one of three or more such sentences opening alike"] = float(
+        closed_set_over and ctx.sentences_set_over.get(first, 0) >= MIN_SENTENCES_SET_OVER)
     # A sentence-case line straight under an open title-case line ("Being Attached to the
     # Outcome" / "Needing the relationship"): the first line of that heading's section.
     before = ctx.items[index - 1] if index > 0 else None
@@ -1213,12 +1221,13 @@ def _set_over_paragraph(index: int, items: Sequence[Item]) -> bool:
 MIN_SENTENCES_SET_OVER = 3
 
 
-def _sentences_set_over(items: Sequence[Item]) -> int:
-    """How many short lines closed like a sentence stand set apart above and straight over a
-    paragraph ("Stop waiting." / "I spent years waiting...")."""
-    return sum(1 for index, item in enumerate(items)
-               if item.end in _CLOSED and item.found is not None and 0 < len(item.found) <= MAX_HEADING_WORDS
-               and _set_over_paragraph(index, items))
+def _sentences_set_over(items: Sequence[Item]) -> Counter[str]:
+    """The short lines closed like a sentence that stand set apart above and straight over a
+    paragraph ("Stop waiting." / "I spent years waiting..."), counted by their first word (in
+    lower case)."""
+    return Counter(item.found[0].lower() for index, item in enumerate(items)
+                   if item.end in _CLOSED and item.found and len(item.found) <= MAX_HEADING_WORDS
+                   and _set_over_paragraph(index, items))
 
 
 def _sentence_case_headings(items: Sequence[Item]) -> bool:
@@ -1282,7 +1291,8 @@ def block_context(
         labelled=_labelled_lines(items, clean.noise),
         colon_headings=_colon_headings(items),
         spaced=(spaced := _spaced(items)),
-        sentences_set_over=_sentences_set_over(items) if spaced else 0,
+        sentences_set_over=(set_over := _sentences_set_over(items) if spaced else Counter()),
+        sentences_set_over_count=set_over.total(),
         weights=weights or load_weights(),
     )
 
