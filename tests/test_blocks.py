@@ -638,3 +638,12 @@ def test_the_first_subheading_under_a_part_label_is_a_heading():
     found = headings(blocks_of(text))
     assert found[found.index("Part One: The Signs") + 1] == "He only calls when he needs something"
     assert found[found.index("Part Two: Letting Go") + 1] == "Tell one person the whole story"
+
+
+def test_an_interviews_speaker_labels_ending_in_a_colon_are_text():
+    turns = "".join(
+        f"Interviewer:\nWhat would you tell someone who feels unseen by a partner, question {n}?\n\n"
+        f"Dr. Maya Lee:\n{LONG}\n\n" for n in range(3))
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n{turns}")
+    assert headings(blocks) == []
+    assert shape(blocks).count(("paragraph", "Dr. Maya Lee:")) == 3

@@ -869,6 +869,8 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         # "\u2014 Dana, reader", "--Worn Out in Ohio": who said or signed the text above; a line
         # after one ending in a dash goes on with it ("... the whole winter? --" / "Tired in Leeds").
         return True
+    if item.end == ":" and ctx.copies and ctx.copies.get(loose(item.text), (index, 1))[1] >= 2:
+        return True  # a label written again and again ("Interviewer:", "Dr. Lee:"): whose turn it is
     if _signs_a_letter(index, ctx):
         return True
     if _GREETING.match(item.text):
