@@ -647,3 +647,14 @@ def test_an_interviews_speaker_labels_ending_in_a_colon_are_text():
     blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n{turns}")
     assert headings(blocks) == []
     assert shape(blocks).count(("paragraph", "Dr. Maya Lee:")) == 3
+
+
+def test_a_hard_wrapped_line_stopping_on_a_joining_word_runs_on_into_a_capital():
+    blocks = fixture_blocks("article_typed_with_line_breaks.txt")
+    assert headings(blocks) == []
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH] * 4
+    assert blocks[0].text.startswith("When I finally packed my things, my sister asked whether I was sure.")
+    # A Title Case heading capitalises its last word: it stays a heading over its paragraph.
+    text = fixture_text("article_typed_with_line_breaks.txt").replace(
+        "Friends helped", "What to Do When You Feel Like Giving Up\nFriends helped")
+    assert "What to Do When You Feel Like Giving Up" in headings(blocks_of(text))

@@ -1025,6 +1025,18 @@ def goes_on(line: SourceLine, after: SourceLine) -> bool:
             and (text[-1].isalnum() or text[-1] in ",;" or _HYPHENATED.search(text) is not None))
 
 
+JOINING_WORDS = CONNECTING_WORDS | frozenset(
+    "whether which than with from into onto upon unless until while although though since whose whom".split())
+
+
+def _stops_on_a_joining_word(line: SourceLine, after: SourceLine) -> bool:
+    """Whether a long line stops on a joining word written in lower case (a Title Case heading
+    capitalises its last word: "... Feel Like Giving Up") with a line straight under it."""
+    text = line.text.rstrip()
+    return (after.number == line.number + 1 and len(text) >= WRAPPED_LINE_CHARS and text[-1:].islower()
+            and after.text.strip() != "" and text[text.rfind(" ") + 1:] in JOINING_WORDS)
+
+
 # A word broken across two lines with a hyphen ("disappoint-" / "ments"), as text copied from a
 # typeset page (a PDF) reads; joined again without it, unless the part before it is one that
 # makes compounds ("self-" / "worth" is "self-worth").
@@ -1056,6 +1068,9 @@ def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
     wrapped = {k for k in going if goes_on(lines[k], lines[k + 1])}
     if len(wrapped) < MIN_WRAPPED_LINES:  # a line or two running on is no hard-wrapped text
         return [(line, line.number) for line in lines]
+    # In hard-wrapped text a long line that stops on a joining word ("... my sister asked whether" /
+    # "I was sure.") runs on whatever the next line opens with: no sentence or heading ends so.
+    wrapped.update(k for k in range(len(lines) - 1) if k not in wrapped and _stops_on_a_joining_word(lines[k], lines[k + 1]))
     breaks = [k in wrapped for k in range(len(lines))]
     out: list[tuple[SourceLine, int]] = []
     k = 0
