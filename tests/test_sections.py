@@ -221,3 +221,14 @@ def test_chapters_hold_their_subheadings_and_capital_headings_are_siblings():
     assert capitals.title == "Signs You Are Giving More Than You Get"
     assert [(h, level) for h, level, _ in outline(capitals)[1:]] == [
         ("WHY HE NEVER NOTICES", 2), ("WHAT IT DOES TO YOU OVER TIME", 2), ("WHAT YOU CAN DO TODAY", 2)]
+
+
+def test_a_site_name_after_a_bar_is_left_out_of_the_title(tmp_path):
+    body = ("Ten years is a long time to spend waiting for someone to notice you, and this is how I "
+            "finally stopped waiting.\n")
+    source = tmp_path / "left.txt"
+    source.write_text(f"Why I Left Him After Ten Years | Kinder Hearts Magazine\n\n{body}", encoding="utf-8")
+    assert load_article(source).title == "Why I Left Him After Ten Years"
+    # A bar after a label too short to be a headline stays: both halves are the title.
+    source.write_text(f"Part Two | What Staying Cost Me\n\n{body}", encoding="utf-8")
+    assert load_article(source).title == "Part Two | What Staying Cost Me"

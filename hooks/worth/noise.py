@@ -1550,9 +1550,20 @@ def _find_title(
     return best
 
 
+# "Why I Left Him | Kinder Hearts Magazine": a page's title names its site after a bar, which
+# no headline holds; the site's name (a few words) is no part of the article's title.
+_SITE_AFTER_A_BAR = re.compile(r"\s+\|\s+[^|]{1,40}$")
+MIN_TITLE_WORDS_BEFORE_A_BAR = 3
+
+
 def _strip_title_markup(text: str, fmt: str) -> str:
     text = text.strip()
     if fmt == "md":
         text = re.sub(r"^#+\s*", "", text)
-    return text.strip("*_ ").strip()
+    text = text.strip("*_ ").strip()
+    if " | " in text:
+        headline = _SITE_AFTER_A_BAR.sub("", text)
+        if headline != text and "|" not in headline and len(words(headline)) >= MIN_TITLE_WORDS_BEFORE_A_BAR:
+            return headline
+    return text
 
