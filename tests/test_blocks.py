@@ -241,6 +241,75 @@ def test_a_quote_written_as_an_alert_shows_its_title_not_its_kind():
     assert quote.lines == ("Before you start", "Tell one person you trust.")
 
 
+def test_a_blog_s_markdown_reads_as_its_words_with_reference_links_line_breaks_and_emoji():
+    blocks = blocks_of(
+        "# A Quiet Kind of Leaving\n\n"
+        "He forgot again. See [my earlier post][earlier] and [this one][], ![a window][pic] aside.\n\n"
+        "- Birthdays forgotten<br>twice in a row\n- Messages left on read :broken_heart:\n\n"
+        "Back at 10:30:45, as :not_an_emoji_name: says. :heart:\n\n"
+        '[earlier]: https://example.org/earlier "Earlier"\n[this one]: </posts/this one>\n[pic]: /img/w.jpg\n\n'
+        "*[HTML]: Hypertext Markup Language\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "He forgot again. See my earlier post and this one, aside." in texts
+    assert "Birthdays forgotten twice in a row" in texts  # a line break parts two words
+    assert "Messages left on read \U0001f494" in texts
+    assert "Back at 10:30:45, as :not_an_emoji_name: says. \u2764\ufe0f" in texts  # no emoji of that name: as written
+    assert not [t for t in texts if "]:" in t or "https" in t or "HTML" in t]  # definitions show nowhere
+
+
+def test_a_jekyll_or_hugo_post_s_template_tags_attributes_and_task_boxes_never_reach_the_text():
+    blocks = blocks_of(
+        "# Seven Signs\n\nIt rarely starts with drama. {{ site.author }} has seen it.\n\n"
+        "## 1. He stops asking about your day {#asking .sign}\n\n"
+        "He nods at his phone.<sup>1</sup> Then again.<sup>[2]</sup>\n\n"
+        "- [ ] Does he remember what you said?\n- [x] Does he ask back?\n\n"
+        '<figure><img src="c.jpg" alt="A calendar"><figcaption>A half-empty calendar.</figcaption></figure>\n\n'
+        "A set {like this} and an email {#not-at-the-end} stay.\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "It rarely starts with drama. has seen it." in texts
+    assert headings(blocks) == ["1. He stops asking about your day"]
+    assert "He nods at his phone. Then again." in texts
+    assert "Does he remember what you said?" in texts and "Does he ask back?" in texts
+    assert not [t for t in texts if "calendar" in t]  # a picture's caption, with no picture
+    assert "A set {like this} and an email {#not-at-the-end} stay." in texts
+
+
+def test_a_note_taking_app_s_wiki_links_highlights_and_comments_read_as_the_app_shows_them():
+    blocks = blocks_of(
+        "# Why I Let Go\n\nI kept a list of [[Things He Promised]] and of [[Promises Kept|the ones he kept]]. "
+        "The second was ==much shorter==.\n\n%% rewrite this part %%\n\nSleep, mostly. %% and money? %%\n\n"
+        "Two == signs, and 5 == 5.\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "I kept a list of Things He Promised and of the ones he kept. The second was much shorter." in texts
+    assert "Sleep, mostly." in texts and not [t for t in texts if "%" in t or "rewrite" in t]
+    assert "Two == signs, and 5 == 5." in texts
+
+
+def test_a_code_block_s_lines_are_kept_and_its_fences_are_not():
+    blocks = blocks_of("# Leaving\n\nA note I kept:\n\n```text\nI am allowed to leave.\n```\n\n~~~\nAnd to rest.\n~~~\n", path="a.md")
+    texts = [line for b in blocks for line in b.lines]
+    assert "I am allowed to leave." in texts and "And to rest." in texts
+    assert not [t for t in texts if "`" in t or "~~~" in t]
+
+
+def test_an_admonition_reads_as_a_box_titled_as_the_renderer_titles_it():
+    blocks = blocks_of(
+        '# Leaving\n\nBefore.\n\n!!! warning "Money"\n    Some people lose money covering for a partner.\n\n'
+        "    Keep your own account.\n\n??? tip\n    Tell one person.\n\nAfter the boxes.\n",
+        path="a.md",
+    )
+    quotes = [b.lines for b in blocks if b.kind is BlockKind.QUOTE]
+    assert quotes == [("Money", "Some people lose money covering for a partner.", "Keep your own account."),
+                      ("Tip", "Tell one person.")]
+    assert "After the boxes." in [line for b in blocks for line in b.lines]
+
+
 def test_markup_lines_of_any_length_are_read_in_time_in_proportion():
     import time
 

@@ -39,6 +39,9 @@ _MD_LIST = re.compile(r"^\s{0,3}(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 # The kind of a GitHub or Obsidian alert opening a quote ("> [!TIP] Before you start").
 _ALERT_MARK = re.compile(r"^\[![A-Za-z]{1,20}\][+-]?\s*")
+# An admonition's first line, as Python-Markdown and MkDocs blogs write it ("!!! warning "Money"",
+# "??? note" for one that folds): its text is the lines indented under it.
+_MD_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+([\w-]{1,30})(?:[ \t]+"([^"]{0,300})")?[ \t]*$')
 # Small words that stay lower case in Title Case.
 SMALL_WORDS = frozenset("a an the and but or nor for so yet of in on at to by up as is it its via vs "
                         "with from into onto over per than off out be are was".split())
@@ -326,7 +329,8 @@ class MarkdownList(MarkdownDetector):
         for item in ctx.items[index:]:
             match = None if item.line.literal else _MD_LIST.match(item.text)
             if match and (match.group(2) is not None) == ordered:
-                texts.append(ctx.shown(match.group(3).strip()))
+                # (A task list's box, "[ ] " or "[x] ", is a mark, not words.)
+                texts.append(ctx.shown(_TASK_BOX.sub("", match.group(3).strip(), count=1)))
             elif match:
                 break  # a list of the other kind starts ("- ..." then "1. ...")
             elif used and not item.blank_before and not _marked(_MD_HEADING, item) and not _marked(_MD_QUOTE, item):
@@ -335,6 +339,9 @@ class MarkdownList(MarkdownDetector):
                 break
             used += 1
         return Block(BlockKind.LIST, tuple(texts), ctx.items[index].line.number, ordered=ordered), used
+
+
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 
 
 class MarkdownQuote(MarkdownDetector):
@@ -360,10 +367,45 @@ class MarkdownQuote(MarkdownDetector):
         return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), used
 
 
+class MarkdownAdmonition(MarkdownDetector):
+    """An admonition: a box, read as a quote whose first line is its title as the renderer shows
+    it (the title given, or else its kind: "!!! tip" is titled "Tip"; an empty title, none)."""
+
+    name = "md-admonition"
+
+    def test(self, index: int, ctx: BlockContext) -> bool:
+        return ctx.format == "md" and _marked(_MD_ADMONITION, ctx.items[index])
+
+    def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
+        match = _MD_ADMONITION.match(ctx.items[index].text)
+        assert match
+        kind, title = match.groups()
+        texts = [ctx.shown(title if title is not None else kind.capitalize())]
+        paragraph: list[str] = []
+        used = 1
+        for item in ctx.items[index + 1:]:
+            if not item.line.text.startswith(("    ", "\t")):
+                break  # the box ends where its indented lines do
+            if item.blank_before and paragraph:
+                texts.append(ctx.shown(" ".join(paragraph)))
+                paragraph = []
+            paragraph.append(item.text)
+            used += 1
+        if paragraph:
+            texts.append(ctx.shown(" ".join(paragraph)))
+        return Block(BlockKind.QUOTE, tuple(t for t in texts if t), ctx.items[index].line.number), used
+
+
 # Markup a Markdown renderer would not show as text besides inline Markdown (``markdown_text``):
 # kramdown attribute lists ({: .class}) and Liquid tags ({% ... %}). A bounded pattern: linear on any line.
-_INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}")
-_INLINE_MARKS = ("*", "_", "`", "[", "\\", "&", "<", "~")  # what inline Markdown is written with
+# Also Liquid's and Hugo's inline output tags ("{{ site.author }}", "{{< ref "x" >}}"), which only
+# the blog's own engine can fill in, and an attribute list closing a line as Pandoc, Hugo and
+# Python-Markdown write them ("## What It Costs {#costs}", "{.lead}").
+_INLINE_ATTRIBUTES = re.compile(
+    r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}|\{\{[^{}\n]{0,300}\}\}"
+    r"|\s*\{[ \t]*[#.][\w-]{1,60}(?:[ \t]+(?:[#.][\w-]{1,60}|[\w-]{1,30}=(?:\"[^\"\n]{0,200}\"|[\w-]{1,60})))*[ \t]*\}\s*$")
+# What inline Markdown is written with (and a note-taking app's highlights and comments, an emoji's code).
+_INLINE_MARKS = ("*", "_", "`", "[", "\\", "&", "<", "~", "==", "%%", ":")
 
 
 def without_inline_markup(text: str) -> str:
@@ -390,7 +432,7 @@ class MarkdownParagraph(MarkdownDetector):
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         texts = [ctx.items[index].text]
         for item in ctx.items[index + 1:]:
-            if item.blank_before or any(_marked(p, item) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE)):
+            if item.blank_before or any(_marked(p, item) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE, _MD_ADMONITION)):
                 break
             texts.append(item.text)
         text = ctx.shown(" ".join(texts))
@@ -990,6 +1032,7 @@ def build_block_detectors() -> list[BlockDetector]:
         MarkdownHeading(),
         MarkdownList(),
         MarkdownQuote(),
+        MarkdownAdmonition(),
         MarkdownParagraph(),
         EditorHeading(),
         EditorText(),
