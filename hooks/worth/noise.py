@@ -441,12 +441,15 @@ class Stamp(NoiseFilter):
 
 class Byline(NoiseFilter):
     """An author line such as ``By Jane Doe`` (two to four capitalised names), perhaps with
-    credentials or a second author (``By Jane Doe, LMFT``, ``By Jane Doe and Sam Lee``)."""
+    credentials or a second author (``By Jane Doe, LMFT``, ``By Jane Doe and Sam Lee``), or the
+    time the article takes to read (``By Jane Doe \u00b7 6 min read``)."""
 
     name = "byline"
     # Possessive runs: spaces after the name cannot be given back, so a line of them costs one scan.
     _NAME = r"[A-Z][\w.'\u2019-]*+(?:\s++[A-Z][\w.'\u2019-]*+){0,3}"
-    PATTERN = re.compile(rf"^\s*+(?:by|written by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}})\s*+$",
+    # (A reading time may follow the name: "By Jane Doe \u00b7 6 min read".)
+    _READING_TIME = r"(?:\s*+[\u00b7\u2022|,\u2013\u2014-]\s*+\d{1,2}\s*+-?\s*+min(?:ute)?s?\.?\s++read)?"
+    PATTERN = re.compile(rf"^\s*+(?:by|written by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}}){_READING_TIME}\s*+$",
                          re.IGNORECASE)
     JOINING = frozenset({"and", "&"})
 
@@ -1579,9 +1582,20 @@ def _find_title(
     return best
 
 
+# "Why I Left Him | Kinder Hearts Magazine": a page's title names its site after a bar, which
+# no headline holds; the site's name (a few words) is no part of the article's title.
+_SITE_AFTER_A_BAR = re.compile(r"\s+\|\s+[^|]{1,40}$")
+MIN_TITLE_WORDS_BEFORE_A_BAR = 3
+
+
 def _strip_title_markup(text: str, fmt: str) -> str:
     text = text.strip()
     if fmt == "md":
         text = re.sub(r"^#+\s*", "", text)
-    return text.strip("*_ ").strip()
+    text = text.strip("*_ ").strip()
+    if " | " in text:
+        headline = _SITE_AFTER_A_BAR.sub("", text)
+        if headline != text and "|" not in headline and len(words(headline)) >= MIN_TITLE_WORDS_BEFORE_A_BAR:
+            return headline
+    return text
 
