@@ -231,11 +231,11 @@ def _link_blocks(article: ArticleLines) -> frozenset[int]:
     return frozenset(found)
 
 
-# What stands over a table of contents ("In this article", "Jump to section").
-_CONTENTS_LABELS = frozenset(("contents", "table of contents", "in this article", "in this post", "in this guide",
+# What a site's contents box says over its entries ("In this article", "Jump to section"). (A bare
+# "Contents" may be the author's own, over a list the article keeps as text.)
+_CONTENTS_LABELS = frozenset(("table of contents", "in this article", "in this post", "in this guide",
                               "on this page", "in this story", "what's inside", "article contents", "jump to",
                               "jump to section", "skip to section", "quick links", "what we'll cover"))
-MIN_CONTENTS_ENTRIES = 3  # with no label over them
 CONTENTS_ENTRY_WORDS = 14
 
 
@@ -243,8 +243,8 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Map
                       later: frozenset[int]) -> frozenset[int]:
     """The entries of a table of contents: a run of short lines each written again further down,
     in the same order, the copies standing apart from each other as headings do (each over its
-    own text), under a contents label or three or more of them. The page makes its own contents;
-    a verse or a passage quoted twice repeats lines that stand together both times."""
+    own text), under a site's contents label. The page makes its own contents; a verse or a
+    passage quoted twice repeats lines that stand together both times."""
     short = sorted(rank[i] for i in later if len(views[i].words) <= CONTENTS_ENTRY_WORDS)
     runs: list[list[int]] = []
     for r in short:
@@ -252,8 +252,8 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Map
             runs[-1].append(r)
         else:
             runs.append([r])
-    runs = [run for run in runs if len(run) >= MIN_CONTENTS_ENTRIES or (
-        run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS)]
+    runs = [run for run in runs
+            if run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS]
     if not runs:  # (most articles: nothing below is asked)
         return frozenset()
     wanted = {views[order[q]].loose for run in runs for q in run}
@@ -541,14 +541,18 @@ class Stamp(NoiseFilter):
 
 class Byline(NoiseFilter):
     """An author line such as ``By Jane Doe`` (two to four capitalised names), perhaps with
-    credentials or a second author (``By Jane Doe, LMFT``, ``By Jane Doe and Sam Lee``)."""
+    credentials or a second author (``By Jane Doe, LMFT``, ``By Jane Doe and Sam Lee``), or the
+    time the article takes to read (``By Jane Doe \u00b7 6 min read``)."""
 
     name = "byline"
     # Possessive runs: spaces after the name cannot be given back, so a line of them costs one scan.
     _NAME = r"[A-Z][\w.'\u2019-]*+(?:\s++[A-Z][\w.'\u2019-]*+){0,3}"
-    # (A blog prints its own: "Posted by Jane Doe at 9:12 PM".)
+    # (A reading time may follow the name: "By Jane Doe \u00b7 6 min read"; a blog prints its own
+    # byline with the time of the post: "Posted by Jane Doe at 9:12 PM".)
+    _READING_TIME = r"(?:\s*+[\u00b7\u2022|,\u2013\u2014-]\s*+\d{1,2}\s*+-?\s*+min(?:ute)?s?\.?\s++read)?"
+    _POSTED_AT = r"(?:\s++at\s++\d{1,2}:\d\d\s*+(?:[ap]\.?m\.?)?)?"
     PATTERN = re.compile(rf"^\s*+(?:by|written by|posted by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}})"
-                         r"(?:\s++at\s++\d{1,2}:\d\d\s*+(?:[ap]\.?m\.?)?)?\s*+$", re.IGNORECASE)
+                         rf"{_READING_TIME}{_POSTED_AT}\s*+$", re.IGNORECASE)
     JOINING = frozenset({"and", "&"})
 
     def test(self, index: int, article: ArticleLines) -> bool:
@@ -1880,9 +1884,20 @@ def _find_title(
     return best
 
 
+# "Why I Left Him | Kinder Hearts Magazine": a page's title names its site after a bar, which
+# no headline holds; the site's name (a few words) is no part of the article's title.
+_SITE_AFTER_A_BAR = re.compile(r"\s+\|\s+[^|]{1,40}$")
+MIN_TITLE_WORDS_BEFORE_A_BAR = 3
+
+
 def _strip_title_markup(text: str, fmt: str) -> str:
     text = text.strip()
     if fmt == "md":
         text = re.sub(r"^#+\s*", "", text)
-    return text.strip("*_ ").strip()
+    text = text.strip("*_ ").strip()
+    if " | " in text:
+        headline = _SITE_AFTER_A_BAR.sub("", text)
+        if headline != text and "|" not in headline and len(words(headline)) >= MIN_TITLE_WORDS_BEFORE_A_BAR:
+            return headline
+    return text
 
