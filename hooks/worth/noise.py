@@ -958,6 +958,7 @@ class PagePart(NoiseFilter):
 
     # What a byline or the comments' heading opens with: only such lines are looked at twice.
     OPENINGS = ("by ", "written by ", "author:", "one ", "no ", *"0123456789")
+    FIRST_LETTERS = "".join({start[0] for start in OPENINGS})  # (one look rules out most lines)
 
     def test(self, index: int, article: ArticleLines) -> bool:
         return index in article.page_parts  # (found once for the article, by ``find``)
@@ -976,7 +977,8 @@ class PagePart(NoiseFilter):
     def find(cls, views: Sequence[LineView], order: Sequence[int], contents: frozenset[int]) -> dict[int, str]:
         """The page's parts of the article's lines, by line, with the rule that names each."""
         parts = dict.fromkeys(contents, cls.name)
-        opening = [i for i in order if views[i].lowered.startswith(cls.OPENINGS)]
+        first = cls.FIRST_LETTERS
+        opening = [i for i in order if views[i].lowered[:1] in first and views[i].lowered.startswith(cls.OPENINGS)]
         for i in opening:
             found = views[i].words
             if len(found) >= 3 and found[1] in cls.COUNTED and cls.COMMENTS_HEADING.match(views[i].furniture):
@@ -1579,7 +1581,7 @@ def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
         return False
     if index in article.markup:
         return True
-    if _labels_link_block(index, article):
+    if article.link_blocks and _labels_link_block(index, article):
         return True  # a label over the site's links ("Related guides") however the judge weighs it
     rule = article.rules.get(index)
     return rule is not None and rule != EditorDrop.name and _decisive(rule, article)
