@@ -201,8 +201,6 @@ def theme_features(
             f[f"title names {name}"] = 1.0
     if total:
         f["text speaks of the themes"] = math.log1p(total * per_hundred)
-    if _DOING.match(loose(section.heading)):  # "Excusing Yourself Gracefully": a step she takes
-        f["heading opens with a doing word"] = 1.0
     opens = lexicon.heading_opens_with(section.heading)
     if opens is not None:  # "Leaving, One Step at a Time": what the section does comes first
         f[f"heading opens with {opens.value}"] = 1.0
@@ -233,14 +231,6 @@ def theme_features(
         if share:
             f[f"sections beside it name {t.value}"] = share / len(beside)
     return f
-
-
-# A heading opening with a verb in -ing ("Finding Your Circle", "Setting Boundaries"), numbering
-# aside, but not with a noun that ends so ("Something Changed", "Morning Routines").
-_DOING = re.compile(
-    r"^\W*(?:\d{1,3}[.):]?\s+)?(?!(?:some|no|every|any)?thing\b|morning|evening|spring|king|ring|wedding|darling"
-    r"|during|sibling|string|ceiling|wing)[a-z]{2,}ing\b"
-)
 
 
 # Advice against something: a heading opening with "Don't", "Stop" or "Avoid", or a "not",
