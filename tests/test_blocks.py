@@ -241,6 +241,75 @@ def test_a_quote_written_as_an_alert_shows_its_title_not_its_kind():
     assert quote.lines == ("Before you start", "Tell one person you trust.")
 
 
+def test_a_blog_s_markdown_reads_as_its_words_with_reference_links_line_breaks_and_emoji():
+    blocks = blocks_of(
+        "# A Quiet Kind of Leaving\n\n"
+        "He forgot again. See [my earlier post][earlier] and [this one][], ![a window][pic] aside.\n\n"
+        "- Birthdays forgotten<br>twice in a row\n- Messages left on read :broken_heart:\n\n"
+        "Back at 10:30:45, as :not_an_emoji_name: says. :heart:\n\n"
+        '[earlier]: https://example.org/earlier "Earlier"\n[this one]: </posts/this one>\n[pic]: /img/w.jpg\n\n'
+        "*[HTML]: Hypertext Markup Language\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "He forgot again. See my earlier post and this one, aside." in texts
+    assert "Birthdays forgotten twice in a row" in texts  # a line break parts two words
+    assert "Messages left on read \U0001f494" in texts
+    assert "Back at 10:30:45, as :not_an_emoji_name: says. \u2764\ufe0f" in texts  # no emoji of that name: as written
+    assert not [t for t in texts if "]:" in t or "https" in t or "HTML" in t]  # definitions show nowhere
+
+
+def test_a_jekyll_or_hugo_post_s_template_tags_attributes_and_task_boxes_never_reach_the_text():
+    blocks = blocks_of(
+        "# Seven Signs\n\nIt rarely starts with drama. {{ site.author }} has seen it.\n\n"
+        "## 1. He stops asking about your day {#asking .sign}\n\n"
+        "He nods at his phone.<sup>1</sup> Then again.<sup>[2]</sup>\n\n"
+        "- [ ] Does he remember what you said?\n- [x] Does he ask back?\n\n"
+        '<figure><img src="c.jpg" alt="A calendar"><figcaption>A half-empty calendar.</figcaption></figure>\n\n'
+        "A set {like this} and an email {#not-at-the-end} stay.\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "It rarely starts with drama. has seen it." in texts
+    assert headings(blocks) == ["1. He stops asking about your day"]
+    assert "He nods at his phone. Then again." in texts
+    assert "Does he remember what you said?" in texts and "Does he ask back?" in texts
+    assert not [t for t in texts if "calendar" in t]  # a picture's caption, with no picture
+    assert "A set {like this} and an email {#not-at-the-end} stay." in texts
+
+
+def test_a_note_taking_app_s_wiki_links_highlights_and_comments_read_as_the_app_shows_them():
+    blocks = blocks_of(
+        "# Why I Let Go\n\nI kept a list of [[Things He Promised]] and of [[Promises Kept|the ones he kept]]. "
+        "The second was ==much shorter==.\n\n%% rewrite this part %%\n\nSleep, mostly. %% and money? %%\n\n"
+        "Two == signs, and 5 == 5.\n",
+        path="a.md",
+    )
+    texts = [line for b in blocks for line in b.lines]
+    assert "I kept a list of Things He Promised and of the ones he kept. The second was much shorter." in texts
+    assert "Sleep, mostly." in texts and not [t for t in texts if "%" in t or "rewrite" in t]
+    assert "Two == signs, and 5 == 5." in texts
+
+
+def test_a_code_block_s_lines_are_kept_and_its_fences_are_not():
+    blocks = blocks_of("# Leaving\n\nA note I kept:\n\n```text\nI am allowed to leave.\n```\n\n~~~\nAnd to rest.\n~~~\n", path="a.md")
+    texts = [line for b in blocks for line in b.lines]
+    assert "I am allowed to leave." in texts and "And to rest." in texts
+    assert not [t for t in texts if "`" in t or "~~~" in t]
+
+
+def test_an_admonition_reads_as_a_box_titled_as_the_renderer_titles_it():
+    blocks = blocks_of(
+        '# Leaving\n\nBefore.\n\n!!! warning "Money"\n    Some people lose money covering for a partner.\n\n'
+        "    Keep your own account.\n\n??? tip\n    Tell one person.\n\nAfter the boxes.\n",
+        path="a.md",
+    )
+    quotes = [b.lines for b in blocks if b.kind is BlockKind.QUOTE]
+    assert quotes == [("Money", "Some people lose money covering for a partner.", "Keep your own account."),
+                      ("Tip", "Tell one person.")]
+    assert "After the boxes." in [line for b in blocks for line in b.lines]
+
+
 def test_markup_lines_of_any_length_are_read_in_time_in_proportion():
     import time
 
@@ -588,3 +657,73 @@ def test_a_sentence_case_line_straight_under_a_title_case_heading_is_its_first_i
     assert "sentence case under a title-case line" not in features["Fear of Being Alone"]
     assert headings(fixture_blocks("article_with_items_under_headings.txt")) == [
         "Fear of Being Alone", "Pride and Habit", "Hope That Things Will Change", "What Helps"]
+
+
+def test_lines_ending_in_a_colon_head_their_paragraphs_and_a_lead_in_over_a_list_stays_text():
+    blocks = fixture_blocks("article_with_colon_headings.txt")
+    assert headings(blocks) == [
+        "What it cost me in money:", "What it cost me in friendships:", "What it cost me in sleep:"]
+    lead_in = "Here is what I would tell anyone counting the same costs:"
+    kinds = shape(blocks)
+    assert ("paragraph", lead_in) in kinds
+    assert kinds[kinds.index(("paragraph", lead_in)) + 1][0] == "list"
+
+
+def test_one_line_ending_in_a_colon_over_a_paragraph_is_a_lead_in_not_a_heading():
+    text = f"{TITLE}\n\n{LONG}\n\nThis is what I finally understood:\n{LONG}\n\n{LONG}\n"
+    assert "one of the article's headings ending in :" not in _features(text)["This is what I finally understood:"]
+    assert headings(blocks_of(text)) == []
+
+
+def test_short_sentences_set_over_their_paragraphs_are_headings_only_when_the_article_writes_several():
+    blocks = fixture_blocks("article_with_full_stop_headings.txt")
+    assert headings(blocks)[:3] == ["Stop waiting.", "Stop explaining.", "Stop apologising for needing things."]
+    assert ("paragraph", "Take care of yourselves,") in shape(blocks)  # a sign-off is text
+    # A post with two such sentences ("Then it changed." over its paragraph) reads them as its text.
+    assert headings(fixture_blocks("article_with_sentences_over_their_paragraphs.txt")) == []
+
+
+def test_a_contents_list_is_text_and_its_first_entry_still_heads_its_section():
+    blocks = fixture_blocks("article_with_a_contents_list_and_asides.txt")
+    assert headings(blocks) == ["Where it started", "What it cost", "What I do now"]
+    assert ("list", "Where it started") not in shape(blocks)
+    assert [b.lines for b in blocks if b.kind is BlockKind.LIST] == [("Where it started", "What it cost", "What I do now")]
+    # An aside, a bold statement, a line citing a study and a call to share are text.
+    for line in ("(More on this below.)", "**I was not a team. I was an audience.**",
+                 "If this story helped you, share it with a friend who needs it."):
+        assert ("paragraph", line) in shape(blocks)
+
+
+def test_quoted_questions_over_their_answers_are_headings():
+    assert headings(fixture_blocks("article_with_quoted_question_headings.txt")) == [
+        "\u201cWhy does he do this?\u201d", "\u201cIs it really that bad?\u201d",
+        "\u201cWhat will people think if I leave?\u201d", "\u201cAm I asking for too much?\u201d"]
+
+
+def test_the_first_subheading_under_a_part_label_is_a_heading():
+    text = fixture_text("article_with_two_parts_of_subheadings.txt")
+    features = _features(text)
+    assert "under a part label, over a paragraph" in features["Tell one person the whole story"]
+    found = headings(blocks_of(text))
+    assert found[found.index("Part One: The Signs") + 1] == "He only calls when he needs something"
+    assert found[found.index("Part Two: Letting Go") + 1] == "Tell one person the whole story"
+
+
+def test_an_interviews_speaker_labels_ending_in_a_colon_are_text():
+    turns = "".join(
+        f"Interviewer:\nWhat would you tell someone who feels unseen by a partner, question {n}?\n\n"
+        f"Dr. Maya Lee:\n{LONG}\n\n" for n in range(3))
+    blocks = blocks_of(f"{TITLE}\n\n{LONG}\n\n{turns}")
+    assert headings(blocks) == []
+    assert shape(blocks).count(("paragraph", "Dr. Maya Lee:")) == 3
+
+
+def test_a_hard_wrapped_line_stopping_on_a_joining_word_runs_on_into_a_capital():
+    blocks = fixture_blocks("article_typed_with_line_breaks.txt")
+    assert headings(blocks) == []
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH] * 4
+    assert blocks[0].text.startswith("When I finally packed my things, my sister asked whether I was sure.")
+    # A Title Case heading capitalises its last word: it stays a heading over its paragraph.
+    text = fixture_text("article_typed_with_line_breaks.txt").replace(
+        "Friends helped", "What to Do When You Feel Like Giving Up\nFriends helped")
+    assert "What to Do When You Feel Like Giving Up" in headings(blocks_of(text))

@@ -166,11 +166,13 @@ def test_inspect_lists_the_front_matter_keys_it_ignored_in_text_and_json():
     code, out, err = run("inspect", post)
     assert (code, err) == (0, "")
     assert "  Front matter keys ignored: layout, tags, categories, permalink, published\n" in out
+    assert "  Summary: Why the balance in a relationship matters more than any single gesture.\n" in out
     code, out, err = run("inspect", "--json", post)
     data = json.loads(out)
     assert data["ignored_front_matter_keys"] == ["layout", "tags", "categories", "permalink", "published"]
     assert (data["title"], data["date"], data["author"]) == ("When Giving Only Goes One Way", "2025-11-03", "A. Writer")
     assert data["source_url"] == "https://blog.example.org/2025/11/one-way"
+    assert data["summary"] == "Why the balance in a relationship matters more than any single gesture."
 
 
 @pytest.mark.parametrize(

@@ -260,6 +260,16 @@ def test_a_blogger_s_opening_sentence_between_byline_and_contents_is_kept_in_the
     assert {n.rule for n in written.noise} >= {"stamp", "contents-link"}
 
 
+@pytest.mark.parametrize("line", [
+    "\u00a9 2024 Wellness Press. All rights reserved.",
+    "Copyright 2023 A Small Blog",
+    "Copyright \u00a9 2019-2024 The Quiet Letter Ltd, 12 High Street, Leeds",
+    "All rights reserved.",
+])
+def test_a_copyright_line_is_noise_however_it_is_written(line):
+    assert dropped(f"Staying Too Long\n\n{BODY}\n\n{LATER}\n\n{line}\n").get(line) == "copyright"
+
+
 def test_a_saved_newsletter_s_envelope_and_copyright_are_noise_and_its_name_the_title():
     text = ("View this email in your browser\n\nThe Quiet Letter\n\n"
             f"{BODY}\n\n{LATER}\n\nForward this to a friend who needs it.\n"

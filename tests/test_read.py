@@ -207,6 +207,22 @@ def test_a_blog_post_s_front_matter_drops_in_with_its_own_keys_mapped_or_ignored
     assert raw.overrides.ignored_keys == ("layout", "tags", "categories", "permalink", "published", "draft")
 
 
+@pytest.mark.parametrize(("author", "expected"), [
+    ("author:\n  name: Dana Reyes\n  url: https://example.org/dana\n", "Dana Reyes"),  # Jekyll's author object
+    ("author: [Ana Ruiz, Dan Lee]\n", "Ana Ruiz and Dan Lee"),
+    ("authors:\n  - Ana Ruiz\n  - name: Dan Lee\n  - Kim Park\n", "Ana Ruiz, Dan Lee and Kim Park"),  # Hugo's
+])
+def test_a_blog_s_author_written_as_a_list_or_with_a_link_is_its_name(author, expected):
+    raw = read_article(f"---\ntitle: A Post\n{author}---\nText\n".encode(), path="a.md")
+    assert raw.metadata.author == expected
+
+
+def test_an_author_that_names_no_one_is_a_message_saying_how_to_write_one():
+    with pytest.raises(ArticleError) as err:
+        read_article(b"---\ntitle: A Post\nauthor:\n  url: https://example.org\n---\nText\n", path="a.md")
+    assert str(err.value) == "a.md:3: front matter 'author' must be a name, a list of names, or name: under it"
+
+
 def test_worth_s_own_keys_win_over_a_blog_s_and_the_blog_s_are_then_listed_as_ignored():
     raw = read_article(b"---\nsummary: Mine.\nexcerpt: Theirs.\nsource: https://a.example/x\n---\nText\n", path="a.md")
     assert raw.metadata.summary == "Mine." and raw.metadata.source_url == "https://a.example/x"

@@ -158,3 +158,77 @@ def test_a_heading_inside_a_numbered_run_does_not_take_the_numbers_after_it_as_i
         ("1. Leave With Your Head High", 2), ("2. Tell a Friend", 2), ("A Word on Timing", 2),
         ("3. Clear Away the Reminders", 2), ("4. Let the Days Pass", 2),
     ]
+
+
+def test_two_labelled_parts_each_hold_their_own_subheadings_and_a_conclusion_closes_them():
+    article = load_article(FIXTURES / "article_with_two_parts_of_subheadings.txt")
+    assert outline(article)[1:] == [
+        ("Part One: The Signs", 2, None),
+        ("He only calls when he needs something", 3, "part-one-the-signs"),
+        ("Your plans always move for his", 3, "part-one-the-signs"),
+        ("He forgets what matters to you", 3, "part-one-the-signs"),
+        ("Part Two: Letting Go", 2, None),
+        ("Tell one person the whole story", 3, "part-two-letting-go"),
+        ("Make a small plan for the first week", 3, "part-two-letting-go"),
+        ("Give yourself time to grieve", 3, "part-two-letting-go"),
+        ("Conclusion", 2, None),
+    ]
+
+
+def test_numbered_items_sit_under_their_part_and_the_headings_after_them_return_to_the_top():
+    levels = {h: (level, part) for h, level, part in outline(load_article(FIXTURES / "article_with_numbered_signs_under_a_part.txt"))}
+    part = "seven-signs-you-are-being-taken-for-granted"
+    assert levels["Seven Signs You Are Being Taken for Granted"] == (2, None)
+    assert [levels[h] for h in levels if h and h[:2] in ("1.", "2.", "3.", "4.")] == [(3, part)] * 4
+    assert levels["What You Can Do About It"] == (2, None)
+    assert levels["Conclusion"] == (2, None)
+
+
+def test_numbered_steps_then_final_thoughts_are_all_top_level_and_a_signature_is_text():
+    article = load_article(FIXTURES / "article_with_steps_and_a_sign_off.txt")
+    assert [(h, level) for h, level, _ in outline(article)[1:]] == [
+        ("Step 1: Admit what is happening", 2), ("Step 2: Find one safe person", 2),
+        ("Step 3: Sort out the practical things", 2), ("Step 4: Tell him, or do not", 2),
+        ("Step 5: Expect to wobble", 2), ("Final Thoughts", 2)]
+    assert article.sections[-1].paragraphs[-1] == "— Dr. Lee, couples therapist"
+
+
+def test_a_title_under_a_breadcrumb_and_site_name_or_written_in_capitals_is_the_title():
+    article = load_article(FIXTURES / "article_with_a_breadcrumb_over_the_title.txt")
+    assert article.title == "Why Letting Go Helps You Heal"
+    dropped = {n.text for n in article.noise}
+    assert {"Home > Relationships > Advice", "Relationships | Kinder Hearts", "By Sam Rivera"} <= dropped
+    assert [s.heading for s in article.sections][1] == "Letting Go Is Not Giving Up"  # the title's copy heads nothing
+    capitals = load_article(FIXTURES / "article_with_a_title_in_capitals.txt")
+    assert capitals.title == "THE COST OF STAYING WITH SOMEONE WHO DOESN'T VALUE YOU"
+    assert "Posted on 12 January 2024 by Priya" in {n.text for n in capitals.noise}
+
+
+def test_a_byline_with_its_reading_time_over_the_title_is_furniture_not_the_title():
+    article = load_article(FIXTURES / "article_with_a_byline_over_the_title.txt")
+    assert article.title == "6 Reasons You Keep Going Back to Him"
+    assert "By Leila Grant \u00b7 6 min read" in {n.text for n in article.noise}
+    assert [s.heading for s in article.sections][1:3] == [
+        "#1 The good days were really good", "#2 You feel responsible for his feelings"]
+
+
+def test_chapters_hold_their_subheadings_and_capital_headings_are_siblings():
+    article = load_article(FIXTURES / "article_with_chapters.txt")
+    assert [(h, level) for h, level, _ in outline(article)[1:]] == [
+        ("Chapter 1: The First Months", 2), ("The silence", 3), ("The lists", 3),
+        ("Chapter 2: The Turn", 2), ("The day I forgot", 3), ("The new friends", 3), ("Chapter 3: Now", 2)]
+    capitals = load_article(FIXTURES / "article_with_headings_in_capitals_and_a_dateline.txt")
+    assert capitals.title == "Signs You Are Giving More Than You Get"
+    assert [(h, level) for h, level, _ in outline(capitals)[1:]] == [
+        ("WHY HE NEVER NOTICES", 2), ("WHAT IT DOES TO YOU OVER TIME", 2), ("WHAT YOU CAN DO TODAY", 2)]
+
+
+def test_a_site_name_after_a_bar_is_left_out_of_the_title(tmp_path):
+    body = ("Ten years is a long time to spend waiting for someone to notice you, and this is how I "
+            "finally stopped waiting.\n")
+    source = tmp_path / "left.txt"
+    source.write_text(f"Why I Left Him After Ten Years | Kinder Hearts Magazine\n\n{body}", encoding="utf-8")
+    assert load_article(source).title == "Why I Left Him After Ten Years"
+    # A bar after a label too short to be a headline stays: both halves are the title.
+    source.write_text(f"Part Two | What Staying Cost Me\n\n{body}", encoding="utf-8")
+    assert load_article(source).title == "Part Two | What Staying Cost Me"

@@ -178,9 +178,10 @@ def markup_site(tmp_path_factory):
     written.write_text(
         "# Written in Markdown\n\n![A window](/img/w.jpg)\n*Photo by Sam Lee on Unsplash*\n\n"
         "He **never** asked, and I _stopped_ offering. Read [the guide](https://example.org/g).[^1]\n\n"
+        "See [my earlier post][earlier], when plans fell<br>through.\n\n"
         "Signs He Stopped Caring\n-----------------------\n\n"
         "| Sign | What it costs |\n|---|---|\n| Forgetting | Feeling invisible |\n\n"
-        "[^1]: From a survey of readers.\n", encoding="utf-8")
+        "[^1]: From a survey of readers.\n\n[earlier]: https://example.org/earlier\n", encoding="utf-8")
     root = project_copy(tmp, [FIXTURES / "article_with_markup_characters.txt", written])
     run = build_site(tmp / "site", config=root / "mkdocs.yml")
     assert run.returncode == 0, run.stderr[-3000:]
@@ -213,8 +214,9 @@ def test_a_markdown_article_shows_what_its_markdown_says_not_its_markup(markup_s
     text = " ".join("".join(page.text).split())
     assert "He never asked, and I stopped offering. Read the guide." in text
     assert "Forgetting \u2014 Feeling invisible" in text and "From a survey of readers." in text
+    assert "See my earlier post, when plans fell through." in text
     assert "signs-he-stopped-caring" in page.ids  # the underlined heading, as a heading
-    for markup in ("**", "](", "[^1]", "![", "Unsplash", "|---", "-----"):
+    for markup in ("**", "](", "][", "[earlier]", "[^1]", "![", "Unsplash", "|---", "-----"):
         assert markup not in text, markup
 
 

@@ -15,6 +15,7 @@ lists. When in doubt a line is a paragraph: it keeps its words either way.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,9 @@ _MD_LIST = re.compile(r"^\s{0,3}(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 # The kind of a GitHub or Obsidian alert opening a quote ("> [!TIP] Before you start").
 _ALERT_MARK = re.compile(r"^\[![A-Za-z]{1,20}\][+-]?\s*")
+# An admonition's first line, as Python-Markdown and MkDocs blogs write it ("!!! warning "Money"",
+# "??? note" for one that folds): its text is the lines indented under it.
+_MD_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+([\w-]{1,30})(?:[ \t]+"([^"]{0,300})")?[ \t]*$')
 # Small words that stay lower case in Title Case.
 SMALL_WORDS = frozenset("a an the and but or nor for so yet of in on at to by up as is it its via vs "
                         "with from into onto over per than off out be are was".split())
@@ -225,6 +229,12 @@ class BlockContext:
     under_section_names: frozenset[int] = frozenset()  # the lines of their sections (``_under_section_names``)
     heads_section_names: frozenset[int] = frozenset()  # the line over the first of them (``_heads_section_names``)
     labelled: frozenset[int] = frozenset()  # numbers of the short "Label: value" lines, kept or dropped (``_labelled_lines``)
+    colon_headings: bool = False  # its headings end in a colon, each over its paragraph (``_colon_headings``)
+    spaced: bool = False  # a blank line sets most of its lines apart (``_spaced``)
+    # How many short sentences set apart above and straight over a paragraph open with each word
+    # (``_sentences_set_over``).
+    sentences_set_over: Mapping[str, int] = field(default_factory=dict)
+    sentences_set_over_count: int = 0  # how many there are
 
     def shown(self, text: str) -> str:
         """Text as the page shows it: ``without_inline_markup`` for Markdown an author wrote."""
@@ -319,7 +329,8 @@ class MarkdownList(MarkdownDetector):
         for item in ctx.items[index:]:
             match = None if item.line.literal else _MD_LIST.match(item.text)
             if match and (match.group(2) is not None) == ordered:
-                texts.append(ctx.shown(match.group(3).strip()))
+                # (A task list's box, "[ ] " or "[x] ", is a mark, not words.)
+                texts.append(ctx.shown(_TASK_BOX.sub("", match.group(3).strip(), count=1)))
             elif match:
                 break  # a list of the other kind starts ("- ..." then "1. ...")
             elif used and not item.blank_before and not _marked(_MD_HEADING, item) and not _marked(_MD_QUOTE, item):
@@ -328,6 +339,9 @@ class MarkdownList(MarkdownDetector):
                 break
             used += 1
         return Block(BlockKind.LIST, tuple(texts), ctx.items[index].line.number, ordered=ordered), used
+
+
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 
 
 class MarkdownQuote(MarkdownDetector):
@@ -353,10 +367,45 @@ class MarkdownQuote(MarkdownDetector):
         return Block(BlockKind.QUOTE, tuple(texts), ctx.items[index].line.number), used
 
 
+class MarkdownAdmonition(MarkdownDetector):
+    """An admonition: a box, read as a quote whose first line is its title as the renderer shows
+    it (the title given, or else its kind: "!!! tip" is titled "Tip"; an empty title, none)."""
+
+    name = "md-admonition"
+
+    def test(self, index: int, ctx: BlockContext) -> bool:
+        return ctx.format == "md" and _marked(_MD_ADMONITION, ctx.items[index])
+
+    def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
+        match = _MD_ADMONITION.match(ctx.items[index].text)
+        assert match
+        kind, title = match.groups()
+        texts = [ctx.shown(title if title is not None else kind.capitalize())]
+        paragraph: list[str] = []
+        used = 1
+        for item in ctx.items[index + 1:]:
+            if not item.line.text.startswith(("    ", "\t")):
+                break  # the box ends where its indented lines do
+            if item.blank_before and paragraph:
+                texts.append(ctx.shown(" ".join(paragraph)))
+                paragraph = []
+            paragraph.append(item.text)
+            used += 1
+        if paragraph:
+            texts.append(ctx.shown(" ".join(paragraph)))
+        return Block(BlockKind.QUOTE, tuple(t for t in texts if t), ctx.items[index].line.number), used
+
+
 # Markup a Markdown renderer would not show as text besides inline Markdown (``markdown_text``):
 # kramdown attribute lists ({: .class}) and Liquid tags ({% ... %}). A bounded pattern: linear on any line.
-_INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}")
-_INLINE_MARKS = ("*", "_", "`", "[", "\\", "&", "<", "~")  # what inline Markdown is written with
+# Also Liquid's and Hugo's inline output tags ("{{ site.author }}", "{{< ref "x" >}}"), which only
+# the blog's own engine can fill in, and an attribute list closing a line as Pandoc, Hugo and
+# Python-Markdown write them ("## What It Costs {#costs}", "{.lead}").
+_INLINE_ATTRIBUTES = re.compile(
+    r"\{:[^{}\n]{0,300}\}|\{%[^{}\n]{0,300}%\}|\{\{[^{}\n]{0,300}\}\}"
+    r"|\s*\{[ \t]*[#.][\w-]{1,60}(?:[ \t]+(?:[#.][\w-]{1,60}|[\w-]{1,30}=(?:\"[^\"\n]{0,200}\"|[\w-]{1,60})))*[ \t]*\}\s*$")
+# What inline Markdown is written with (and a note-taking app's highlights and comments, an emoji's code).
+_INLINE_MARKS = ("*", "_", "`", "[", "\\", "&", "<", "~", "==", "%%", ":")
 
 
 def without_inline_markup(text: str) -> str:
@@ -383,7 +432,7 @@ class MarkdownParagraph(MarkdownDetector):
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
         texts = [ctx.items[index].text]
         for item in ctx.items[index + 1:]:
-            if item.blank_before or any(_marked(p, item) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE)):
+            if item.blank_before or any(_marked(p, item) for p in (_MD_HEADING, _MD_LIST, _MD_QUOTE, _MD_ADMONITION)):
                 break
             texts.append(item.text)
         text = ctx.shown(" ".join(texts))
@@ -497,6 +546,11 @@ class ShortLineList(PlainTextDetector):
             if count and is_reference_label(item.text):  # the list ends where the references begin
                 break
             count += 1
+        if count > 1:
+            # A list names each thing once: a contents list ends where its first entry comes again.
+            texts = [item.text for item in ctx.items[index:index + count]]
+            if len(set(texts)) < count:
+                count = next(k for k, text in enumerate(texts) if text in texts[:k])
         return count
 
     def test(self, index: int, ctx: BlockContext) -> bool:
@@ -526,6 +580,18 @@ def parallel_run(index: int, ctx: BlockContext) -> int:
     end = index
     while end + 1 < len(items) and items[end + 1].shape == shape:
         end += 1
+    if end - start < 2:
+        return end - start + 1
+    # A list names each thing once: a line written again (a contents list's entry, then its own
+    # heading) starts a run of its own, as ``ShortLineList`` reads it.
+    seen: set[str] = set()
+    for k in range(start, end + 1):
+        text = items[k].text
+        if text in seen:
+            if k > index:
+                return k - start
+            start, seen = k, set()
+        seen.add(text)
     return end - start + 1
 
 
@@ -668,6 +734,25 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = float(f["part label"] and f["short line follows"])
+    # ... and that first subheading, straight under the part's label, over its own paragraph.
+    f["under a part label, over a paragraph"] = float(
+        index > 0 and f["paragraph follows"] and is_part_label(ctx.items[index - 1].text))
+    # "What it cost me in money:" over its paragraph, in an article writing two or more such
+    # lines: the article's headings end in a colon (one such line alone is most often a lead-in).
+    f["one of the article's headings ending in :"] = float(end == ":" and f["paragraph follows"] and ctx.colon_headings)
+    # Set apart from the text above by a blank line, written straight over its paragraph, in an
+    # article that sets its lines apart with blank lines: a heading sits on its section. A
+    # sentence so set ("Then it changed.") is as often a paragraph's first line: closed lines so
+    # set are headings when the article writes three or more of them ("Stop waiting.", "Stop
+    # explaining.", ...).
+    set_over = bool(ctx.spaced and f["paragraph follows"] and not byline and _set_over_paragraph(index, ctx.items))
+    f["set apart above, straight over a paragraph"] = float(set_over and end not in _CLOSED)
+    closed_set_over = set_over and end in _CLOSED
+    f["one of three or more sentences set over their paragraphs"] = float(
+        closed_set_over and ctx.sentences_set_over_count >= MIN_SENTENCES_SET_OVER)
+    # ... opening alike, as a list's headings do ("Stop waiting.", "Stop explaining.", "Stop ...").
+    f["one of three or more such sentences opening alike"] = float(
+        closed_set_over and ctx.sentences_set_over.get(first, 0) >= MIN_SENTENCES_SET_OVER)
     # A sentence-case line straight under an open title-case line ("Being Attached to the
     # Outcome" / "Needing the relationship"): the first line of that heading's section.
     before = ctx.items[index - 1] if index > 0 else None
@@ -678,6 +763,7 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
 
 
 _SENTENCE_ENDS = (".", "!", "?", "\u2026")
+_CLOSED = (".", "!", "\u2026")  # a statement's closing marks
 
 
 def _over_a_list(index: int, ctx: BlockContext, short_run: int) -> bool:
@@ -825,6 +911,8 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         # "\u2014 Dana, reader", "--Worn Out in Ohio": who said or signed the text above; a line
         # after one ending in a dash goes on with it ("... the whole winter? --" / "Tired in Leeds").
         return True
+    if item.end == ":" and ctx.copies and ctx.copies.get(loose(item.text), (index, 1))[1] >= 2:
+        return True  # a label written again and again ("Interviewer:", "Dr. Lee:"): whose turn it is
     if _signs_a_letter(index, ctx):
         return True
     if _GREETING.match(item.text):
@@ -944,6 +1032,7 @@ def build_block_detectors() -> list[BlockDetector]:
         MarkdownHeading(),
         MarkdownList(),
         MarkdownQuote(),
+        MarkdownAdmonition(),
         MarkdownParagraph(),
         EditorHeading(),
         EditorText(),
@@ -979,6 +1068,18 @@ def goes_on(line: SourceLine, after: SourceLine) -> bool:
             and (text[-1].isalnum() or text[-1] in ",;" or _HYPHENATED.search(text) is not None))
 
 
+JOINING_WORDS = CONNECTING_WORDS | frozenset(
+    "whether which than with from into onto upon unless until while although though since whose whom".split())
+
+
+def _stops_on_a_joining_word(line: SourceLine, after: SourceLine) -> bool:
+    """Whether a long line stops on a joining word written in lower case (a Title Case heading
+    capitalises its last word: "... Feel Like Giving Up") with a line straight under it."""
+    text = line.text.rstrip()
+    return (after.number == line.number + 1 and len(text) >= WRAPPED_LINE_CHARS and text[-1:].islower()
+            and after.text.strip() != "" and text[text.rfind(" ") + 1:] in JOINING_WORDS)
+
+
 # A word broken across two lines with a hyphen ("disappoint-" / "ments"), as text copied from a
 # typeset page (a PDF) reads; joined again without it, unless the part before it is one that
 # makes compounds ("self-" / "worth" is "self-worth").
@@ -1010,6 +1111,9 @@ def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
     wrapped = {k for k in going if goes_on(lines[k], lines[k + 1])}
     if len(wrapped) < MIN_WRAPPED_LINES:  # a line or two running on is no hard-wrapped text
         return [(line, line.number) for line in lines]
+    # In hard-wrapped text a long line that stops on a joining word ("... my sister asked whether" /
+    # "I was sure.") runs on whatever the next line opens with: no sentence or heading ends so.
+    wrapped.update(k for k in range(len(lines) - 1) if k not in wrapped and _stops_on_a_joining_word(lines[k], lines[k + 1]))
     breaks = [k in wrapped for k in range(len(lines))]
     out: list[tuple[SourceLine, int]] = []
     k = 0
@@ -1137,6 +1241,55 @@ def _question_headings(items: Sequence[Item]) -> bool:
     return count >= 2
 
 
+MIN_COLON_HEADINGS = 2
+
+
+def _colon_headings(items: Sequence[Item]) -> bool:
+    """Whether the article writes its headings ending in a colon: two or more lines of two words
+    or more ending ":", each set apart above and straight over a paragraph ("What it cost me in
+    money:" / "I covered the rent..."), not over a list. One such line alone is a lead-in."""
+    count = 0
+    for i in range(len(items) - 1):
+        item = items[i]
+        if item.end != ":" or item.found is None or not 2 <= len(item.found) <= MAX_HEADING_WORDS:
+            continue
+        after = items[i + 1]
+        if (item.blank_before or i == 0) and after.count >= LONG_PARAGRAPH_WORDS and not after.numbered \
+                and not _BULLET.match(after.text) and not _GREETING.match(item.text):
+            count += 1
+            if count >= MIN_COLON_HEADINGS:
+                return True
+    return False
+
+
+SPACED_SHARE = 0.6
+
+
+def _spaced(items: Sequence[Item]) -> bool:
+    """Whether a blank line stands after most of the article's paragraphs (they are set apart), so
+    a line written straight over the next one is joined to it on purpose."""
+    after = [item.blank_before for before, item in zip(items, items[1:]) if before.count >= LONG_PARAGRAPH_WORDS]
+    return len(after) >= 3 and sum(after) >= SPACED_SHARE * len(after)
+
+
+def _set_over_paragraph(index: int, items: Sequence[Item]) -> bool:
+    """Whether the line has a blank line (or furniture) above it and its paragraph straight under it."""
+    return (items[index].blank_before and index + 1 < len(items) and not items[index + 1].blank_before
+            and items[index + 1].count >= LONG_PARAGRAPH_WORDS)
+
+
+MIN_SENTENCES_SET_OVER = 3
+
+
+def _sentences_set_over(items: Sequence[Item]) -> Counter[str]:
+    """The short lines closed like a sentence that stand set apart above and straight over a
+    paragraph ("Stop waiting." / "I spent years waiting..."), counted by their first word (in
+    lower case)."""
+    return Counter(item.found[0].lower() for index, item in enumerate(items)
+                   if item.end in _CLOSED and item.found and len(item.found) <= MAX_HEADING_WORDS
+                   and _set_over_paragraph(index, items))
+
+
 def _sentence_case_headings(items: Sequence[Item]) -> bool:
     # Two or more sentence-case lines standing alone between long paragraphs, with no closing
     # punctuation: the article writes its headings in sentence case.
@@ -1196,6 +1349,10 @@ def block_context(
         under_section_names=(under := _under_section_names(items, clean.section_lines)),
         heads_section_names=_heads_section_names(items, clean.section_lines, under),
         labelled=_labelled_lines(items, clean.noise),
+        colon_headings=_colon_headings(items),
+        spaced=(spaced := _spaced(items)),
+        sentences_set_over=(set_over := _sentences_set_over(items) if spaced else Counter()),
+        sentences_set_over_count=set_over.total(),
         weights=weights or load_weights(),
     )
 

@@ -64,6 +64,7 @@ def article_outline(article: Article) -> dict[str, Any]:
         "author": article.author,
         "source_url": article.source_url,
         "site_name": article.site_name,
+        "summary": article.summary,
         "ignored_front_matter_keys": list(article.overrides.ignored_keys),
         "noise": [{"line": n.text, "rule": n.rule, "number": n.line} for n in article.noise if not is_left_out(n)],
         "left_out": [{"line": n.text, "where": n.rule.partition(": ")[2], "number": n.line} for n in article.noise if is_left_out(n)],
@@ -99,7 +100,8 @@ def format_outline(article: Article) -> str:
         f"  Title: {article.title}",
         f"  Date:  {article.date or 'none found'}",
     ]
-    for name, value in (("Author", article.author), ("Site", article.site_name), ("Source", article.source_url)):
+    for name, value in (("Author", article.author), ("Site", article.site_name), ("Source", article.source_url),
+                        ("Summary", article.summary)):
         if value:
             out.append(f"  {name}: {value}")
     if article.overrides.ignored_keys:

@@ -347,7 +347,8 @@ class ArticleLines:
             script=ranked[0][0] if ranked else "LATIN",
             mixed_scripts=second >= MIN_BILINGUAL_LINES and second * 5 >= len(order),
             schemes=dict(Counter(scheme_of.values())), scheme_of=scheme_of,
-            markup=frozenset(i for i in order if _is_markup(views[i].stripped)),
+            markup=frozenset(i for i in order if _is_markup(views[i].stripped)
+                             or (authored and _is_markdown_markup(views[i].stripped))),
             drop=frozenset(loose(d) for d in raw.overrides.drop),
             keep=frozenset(loose(k) for k in raw.overrides.keep),
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
@@ -440,12 +441,15 @@ class Stamp(NoiseFilter):
 
 class Byline(NoiseFilter):
     """An author line such as ``By Jane Doe`` (two to four capitalised names), perhaps with
-    credentials or a second author (``By Jane Doe, LMFT``, ``By Jane Doe and Sam Lee``)."""
+    credentials or a second author (``By Jane Doe, LMFT``, ``By Jane Doe and Sam Lee``), or the
+    time the article takes to read (``By Jane Doe \u00b7 6 min read``)."""
 
     name = "byline"
     # Possessive runs: spaces after the name cannot be given back, so a line of them costs one scan.
     _NAME = r"[A-Z][\w.'\u2019-]*+(?:\s++[A-Z][\w.'\u2019-]*+){0,3}"
-    PATTERN = re.compile(rf"^\s*+(?:by|written by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}})\s*+$",
+    # (A reading time may follow the name: "By Jane Doe \u00b7 6 min read".)
+    _READING_TIME = r"(?:\s*+[\u00b7\u2022|,\u2013\u2014-]\s*+\d{1,2}\s*+-?\s*+min(?:ute)?s?\.?\s++read)?"
+    PATTERN = re.compile(rf"^\s*+(?:by|written by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}}){_READING_TIME}\s*+$",
                          re.IGNORECASE)
     JOINING = frozenset({"and", "&"})
 
@@ -675,9 +679,9 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         max_words=14,
     ),
     FurnitureKind(
+        # (A start is a whole word: "copyright" opens "Copyright 2024 ..." and "Copyright \u00a9 ...".)
         "copyright",
-        starts=("copyright \u00a9", "copyright (c)", "copyright 19", "copyright 20", "\u00a9 19", "\u00a9 20",
-                "(c) 19", "(c) 20", "all rights reserved"),
+        starts=("copyright", "\u00a9", "all rights reserved"),
         max_words=30,
     ),
     FurnitureKind(
@@ -1177,11 +1181,12 @@ def _first_date(lines: Sequence[SourceLine], rules: Mapping[int, str]) -> str | 
     return None
 
 
-
+# A line of markup alone: an HTML comment, tags with no text (or a picture's, "<figure><img ...>
+# <figcaption>...", whose caption describes a picture the page does not have), a kramdown
 # attribute list or Liquid tag, a wiki link. Plain string tests: linear on any input.
 def _is_markup(text: str) -> bool:
     t = text.strip()
-    if t.startswith("<!--") or t[:8].lower().startswith(("<style", "<script", "</")):  # (not a paragraph lowered)
+    if t.startswith("<!--") or t[:8].lower().startswith(("<style", "<script", "</", "<figure", "<img")):  # (not a paragraph lowered)
         return True
     if t.startswith("<") and t.endswith(">"):
         return not _TAG.sub("", t).strip()  # tags and nothing else (a block of HTML with text is text)
@@ -1192,6 +1197,36 @@ def _is_markup(text: str) -> bool:
     if t.startswith(("![", "[![")) and _MARKDOWN_IMAGE_LINE.fullmatch(t):
         return True
     return t.startswith("[") and t.endswith("]") and _is_shortcode_line(t)
+
+
+def _is_markdown_markup(text: str) -> bool:
+    """Whether a line of Markdown its author wrote is markup no page shows as text: a code
+    block's fence (its lines are kept), a link reference definition or an abbreviation's, a
+    note-taking app's comment. (In a
+    scraped text such a line is what the page showed.)"""
+    t = text.strip()
+    if t.startswith(("```", "~~~")):
+        return _CODE_FENCE.fullmatch(t) is not None
+    if t.startswith("[") and "]:" in t:
+        return _LINK_DEFINITION.fullmatch(t) is not None
+    if t.startswith("%%"):
+        return t.endswith("%%") and len(t) >= 4  # a note-taking app's comment ("%% rewrite this %%")
+    return t.startswith("*[") and _ABBREVIATION.fullmatch(t) is not None
+
+
+# A Markdown code fence, opening (perhaps naming the code's language) or closing.
+_CODE_FENCE = re.compile(r"(?:`{3,}|~{3,})[ \t]*[\w+#.-]{0,30}[ \t]*")
+# A Markdown link reference definition ("[earlier]: https://example.com/post "Earlier""): where a
+# reference link of the text leads, which no page shows. (A footnote's own line, "[^1]: ...", is
+# the footnote's text.) The address must look like one: "[Note]: call first" is a label and text.
+_LINK_DEFINITION = re.compile(
+    r"""\[[^\]^][^\]]{0,100}\]:[ \t]*(?:<[^<>\n]{1,500}>|(?:https?://|www\.|/|\./|\.\./|\#|mailto:)\S{0,500})"""
+    r"""(?:[ \t]+(?:"[^"]{0,300}"|'[^']{0,300}'|\([^()]{0,300}\)))?[ \t]*""")
+
+
+# An abbreviation's definition ("*[HTML]: Hypertext Markup Language"), as kramdown and
+# Python-Markdown write them: the page shows it only as a tooltip over the word.
+_ABBREVIATION = re.compile(r"\*\[[^\[\]]{1,60}\]:[ \t]*\S.{0,300}")
 
 
 def _is_shortcode_line(text: str) -> bool:
@@ -1547,9 +1582,20 @@ def _find_title(
     return best
 
 
+# "Why I Left Him | Kinder Hearts Magazine": a page's title names its site after a bar, which
+# no headline holds; the site's name (a few words) is no part of the article's title.
+_SITE_AFTER_A_BAR = re.compile(r"\s+\|\s+[^|]{1,40}$")
+MIN_TITLE_WORDS_BEFORE_A_BAR = 3
+
+
 def _strip_title_markup(text: str, fmt: str) -> str:
     text = text.strip()
     if fmt == "md":
         text = re.sub(r"^#+\s*", "", text)
-    return text.strip("*_ ").strip()
+    text = text.strip("*_ ").strip()
+    if " | " in text:
+        headline = _SITE_AFTER_A_BAR.sub("", text)
+        if headline != text and "|" not in headline and len(words(headline)) >= MIN_TITLE_WORDS_BEFORE_A_BAR:
+            return headline
+    return text
 

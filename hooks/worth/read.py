@@ -31,13 +31,14 @@ OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related"
 FRONT_MATTER_KEYS = METADATA_KEYS + OVERRIDE_KEYS
 # A post from a blog engine (Jekyll, Hugo, Hexo, Eleventy, WordPress exports) drops in as it is:
 # these keys of theirs mean one of Worth's (Worth's own key wins when both are given)...
-BLOG_KEYS = {"description": "summary", "excerpt": "summary", "canonical_url": "source_url", "source": "source_url"}
+BLOG_KEYS = {"description": "summary", "excerpt": "summary", "canonical_url": "source_url", "source": "source_url",
+             "authors": "author"}
 # ...and these are theirs alone: read past, and listed by ``worth inspect``. Any other key is
 # still an error, so that a misspelt key of Worth's is never silently ignored.
 IGNORED_BLOG_KEYS = frozenset(
     "layout tags tag categories category permalink published draft slug aliases lastmod updated modified "
     "last_modified_at weight comments image images cover thumbnail featured_image feature_image lang language "
-    "locale toc keywords series authors subtitle id uuid url type sidebar hidden sticky photos redirect_from "
+    "locale toc keywords series subtitle id uuid url type sidebar hidden sticky photos redirect_from "
     "redirect_to publishDate publishdate expiryDate expirydate private status format excerpt_separator "
     "show_date reading_time math mathjax params menu menus cascade build sitemap outputs resources linkTitle "
     "linktitle translationKey isCJKLanguage headless markup audio videos".split()
@@ -379,11 +380,29 @@ def iso_date(text: str, *, path: str, line: int) -> str:
 
 
 def _metadata_value(key: str, value: Any, *, path: str, line: int) -> str:
+    if key in ("author", "authors") and isinstance(value, (list, dict)):
+        names = _author_names(value)
+        if names:
+            return names
     if key == "date" and isinstance(value, (dt.date, dt.datetime)):
         return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value).strip()
+    if key in ("author", "authors"):
+        raise ArticleError(path, line, f"front matter '{key}' must be a name, a list of names, or name: under it")
     raise ArticleError(path, line, f"front matter '{key}' must be a single line of text")
+
+
+def _author_names(value: list[Any] | dict[Any, Any]) -> str | None:
+    """An author as blog engines also write one: a mapping with a ``name`` (Jekyll's ``author:
+    {name: ..., url: ...}``), or a list of names or of such mappings ("Ana Ruiz and Dan Lee")."""
+    people = value if isinstance(value, list) else [value]
+    names = [str(p.get("name")).strip() if isinstance(p, dict) else str(p).strip() for p in people
+             if isinstance(p, (str, int, float)) or (isinstance(p, dict) and isinstance(p.get("name"), (str, int, float)))]
+    names = [name for name in names if name]
+    if len(names) != len(people) or not names:
+        return None  # something else than names: the message says what is wanted
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _text_list(key: str, value: Any, *, path: str, line: int) -> tuple[str, ...]:

@@ -67,7 +67,36 @@ _FOOTNOTE_MARK = re.compile(r"^\[\^[^\]\s]{1,40}\]:\s*|\[\^[^\]\s]{1,40}\]")
 
 # An HTML tag. Bounded, so linear on any line: the parser's own reading of inline HTML looks for
 # a comment's end from each "<!--", which takes the square of the length of a line of openers.
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>]{0,300})?/?>")
+_HTML_TAG = re.compile(r"</?([A-Za-z][\w:-]{0,30})(?:\s[^<>]{0,300})?/?>")
+# A footnote's mark written in HTML ("<sup>1</sup>", "<sup>[2]</sup>"): no word of the text.
+_SUPERSCRIPT_MARK = re.compile(r"<sup>\s*\[?\d{1,3}\]?\s*</sup>", re.IGNORECASE)
+# Tags that end a line or a block: the words on either side of "<br>" or "</p><p>" are apart.
+_BREAKING_TAGS = frozenset(
+    "br p div li ul ol dl dt dd hr tr td th table thead tbody h1 h2 h3 h4 h5 h6 blockquote pre section "
+    "article aside header footer nav figure figcaption details summary".split())
+
+
+def _tag_shown(tag: re.Match[str]) -> str:
+    return " " if tag.group(1).lower() in _BREAKING_TAGS else ""
+
+
+# A reference link ("[my earlier post][earlier]", "[this][]") or image ("![a beach][beach]"). The
+# page shows a link's words and no picture, so the definition it refers to ("[earlier]: https://..."
+# on a line of its own, dropped as markup) is not needed to read it.
+_REFERENCE_LINK = re.compile(r"(!?)\[([^\[\]]{1,300})\]\[[^\[\]]{0,100}\]")
+# What note-taking apps (Obsidian, Foam, Logseq) and wikis add to Markdown: a wiki link
+# ("[[Things He Promised]]", "[[Promises Kept|the ones he kept]]": its label, or else the page's
+# name), a highlight ("==much shorter==": its words) and a comment ("%% rewrite this %%": nothing).
+_NOTE_MARKUP = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]|==(?=\S)([^=\n]{1,300}?)==|%%[^%\n]{0,500}%%")
+
+
+def _note_markup_shown(found: re.Match[str]) -> str:
+    page, label, highlighted = found.groups()
+    return label or page or highlighted or ""
+
+
+# An emoji's short code (":broken_heart:"), as GitHub, Jekyll and Hugo write them.
+_EMOJI_CODE = re.compile(r":[a-z0-9_+-]{1,50}:")
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,15 +115,39 @@ def markdown_text(text: str) -> str:
     footnote marks, HTML comments and tags left out (a tag's text stays); escapes and entities
     resolved; spaces single."""
     if "<" in text:
-        text = _HTML_TAG.sub("", without_html_comments(text))
+        text = _HTML_TAG.sub(_tag_shown, _SUPERSCRIPT_MARK.sub("", without_html_comments(text)))
     text = _FOOTNOTE_MARK.sub("", text)
+    if "][" in text:
+        text = _REFERENCE_LINK.sub(lambda link: "" if link.group(1) else link.group(2), text)
+    if "[[" in text or "==" in text or "%%" in text:
+        text = _NOTE_MARKUP.sub(_note_markup_shown, text)
     shown: list[str] = []
     for token in _inline_parser().parseInline(text)[0].children or ():
         if token.type in ("text", "code_inline"):
             shown.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
             shown.append(" ")
-    return " ".join("".join(shown).split())
+    text = " ".join("".join(shown).split())
+    return _EMOJI_CODE.sub(_emoji, text) if text.count(":") >= 2 else text
+
+
+def _emoji(code: re.Match[str]) -> str:
+    # The emoji a short code names, from GitHub's list as pymdown-extensions keeps it; any other
+    # text between two colons ("10:30:45") is left as it is.
+    found = _emoji_names().get(code.group(0))
+    return "".join(chr(int(point, 16)) for point in found.split("-")) if found else code.group(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _emoji_names() -> dict[str, str]:
+    """Each short code's code points ("1f494", joined by "-" where several), aliases included.
+    Read on first use: only Markdown articles need it."""
+    from pymdownx import gemoji_db
+
+    # ("unicode_alt", where there is one, is the emoji drawn as a picture: "2764-fe0f", not "2764".)
+    points = {name: value.get("unicode_alt", value["unicode"]) for name, value in gemoji_db.emoji.items()}
+    points.update((alias, points[name]) for alias, name in gemoji_db.aliases.items() if name in points)
+    return points
 
 
 def without_html_comments(text: str) -> str:
