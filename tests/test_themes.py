@@ -408,7 +408,11 @@ def test_sections_in_other_voices_are_read_by_what_their_text_tells():
     # decides. These articles are kept out of the fit, so they stand for authors it has not seen.
     got = themes(load_article(VOICES / "article_with_a_story_of_leaving.txt"))
     assert got["Tuesday Nights"] is Theme.SIGNS
+    assert got["The Sunday I Packed"] is Theme.LETTING_GO  # "I called my sister", "I packed on a Sunday"
     assert got["About Me"] is Theme.OTHER
+    got = themes(load_article(VOICES / "article_with_an_advice_answer.txt"))
+    assert got["This Week's Letter"] is Theme.SIGNS
+    assert got["Where to Start"] is Theme.LETTING_GO
     got = themes(load_article(VOICES / "article_with_a_forum_update.txt"))
     assert got["the last straw"] is Theme.SIGNS
     assert got["how i got out"] is Theme.LETTING_GO  # "told my best friend", "moved out", "blocked him"
