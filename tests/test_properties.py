@@ -12,6 +12,8 @@ from worth.read import read_article
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+")
+# In Markdown a character reference ("&#0;", "&amp;") is one character of the text, not words.
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 lines = st.one_of(
     st.text(max_size=80),
@@ -47,6 +49,8 @@ def test_any_text_reads_without_crashing_and_every_word_survives(body, suffix):
     for line in raw.lines:
         # List numbering is structure (an ordered list), not words of the text.
         text = LIST_NUMBER.sub("", line.text)
+        if suffix == ".md":
+            text = ENTITY.sub(" ", text)
         assert words_of(text) <= words_of(out), line.text
     anchors = [s.anchor for s in article.sections]
     assert len(anchors) == len(set(anchors))
