@@ -297,7 +297,9 @@ def test_an_article_written_for_themes_alone_teaches_no_furniture_title_or_headi
     corpus = {a.slug: a for a in reader_fit.load_corpus(FIXTURES)}
     themes_only = corpus["article_about_abuse_myths_and_signs"]
     assert themes_only.label["themes_only"]
-    others = [corpus["article_with_a_partner_story"], corpus["article_with_page_furniture"]]
+    # (Three articles, so the headings fit on them alone has lines of both kinds to learn from.)
+    others = [corpus[slug] for slug in ("article_with_a_partner_story", "article_with_page_furniture",
+                                        "article_with_short_lines")]
     without, with_it = reader_fit.fit(others, norm), reader_fit.fit([*others, themes_only], norm)
     for decision in ("noise", "title", "heading"):
         assert with_it[decision] == without[decision]

@@ -18,6 +18,7 @@ text is worse than showing a stray line. Nothing here keeps state between lines 
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
@@ -178,7 +179,11 @@ CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a time of day, even glued to
 LINK_BLOCK_WORDS = 20  # a link's title or teaser is no longer than this
 LINK_BLOCK_LINES = 12
 _LINK_LABEL_WORDS = frozenset("related recommended trending popular".split())
+# A label naming the site or its section: "More From Relationships", "Popular on The Daily Heart".
+_LINK_LABEL_STARTS = ("more from ", "more in ", "more on ", "popular on ", "popular in ", "editor's picks",
+                      "keep reading", "most read", "most popular")
 _EDIT_LINK = "[edit]"
+_BULLETS = frozenset(("- ", "* ", "+ ", "\u2022 ", "\u2013 "))
 
 
 def _is_link_label(view: LineView) -> bool:
@@ -188,7 +193,8 @@ def _is_link_label(view: LineView) -> bool:
         return False
     label = view.furniture.removeprefix(_EDIT_LINK).strip().rstrip(":").strip()
     found = words(label)
-    return 0 < len(found) <= 4 and (found[0] in _LINK_LABEL_WORDS or label in _LINK_LABELS)
+    return 0 < len(found) <= 4 and (found[0] in _LINK_LABEL_WORDS or label in _LINK_LABELS
+                                    or label.startswith(_LINK_LABEL_STARTS))
 
 
 def _marked_by_its_edit_link(view: LineView) -> bool:
@@ -207,15 +213,95 @@ def _link_blocks(article: ArticleLines) -> frozenset[int]:
         if not _is_link_label(views[index]):
             continue
         block: list[int] = []
+        bulleted = False
         for other in order[r + 1:]:
-            if other in article.rules or (other in scheme_of and scheme_of[other] == scheme_of.get(index)):
+            # (The first title, which the label announces, is furniture of its own: the block goes on.)
+            if article.rules.get(other, LinkAfterLabel.name) != LinkAfterLabel.name or (
+                    other in scheme_of and scheme_of[other] == scheme_of.get(index)):
                 break
+            bullet = views[other].stripped[:2] in _BULLETS
+            if bulleted and not bullet:
+                break  # a list of links ends with its last item: what follows is the article again
+            bulleted = bulleted or (bullet and not block)
             if len(views[other].words) > LINK_BLOCK_WORDS or len(block) == LINK_BLOCK_LINES:
                 block = []
                 break
             block.append(other)
         found.update(block)
     return frozenset(found)
+
+
+# What a site's contents box says over its entries ("In this article", "Jump to section"). (A bare
+# "Contents" may be the author's own, over a list the article keeps as text.)
+_CONTENTS_LABELS = frozenset(("table of contents", "in this article", "in this post", "in this guide",
+                              "on this page", "in this story", "what's inside", "article contents", "jump to",
+                              "jump to section", "skip to section", "quick links", "what we'll cover"))
+CONTENTS_ENTRY_WORDS = 14
+
+
+def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Mapping[int, int],
+                      later: frozenset[int]) -> frozenset[int]:
+    """The entries of a table of contents: a run of short lines each written again further down,
+    in the same order, the copies standing apart from each other as headings do (each over its
+    own text), under a site's contents label. The page makes its own contents; a verse or a
+    passage quoted twice repeats lines that stand together both times."""
+    short = sorted(rank[i] for i in later if len(views[i].words) <= CONTENTS_ENTRY_WORDS)
+    runs: list[list[int]] = []
+    for r in short:
+        if runs and runs[-1][-1] == r - 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    runs = [run for run in runs
+            if run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS]
+    if not runs:  # (most articles: nothing below is asked)
+        return frozenset()
+    wanted = {views[order[q]].loose for run in runs for q in run}
+    ranks: dict[str, list[int]] = {}
+    for r, index in enumerate(order):
+        if views[index].loose in wanted:
+            ranks.setdefault(views[index].loose, []).append(r)
+    return frozenset(order[q] for run in runs if _copied_apart(run, [ranks[views[order[q]].loose] for q in run])
+                     for q in run)
+
+
+def _copied_apart(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
+    """Whether the next copy of each line of ``run`` (ranks of consecutive lines; ``ranks``: the
+    sorted ranks of each one's copies) stands below the run, in the run's order, two or more
+    lines from the one before: a copy inside the run, out of order or standing with the next is
+    no heading. (Each copy is found by bisection, and the first that fails ends the look: a page
+    of one line written thousands of times is one long run.)"""
+    end, before = run[-1] + 1, -1
+    for q, copies in zip(run, ranks):
+        found = bisect.bisect_right(copies, q)
+        if found == len(copies):
+            return False
+        copy = copies[found]
+        if copy < end or (before >= 0 and copy - before < 2):
+            return False
+        before = copy
+    return True
+
+
+# "By Jane Doe", "Written by Jane Doe, LCSW | ...": the name, of two to four capitalised words.
+_BYLINE_NAME = re.compile(r"\s*+(?:by|written by|author:)\s++((?-i:[A-Z])[\w.'\u2019-]*+(?:\s++(?-i:[A-Z])[\w.'\u2019-]*+){1,3})",
+                          re.IGNORECASE)
+
+
+MAX_AUTHORS = 4
+
+
+def _bylined_names(views: Sequence[LineView], order: Sequence[int]) -> tuple[str, ...]:
+    """The names the bylines among the lines at ``order`` give, as written."""
+    names: dict[str, None] = {}
+    for index in order:
+        if views[index].lowered.startswith(("by ", "written by ", "author:")):
+            match = _BYLINE_NAME.match(views[index].stripped)
+            if match:
+                names[match.group(1).rstrip(".,")] = None
+                if len(names) == MAX_AUTHORS:  # a page of bylines (a list of posts) names no one writer
+                    break
+    return tuple(names)
 
 
 def _form(view: LineView) -> tuple | None:
@@ -320,6 +406,8 @@ class ArticleLines:
     written_markdown: bool = False  # ``RawArticle.written_markdown``
     rules: Mapping[int, str] = field(default_factory=dict)  # index -> the first rule that names it
     sure: frozenset[int] = frozenset()  # the ranks of the lines dropped for sure (_furniture_for_sure)
+    contents: frozenset[int] = frozenset()  # the entries of a table of contents (_contents_entries)
+    page_parts: Mapping[int, str] = field(default_factory=dict)  # index -> its rule (PagePart.find)
 
     @classmethod
     def of(cls, raw: RawArticle, filters: Sequence[NoiseFilter] | None = None) -> ArticleLines:
@@ -341,8 +429,9 @@ class ArticleLines:
         votes = _votes(Counter(filter(_ANY_STOP_WORD.__contains__, chain.from_iterable(views[i].words for i in order))))
         language = max(votes, key=lambda lang: (votes[lang], lang == "en"))
         scheme_of = {i: scheme for i in order if (scheme := heading_scheme(views[i].stripped)) is not None}
+        rank = {i: r for r, i in enumerate(order)}
         article = cls(
-            lines=raw.lines, views=views, order=order, rank={i: r for r, i in enumerate(order)}, copies=copies,
+            lines=raw.lines, views=views, order=order, rank=rank, copies=copies,
             later_copy=later, language=language if votes[language] else "en",
             script=ranked[0][0] if ranked else "LATIN",
             mixed_scripts=second >= MIN_BILINGUAL_LINES and second * 5 >= len(order),
@@ -354,8 +443,10 @@ class ArticleLines:
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
             siblings=_spaced_siblings(views, order, copies), refrains=_refrains(views, order, copies),
             written_markdown=authored,
+            contents=(contents := _contents_entries(views, order, rank, later)),
+            page_parts=PagePart.find(views, order, contents),
         )
-        asked = _default_filters() if filters is None else filters
+        asked = [f for f in (_default_filters() if filters is None else filters) if f.asked_of(article)]
         rules = {}
         for index in order:  # each rule sees the article as read, not the other rules' answers
             for noise_filter in asked:
@@ -387,6 +478,11 @@ class NoiseFilter:
     def rule(self, index: int, article: ArticleLines) -> str:
         return self.name
 
+    def asked_of(self, article: ArticleLines) -> bool:
+        """Whether ``test`` may say yes to any line of the article (a rule that knows it cannot
+        is not asked line by line)."""
+        return True
+
     @property
     def names(self) -> tuple[str, ...]:
         """Every name ``rule`` may give."""
@@ -399,7 +495,10 @@ class EditorDrop(NoiseFilter):
     name = "editor-drop"
 
     def test(self, index: int, article: ArticleLines) -> bool:
-        return bool(article.drop) and article.views[index].loose in article.drop
+        return article.views[index].loose in article.drop
+
+    def asked_of(self, article: ArticleLines) -> bool:
+        return bool(article.drop)
 
 
 class Markup(NoiseFilter):
@@ -408,11 +507,12 @@ class Markup(NoiseFilter):
     a wiki link (``[[page|label]]``), or a rule made of ``*``, ``-``, ``_`` or ``=``."""
 
     name = "markup"
-    SEPARATOR = frozenset("*-_=~#. \t")
+    SEPARATOR = frozenset("*-_=~#. \t\u00b7\u2022|")
+    DOTS = frozenset("\u00b7\u2022|")  # a dot alone between a byline's items: "Jane Doe", "·", "5 min read"
 
     def test(self, index: int, article: ArticleLines) -> bool:
         text = article.views[index].stripped
-        return index in article.markup or (len(text) >= 2 and self.SEPARATOR.issuperset(text))
+        return index in article.markup or ((len(text) >= 2 or text in self.DOTS) and self.SEPARATOR.issuperset(text))
 
 
 class Stamp(NoiseFilter):
@@ -447,10 +547,12 @@ class Byline(NoiseFilter):
     name = "byline"
     # Possessive runs: spaces after the name cannot be given back, so a line of them costs one scan.
     _NAME = r"[A-Z][\w.'\u2019-]*+(?:\s++[A-Z][\w.'\u2019-]*+){0,3}"
-    # (A reading time may follow the name: "By Jane Doe \u00b7 6 min read".)
+    # (A reading time may follow the name: "By Jane Doe \u00b7 6 min read"; a blog prints its own
+    # byline with the time of the post: "Posted by Jane Doe at 9:12 PM".)
     _READING_TIME = r"(?:\s*+[\u00b7\u2022|,\u2013\u2014-]\s*+\d{1,2}\s*+-?\s*+min(?:ute)?s?\.?\s++read)?"
-    PATTERN = re.compile(rf"^\s*+(?:by|written by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}}){_READING_TIME}\s*+$",
-                         re.IGNORECASE)
+    _POSTED_AT = r"(?:\s++at\s++\d{1,2}:\d\d\s*+(?:[ap]\.?m\.?)?)?"
+    PATTERN = re.compile(rf"^\s*+(?:by|written by|posted by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}})"
+                         rf"{_READING_TIME}{_POSTED_AT}\s*+$", re.IGNORECASE)
     JOINING = frozenset({"and", "&"})
 
     def test(self, index: int, article: ArticleLines) -> bool:
@@ -560,7 +662,9 @@ class InvitationToAct(NoiseFilter):
 @dataclass(frozen=True)
 class FurnitureKind:
     """A kind of site furniture: lines that start with one of ``starts`` (and are at most
-    ``max_words`` long), or short lines made only of ``vocabulary`` words with one of ``core``."""
+    ``max_words`` long), lines that are one of ``lines`` whole (a button: "Sign in", "Post Comment";
+    as the line is written, so a sentence of the article, "Keep reading.", is not one), or short
+    lines made only of ``vocabulary`` words with one of ``core``."""
 
     rule: str
     starts: tuple[str, ...] = ()
@@ -569,6 +673,7 @@ class FurnitureKind:
     vocabulary: frozenset[str] = frozenset()
     core: frozenset[str] = frozenset()
     max_vocabulary_words: int = 7
+    lines: frozenset[str] = frozenset()
 
 
 # The furniture of news, magazine and clinic pages. Each entry is data: what such lines start
@@ -578,7 +683,8 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         "media-caption",
         starts=("watch:", "watch now", "watch the video", "video:", "photo:", "photos:", "image:", "image credit",
                 "photo credit", "photo by", "photograph by", "image by", "picture by", "picture:", "illustration:",
-                "pictured:", "(getty images", "getty images",
+                "pictured:", "(getty images", "getty images", "illustration by", "photo illustration",
+                "stock photo", "stock image", "posed by model", "(posed by model", "photo courtesy", "image courtesy",
                 "(photo", "(image", "credit:", "shutterstock", "istock", "click to play", "play video",
                 "listen to this article", "listen to this story", "audio:"),
         max_words=20,
@@ -592,7 +698,8 @@ FURNITURE: tuple[FurnitureKind, ...] = (
     FurnitureKind(
         "source-credit",
         starts=("source:", "sources:", "via ", "via:", "originally published", "this article was originally",
-                "this story was originally", "reporting by", "additional reporting", "edited by", "(source"),
+                "this story was originally", "reporting by", "additional reporting", "edited by", "(source",
+                "from wikipedia, the free encyclopedia"),
         max_words=14,
     ),
     FurnitureKind(
@@ -602,6 +709,9 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                 "related stories", "related news", "see also", "more from", "more stories", "don't miss",
                 "trending:", "popular:", "most read", "next article", "previous article", "next post",
                 "previous post", "continue reading"),
+        lines=frozenset(("keep reading", "load more", "show more", "see more", "view all", "see all", "more stories",
+                         "editor's picks", "similar threads", "similar posts", "similar articles", "ready for more?",
+                         "newer post older post home")),
         max_words=18,
         vocabulary=frozenset("news in the same category post posts related latest more stories story articles "
                              "article popular trending recommended top read next previous older newer home tags "
@@ -622,13 +732,23 @@ FURNITURE: tuple[FurnitureKind, ...] = (
     FurnitureKind(
         "share-subscribe",
         starts=("share this", "share on", "share:", "share article", "tweet this", "pin it", "subscribe",
-                "sign up for our", "sign up to our", "join our newsletter", "follow us", "like us on",
+                "sign up for our", "sign up to our", "join our newsletter", "thanks for reading! subscribe",
+                "subscribe for free to receive new posts", "not the answer you're looking for", "follow us", "like us on",
                 "get our newsletter", "newsletter:", "leave a comment", "comments (", "print this", "email this"),
         max_words=20,
         vocabulary=frozenset("share facebook twitter x whatsapp pinterest linkedin email print copy link "
                              "subscribe newsletter follow us on comments comment tweet save".split()),
         core=frozenset("share facebook twitter whatsapp pinterest linkedin subscribe newsletter tweet comments".split()),
         max_vocabulary_words=8,
+        # A sign-up box and a post's buttons, line by line. (A verb alone, "Listen" or "Share",
+        # may be a step of the article: the judge weighs those.)
+        lines=frozenset(("pin", "pin it", "clap", "bookmark", "sign up", "sign in", "log in", "enter your email",
+                         "enter your email address", "your email address", "email address", "type your email",
+                         "type your email...", "type your email\u2026", "thanks for subscribing", "thanks for subscribing!",
+                         "get the app", "open in app", "subscribe now", "already a subscriber? sign in",
+                         "already have an account? sign in", "already have an account? log in", "restacks",
+                         "discussion about this post", "member-only story", "improve this question",
+                         "improve this answer", "sorted by:", "highest score (default)")),
     ),
     FurnitureKind(
         # The health site's legal small print under an article, not the article's advice.
@@ -636,12 +756,22 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         starts=("disclaimer:", "medical disclaimer", "this article is for informational purposes",
                 "this content is for informational purposes", "this article is for general information",
                 "the information in this article is not", "this article is not a substitute",
-                "this content is not a substitute", "this article does not constitute"),
+                "this content is not a substitute", "this article does not constitute",
+                "the content on this site is not", "the content on this website is not", "the content of this site",
+                "the information on this site", "the information on this website", "the information provided on this",
+                "the information contained in this", "always seek the advice of", "this site is not intended",
+                # an affiliate note: the page earns from its links
+                "this post contains affiliate", "this post may contain affiliate", "this article contains affiliate",
+                "this article may contain affiliate", "this page contains affiliate", "this page may contain affiliate",
+                "we may earn a commission", "we may receive a commission", "as an amazon associate",
+                # how a health site says it checks its pages
+                "how we reviewed this article", "our editorial process", "our experts continually monitor"),
         max_words=60,
     ),
     FurnitureKind(
         "advertisement",
-        starts=("advertisement", "sponsored", "ad:", "promoted", "paid content", "story continues below"),
+        starts=("advertisement", "sponsored", "ad:", "promoted", "paid content", "story continues below",
+                "paid partnership", "scroll to continue", "article continues below"),
         max_words=8,
         vocabulary=frozenset("advertisement ad sponsored content promoted paid partner".split()),
         core=frozenset("advertisement sponsored ad promoted".split()),
@@ -650,12 +780,21 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         "site-navigation",
         starts=("tags:", "tagged:", "tagged with", "filed under", "categories:", "category:", "home >", "home \u00bb",
                 "home /", "home \u203a", "back to top", "skip to content", "skip to main content", "table of contents",
-                "jump to:", "in this article:"),
+                "jump to:", "in this article:", "jump to navigation", "jump to search", "jump to section",
+                "this page was last edited", "this page was last modified", "retrieved from \"http",
+                # a wiki's note pointing to another page, over a section
+                "main article:", "further information:",
+                # a newspaper's note on its printed edition
+                "a version of this article appears in print"),
         max_words=20,
         vocabulary=frozenset("home menu search back to top skip content main navigation login log in min mins "
                              "minute minutes read reading time most popular viewed shared editor's picks "
                              # "Updated 3 hours ago": a relative time stamp with no date in it
-                             "updated published posted ago hour hours day days week weeks".split()),
+                             "updated published posted ago hour hours day days week weeks "
+                # "Asked 2 years ago", "Modified 1 year ago": a question site's stamps
+                "asked modified answered edited month months year years".split()),
+        lines=frozenset(("sitemap", "site map", "terms of service", "terms of use", "terms and conditions",
+                         "privacy policy", "cookie policy", "about us", "contact us", "advertise with us")),
         core=frozenset("home menu search skip login navigation min mins minute minutes popular viewed ago".split()),
     ),
     FurnitureKind(
@@ -686,11 +825,33 @@ FURNITURE: tuple[FurnitureKind, ...] = (
     ),
     FurnitureKind(
         "cookie-banner",
-        starts=("we use cookies", "this site uses cookies", "this website uses cookies", "accept all cookies",
+        starts=("we use cookies", "this site uses cookies", "we value your privacy", "we care about your privacy",
+                "your privacy matters", "this website stores cookies", "this website uses cookies", "accept all cookies",
                 "accept cookies", "cookie settings", "cookie policy", "manage cookies", "by continuing to use"),
         max_words=40,
         vocabulary=frozenset("accept all cookies cookie settings reject manage preferences ok got it".split()),
         core=frozenset("cookies cookie".split()),
+        lines=frozenset(("reject all", "accept all", "ok, got it", "got it!", "i agree")),
+    ),
+    FurnitureKind(
+        # A template's placeholder left in the page: "[Insert image here]", "[Author bio]".
+        "placeholder",
+        starts=("[insert ", "[image", "[photo", "[picture", "[video", "[embed", "[caption", "[author bio",
+                "[placeholder", "[ad]", "[advertisement", "[tk]", "[todo", "[add "),
+        max_words=8,
+    ),
+    FurnitureKind(
+        # A blog's comment form and the replies under it (WordPress prints these words).
+        "comment-form",
+        starts=("leave a reply", "your email address will not be published", "your email will not be published",
+                "required fields are marked", "save my name, email", "notify me of follow-up comments",
+                "notify me of new posts", "notify me of new comments", "you must be logged in to post a comment",
+                "comments are closed", "join the discussion", "join the conversation", "add a comment",
+                "post a comment", "cancel reply", "log in to reply", "this site uses akismet", "load more comments",
+                "view comments", "show comments", "you must log in or register", "subscribe to: post comments"),
+        max_words=30,
+        lines=frozenset(("post comment", "submit comment", "name *", "email *", "comment *", "website *",
+                         "name (required)", "email (required)", "mail (will not be published)", "reply \u2193")),
     ),
 )
 
@@ -724,6 +885,8 @@ class Furniture(NoiseFilter):
         self.starts = tuple(start for kind in self.kinds for start in kind.starts)
         self.vocabulary_words = max((kind.max_vocabulary_words for kind in self.kinds if kind.vocabulary), default=0)
         self.vocabulary = frozenset().union(*(kind.vocabulary for kind in self.kinds))
+        self.lines = frozenset().union(*(kind.lines for kind in self.kinds))
+        self.line_words = max((len(words(line)) for line in self.lines), default=0)
 
     def test(self, index: int, article: ArticleLines) -> bool:
         return self._kind(article.views[index]) is not None
@@ -739,7 +902,8 @@ class Furniture(NoiseFilter):
         # words alone: no kind takes them.
         lowered = view.furniture
         named = view.named_words if count <= self.vocabulary_words else frozenset()
-        if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))):
+        if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))
+                or (count <= self.line_words and (lowered in self.lines or view.lowered in self.lines))):
             return None
         if count <= 3 and is_reference_label(view.stripped):
             return None  # "Sources:" alone labels the works the article cites; "Source: Reuters" credits a photo
@@ -751,6 +915,8 @@ class Furniture(NoiseFilter):
 
 
 def _is_kind(view: LineView, named: frozenset[str], kind: FurnitureKind) -> bool:
+    if view.furniture in kind.lines or view.lowered in kind.lines:
+        return True  # ("Name *": the form's mark of a field it needs is part of the line)
     count = len(view.words)
     if count <= kind.max_words:
         if kind.starts and _opens_with(view.furniture, kind.starts):
@@ -773,6 +939,78 @@ def _credit_closes(lowered: str, credits: frozenset[str]) -> bool:
     credit = _CLOSING_BRACKET.search(lowered)
     first = words(credit.group(1))[:1] if credit else []
     return bool(first) and first[0] in credits
+
+
+class PagePart(NoiseFilter):
+    """The page's parts around the article, each known by what the article holds elsewhere or by
+    a shape of its own: an entry of a table of contents written as plain lines
+    (``_contents_entries``), the writer's bio (``is_author_bio``), the heading of the comments
+    ("14 thoughts on \"...\"", "One response to ...")."""
+
+    name = "contents-entry"
+    BIO = "author-bio"
+    COMMENTS = "comments-heading"
+    MAX_WORDS = 80
+    AFTER_NAME = (" is ", " has ", " writes ", " lives ", ", ", " (", " covers ", " was ")
+    AFTER_FIRST_NAME = (" is a ", " is an ", " is the ", " has written ", " writes about ", " has been writing ")
+    COUNTED = frozenset("thought thoughts response responses comment comments reply replies reaction reactions".split())
+    COMMENTS_HEADING = re.compile(r"(?:\d+|one|no)\s+\w+\s+(?:on|to)\s+[\"']")  # the post's title in quotes
+
+    # What a byline or the comments' heading opens with: only such lines are looked at twice.
+    OPENINGS = ("by ", "written by ", "author:", "one ", "no ", *"0123456789")
+    FIRST_LETTERS = "".join({start[0] for start in OPENINGS})  # (one look rules out most lines)
+
+    def test(self, index: int, article: ArticleLines) -> bool:
+        return index in article.page_parts  # (found once for the article, by ``find``)
+
+    def asked_of(self, article: ArticleLines) -> bool:
+        return bool(article.page_parts)
+
+    def rule(self, index: int, article: ArticleLines) -> str:
+        return article.page_parts[index]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, self.BIO, self.COMMENTS)
+
+    @classmethod
+    def find(cls, views: Sequence[LineView], order: Sequence[int], contents: frozenset[int]) -> dict[int, str]:
+        """The page's parts of the article's lines, by line, with the rule that names each."""
+        parts = dict.fromkeys(contents, cls.name)
+        first = cls.FIRST_LETTERS
+        opening = [i for i in order if views[i].lowered[:1] in first and views[i].lowered.startswith(cls.OPENINGS)]
+        for i in opening:
+            found = views[i].words
+            if len(found) >= 3 and found[1] in cls.COUNTED and cls.COMMENTS_HEADING.match(views[i].furniture):
+                parts.setdefault(i, cls.COMMENTS)
+        authors = _bylined_names(views, opening)
+        if authors:
+            firsts = tuple(name.split()[0] for name in authors)
+            starts = (*authors, *firsts, "About ", "about ", "ABOUT ")
+            for i in order:
+                if views[i].stripped.lstrip("*_ ").startswith(starts) and cls.is_author_bio(views[i], authors):
+                    parts.setdefault(i, cls.BIO)
+        return parts
+
+    @classmethod
+    def is_author_bio(cls, view: LineView, authors: Sequence[str]) -> bool:
+        """The note about the writer a site prints under (or over) the article: a line opening
+        with the name its byline gives ("Jane Doe is a writer...", "About Jane Doe") or with her
+        first name and what she is ("Jane is a counsellor..."). The article speaks of its writer
+        as "I"."""
+        if len(view.words) > cls.MAX_WORDS:
+            return False
+        text = view.stripped.strip("*_ ")
+        if text.lower().startswith("about "):
+            text = text[6:]
+            return any(text.rstrip(":") == name for name in authors)
+        for name in authors:
+            if text.startswith(name) and text[len(name):].startswith(cls.AFTER_NAME):
+                return True
+            first = name.split()[0]
+            if text.startswith(first) and text[len(first):].startswith(cls.AFTER_FIRST_NAME):
+                return True
+        return False
 
 
 class OtherLanguage(NoiseFilter):
@@ -861,8 +1099,8 @@ class Teaser(NoiseFilter):
         number = article.lines[index].number
         for later in article.order[article.rank[index] + 1:]:
             other = article.views[later].loose
-            if len(other) > len(text) and _inside(text, other):
-                return True
+            if len(other) > len(text) and _inside(text, other) and f'"{text}' not in other:
+                return True  # (a headline in quotes is named, as over a post's comments: no teaser)
             # The same line again well below the lead (a news teaser copied from its section):
             # the later copy is the article's text, this one the page's summary.
             if other == text and article.lines[later].number - number > self.FAR_LINES:
@@ -907,6 +1145,7 @@ def build_noise_filters() -> list[NoiseFilter]:
         ContentsLink(),
         Breadcrumb(),
         Furniture(),
+        PagePart(),
         InvitationToAct(),
         LinkAfterLabel(),
         OtherLanguage(),
@@ -993,6 +1232,8 @@ def clean_lines(
             rule = None
         elif index in decided:
             rule = article.rules[index]
+        elif article.link_blocks and _labels_link_block(index, article):
+            rule = "link-label"  # furniture for sure beside its links, and so itself
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
         elif chance >= weights.noise.threshold and not written:
@@ -1073,9 +1314,25 @@ def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
     scraped pages, where a tooltip's sentence stands among the site's
     lines; a blogger's own file holds the post's sentences, and its furniture (a byline, sharing
     links, tags) is what the rules drop."""
-    return [i for i in article.order
+    # A heading a table of contents lists (``_contents_entries``) is the article's own, and so
+    # are a quotation's attribution and a sentence among interruptions alone. (Each is asked
+    # only of the few lines it may hold for: the reading of every article passes here.)
+    views, order = article.views, article.order
+    text = {i for i in _near_interruptions(article) if _between_interruptions(i, article)}
+    if article.contents:
+        listed = frozenset(views[i].loose for i in article.contents)
+        text.update(i for i in order if views[i].loose in listed and i not in article.contents)
+    return [i for i in order
             if i not in decided and (i in article.rules or (
-                len(article.views[i].words) <= TEXT_WORDS and not _authored_text(article, i)))]
+                len(views[i].words) <= TEXT_WORDS and not _authored_text(article, i) and i not in text
+                and (views[i].stripped[:1] not in _DASHES or not _signs_a_quotation(i, article))))]
+
+
+def _near_interruptions(article: ArticleLines) -> frozenset[int]:
+    """The lines two or fewer lines from an interruption (``INTERRUPTIONS``)."""
+    order, rules, sure = article.order, article.rules, article.sure
+    return frozenset(order[r + step] for r in sure if rules.get(order[r]) in INTERRUPTIONS
+                     for step in (-2, -1, 1, 2) if 0 <= r + step < len(order))
 
 
 AUTHORED_SENTENCE_WORDS = 12
@@ -1310,6 +1567,13 @@ def _furniture_within(index: int, article: ArticleLines, steps: int) -> bool:
     return not article.sure.isdisjoint(range(r + 1, r + steps + 1) if steps > 0 else range(r + steps, r))
 
 
+def _labels_link_block(index: int, article: ArticleLines) -> bool:
+    """Whether the line is a link label (``_is_link_label``) straight over a block of links."""
+    # (Most articles have no such block: asked first, that answers for every line at once.)
+    return bool(article.link_blocks) and article.neighbour(index, 1) in article.link_blocks and _is_link_label(
+        article.views[index])
+
+
 def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
     """Whether a rule drops the line outright (markup, a stamp...): what a line beside it may be
     judged by. (The editor's own drops and keeps do not change how the lines around them are judged.)"""
@@ -1317,7 +1581,7 @@ def _furniture_for_sure(index: int, article: ArticleLines) -> bool:
         return False
     if index in article.markup:
         return True
-    if _is_link_label(article.views[index]) and article.neighbour(index, 1) in article.link_blocks:
+    if article.link_blocks and _labels_link_block(index, article):
         return True  # a label over the site's links ("Related guides") however the judge weighs it
     rule = article.rules.get(index)
     return rule is not None and rule != EditorDrop.name and _decisive(rule, article)
@@ -1329,6 +1593,47 @@ def _length(view: LineView) -> int:
     if view.script == "CJK":
         return max(len(view.words), len(view.stripped) // 2)
     return len(view.words)
+
+
+def _signs_a_quotation(index: int, article: ArticleLines) -> bool:
+    """Whether the line opens with a dash under a line closed by a quotation mark: "— Dana,
+    reader" under the words she is quoted saying."""
+    if article.views[index].stripped[:1] not in _DASHES:
+        return False
+    preceding = article.neighbour(index, -1)
+    return preceding is not None and article.views[preceding].stripped.rstrip("*_ ")[-1:] in _CLOSING_QUOTES
+
+
+def _plain_sentence(view: LineView) -> bool:
+    """A sentence written as the article's prose: six words or more closed by . ! or ?, in its
+    common words, with no number and hardly a word of the site's (one in six)."""
+    found = view.words
+    return (len(found) >= 6 and view.stripped.rstrip("*_ ")[-1:] in ".!?" and not view.has_digit
+            and sum(map(SITE_WORDS.__contains__, found)) * 6 <= len(found)
+            and sum(map(_ENGLISH_STOP.__contains__, found)) >= 2)
+
+
+# Furniture that stands alone in the run of the text, one line where the page put a box: an
+# advertisement's label, a picture's caption or credit, a link to another story ("Related: ..."), a
+# template's placeholder.
+# What stands between two of them is text.
+INTERRUPTIONS = frozenset({"advertisement", "media-caption", "recommended-link", "recommended-story", "placeholder"})
+
+
+def _between_interruptions(index: int, article: ArticleLines) -> bool:
+    """Whether a plain sentence stands among interruptions alone (``INTERRUPTIONS``): the lines
+    two either side dropped for sure are all such, and there is one on each side, or the
+    article's first or last line on that side (a closing sentence under an advertisement). A
+    site's sentences (a tour of its app, a sign-up box) stand among its buttons and prompts."""
+    r = article.rank[index]
+    sides = [r == 0, r == len(article.order) - 1]
+    for step in (-2, -1, 1, 2):
+        if r + step in article.sure:
+            other = article.order[r + step]
+            if article.rules.get(other) not in INTERRUPTIONS and not (step > 0 and _is_link_label(article.views[other])):
+                return False  # (a label over a block of links below the line is one too)
+            sides[step > 0] = True
+    return all(sides) and index not in article.link_blocks and _plain_sentence(article.views[index])
 
 
 def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
@@ -1440,8 +1745,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     preceding = article.neighbour(index, -1)
     if preceding is not None and len(article.views[preceding].words) >= PARAGRAPH_WORDS:
         f["paragraph before"] = 1.0
-    if (preceding is not None and text[:1] in _DASHES and n <= SHORT_LINE_WORDS
-            and article.views[preceding].stripped.rstrip("*_ ")[-1:] in _CLOSING_QUOTES):
+    if text[:1] in _DASHES and n <= SHORT_LINE_WORDS and _signs_a_quotation(index, article):
         f["signs a quotation"] = 1.0  # "— Dana, reader" under the words she is quoted saying
     if over_paragraph:
         f["paragraph follows"] = 1.0
