@@ -101,10 +101,10 @@ def test_the_picks_under_section_names_are_kept_even_where_they_look_like_handle
 
 
 def test_a_stamp_under_a_chat_posts_one_word_title_is_no_pick():
-    post = "You promised us the dog in a costume, but only posted a pile of leaves, so what happened?"
+    post = "You said there would be a photo of the cat in a scarf, and we got an empty sofa, so what happened?"
     text = (f"Live Chat With Our Columnist\n\n{PROSE}\n\n"
             + "".join(f"{name}\nGuest12:{minute} p.m.\n{post}\n" for name, minute in
-                      (("Ned", "10"), ("Money", "16"), ("Paige", "42"))))
+                      (("Biscuit", "10"), ("Money", "16"), ("Juniper", "42"))))
     article = _article(text)
     stamps = [i for i in article.order if article.views[i].stripped.startswith("Guest")]
     assert len(stamps) == 3 and not any(under_section_name(i, article, None) for i in stamps)

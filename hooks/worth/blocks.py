@@ -753,8 +753,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # ... opening alike, as a list's headings do ("Stop waiting.", "Stop explaining.", "Stop ...").
     f["one of three or more such sentences opening alike"] = float(
         closed_set_over and ctx.sentences_set_over.get(first, 0) >= MIN_SENTENCES_SET_OVER)
-    # A sentence-case line straight under an open title-case line ("Being Attached to the
-    # Outcome" / "Needing the relationship"): the first line of that heading's section.
+    # A sentence-case line straight under an open title-case line ("Keeping Score in Silence" /
+    # "Counting every favour"): the first line of that heading's section.
     before = ctx.items[index - 1] if index > 0 else None
     f["sentence case under a title-case line"] = float(
         before is not None and share < 0.75 and not item.blank_before and before.end == ""
@@ -1058,7 +1058,7 @@ MIN_WRAPPED_LINES = 3  # an article is read as hard-wrapped text from this many 
 def goes_on(line: SourceLine, after: SourceLine) -> bool:
     """Whether ``line`` is hard-wrapped into ``after``: a long line that stops mid-sentence (on a
     word, a comma or a semicolon) with the next line straight under it going on in lower case
-    ("... offer your husband the option of" / "couples counseling to see ..."), as text typed
+    ("... ask your partner whether he would try" / "a few sessions with a counsellor ..."), as text typed
     or copied with a line break every seventy characters or so reads."""
     first = after.text[:1]  # most lines start with a capital: the cheapest test first
     if not (first.islower() or (first.isspace() and after.text.lstrip()[:1].islower())):
@@ -1144,7 +1144,7 @@ def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]
     return tuple(items)
 
 
-DATED_BYLINE_CHARS = 60  # a dropped byline ("Guest11:05 a.m.", "Carolyn HaxAdvice Columnist11:06 a.m.") is short
+DATED_BYLINE_CHARS = 60  # a dropped byline ("Guest11:05 a.m.", "Mara QuillRelationship Columnist11:06 a.m.") is short
 MIN_ALIKE_RUN = 3
 
 
