@@ -229,6 +229,14 @@ def test_text_an_author_wrapped_in_markup_is_kept_in_their_markdown():
     assert {n.text for n in written.noise} == {"{{% notice tip %}}", "{{% /notice %}}"}
 
 
+def test_a_sentence_wrapped_in_html_in_an_author_s_markdown_is_judged_by_what_it_shows():
+    call = "<p>If you are afraid of him, call someone you trust today.</p>"
+    text = f"# Staying Too Long\n\n{BODY}\n\n<div class=\"callout\">\n{call}\n</div>\n\n{LATER}\n"
+    written = clean(text, path="a.md")
+    assert call in [line.text for line in written.lines]
+    assert {n.text for n in written.noise} == {'<div class="callout">', "</div>"}
+
+
 def test_a_markdown_image_line_and_its_photo_credit_are_noise():
     text = (f"# Staying Too Long\n\n![A woman at a window](/img/w.jpg \"Window\")\n*Photo by Sam Lee on Unsplash*\n\n"
             f"{BODY}\n\n[![Logo](/logo.png)](https://example.org)\n\n{LATER}\n")

@@ -353,17 +353,20 @@ def _refrains(views: Sequence[LineView], order: Sequence[int], copies: Mapping[s
 class LineView:
     """One body line, read once for every rule and feature that looks at it.
 
-    ``lowered`` is the line with straight quotes, in lower case; ``words`` its words and
-    ``furniture`` the same without edge markup (``**Share this**`` reads ``share this``);
-    ``loose`` is ``text.loose`` of the line (how copies of a line are recognised), or of the
-    words it ``shown`` where they differ (a line of inline Markdown)."""
+    ``shown`` is the line as its reader sees it: the words a line of inline Markdown shows
+    (``<p>Call someone today.</p>`` shows ``Call someone today.``), else the line itself; the
+    rules for markup read ``stripped``, what is written. ``lowered`` is the shown line with
+    straight quotes, in lower case; ``words`` its words and ``furniture`` the same without edge
+    markup (``**Share this**`` reads ``share this``); ``loose`` is ``text.loose`` of the shown
+    line (how copies of a line are recognised)."""
 
-    __slots__ = ("text", "stripped", "lowered", "words", "furniture", "loose", "has_digit", "script")
+    __slots__ = ("text", "stripped", "shown", "lowered", "words", "furniture", "loose", "has_digit", "script")
 
     def __init__(self, text: str, *, shown: str | None = None) -> None:
         self.text = text
         self.stripped = text.strip()
-        self.lowered = _plain_quotes(self.stripped).lower()
+        self.shown = self.stripped if shown is None else shown.strip()
+        self.lowered = _plain_quotes(self.shown).lower()
         self.words = words(self.lowered)
         self.furniture = self.lowered.strip("*_#>").strip()
         self.loose = loose(text if shown is None else shown)
@@ -1640,7 +1643,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     """What speaks for and against the line at ``index`` being page furniture."""
     view = article.views[index]
     rules = article.rules
-    text = view.stripped
+    text = view.shown
     found = view.words
     n = _length(view)
     f: dict[str, float] = {}
