@@ -268,6 +268,15 @@ def test_a_blogger_s_opening_sentence_between_byline_and_contents_is_kept_in_the
     assert {n.rule for n in written.noise} >= {"stamp", "contents-link"}
 
 
+def test_the_headline_is_the_line_over_its_byline_not_a_menu_entry_above_it():
+    text = ("Skip to content\nOur Magazine\nFind a Counsellor\nJoin Our Newsletter Today\nRelationships\n"
+            "When He Stops Asking About Your Day\nThree quiet signs, and what they cost.\n"
+            f"By Ana Ruiz | May 3, 2025\n{BODY}\n\n{LATER}\n")
+    assert clean(text).title == "When He Stops Asking About Your Day"
+    # With no byline, the first line long enough for a headline is still the title.
+    assert clean(f"Relationships\nWhen He Stops Asking About Your Day\n{BODY}\n").title == "When He Stops Asking About Your Day"
+
+
 @pytest.mark.parametrize("line", [
     "\u00a9 2024 Wellness Press. All rights reserved.",
     "Copyright 2023 A Small Blog",

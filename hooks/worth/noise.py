@@ -1836,8 +1836,13 @@ def title_features(
         f["markdown title"] = 1.0
     if _headline_length(view):
         f["headline length"] = 1.0
-        if next((i for i in candidates if _headline_length(article.views[i])), None) == index:
-            f["first of headline length"] = 1.0
+        # Where a headline stands: over the byline where the page prints one under it, after
+        # its menu and section name; else the first line long enough for one.
+        placed = _over_the_byline(article, candidates)
+        if placed is None:
+            placed = next((i for i in candidates if _headline_length(article.views[i])), None)
+        if placed == index:
+            f["where a headline stands"] = 1.0
     elif n > MAX_TITLE_WORDS:
         f["too long"] = 1.0
     elif n <= 2:
@@ -1856,6 +1861,23 @@ def title_features(
     if nxt is not None and len(article.views[nxt].words) >= 12:
         f["paragraph follows"] = 1.0
     return f
+
+
+_BYLINE_RULES = frozenset({"stamp", "byline", "byline-with-credentials"})
+BYLINE_REACH = 2  # a headline stands this many lines at most over its byline (a standfirst between)
+
+
+def _over_the_byline(article: ArticleLines, candidates: Sequence[int]) -> int | None:
+    """The higher line of headline length of the two over the first byline or date among the
+    first lines ("Posted March 3, 2024 | Reviewed by ..."): where a news or magazine page sets
+    its headline, after its menu and section name, and perhaps a standfirst under it."""
+    byline = next((r for r in range(min(TITLE_WINDOW, len(article.order)))
+                   if article.rules.get(article.order[r]) in _BYLINE_RULES), None)
+    if byline is None:
+        return None
+    above = [i for i in candidates if byline - BYLINE_REACH <= article.rank[i] < byline
+             and _headline_length(article.views[i])]
+    return above[0] if above else None
 
 
 def _capital_share(found: Sequence[str]) -> float:
