@@ -355,10 +355,10 @@ class LineView:
 
     ``shown`` is the line as its reader sees it: the words a line of inline Markdown shows
     (``<p>Call someone today.</p>`` shows ``Call someone today.``), else the line itself; the
-    rules for markup read ``stripped``, what is written. ``lowered`` is the shown line with
-    straight quotes, in lower case; ``words`` its words and ``furniture`` the same without edge
-    markup (``**Share this**`` reads ``share this``); ``loose`` is ``text.loose`` of the shown
-    line (how copies of a line are recognised)."""
+    furniture features read its shape (how it opens and closes) from it. ``lowered`` is the
+    line with straight quotes, in lower case; ``words`` its words and ``furniture`` the same
+    without edge markup (``**Share this**`` reads ``share this``); ``loose`` is ``text.loose``
+    of the shown line (how copies of a line are recognised)."""
 
     __slots__ = ("text", "stripped", "shown", "lowered", "words", "furniture", "loose", "has_digit", "script")
 
@@ -366,7 +366,7 @@ class LineView:
         self.text = text
         self.stripped = text.strip()
         self.shown = self.stripped if shown is None else shown.strip()
-        self.lowered = _plain_quotes(self.shown).lower()
+        self.lowered = _plain_quotes(self.stripped).lower()
         self.words = words(self.lowered)
         self.furniture = self.lowered.strip("*_#>").strip()
         self.loose = loose(text if shown is None else shown)
