@@ -449,7 +449,7 @@ class ArticleLines:
             contents=(contents := _contents_entries(views, order, rank, later)),
             page_parts=PagePart.find(views, order, contents),
         )
-        asked = [f for f in (_default_filters() if filters is None else filters) if f.asked_of(article)]
+        asked = [f for f in (_default_filters() if filters is None else filters) if f.applies(article)]
         rules = {}
         for index in order:  # each rule sees the article as read, not the other rules' answers
             for noise_filter in asked:
@@ -481,7 +481,7 @@ class NoiseFilter:
     def rule(self, index: int, article: ArticleLines) -> str:
         return self.name
 
-    def asked_of(self, article: ArticleLines) -> bool:
+    def applies(self, article: ArticleLines) -> bool:
         """Whether ``test`` may say yes to any line of the article (a rule that knows it cannot
         is not asked line by line)."""
         return True
@@ -500,7 +500,7 @@ class EditorDrop(NoiseFilter):
     def test(self, index: int, article: ArticleLines) -> bool:
         return article.views[index].loose in article.drop
 
-    def asked_of(self, article: ArticleLines) -> bool:
+    def applies(self, article: ArticleLines) -> bool:
         return bool(article.drop)
 
 
@@ -966,7 +966,7 @@ class PagePart(NoiseFilter):
     def test(self, index: int, article: ArticleLines) -> bool:
         return index in article.page_parts  # (found once for the article, by ``find``)
 
-    def asked_of(self, article: ArticleLines) -> bool:
+    def applies(self, article: ArticleLines) -> bool:
         return bool(article.page_parts)
 
     def rule(self, index: int, article: ArticleLines) -> str:
