@@ -1462,8 +1462,7 @@ def _is_markup(text: str) -> bool:
 def _is_markdown_markup(text: str) -> bool:
     """Whether a line of Markdown its author wrote is markup no page shows as text: a code
     block's fence (its lines are kept), a link reference definition or an abbreviation's, a
-    note-taking app's comment. (In a
-    scraped text such a line is what the page showed.)"""
+    note-taking app's comment. (In a scraped text such a line is what the page showed.)"""
     t = text.strip()
     if t.startswith(("```", "~~~")):
         return _CODE_FENCE.fullmatch(t) is not None
