@@ -223,6 +223,21 @@ def test_an_author_that_names_no_one_is_a_message_saying_how_to_write_one():
     assert str(err.value) == "a.md:3: front matter 'author' must be a name, a list of names, or name: under it"
 
 
+def test_a_blog_theme_s_own_keys_are_read_past_and_listed_but_a_misspelt_key_of_worth_s_is_not():
+    post = (
+        "---\ntitle: A Post\nheader:\n  image: /img/top.jpg\n  overlay_filter: 0.5\nauthor_profile: true\n"
+        "share: true\nrelated: true\nread_time: true\n---\nText of the post.\n"
+    )
+    raw = read_article(post.encode(), path="a-post.md")
+    assert raw.metadata.title == "A Post"
+    assert set(raw.overrides.ignored_keys) == {"header", "author_profile", "share", "related", "read_time"}
+    with pytest.raises(ArticleError) as err:
+        read_article(b"---\ntitle: A Post\nnot_heading: [Share]\n---\nText\n", path="a-post.md")
+    assert str(err.value).startswith("a-post.md:3: unknown front matter key 'not_heading'; did you mean 'not_headings'?")
+    with pytest.raises(ArticleError):  # in a text article every key is Worth's
+        read_article(b"---\ntitle: A Post\nshare: true\n---\nText\n", path="a-post.txt")
+
+
 def test_worth_s_own_keys_win_over_a_blog_s_and_the_blog_s_are_then_listed_as_ignored():
     raw = read_article(b"---\nsummary: Mine.\nexcerpt: Theirs.\nsource: https://a.example/x\n---\nText\n", path="a.md")
     assert raw.metadata.summary == "Mine." and raw.metadata.source_url == "https://a.example/x"
@@ -249,7 +264,7 @@ def test_a_hugo_post_s_toml_front_matter_drops_in_as_it_is():
     ('+++\ntitle = "A\n+++\n', r"^a.md:2: front matter is not valid TOML \(.+\); fix it or remove the \+\+\+ block$"),
     ('+++\ntitle = "A"\ntitle = "B"\n+++\n', r"^a.md:3: front matter is not valid TOML"),
     ('+++\ntitle = "A"\n\ntittle = "B"\n+++\n', r"^a.md:4: unknown front matter key 'tittle'"),
-    ('+++\ntitle = "A"\n[banana]\nx = 1\n+++\n', r"^a.md:3: unknown front matter key 'banana'"),
+    ('+++\ntitle = "A"\n[themse]\nx = 1\n+++\n', r"^a.md:3: unknown front matter key 'themse'; did you mean 'themes'\?"),
     ('+++\ntitle = "A"\n', r"^a.md:1: front matter starts with \+\+\+ but never ends; add a closing \+\+\+ line$"),
 ])
 def test_bad_toml_front_matter_is_one_clear_line_on_its_real_line(front, expected):

@@ -43,6 +43,7 @@ IGNORED_BLOG_KEYS = frozenset(
     "show_date reading_time math mathjax params menu menus cascade build sitemap outputs resources linkTitle "
     "linktitle translationKey isCJKLanguage headless markup audio videos".split()
 )
+MISSPELT_KEY_LIKENESS = 0.8  # how like one of Worth's keys an unknown key is to be taken for it misspelt ("tittle")
 WEB_PAGE_SUFFIXES = (".html", ".htm")  # read by ``webpage``, with a ``.yml`` beside them
 _FENCE = "---"
 _FENCE_ENDS = ("---", "...")
@@ -306,13 +307,27 @@ def front_matter_metadata(
     """
     line_of = dict(key_lines or {})
     ignored: list[str] = []
+    # A blog post (a Markdown file) carries its engine's, its theme's and its plugins' keys too,
+    # more than any list holds (``header``, ``author_profile``, ``share``): any key of neither
+    # Worth's nor a blog's known ones is read past and listed, unless it is so close to one of
+    # Worth's that it is most likely that key misspelt. In Worth's own files (a text article, a
+    # web page's settings), every key is Worth's.
+    blog_post = PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES
+    if blog_post and "related" in data and not isinstance(data["related"], dict):
+        ignored.append("related")  # a theme's switch for its own related posts ("related: true")
+        data = {k: v for k, v in data.items() if k != "related"}
     for key in data:
         if key in IGNORED_BLOG_KEYS:
             ignored.append(str(key))
         elif key not in FRONT_MATTER_KEYS and key not in BLOG_KEYS:
+            meant = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1, cutoff=MISSPELT_KEY_LIKENESS)
+            if blog_post and not meant:
+                ignored.append(str(key))
+                continue
             raise ArticleError(
                 path, line_of.get(key, 1),
-                f"unknown front matter key '{key}'; use one of: {', '.join(FRONT_MATTER_KEYS)} "
+                f"unknown front matter key '{key}'; " + (f"did you mean '{meant[0]}'? " if meant else "")
+                + f"use one of: {', '.join(FRONT_MATTER_KEYS)} "
                 f"(or a blog's {', '.join(BLOG_KEYS)}; its other keys such as layout and tags are ignored)",
             )
     values: dict[str, str | None] = {}
