@@ -133,6 +133,15 @@ def test_a_level_and_leaving_a_section_out_of_the_checklist_are_read_from_front_
 # Front matter is checked as strictly as the text: each problem is one line naming the file and
 # the line it is on in the file (the YAML's line 1 is the file's line 2).
 
+@pytest.mark.parametrize(("written", "day"), [
+    ("June 12, 2019", "2019-06-12"), ("12 June 2019", "2019-06-12"), ("Sept 3, 2020", "2020-09-03"),
+    ("March 3rd, 2024 9:12 PM", "2024-03-03"), ("2019/06/12", "2019-06-12"), ("2019-6-2 08:30", "2019-06-02"),
+])
+def test_a_blog_s_date_written_another_way_that_cannot_be_misread_is_its_day(written, day):
+    raw = read_article(f"---\ntitle: A Post\ndate: {written}\n---\nText\n".encode(), path="a.md")
+    assert raw.metadata.date == day
+
+
 @pytest.mark.parametrize(
     "front, expected",
     [
@@ -142,6 +151,9 @@ def test_a_level_and_leaving_a_section_out_of_the_checklist_are_read_from_front_
         ("title: A\nauthor: B\ndate: 20260201\n", "a.txt:4: date '20260201' is not a date written as YYYY-MM-DD"),
         ("date: 2026-W05-1\n", "a.txt:2: date '2026-W05-1' is not a date written as YYYY-MM-DD"),
         ("date: 2026-032\n", "a.txt:2: date '2026-032' is not a date written as YYYY-MM-DD"),
+        ("date: 12/06/2019\n", "a.txt:2: date '12/06/2019' is not a date written as YYYY-MM-DD (like 2026-02-01); "
+                               "write it so (a time may follow), or name its month (June 12, 2019)"),
+        ("date: Feb 30, 2019\n", "a.txt:2: date 'Feb 30, 2019' does not exist (day is out of range for month)"),
         ("title: A\ntitle: B\n", "a.txt:3: front matter gives 'title' twice (lines 1 and 2 of the YAML); keep one of them"),
         ("themes:\n  Intro: signs\n  Intro: costs\n", "a.txt:4: front matter gives 'Intro' twice"),
         ("title: A\nauthor: B\nsummary: c: d\n", "a.txt:4: front matter is not valid YAML (mapping values are not allowed"),

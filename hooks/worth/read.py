@@ -11,6 +11,7 @@ itself says (title line, date stamp) is added later by the pipeline.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -374,6 +375,28 @@ _ISO_DATE = re.compile(
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d{1,9})?)?"
     r" ?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
 )
+# Dates blog engines also accept, read only where they cannot be misread: the year first
+# ("2019/06/12", "2019-6-2"), or the month named ("June 12, 2019", "12 June 2019", "Jun 12 2019").
+# ("12/06/2019" may be June or December: it is refused, with what to write.) A time may follow.
+_MONTHS = {name.lower(): number for number in range(1, 13)
+           for name in (calendar.month_name[number], calendar.month_abbr[number])} | {"sept": 9}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_TIME_AFTER = r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?"
+_WRITTEN_DATES = (
+    re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})" + _TIME_AFTER),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME_AFTER, re.IGNORECASE),
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME_AFTER, re.IGNORECASE),
+)
+
+
+def _written_date(written: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written in one of ``_WRITTEN_DATES``' ways, else None."""
+    for pattern in _WRITTEN_DATES:
+        match = pattern.fullmatch(written)
+        if match:
+            month = match["month"]
+            return int(match["year"]), int(month) if month.isdigit() else _MONTHS[month.lower()], int(match["day"])
+    return None
 
 
 def iso_date(text: str, *, path: str, line: int) -> str:
@@ -382,10 +405,17 @@ def iso_date(text: str, *, path: str, line: int) -> str:
     written = text.strip()
     match = _ISO_DATE.fullmatch(written)
     if match is None:
-        raise ArticleError(
-            path, line,
-            f"date '{written}' is not a date written as YYYY-MM-DD (like 2026-02-01); write it so (a time may follow)",
-        )
+        day = _written_date(written)
+        if day is None:
+            raise ArticleError(
+                path, line,
+                f"date '{written}' is not a date written as YYYY-MM-DD (like 2026-02-01); write it so (a time may follow)"
+                + (", or name its month (June 12, 2019): day and month could be read either way" if "/" in written else ""),
+            )
+        try:
+            return dt.date(*day).isoformat()
+        except ValueError as err:
+            raise ArticleError(path, line, f"date '{written}' does not exist ({err}); correct it") from None
     parts = {name: int(value) for name, value in match.groupdict().items() if value is not None}
     try:
         dt.datetime(parts["year"], parts["month"], parts["day"], parts.get("hour", 0), parts.get("minute", 0), parts.get("second", 0))
