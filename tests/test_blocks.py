@@ -45,6 +45,13 @@ def headings(blocks):
     return [b.text for b in blocks if b.kind is BlockKind.HEADING]
 
 
+def test_no_line_above_the_headline_heads_a_section():
+    # A site's badge over its headline ("Verified by Psychology Now") is the site's, whatever it looks like.
+    blocks = fixture_blocks("article_with_a_site_menu_over_the_title.txt")
+    assert headings(blocks) == ["1. He no longer asks about your day", "2. Your efforts go unthanked",
+                                "3. Plans are made without you", "What It Costs You", "What You Can Do", "References"]
+
+
 def test_numbered_headings_are_headings_and_a_numbered_run_between_them_is_a_list():
     blocks = fixture_blocks("article_with_numbered_headings.txt")
     assert headings(blocks) == [

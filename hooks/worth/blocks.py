@@ -229,6 +229,7 @@ class BlockContext:
     under_section_names: frozenset[int] = frozenset()  # the lines of their sections (``_under_section_names``)
     heads_section_names: frozenset[int] = frozenset()  # the line over the first of them (``_heads_section_names``)
     labelled: frozenset[int] = frozenset()  # numbers of the short "Label: value" lines, kept or dropped (``_labelled_lines``)
+    title_line: int | None = None  # the number of the title's line (``CleanText.title_line``)
     colon_headings: bool = False  # its headings end in a colon, each over its paragraph (``_colon_headings``)
     spaced: bool = False  # a blank line sets most of its lines apart (``_spaced``)
     # How many short sentences set apart above and straight over a paragraph open with each word
@@ -941,6 +942,8 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
         return True
     if index + 1 == len(ctx.items):
         return True  # the article's last line heads nothing: a sign-off, a call to action, a counter
+    if ctx.title_line is not None and item.line.number < ctx.title_line:
+        return True  # above the headline: the site's (a badge, a section's name), kept in case it is not
     # Steps numbered anew inside a section of the numbered headings belong to that section.
     return index in ctx.lesser_sequence and ctx.main_span[0] < index < ctx.main_span[1]
 
@@ -1349,6 +1352,7 @@ def block_context(
         under_section_names=(under := _under_section_names(items, clean.section_lines)),
         heads_section_names=_heads_section_names(items, clean.section_lines, under),
         labelled=_labelled_lines(items, clean.noise),
+        title_line=clean.title_line,
         colon_headings=_colon_headings(items),
         spaced=(spaced := _spaced(items)),
         sentences_set_over=(set_over := _sentences_set_over(items) if spaced else Counter()),
