@@ -149,7 +149,7 @@ def test_a_long_text_about_a_friend_does_not_outweigh_a_short_one_about_leaving(
     friend = "We talked about her week and about how her friend might move on. " * 12
     leaving = "Leaving him and letting go was how I began to heal and move on."
     path = tmp_path / "two.txt"
-    path.write_text(f"Two Evenings\n\nA Long Talk\n\n{friend}\n\nA Short Note\n\n{leaving}\n", encoding="utf-8")
+    path.write_text(f"Two Evenings With My Friends\n\nA Long Talk\n\n{friend}\n\nA Short Note\n\n{leaving}\n", encoding="utf-8")
     sections = [s for s in load_article(path).sections if s.heading]
     lexicon = load_lexicon()
     article = ArticleThemes.of(sections, lexicon, None)
