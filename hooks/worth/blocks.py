@@ -1061,7 +1061,7 @@ MIN_WRAPPED_LINES = 3  # an article is read as hard-wrapped text from this many 
 def goes_on(line: SourceLine, after: SourceLine) -> bool:
     """Whether ``line`` is hard-wrapped into ``after``: a long line that stops mid-sentence (on a
     word, a comma or a semicolon) with the next line straight under it going on in lower case
-    ("... ask your partner whether he would try" / "a few sessions with a counsellor ..."), as text typed
+    ("... ask your partner whether he would try" / "a few appointments with a counsellor ..."), as text typed
     or copied with a line break every seventy characters or so reads."""
     first = after.text[:1]  # most lines start with a capital: the cheapest test first
     if not (first.islower() or (first.isspace() and after.text.lstrip()[:1].islower())):
