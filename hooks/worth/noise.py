@@ -31,7 +31,8 @@ from itertools import chain
 
 from .model import NoiseLine, RawArticle, SourceLine
 from .evidence import Judge, Weights, load_weights
-from .text import STOP_WORDS as ENGLISH_STOP_WORDS, loose, markdown_text, straight_quotes as _plain_quotes, words
+from .text import NAMED_DATE, STOP_WORDS as ENGLISH_STOP_WORDS, loose, markdown_text, named_date, words
+from .text import straight_quotes as _plain_quotes
 
 
 # -- the article's language ----------------------------------------------------------------------
@@ -119,16 +120,7 @@ def accented_share(text: str) -> float:
 
 # -- dates in stamps -----------------------------------------------------------------------------
 
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), start=1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
 _NUMERIC_DATE = re.compile(r"\b(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})\b")
-_MONTH_NAME = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_NAMED_DATE = re.compile(
-    rf"\b(?:{_MONTH_NAME}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAME.replace('?P<m>', '?P<m2>')}\s+(?P<y2>\d{{4}}))\b",
-    re.IGNORECASE,
-)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")  # both kinds of date above hold one
 
@@ -157,12 +149,9 @@ def find_date(text: str) -> tuple[str, str] | None:
             iso = _valid(year, b, a) or _valid(year, a, b)
         if iso:
             return iso, match.group(0)
-    match = _NAMED_DATE.search(text)
+    match = NAMED_DATE.search(text)
     if match:
-        month = _MONTHS[(match.group("m") or match.group("m2")).lower().rstrip(".")[:3]]
-        day = int(match.group("d1") or match.group("d2"))
-        year = int(match.group("y1") or match.group("y2"))
-        iso = _valid(year, month, day)
+        iso = _valid(*named_date(match))
         if iso:
             return iso, match.group(0)
     return None

@@ -11,7 +11,6 @@ itself says (title line, date stamp) is added later by the pipeline.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import re
@@ -25,7 +24,7 @@ from typing import Any
 from . import yamltext
 from .errors import ArticleError
 from .model import MARKDOWN_SUFFIXES, Metadata, Overrides, RawArticle, SourceLine, Theme
-from .text import loose, slugify
+from .text import NAMED_DATE, loose, named_date, slugify
 
 METADATA_KEYS = ("title", "date", "author", "source_url", "summary", "site_name")
 OVERRIDE_KEYS = ("themes", "keep", "drop", "headings", "not_headings", "related", "checklist", "levels")
@@ -376,27 +375,23 @@ _ISO_DATE = re.compile(
     r" ?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
 )
 # Dates blog engines also accept, read only where they cannot be misread: the year first
-# ("2019/06/12", "2019-6-2"), or the month named ("June 12, 2019", "12 June 2019", "Jun 12 2019").
-# ("12/06/2019" may be June or December: it is refused, with what to write.) A time may follow.
-_MONTHS = {name.lower(): number for number in range(1, 13)
-           for name in (calendar.month_name[number], calendar.month_abbr[number])} | {"sept": 9}
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_TIME_AFTER = r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?"
-_WRITTEN_DATES = (
-    re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})" + _TIME_AFTER),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME_AFTER, re.IGNORECASE),
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME_AFTER, re.IGNORECASE),
-)
+# ("2019/06/12", "2019-6-2"), or the month named (``text.NAMED_DATE``: "June 12, 2019"). ("12/06/2019"
+# may be June or December: it is refused, with what to write.) A time may follow.
+_YEAR_FIRST = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
+_TIME_AFTER = re.compile(r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?",
+                         re.IGNORECASE)
 
 
 def _written_date(written: str) -> tuple[int, int, int] | None:
-    """(year, month, day) of a date written in one of ``_WRITTEN_DATES``' ways, else None."""
-    for pattern in _WRITTEN_DATES:
-        match = pattern.fullmatch(written)
-        if match:
-            month = match["month"]
-            return int(match["year"]), int(month) if month.isdigit() else _MONTHS[month.lower()], int(match["day"])
-    return None
+    """(year, month, day) of a date written year first or with its month named, a time perhaps
+    after it, else None."""
+    if match := _YEAR_FIRST.match(written):
+        day = (int(match["year"]), int(match["month"]), int(match["day"]))
+    elif match := NAMED_DATE.match(written):
+        day = named_date(match)
+    else:
+        return None
+    return day if _TIME_AFTER.fullmatch(written, match.end()) else None
 
 
 def iso_date(text: str, *, path: str, line: int) -> str:

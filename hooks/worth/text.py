@@ -163,6 +163,27 @@ def without_html_comments(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Dates
+
+# A date written with its month named ("June 12, 2019", "12 June 2019", "Sept. 3rd, 2020"), as
+# pages print a stamp and blog engines take a front matter date.
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), start=1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTH_NAME = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+NAMED_DATE = re.compile(
+    rf"\b(?:{_MONTH_NAME}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAME.replace('?P<m>', '?P<m2>')}\s+(?P<y2>\d{{4}}))\b",
+    re.IGNORECASE,
+)
+
+
+def named_date(match: re.Match[str]) -> tuple[int, int, int]:
+    """(year, month, day) of a ``NAMED_DATE`` match, as written (the day may not exist)."""
+    month = _MONTHS[(match.group("m") or match.group("m2")).lower().rstrip(".")[:3]]
+    return int(match.group("y1") or match.group("y2")), month, int(match.group("d1") or match.group("d2"))
+
+
+# ---------------------------------------------------------------------------------------------
 # Sentences
 
 # A full stop, ! or ? (and any closing quotes or brackets) followed by space and a capital or a
