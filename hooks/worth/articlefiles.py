@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from .errors import ArticleError
-from .read import path_metadata
+from .read import file_suffix, path_metadata
 
 # Compared with the file name's ending in small letters. A saved web page (.html, .htm) may have
 # its settings in a .yml file of the same name beside it (see ``webpage``).
@@ -50,13 +50,13 @@ def list_article_files(folder: Path, *, display_root: Path | None = None) -> Art
         raise ArticleError(shown_path(folder, display_root), None, f"cannot be read ({err.strerror or err}); check the folder") from None
     paths: list[Path] = []
     warnings: list[str] = []
-    web_pages = {_stem(entry.name) for entry in entries if _suffix(entry.name) in WEB_PAGE_SUFFIXES}
+    web_pages = {_stem(entry.name) for entry in entries if file_suffix(entry.name) in WEB_PAGE_SUFFIXES}
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = folder / entry.name
         shown = shown_path(path, display_root)
-        suffix = _suffix(entry.name)
+        suffix = file_suffix(entry.name)
         is_article_name = suffix in ARTICLE_SUFFIXES
         # Only a link can lead elsewhere: anything else listed here is inside the folder, and the
         # listing already says what it is, with no call to the file system per file.
@@ -87,11 +87,6 @@ def list_article_files(folder: Path, *, display_root: Path | None = None) -> Art
         else:
             paths.append(path)
     return ArticleFiles(tuple(paths), tuple(warnings))
-
-
-def _suffix(name: str) -> str:
-    """A file name's ending in small letters, as ``PurePath.suffix`` reads it (``""`` for none)."""
-    return PurePath(name).suffix.lower()
 
 
 def _stem(name: str) -> str:

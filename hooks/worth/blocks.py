@@ -644,70 +644,70 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     short_run = parallel_run(index, ctx)
     over_list = _over_a_list(index, ctx, short_run)
     f: dict[str, float] = {
-        "no closing mark": float(end == ""),
-        "ends with a full stop": float(end in (".", "\u2026")),
-        "ends with !": float(end == "!"),
-        "ends with ?": float(end == "?"),
-        "ends with :": float(end == ":"),
-        "ends with , or ;": float(end in (",", ";")),
-        "ends with a quote": float(end == "quote"),
+        "no closing mark": end == "",
+        "ends with a full stop": end in (".", "\u2026"),
+        "ends with !": end == "!",
+        "ends with ?": end == "?",
+        "ends with :": end == ":",
+        "ends with , or ;": end in (",", ";"),
+        "ends with a quote": end == "quote",
         "capitals": share,
         # Chinese or Japanese, with no capitals to tell a heading by: their weight is their own.
-        "written without capitals": float(not share and not text.isascii() and _UNSPACED.search(text) is not None
+        "written without capitals": (not share and not text.isascii() and _UNSPACED.search(text) is not None
                                           and not any(c.isupper() for c in text)),
-        "one word": float(n == 1),
-        "two to four words": float(2 <= n <= 4),
-        "nine words or more": float(n >= 9 and end != "?"),
-        "a question of nine words or more": float(n >= 9 and end == "?"),
-        "numbered": float(bool(item.numbered)),
-        "paragraph follows": float(next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY)),
+        "one word": n == 1,
+        "two to four words": 2 <= n <= 4,
+        "nine words or more": n >= 9 and end != "?",
+        "a question of nine words or more": n >= 9 and end == "?",
+        "numbered": bool(item.numbered),
+        "paragraph follows": next_words >= max(LONG_PARAGRAPH_WORDS, n + NEXT_LONGER_BY),
         # (Over a list, the list's own feature below says more.)
-        "short line follows": float(0 < next_words <= ShortLineList.MAX_ITEM_WORDS and not over_list),
+        "short line follows": 0 < next_words <= ShortLineList.MAX_ITEM_WORDS and not over_list,
         # (A paragraph closes: a long line left open is one of a list's items, or a heading.)
-        "paragraph before": float(index == 0 or (prev_words >= LONG_PARAGRAPH_WORDS and ctx.items[index - 1].end != "")),
-        "after a line ending in :": float(index > 0 and ctx.items[index - 1].end == ":"),
-        "one of a run of short lines": float(short_run >= 3),
-        "over a list": float(over_list),
+        "paragraph before": index == 0 or (prev_words >= LONG_PARAGRAPH_WORDS and ctx.items[index - 1].end != ""),
+        "after a line ending in :": index > 0 and ctx.items[index - 1].end == ":",
+        "one of a run of short lines": short_run >= 3,
+        "over a list": over_list,
         # (The run of six-word lines weighs on its own, above.)
-        "one of a run of lines alike, not all short": float(short_run < 3 and index in ctx.alike),
-        "starts with a conjunction": float(first in CONJUNCTIONS),
-        "starts with a pronoun": float(first in PRONOUNS),
-        "starts like a question": float(first in QUESTION_STARTS),
-        "bold": float(text.startswith(("**", "__"))),
-        "shares a scheme": float(ctx.schemes.get(item.scheme, 0) >= 3),
-        "numbered in the main sequence": float(index in ctx.main_sequence),
-        "numbered in a lesser sequence": float(index in ctx.lesser_sequence),
-        "written again later": float(copies >= 2),
-        "repeats an earlier line": float(first_copy < index),
-        "written three times or more": float(copies >= 3),
+        "one of a run of lines alike, not all short": short_run < 3 and index in ctx.alike,
+        "starts with a conjunction": first in CONJUNCTIONS,
+        "starts with a pronoun": first in PRONOUNS,
+        "starts like a question": first in QUESTION_STARTS,
+        "bold": text.startswith(("**", "__")),
+        "shares a scheme": ctx.schemes.get(item.scheme, 0) >= 3,
+        "numbered in the main sequence": index in ctx.main_sequence,
+        "numbered in a lesser sequence": index in ctx.lesser_sequence,
+        "written again later": copies >= 2,
+        "repeats an earlier line": first_copy < index,
+        "written three times or more": copies >= 3,
         # Inside the run of the article's numbered headings, any other line (a question the text
         # asks, a list numbered anew) is most likely part of one of their sections.
-        "between numbered headings": float(
+        "between numbered headings": (
             ctx.main_span[0] < index < ctx.main_span[1] and index not in ctx.main_sequence),
-        "short lines around": float(0 < prev_words < LONG_PARAGRAPH_WORDS and 0 < next_words < LONG_PARAGRAPH_WORDS),
+        "short lines around": 0 < prev_words < LONG_PARAGRAPH_WORDS and 0 < next_words < LONG_PARAGRAPH_WORDS,
         # "The other?", "Do you answer him?": a few words asking the reader on, answered by the
         # paragraph after; a heading's question most often says what its section answers.
-        "a question of four words or fewer": float(end == "?" and n <= 4),
+        "a question of four words or fewer": end == "?" and n <= 4,
         # One of several questions in a row: questions the text asks, not one heading. (As in
         # ``_question_runs``, a blank line or furniture between two questions parts them: a
         # post's title over its byline, and the question the post asks under it.)
-        "a question beside another question": float(end == "?" and (
+        "a question beside another question": (end == "?" and (
             (index > 0 and ctx.items[index - 1].end == "?" and not item.blank_before)
             or (index + 1 < len(ctx.items) and ctx.items[index + 1].end == "?"
                 and not ctx.items[index + 1].blank_before))),
         # A post's title over its byline ("Guest 11:05 a.m."), kept or dropped, or over other furniture.
-        "a dated byline follows": float(byline or item.line.number + 1 in ctx.stamps),
-        "furniture follows": float(item.line.number + 1 in ctx.dropped and item.line.number + 1 not in ctx.stamps),
-        "article asks questions as headings": float(ctx.question_headings),
-        "article has sentence-case headings": float(ctx.sentence_case_headings),
-        "glued edit link": float(text.startswith("[Edit]")),
-        "part label": float(is_part_label(text)),
-        "label before a colon": float(":" in text[:-1] and end != ":"),
-        "starts with a symbol": float(not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_(["),
+        "a dated byline follows": byline or item.line.number + 1 in ctx.stamps,
+        "furniture follows": item.line.number + 1 in ctx.dropped and item.line.number + 1 not in ctx.stamps,
+        "article asks questions as headings": ctx.question_headings,
+        "article has sentence-case headings": ctx.sentence_case_headings,
+        "glued edit link": text.startswith("[Edit]"),
+        "part label": is_part_label(text),
+        "label before a colon": ":" in text[:-1] and end != ":",
+        "starts with a symbol": not text[:1].isalnum() and text[:1] not in "\"'\u201c\u2018*_([",
         # One of the article's section names ("Books" ... "Videos", each over its own lines).
-        "a section name": float(item.line.number in ctx.section_lines),
+        "a section name": item.line.number in ctx.section_lines,
         # A line of a section name's own list ("A talk on rest and boundaries" under "Videos").
-        "under a section name": float(index in ctx.under_section_names),
+        "under a section name": index in ctx.under_section_names,
     }
     # Letters and their answers (an advice column): the reply opens "Dear <sign-off>:", so the
     # line over a reply that names one of its words signs the letter above; a letter opening
@@ -715,52 +715,53 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     dear = _salutation(index + 1, ctx)
     if dear is not None and not first == "dear":
         signs = dear in {w.lower() for w in found}
-        f["signs the letter answered next"] = float(signs)
-        f["a letter opens next"] = float(not signs)
+        f["signs the letter answered next"] = signs
+        f["a letter opens next"] = not signs
     # Traits that speak only together (a weighted sum cannot say "and" by itself).
     # An open line between two sentences, however short ("Growing up" between lines ending "."):
     # a sentence of the text closes, a list's item stands among other items.
-    f["open between sentences"] = float(
+    f["open between sentences"] = (
         end == "" and 0 < index < len(ctx.items) - 1
         and ctx.items[index - 1].end in _SENTENCE_ENDS and ctx.items[index + 1].end in _SENTENCE_ENDS)
     alone = f["paragraph follows"] and f["paragraph before"]
-    f["title case between paragraphs"] = float(alone and share >= 0.75 and end == "")
-    f["sentence case between paragraphs"] = float(alone and share < 0.75 and end == "")
-    f["question between paragraphs"] = float(alone and end == "?")
-    f["question in a question-and-answer article"] = float(end == "?" and ctx.question_headings)
-    f["full question between paragraphs among sentence-case headings"] = float(
+    f["title case between paragraphs"] = alone and share >= 0.75 and end == ""
+    f["sentence case between paragraphs"] = alone and share < 0.75 and end == ""
+    f["question between paragraphs"] = alone and end == "?"
+    f["question in a question-and-answer article"] = end == "?" and ctx.question_headings
+    f["full question between paragraphs among sentence-case headings"] = (
         alone and end == "?" and n >= 5 and ctx.sentence_case_headings)
     # Sentences of nine words or more do not capitalise most of them; headlines and titles do.
-    f["nine words or more in title case"] = float(n >= 9 and share >= 0.75 and end == "")
-    f["statement starting with a pronoun"] = float(first in PRONOUNS and share < 0.75)
+    f["nine words or more in title case"] = n >= 9 and share >= 0.75 and end == ""
+    f["statement starting with a pronoun"] = first in PRONOUNS and share < 0.75
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
-    f["part label over a short line"] = float(f["part label"] and f["short line follows"])
+    f["part label over a short line"] = f["part label"] and f["short line follows"]
     # ... and that first subheading, straight under the part's label, over its own paragraph.
-    f["under a part label, over a paragraph"] = float(
+    f["under a part label, over a paragraph"] = (
         index > 0 and f["paragraph follows"] and is_part_label(ctx.items[index - 1].text))
     # "What it cost me in money:" over its paragraph, in an article writing two or more such
     # lines: the article's headings end in a colon (one such line alone is most often a lead-in).
-    f["one of the article's headings ending in :"] = float(end == ":" and f["paragraph follows"] and ctx.colon_headings)
+    f["one of the article's headings ending in :"] = end == ":" and f["paragraph follows"] and ctx.colon_headings
     # Set apart from the text above by a blank line, written straight over its paragraph, in an
     # article that sets its lines apart with blank lines: a heading sits on its section. A
     # sentence so set ("Then it changed.") is as often a paragraph's first line: closed lines so
     # set are headings when the article writes three or more of them ("Stop waiting.", "Stop
     # explaining.", ...).
     set_over = bool(ctx.spaced and f["paragraph follows"] and not byline and _set_over_paragraph(index, ctx.items))
-    f["set apart above, straight over a paragraph"] = float(set_over and end not in _CLOSED)
+    f["set apart above, straight over a paragraph"] = set_over and end not in _CLOSED
     closed_set_over = set_over and end in _CLOSED
-    f["one of three or more sentences set over their paragraphs"] = float(
+    f["one of three or more sentences set over their paragraphs"] = (
         closed_set_over and ctx.sentences_set_over_count >= MIN_SENTENCES_SET_OVER)
     # ... opening alike, as a list's headings do ("Stop waiting.", "Stop explaining.", "Stop ...").
-    f["one of three or more such sentences opening alike"] = float(
+    f["one of three or more such sentences opening alike"] = (
         closed_set_over and ctx.sentences_set_over.get(first, 0) >= MIN_SENTENCES_SET_OVER)
     # A sentence-case line straight under an open title-case line ("Keeping Score in Silence" /
     # "Counting every favour"): the first line of that heading's section.
     before = ctx.items[index - 1] if index > 0 else None
-    f["sentence case under a title-case line"] = float(
+    f["sentence case under a title-case line"] = (
         before is not None and share < 0.75 and not item.blank_before and before.end == ""
         and before.share is not None and before.share >= 0.75 and 2 <= before.count <= MAX_HEADING_WORDS)
-    return {name: value for name, value in f.items() if value}
+    # (Each trait above is true or false, or a share; the judge is given those that hold, as numbers.)
+    return {name: float(value) for name, value in f.items() if value}
 
 
 _SENTENCE_ENDS = (".", "!", "?", "\u2026")

@@ -15,6 +15,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from types import MappingProxyType
 
@@ -32,8 +34,9 @@ class Judge:
     threshold: float = 0.5
 
     def logit(self, features: Mapping[str, float]) -> float:
-        weights = self.weights
-        return self.bias + sum(value * weights.get(name, 0.0) for name, value in features.items())
+        # Each feature's value times its weight (0 for a feature the judge has no weight for),
+        # multiplied and added up by ``map`` and ``sum``: every judgement of every line passes here.
+        return self.bias + sum(map(mul, features.values(), map(self.weights.get, features, repeat(0.0))))
 
     def probability(self, features: Mapping[str, float]) -> float:
         return _sigmoid(self.logit(features))

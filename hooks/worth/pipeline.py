@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from .articlefiles import list_article_files, page_name_clashes, shown_path
 from .blocks import detect_blocks
@@ -25,7 +25,7 @@ from .cache import BuildCache, article_key
 from .errors import ArticleError
 from .model import Article, RawArticle, SourceLine
 from .noise import MAX_SUSPECTS, CleanText, EditorDrop, clean_lines
-from .read import WEB_PAGE_SUFFIXES, path_metadata, read_article, settings_beside
+from .read import WEB_PAGE_SUFFIXES, file_suffix, path_metadata, read_article, settings_beside
 from .sections import build_sections
 from .text import ends_a_sentence, loose, words
 from .themes import assign_themes
@@ -73,7 +73,7 @@ def article_from_raw(raw: RawArticle) -> Article:
 
 def is_web_page(raw: RawArticle) -> bool:
     """Whether ``raw`` was read from a saved web page (``webpage``)."""
-    return PurePath(raw.path).suffix.lower() in WEB_PAGE_SUFFIXES
+    return file_suffix(raw.path) in WEB_PAGE_SUFFIXES
 
 
 # Rules of the cleaning stage that a web page's lines still go through: the editor's ``drop``, and
@@ -157,7 +157,9 @@ def article_from_bytes(data: bytes, *, path: Path, shown: str) -> Article:
     """``load_article`` of a file already read: ``data`` are the bytes of ``path``."""
     raw = read_article(data, path=shown, file=path)
     # The slug comes from the real file name, whatever name is shown in messages.
-    raw = replace(raw, metadata=replace(raw.metadata, slug=path_metadata(str(path)).slug))
+    slug = path_metadata(str(path)).slug
+    if raw.metadata.slug != slug:
+        raw = replace(raw, metadata=replace(raw.metadata, slug=slug))
     return article_from_raw(raw)
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
+import os
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -79,7 +81,7 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
     ``.htm``) is read by ``webpage.read_web_page``, with the ``.yml`` beside ``file`` (the real
     file, when known) as its front matter.
     """
-    suffix = PurePath(path).suffix.lower()
+    suffix = file_suffix(path)
     if suffix in WEB_PAGE_SUFFIXES:
         # Imported here: the extractor it loads costs a site without web pages nothing.
         from .webpage import read_web_page
@@ -96,7 +98,7 @@ def read_article(data: bytes, *, path: str, file: Path | None = None) -> RawArti
         key_lines = front_matter_key_lines(lines[:body_start])
         metadata, overrides = front_matter_metadata(fm_data, metadata, path=path, key_lines=key_lines)
     body = tuple(SourceLine(n, t) for n, t in enumerate(lines[body_start:], start=body_start + 1))
-    fmt = "md" if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES else "txt"
+    fmt = "md" if suffix in MARKDOWN_SUFFIXES else "txt"
     if fmt == "md":
         body = html_block_lines(table_rows_as_lines(atx_headings(body)))
     warnings = unmatched_overrides(overrides, body, lines[:body_start], path=path) if fm_data else ()
@@ -276,9 +278,20 @@ def _toml_front_matter(lines: list[str], *, path: str) -> tuple[dict[str, Any], 
     return data, index + 1
 
 
+@functools.lru_cache(maxsize=4096)
 def path_metadata(path: str) -> Metadata:
-    """The defaults and what the file's path says: the slug comes from the file name."""
+    """The defaults and what the file's path says: the slug comes from the file name. (Cached:
+    listing, naming, reading and checking an article each ask it, and ``Metadata`` is frozen.)"""
     return Metadata(slug=slugify(PurePath(path).stem, fallback="article"))
+
+
+def file_suffix(path: str) -> str:
+    """The ending of a file's name in small letters (``".txt"``; ``""`` for none), as
+    ``PurePath(path).suffix`` reads it but without building a path object: each file is asked
+    several times."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def front_matter_key_lines(lines: list[str]) -> dict[str, int]:
@@ -312,7 +325,7 @@ def front_matter_metadata(
     # Worth's nor a blog's known ones is read past and listed, unless it is so close to one of
     # Worth's that it is most likely that key misspelt. In Worth's own files (a text article, a
     # web page's settings), every key is Worth's.
-    blog_post = PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES
+    blog_post = file_suffix(path) in MARKDOWN_SUFFIXES
     if blog_post and "related" in data and not isinstance(data["related"], dict):
         ignored.append("related")  # a theme's switch for its own related posts ("related: true")
         data = {k: v for k, v in data.items() if k != "related"}
