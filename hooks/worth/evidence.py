@@ -76,7 +76,7 @@ class Choice:
 
     def choose(self, features: Mapping[str, float]) -> str:
         scores = self.scores(features)
-        return max(scores, key=lambda answer: scores[answer])
+        return max(scores, key=scores.__getitem__)
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from functools import lru_cache
+from operator import add
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 from . import yamltext
 from .model import Theme
@@ -146,6 +148,18 @@ def _overlaps_itself(phrase: str) -> bool:
 # What ``Lexicon._scores`` tells of a text: each theme's heading score and text score, whether a
 # phrase of each theme opens it, and how often it names each subject.
 _Scores = tuple[tuple[float, ...], tuple[float, ...], tuple[bool, ...], tuple[int, ...]]
+# What ``Lexicon._reading`` tells of a loose text: its words, each theme's text score, how often it
+# names each subject and how many of its words name each group of people.
+_Reading = tuple[int, tuple[float, ...], tuple[int, ...], tuple[int, ...]]
+
+
+class SectionWords(NamedTuple):
+    """What a heading and the paragraphs under it say by their words (``Lexicon.section_words``)."""
+
+    words: int  # how many words the heading and paragraphs hold (as ``split()`` counts them, after ``loose``)
+    themes: dict[Theme, float]  # each theme's text score of the paragraphs (as ``text_scores``)
+    subjects: dict[str, int]  # how often the heading and paragraphs name each subject
+    people: dict[str, int]  # how many of their words name each group of people
 
 
 @dataclass(frozen=True)
@@ -197,13 +211,36 @@ class Lexicon:
         and its subsections'; as ``split()`` counts them, after ``loose``) and how many of them
         name each group of people (``people`` in ``themes.yml``: he, a partner, friends and
         family, the reader)."""
-        words = 0
-        totals = [0] * len(self.people)
-        for text in (loose(heading), *(self._joined(tuple(paragraphs)) for paragraphs in texts)):
-            if text:
-                words += _word_count(text)
-                totals = [a + b for a, b in zip(totals, self._people_counts(text))]
-        return words, dict(zip(self.people, totals))
+        said = self.section_words(heading, *texts)
+        return said.words, said.people
+
+    def section_words(self, heading: str, *texts: Sequence[str]) -> SectionWords:
+        """What a heading and the paragraphs of one or more sections (a part's and its
+        subsections') say by their words: each text is read once (``_reading``) and the readings
+        are added up."""
+        words, _, subjects, people = self._reading(loose(heading))
+        themes: Iterable[float] = (0.0,) * len(THEMED)  # (a heading's words are no text score)
+        for paragraphs in texts:
+            count, scores, named, groups = self._reading(self._joined(tuple(paragraphs)))
+            words += count
+            themes = map(add, themes, scores)
+            subjects = map(add, subjects, named)
+            people = map(add, people, groups)
+        return SectionWords(words, dict(zip(THEMED, themes)), dict(zip(self.subjects, subjects)),
+                            dict(zip(self.people, people)))
+
+    @functools.cached_property
+    def _reading(self) -> Callable[[str], _Reading]:
+        scores, people = self._scores, self._people_counts
+
+        # A section's text is read by the theme stage for itself, for its part and for the
+        # sections beside it: each loose text is read once.
+        @lru_cache(maxsize=4096)
+        def reading(text: str) -> _Reading:
+            _heading, themes, _opening, subjects = scores(text)
+            return _word_count(text), themes, subjects, people(text)
+
+        return reading
 
     @functools.cached_property
     def _counter(self) -> PhraseCounter:
@@ -284,8 +321,7 @@ class Lexicon:
     def subjects_in(self, heading: str, *texts: Sequence[str]) -> dict[str, int]:
         """How often a heading and the paragraphs under it (of one or more sections) name each
         subject (``subjects`` in ``themes.yml``: abuse, breakups)."""
-        rows = (self._scores(text)[3] for text in (loose(heading), *(self._joined(tuple(p)) for p in texts)))
-        return dict(zip(self.subjects, _summed(rows, len(self.subjects))))
+        return self.section_words(heading, *texts).subjects
 
 
 def _word_count(text: str) -> int:

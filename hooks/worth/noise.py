@@ -874,7 +874,11 @@ class Furniture(NoiseFilter):
 
     def __init__(self, kinds: Sequence[FurnitureKind] = FURNITURE) -> None:
         self.kinds = tuple(kinds)
-        self.starts = tuple(start for kind in self.kinds for start in kind.starts)
+        # The kinds' openings grouped by their first character: a line is compared with the few
+        # that open as it does, not with all of them (every line of every article is asked).
+        self.starts: dict[str, tuple[str, ...]] = {}
+        for start in (start for kind in self.kinds for start in kind.starts):
+            self.starts[start[:1]] = (*self.starts.get(start[:1], ()), start)
         self.vocabulary_words = max((kind.max_vocabulary_words for kind in self.kinds if kind.vocabulary), default=0)
         self.vocabulary = frozenset().union(*(kind.vocabulary for kind in self.kinds))
         self.lines = frozenset().union(*(kind.lines for kind in self.kinds))
@@ -894,7 +898,7 @@ class Furniture(NoiseFilter):
         # words alone: no kind takes them.
         lowered = view.furniture
         named = view.named_words if count <= self.vocabulary_words else frozenset()
-        if not (lowered.startswith(self.starts) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))
+        if not (lowered.startswith(self.starts.get(lowered[:1], ())) or lowered.endswith((")", "]")) or (named and self.vocabulary.issuperset(named))
                 or (count <= self.line_words and (lowered in self.lines or view.lowered in self.lines))):
             return None
         if count <= 3 and is_reference_label(view.stripped):
@@ -1360,8 +1364,10 @@ MAX_SUSPECTS = 8
 # on its own line (the line after it is the first subsection, not the rest of it).
 _PART_LABEL = re.compile(r"^\s*(?:part|chapter|stage|phase)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"first|second|third|fourth|final|last|[ivx]{1,4})\s*[:.\-\u2013\u2014]\s*\S", re.IGNORECASE)
+@functools.lru_cache(maxsize=4096)
 def is_part_label(text: str) -> bool:
-    """Whether a line opens a labelled part: ``Part One: What Staying Costs You``."""
+    """Whether a line opens a labelled part: ``Part One: What Staying Costs You``. (Cached: the
+    furniture, heading and section stages each ask it of the same lines.)"""
     return bool(_PART_LABEL.match(text))
 
 
@@ -1398,8 +1404,10 @@ _SCHEME = re.compile(r"\s*+(?:(\d{1,2})([.)])\s|#(\d{1,2})\s|([A-Za-z]{1,20})\s+
 _NOT_SCHEME_SYMBOLS = "\"'\u201c\u2018*_([-\u2022<{"
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_scheme(text: str) -> str | None:
-    """The scheme of a short line ("number.", "#number", "myth number", "[Edit]", "symbol") or None."""
+    """The scheme of a short line ("number.", "#number", "myth number", "[Edit]", "symbol") or None.
+    (Cached: the furniture and heading stages each ask it of the same lines.)"""
     match = _SCHEME.match(text)
     if match:
         if match.group(1):

@@ -35,7 +35,7 @@ MIN_WORDS = 20  # a density is taken over at least this many words: a one-line s
 
 def _best(scores: Mapping[Theme, float]) -> Theme | None:
     # Ties go to the theme listed first in THEMED; no evidence at all gives None.
-    best = max(THEMED, key=lambda t: scores[t])
+    best = max(THEMED, key=scores.__getitem__)
     return best if scores[best] > 0 else None
 
 
@@ -184,8 +184,8 @@ def theme_features(
     advised_against = _advised_against(section.heading, lexicon)
     for t, score in advised_against.items():  # "Don't Belittle Her" names no sign of his
         heading[t] = max(heading[t] - score, 0.0)
-    body = lexicon.text_scores(*texts)
-    words, people = lexicon.people_in(section.heading, *texts)
+    spoken = lexicon.section_words(section.heading, *texts)
+    body, words, people = spoken.themes, spoken.words, spoken.people
     total = sum(body.values())
     per_hundred = 100 / max(words, MIN_WORDS)
     f: dict[str, float] = {"bias": 1.0}
@@ -212,7 +212,7 @@ def theme_features(
             f[f"text speaks of {group}"] = math.log1p(count * per_hundred)
     # What the article is about (abuse, a breakup) rather than a theme: the myths about abuse
     # and the remedies for it speak of abuse as much as its signs do.
-    for subject, count in lexicon.subjects_in(section.heading, *texts).items():
+    for subject, count in spoken.subjects.items():
         if count:
             f[f"text speaks of {subject}"] = math.log1p(count * per_hundred)
     if part_theme is not None:
