@@ -565,6 +565,8 @@ class PipedByline(NoiseFilter):
 
     def test(self, index: int, article: ArticleLines) -> bool:
         view = article.views[index]
+        if "by" not in view.lowered:
+            return False  # (both patterns need it: most lines are turned away by this plain look)
         return bool(self.PATTERN.match(view.text) or self.REVIEWED.match(view.text)) and (
             len(view.words) <= self.MAX_WORDS
         )
