@@ -15,8 +15,6 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
-from operator import mul
 from pathlib import Path
 from types import MappingProxyType
 
@@ -33,14 +31,9 @@ class Judge:
     weights: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     threshold: float = 0.5
 
-    def __post_init__(self) -> None:
-        # The weights' own ``get``, looked up once (a read-only view's costs a method call each).
-        object.__setattr__(self, "_weight", dict(self.weights).get)
-
     def logit(self, features: Mapping[str, float]) -> float:
-        # Each feature's value times its weight (0 for a feature the judge has no weight for),
-        # multiplied and added up by ``map`` and ``sum``: every judgement of every line passes here.
-        return self.bias + sum(map(mul, features.values(), map(self._weight, features, repeat(0.0))))
+        weights = self.weights
+        return self.bias + sum(value * weights.get(name, 0.0) for name, value in features.items())
 
     def probability(self, features: Mapping[str, float]) -> float:
         return _sigmoid(self.logit(features))
