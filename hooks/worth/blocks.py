@@ -654,7 +654,7 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "capitals": share,
         # Chinese or Japanese, with no capitals to tell a heading by: their weight is their own.
         "written without capitals": (not share and not text.isascii() and _UNSPACED.search(text) is not None
-                                          and not any(c.isupper() for c in text)),
+                                     and not any(c.isupper() for c in text)),
         "one word": n == 1,
         "two to four words": 2 <= n <= 4,
         "nine words or more": n >= 9 and end != "?",
