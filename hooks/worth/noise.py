@@ -1732,7 +1732,9 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
                 f["near the top"] = 1.0
             if total - rank <= max(3, total // 12):
                 f["near the end"] = 1.0
-        beside = (rank - 1 in article.sure) + (rank + 1 in article.sure)
+        # (An advertisement's label is a box of one line: the article goes on around it.)
+        beside = sum(r in article.sure and article.rules.get(article.order[r]) != "advertisement"
+                     for r in (rank - 1, rank + 1))
         if beside:
             f["beside furniture"] = beside / 2
     if (n <= BETWEEN_FURNITURE_WORDS and not over_paragraph and _furniture_within(index, article, -2)
