@@ -141,3 +141,18 @@ def test_headings_under_advertisement_labels_stay_headings_over_their_lists_and_
     assert not {"The Small Signs Add Up", "Things I Gave Up Without Noticing"} & {n.text for n in article.noise}
     signs = next(s for s in article.sections if s.heading == "The Small Signs Add Up")
     assert any(p.endswith("He answers for you when friends ask a question") for p in signs.paragraphs)
+
+
+def test_the_items_of_a_list_stay_together_when_one_stands_beside_the_sites_furniture():
+    # A box of key points opening the article, its last item straight over the site's contents box.
+    text = ("Nine Signs He Does Not See Your Worth\n"
+            "- Feeling unseen in a relationship wears you down over time.\n"
+            "- Small, repeated signs matter more than one bad day.\n"
+            "- You are allowed to ask for more, and to leave.\n"
+            "Table of Contents\n1. He Never Asks About Your Day\n2. He Makes Plans Without You\n"
+            f"{PROSE}\n1. He Never Asks About Your Day\n{PROSE}\n2. He Makes Plans Without You\n{PROSE}\n")
+    result = clean_lines(read_article(text.encode(), path="a.txt"))
+    kept = [line.text for line in result.lines]
+    assert "- You are allowed to ask for more, and to leave." in kept
+    assert "- Small, repeated signs matter more than one bad day." in kept
+    assert "Table of Contents" in {n.text for n in result.noise}

@@ -1207,6 +1207,7 @@ def clean_lines(
     title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
     loose_title = loose(raw.metadata.title or title or "")
     keep = article.keep
+    with_their_list = _kept_with_their_list(article, chances, weights.noise.threshold, decided)
     kept: list[SourceLine] = []
     noise: list[NoiseLine] = []
     suspects: list[tuple[float, NoiseLine]] = []
@@ -1234,7 +1235,7 @@ def clean_lines(
             rule = "link-label"  # furniture for sure beside its links, and so itself
         elif loose_title and view.loose == loose_title:
             rule = "repeated-title"
-        elif chance >= weights.noise.threshold and not written:
+        elif chance >= weights.noise.threshold and not written and index not in with_their_list:
             rule = article.rules.get(index) or _why(weights.noise, features[index])
         if rule is not None:
             noise.append(NoiseLine(line.number, line.text, rule))
@@ -1256,6 +1257,33 @@ def clean_lines(
                      frozenset(raw.lines[index].number for index in article.link_blocks),
                      frozenset(raw.lines[index].number for index in article.siblings
                                if _is_section_name(index, article, title_index)))
+
+
+def _kept_with_their_list(
+    article: ArticleLines, chances: Mapping[int, float], threshold: float, decided: frozenset[int]
+) -> frozenset[int]:
+    """The items of a bulleted list that only the judge would drop while most of the list stays:
+    a list's items share one fate. A "Key takeaways" box's last item, beside the site's contents
+    box under it, is as much the author's as the two over it; a menu's items go together.
+
+    A list here is three or more lines in a row opening with the same bullet ("- ", "* ", "• "),
+    none of them named by a rule."""
+    found: list[int] = []
+    views, order = article.views, article.order
+    r = 0
+    while r < len(order):
+        bullet = views[order[r]].stripped[:2]
+        end = r + 1
+        if bullet in _BULLETS:
+            while end < len(order) and views[order[end]].stripped[:2] == bullet:
+                end += 1
+        items = order[r:end]
+        if len(items) >= 3 and not any(i in decided or i in article.rules for i in items):
+            dropping = [i for i in items if chances.get(i, 0.0) >= threshold]
+            if len(dropping) * 2 < len(items):
+                found.extend(dropping)
+        r = end
+    return frozenset(found)
 
 
 def _is_section_name(index: int, article: ArticleLines, title_index: int | None) -> bool:
