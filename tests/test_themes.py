@@ -109,6 +109,13 @@ def test_the_words_that_open_a_heading_say_what_the_section_does():
     assert max(scores, key=scores.get) is Theme.LETTING_GO
 
 
+@pytest.mark.parametrize("heading", ["Walking Out", "The Night I Walked Out"])
+def test_walking_out_in_a_heading_names_letting_go_as_walk_out_does(heading):
+    lexicon = load_lexicon()
+    scores = lexicon.heading_scores(heading)
+    assert max(scores, key=scores.get) is Theme.LETTING_GO and scores[Theme.LETTING_GO] > 0
+
+
 def test_a_heading_with_only_a_tie_in_its_text_takes_the_theme_the_title_names(tmp_path):
     body = "He may write after you go. It will sting, and that is normal when staying felt safer."
     path = tmp_path / "steps.txt"
