@@ -57,6 +57,10 @@ def kept(text: str) -> list[str]:
         ("Tags: relationships, self-worth, dating", "site-navigation"),
         ("Home > Relationships > Advice", "site-navigation"),
         ("5 min read", "site-navigation"),
+        # A forum's stamps: its writer's handle, and the time told from now, in words or shortened.
+        ("Posted by u/quietleaf 2 years ago", "byline"),
+        ("by @janedoe", "byline"),
+        ("2 yr. ago", "site-navigation"),
         ("Most Popular", "site-navigation"),
         ("We use cookies to improve your experience. Accept all cookies", "cookie-banner"),
         ("8 cách níu kéo người yêu khi họ muốn chia tay", "other-language"),
@@ -107,6 +111,7 @@ def test_furniture_is_dropped_with_the_rule_that_names_it(line, rule):
         "If you are in danger, call the helpline on 0808 200 0247, any hour of the day.",
         "Book a weekend away with a friend who makes you laugh.",
         "It was 2019-2021 when the calls stopped and the excuses began in earnest.",
+        "Posted by my sister 2 years ago, that photo still makes me cry.",
         "No one told me that leaving a man is a kind of grief.",
         "He said he loved me. (He did not.)",
         "I kept only one thing from that year (not even a photo)",
@@ -434,3 +439,12 @@ def test_a_markdown_article_without_a_title_line_keeps_its_first_section_and_is_
     result = clean(text, path="a.md")
     assert result.title is None  # the page's title then comes from the file's name
     assert "## Signs He Stopped Caring" in [line.text for line in result.lines]
+
+
+def test_a_forum_posts_title_under_its_forums_name_and_stamp_is_the_title():
+    text = ("r/relationship_advice\nPosted by u/quietleaf 2 years ago\n"
+            "My boyfriend never notices anything I do for him. Am I asking too much?\n"
+            f"{BODY}\n{LATER}\n412 comments\nShare\n")
+    result = clean(text)
+    assert result.title == "My boyfriend never notices anything I do for him. Am I asking too much?"
+    assert dropped(text)["Posted by u/quietleaf 2 years ago"] == "byline"

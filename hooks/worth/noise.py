@@ -543,14 +543,18 @@ class Byline(NoiseFilter):
     # byline with the time of the post: "Posted by Jane Doe at 9:12 PM".)
     _READING_TIME = r"(?:\s*+[\u00b7\u2022|,\u2013\u2014-]\s*+\d{1,2}\s*+-?\s*+min(?:ute)?s?\.?\s++read)?"
     _POSTED_AT = r"(?:\s++at\s++\d{1,2}:\d\d\s*+(?:[ap]\.?m\.?)?)?"
-    PATTERN = re.compile(rf"^\s*+(?:by|written by|posted by|author:)\s++({_NAME}(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}})"
-                         rf"{_READING_TIME}{_POSTED_AT}\s*+$", re.IGNORECASE)
+    # A forum or a social site names its writer by a handle and tells the time from now:
+    # "Posted by u/quietleaf 2 years ago", "by @janedoe".
+    _HANDLE = r"(?:u/|@)[\w-]{2,40}"
+    _AGO = r"(?:\s++\d{1,3}\s*+(?:years?|yrs?\.?|months?|mos?\.?|weeks?|wks?\.?|days?|hours?|hrs?\.?|minutes?|mins?\.?)\s++ago)?"
+    PATTERN = re.compile(rf"^\s*+(?:by|written by|posted by|author:)\s++((?:{_NAME}|{_HANDLE})(?:\s*+(?:,|and|&)\s*+{_NAME}){{0,3}})"
+                         rf"{_READING_TIME}{_POSTED_AT}{_AGO}\s*+$", re.IGNORECASE)
     JOINING = frozenset({"and", "&"})
 
     def test(self, index: int, article: ArticleLines) -> bool:
         match = self.PATTERN.match(article.views[index].text)
-        return bool(match) and all(w[0].isupper() for w in match.group(1).replace(",", " ").split()
-                                   if w.lower() not in self.JOINING)
+        return bool(match) and all(w[0].isupper() or w.startswith(("u/", "@"))
+                                   for w in match.group(1).replace(",", " ").split() if w.lower() not in self.JOINING)
 
 
 class PipedByline(NoiseFilter):
@@ -785,6 +789,8 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                              "minute minutes read reading time most popular viewed shared editor's picks "
                              # "Updated 3 hours ago": a relative time stamp with no date in it
                              "updated published posted ago hour hours day days week weeks "
+                             # ... and as forums shorten it ("2 yr. ago", "5 hr. ago")
+                             "yr yrs hr hrs mo mos wk wks mins "
                 # "Asked 2 years ago", "Modified 1 year ago": a question site's stamps
                 "asked modified answered edited month months year years".split()),
         lines=frozenset(("sitemap", "site map", "terms of service", "terms of use", "terms and conditions",
@@ -1845,7 +1851,9 @@ def title_candidates(article: ArticleLines, decided: frozenset[int]) -> tuple[in
 
 
 def _headline_length(view: LineView) -> bool:
-    return HEADLINE_WORDS[0] <= len(view.words) <= HEADLINE_WORDS[1]
+    # (A line of one token, a forum's "r/relationship_advice" or a web address, is no headline,
+    # however many words its marks part.)
+    return HEADLINE_WORDS[0] <= len(view.words) <= HEADLINE_WORDS[1] and " " in view.stripped
 
 
 HEADLINE_WORDS = (3, 16)
