@@ -156,3 +156,18 @@ def test_the_items_of_a_list_stay_together_when_one_stands_beside_the_sites_furn
     assert "- You are allowed to ask for more, and to leave." in kept
     assert "- Small, repeated signs matter more than one bad day." in kept
     assert "Table of Contents" in {n.text for n in result.noise}
+
+
+def test_a_letters_sign_off_over_the_answer_that_names_it_is_the_articles_own():
+    text = ("Ask Amy: My husband forgets every promise he makes\n"
+            "Dear Amy: My husband promises to help with the children and forgets every time. "
+            "Am I expecting too much?\n— Tired in Tulsa\n"
+            "Dear Tired: You are not expecting too much. A promise broken again and again tells you where you stand.\n"
+            "Dear Amy: My sister's boyfriend makes fun of her in front of us. Should I say something?\n"
+            "— Worried Brother\n"
+            "Dear Worried: Say something to her, not to him, and tell her you are on her side.\n"
+            "Share this column\n")
+    result = clean_lines(read_article(text.encode(), path="a.txt"))
+    kept = [line.text for line in result.lines]
+    assert "— Tired in Tulsa" in kept and "— Worried Brother" in kept
+    assert "Share this column" in {n.text for n in result.noise}

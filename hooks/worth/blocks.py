@@ -22,7 +22,9 @@ from dataclasses import dataclass, field, replace
 
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
-from .noise import CLOCK, CleanText, find_date, heading_scheme, is_part_label, is_reference_label, loose, words
+from .noise import (
+    CLOCK, SALUTATION, CleanText, find_date, heading_scheme, is_part_label, is_reference_label, loose, words,
+)
 from .text import markdown_text, without_html_comments
 
 # -- line features -------------------------------------------------------------------------------
@@ -69,7 +71,6 @@ _MORE_THAN_CAP_PLAIN_WORDS = re.compile(r"(?:\W*+\w++(?:['\u2019]\w++)*+){%d}" %
 _ATTRIBUTION_DASHES = ("--", "\u2014", "\u2013", "\u2015")  # "-- Name", "\u2014 Sarah, reader"
 # A letter's salutation: "Dear Abby: I have been...", "Dear Worried, you are not...". The name
 # is its first word.
-_SALUTATION = re.compile(r"^dear\s+([^\W\d_][\w'\u2019-]*)[^:,.!?]{0,40}[:,]", re.IGNORECASE)
 # Any letter's or post's greeting: "Hi Carolyn, ...", "Hello everyone!", "Dear Abby: ...".
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear)\b[^:,.!?]{0,40}[:,!]", re.IGNORECASE)
 # Han, kana and hangul: writing without spaces between words, where ``words`` finds a whole
@@ -603,7 +604,7 @@ def _salutation(index: int, ctx: BlockContext) -> str | None:
     text = ctx.items[index].text
     if text[:4].lower() != "dear":  # asked of every line: most are turned away here, cheaply
         return None
-    match = _SALUTATION.match(text)
+    match = SALUTATION.match(text)
     return match.group(1).lower() if match else None
 
 

@@ -1347,7 +1347,8 @@ def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
     lines; a blogger's own file holds the post's sentences, and its furniture (a byline, sharing
     links, tags) is what the rules drop."""
     # A heading a table of contents lists (``_contents_entries``) is the article's own, and so
-    # are a quotation's attribution and a sentence among interruptions alone. (Each is asked
+    # are a quotation's attribution, a letter's sign-off over its answer and a sentence among
+    # interruptions alone. (Each is asked
     # only of the few lines it may hold for: the reading of every article passes here.)
     views, order = article.views, article.order
     text = {i for i in _near_interruptions(article) if _between_interruptions(i, article)}
@@ -1357,7 +1358,8 @@ def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
     return [i for i in order
             if i not in decided and (i in article.rules or (
                 len(views[i].words) <= TEXT_WORDS and not _authored_text(article, i) and i not in text
-                and (views[i].stripped[:1] not in _DASHES or not _signs_a_quotation(i, article))))]
+                and (views[i].stripped[:1] not in _DASHES or not _signs_a_quotation(i, article))
+                and not _signs_the_letter_answered(i, article)))]
 
 
 def _near_interruptions(article: ArticleLines) -> frozenset[int]:
@@ -1630,6 +1632,21 @@ def _length(view: LineView) -> int:
     if view.script == "CJK":
         return max(len(view.words), len(view.stripped) // 2)
     return len(view.words)
+
+
+# A letter's salutation, naming whom it is to ("Dear Abby: ...", "Dear Worried in Leeds,").
+SALUTATION = re.compile(r"^dear\s+([^\W\d_][\w'\u2019-]*)[^:,.!?]{0,40}[:,]", re.IGNORECASE)
+
+
+def _signs_the_letter_answered(index: int, article: ArticleLines) -> bool:
+    """Whether the line signs a letter that the line under it answers: the answer opens "Dear
+    <one of its words>" ("— Worried Brother" over "Dear Worried: ..."), as an advice column prints
+    its letters."""
+    following = article.neighbour(index, 1)
+    if following is None or not article.views[following].lowered.startswith("dear"):
+        return False  # (most lines: one look)
+    answer = SALUTATION.match(article.views[following].stripped)
+    return answer is not None and answer.group(1).lower() in article.views[index].words
 
 
 def _signs_a_quotation(index: int, article: ArticleLines) -> bool:
