@@ -1279,10 +1279,12 @@ def _kept_with_their_list(
     r = 0
     while r < len(order):
         bullet = views[order[r]].stripped[:2]
+        if bullet not in _BULLETS:
+            r += 1
+            continue
         end = r + 1
-        if bullet in _BULLETS:
-            while end < len(order) and views[order[end]].stripped[:2] == bullet:
-                end += 1
+        while end < len(order) and views[order[end]].stripped[:2] == bullet:
+            end += 1
         items = order[r:end]
         if len(items) >= 3 and not any(i in decided or i in article.rules for i in items):
             dropping = [i for i in items if chances.get(i, 0.0) >= threshold]
@@ -1783,9 +1785,10 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
                 f["near the top"] = 1.0
             if total - rank <= max(3, total // 12):
                 f["near the end"] = 1.0
-        # (An advertisement's label is a box of one line: the article goes on around it.)
-        beside = sum(r in article.sure and article.rules.get(article.order[r]) != "advertisement"
-                     for r in (rank - 1, rank + 1))
+        beside = (rank - 1 in article.sure) + (rank + 1 in article.sure)
+        if beside:  # (an advertisement's label is a box of one line: the article goes on around it)
+            beside -= sum(article.rules.get(article.order[r]) == "advertisement" for r in (rank - 1, rank + 1)
+                          if r in article.sure)
         if beside:
             f["beside furniture"] = beside / 2
     if (n <= BETWEEN_FURNITURE_WORDS and not over_paragraph and _furniture_within(index, article, -2)
