@@ -1350,8 +1350,8 @@ def weighed_lines(article: ArticleLines, decided: frozenset[int]) -> list[int]:
     links, tags) is what the rules drop."""
     # A heading a table of contents lists (``_contents_entries``) is the article's own, and so
     # are a quotation's attribution, a letter's sign-off over its answer and a sentence among
-    # interruptions alone. (Each is asked
-    # only of the few lines it may hold for: the reading of every article passes here.)
+    # interruptions alone. (Each is asked only of the few lines it may hold for: the reading of
+    # every article passes here.)
     views, order = article.views, article.order
     text = {i for i in _near_interruptions(article) if _between_interruptions(i, article)}
     if article.contents:
