@@ -548,11 +548,9 @@ class ShortLineList(PlainTextDetector):
             if count and is_reference_label(item.text):  # the list ends where the references begin
                 break
             count += 1
-        if count > 1:
-            # A list names each thing once: a contents list ends where its first entry comes again.
-            texts = [item.text for item in ctx.items[index:index + count]]
-            if len(set(texts)) < count:
-                count = next(k for k, text in enumerate(texts) if text in texts[:k])
+        if count > 1:  # (a contents list ends where its first entry comes again)
+            starts = _named_once_runs([item.text for item in ctx.items[index:index + count]])
+            count = starts[1] if len(starts) > 1 else count
         return count
 
     def test(self, index: int, ctx: BlockContext) -> bool:
@@ -584,17 +582,21 @@ def parallel_run(index: int, ctx: BlockContext) -> int:
         end += 1
     if end - start < 2:
         return end - start + 1
-    # A list names each thing once: a line written again (a contents list's entry, then its own
-    # heading) starts a run of its own, as ``ShortLineList`` reads it.
-    seen: set[str] = set()
-    for k in range(start, end + 1):
-        text = items[k].text
+    starts = _named_once_runs([items[k].text for k in range(start, end + 1)]) + [end + 1 - start]
+    own = max(k for k, first in enumerate(starts) if first <= index - start)  # the run holding the line
+    return starts[own + 1] - starts[own]
+
+
+def _named_once_runs(texts: Sequence[str]) -> list[int]:
+    """Where each run of ``texts`` starts when a list names each thing once: a line written again
+    (a contents list's entry, then its own heading) starts a run of its own."""
+    starts, seen = [0], set()
+    for k, text in enumerate(texts):
         if text in seen:
-            if k > index:
-                return k - start
-            start, seen = k, set()
+            starts.append(k)
+            seen = set()
         seen.add(text)
-    return end - start + 1
+    return starts
 
 
 def _salutation(index: int, ctx: BlockContext) -> str | None:
