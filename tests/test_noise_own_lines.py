@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from worth.noise import ArticleLines, clean_lines, noise_features, under_section_name
 from worth.pipeline import load_article
 from worth.read import read_article
@@ -118,9 +120,11 @@ def _fixture_text(name: str) -> str:
     return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
 
 
-def test_a_heading_straight_under_an_advertisement_label_is_not_beside_furniture():
-    # The label is a box of one line: the article goes on under it, a heading and its list.
-    text = (f"When He Stops Listening\n\n{PROSE}\n\nAdvertisement\n\nThe Small Signs Add Up\n\n"
+@pytest.mark.parametrize("box", ["Advertisement", "Related: How to talk to a friend who is in a hard relationship"])
+def test_a_heading_straight_under_an_interruption_is_not_beside_furniture(box):
+    # An advertisement's label or a link to another story is a box of one line: the article goes
+    # on under it, a heading and its list.
+    text = (f"When He Stops Listening\n\n{PROSE}\n\n{box}\n\nThe Small Signs Add Up\n\n"
             "- He checks his phone while you talk\n- He forgets the plans you made together\n\n"
             f"{PROSE}\n\nShare this article\nFollow us\n")
     [features] = _features_of(text, "The Small Signs Add Up")

@@ -1786,8 +1786,8 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
             if total - rank <= max(3, total // 12):
                 f["near the end"] = 1.0
         beside = (rank - 1 in article.sure) + (rank + 1 in article.sure)
-        if beside:  # (an advertisement's label is a box of one line: the article goes on around it)
-            beside -= sum(article.rules.get(article.order[r]) == "advertisement" for r in (rank - 1, rank + 1)
+        if beside:  # (an interruption is a box of one line: the article goes on around it)
+            beside -= sum(article.rules.get(article.order[r]) in INTERRUPTIONS for r in (rank - 1, rank + 1)
                           if r in article.sure)
         if beside:
             f["beside furniture"] = beside / 2
