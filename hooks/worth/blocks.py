@@ -962,10 +962,13 @@ class ScoredHeading(PlainTextDetector):
     def test(self, index: int, ctx: BlockContext) -> bool:
         if ctx.format != "txt":
             return False
-        if ctx.items[index].count <= 4 and is_reference_label(ctx.items[index].text):
+        item = ctx.items[index]
+        if item.count <= 4 and is_reference_label(item.text):
             return True
         if index in ctx.heads_section_names:
             return True
+        if not item.core or len(item.core) > MAX_HEADING_WORDS:
+            return False  # far too long for a heading: no judge, no sequence of headings weighs it
         if ruled_out(index, ctx):
             return False
         if self._says(index, ctx):

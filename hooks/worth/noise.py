@@ -649,7 +649,7 @@ class InvitationToAct(NoiseFilter):
         # "...? Book a free 20-minute discovery call": a lead-in, then a button's words. The line
         # is stripped, so its last sentence ends it (a line ending in a stop is no such thing), and
         # two sentences need a stop before that.
-        if len(lowered) <= self.MAX_LEAD_IN_WORDS and text[-1:] not in ".!?" and any(stop in text for stop in ".!?"):
+        if len(lowered) <= self.MAX_LEAD_IN_WORDS and text[-1:] not in ".!?" and ("." in text or "!" in text or "?" in text):
             sentences = [p.strip() for p in self.SENTENCE_BREAK.split(text) if p.strip()]
             if len(sentences) >= 2:
                 last = sentences[-1].lower()
@@ -1760,7 +1760,8 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         # "Guest 11:05 a.m."); a sentence, or a heading over its paragraph ("Step 3 of the
         # plan"), that differs from others in a number is text.
         f["one of a template but for numbers"] = 1.0
-    if _URL.search(lowered):
+    # (Looked for as plain text first, as the verbs above: most lines hold no address.)
+    if ("http" in lowered or "www." in lowered or ".com" in lowered) and _URL.search(lowered):
         f["web address"] = 1.0
     end = text.rstrip("*_ ")[-1:]
     if end in ".!?" and n >= 6:
