@@ -734,3 +734,23 @@ def test_a_hard_wrapped_line_stopping_on_a_joining_word_runs_on_into_a_capital()
     text = fixture_text("article_typed_with_line_breaks.txt").replace(
         "Friends helped", "What to Do When You Feel Like Giving Up\nFriends helped")
     assert "What to Do When You Feel Like Giving Up" in headings(blocks_of(text))
+
+
+def test_an_faq_label_and_each_question_over_its_answer_are_headings():
+    blocks = fixture_blocks("article_with_questions_answered.txt")
+    found = headings(blocks)
+    # The first question straight under the label, with no paragraph above it, is one of them.
+    start = found.index("Frequently Asked Questions")
+    assert found[start:] == ["Frequently Asked Questions", "How can I tell if he really values me?",
+                             "Is it normal to feel unappreciated now and then?",
+                             "What if he says I am asking for too much? Is that fair?",
+                             "Should I leave if nothing changes?", "Final Thoughts"]
+    listed = [line for b in blocks if b.kind is BlockKind.LIST for line in b.lines]
+    assert "- say clearly what you need" in listed
+
+
+def test_questions_under_an_faq_label_that_answer_nothing_are_not_headings():
+    # Questions asked one after another, or a menu's "FAQ" over the article: no answered questions.
+    text = (f"{TITLE}\n\n{LONG}\n\nFAQ\nWhat do I want?\nWhat am I afraid of?\nWhat would I tell a friend?\n\n{LONG}\n")
+    blocks = blocks_of(text)
+    assert not {"What do I want?", "What am I afraid of?", "What would I tell a friend?"} & set(headings(blocks))

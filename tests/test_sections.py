@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from worth.checklist import collect_items
+from worth.model import Theme
 from worth.pipeline import load_article
 from worth.text import slugify, unique_slug
 
@@ -232,3 +234,28 @@ def test_a_site_name_after_a_bar_is_left_out_of_the_title(tmp_path):
     # A bar after a label too short to be a headline stays: both halves are the title.
     source.write_text(f"Part Two | What Staying Cost Me\n\n{body}", encoding="utf-8")
     assert load_article(source).title == "Part Two | What Staying Cost Me"
+
+
+def test_an_faq_holds_its_questions_and_ends_the_part_before_it():
+    # Written in the pattern of search-minded blog posts: an FAQ block under the last section,
+    # then a closing heading.
+    article = load_article(FIXTURES / "article_with_questions_answered.txt")
+    by_heading = {s.heading: s for s in article.sections}
+    faq = by_heading["Frequently Asked Questions"]
+    assert (faq.level, faq.part, faq.theme) == (2, None, Theme.OTHER)
+    questions = ["How can I tell if he really values me?", "Is it normal to feel unappreciated now and then?",
+                 "What if he says I am asking for too much? Is that fair?", "Should I leave if nothing changes?"]
+    assert [s.heading for s in article.sections if s.part == faq.anchor] == questions
+    # The section named like a part ("What Staying Costs You") is one of the headings before the
+    # FAQ, not a part holding it; the closing heading after the questions is back at the top.
+    for heading in ("What Staying Costs You", "Final Thoughts"):
+        assert (by_heading[heading].level, by_heading[heading].part) == (2, None)
+    # An answer keeps its lead-in and its list; the site's menu entry "FAQ" is furniture.
+    leave = by_heading["Should I leave if nothing changes?"]
+    assert leave.paragraphs[0] == "Only you can decide that, but it helps to:"
+    assert "FAQ" in {n.text for n in article.noise}
+    # A question is no sign of the checklist, whatever page its answer goes to.
+    asked = {s.anchor for s in article.sections if s.part == faq.anchor}
+    items = collect_items([article])
+    assert items and [item.key for item in items if item.key.anchor in asked] == []
+    assert by_heading["How can I tell if he really values me?"].theme is Theme.SIGNS

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
 from .noise import (
-    CLOCK, SALUTATION, CleanText, find_date, heading_scheme, is_part_label, is_reference_label, loose, words,
+    CLOCK, SALUTATION, CleanText, find_date, heading_scheme, is_part_label, is_questions_label, is_reference_label, loose,
+    words,
 )
 from .text import markdown_text, without_html_comments
 
@@ -224,6 +225,7 @@ class BlockContext:
     dropped: frozenset[int] = frozenset()  # numbers of the lines dropped as furniture
     stamps: frozenset[int] = frozenset()  # numbers of the dropped lines that are dated bylines (``_stamp_like``)
     asked: frozenset[int] = frozenset()  # lines of a run of questions (``_question_runs``)
+    answered: frozenset[int] = frozenset()  # an FAQ's label and its questions (``_answered_questions``)
     alike: frozenset[int] = frozenset()  # lines of a run of lines alike (``_runs_alike``)
     link_lines: frozenset[int] = frozenset()  # see ``CleanText.link_lines``
     section_lines: frozenset[int] = frozenset()  # see ``CleanText.section_lines``
@@ -953,9 +955,9 @@ def ruled_out(index: int, ctx: BlockContext) -> bool:
 
 
 class ScoredHeading(PlainTextDetector):
-    """A line the heading judge takes for a heading (see ``heading_features``), and the label
-    over the works an article cites ("References", "Sources:"), a heading whatever stands
-    around it."""
+    """A line the heading judge takes for a heading (see ``heading_features``); the label over
+    the works an article cites ("References", "Sources:"), a heading whatever stands around it;
+    and an FAQ's label and its questions (``_answered_questions``)."""
 
     name = "heading"
 
@@ -965,7 +967,7 @@ class ScoredHeading(PlainTextDetector):
         item = ctx.items[index]
         if item.count <= 4 and is_reference_label(item.text):
             return True
-        if index in ctx.heads_section_names:
+        if index in ctx.heads_section_names or index in ctx.answered:
             return True
         if not item.core or len(item.core) > MAX_HEADING_WORDS:
             return False  # far too long for a heading: no judge, no sequence of headings weighs it
@@ -1203,6 +1205,32 @@ def _question_runs(items: Sequence[Item]) -> frozenset[int]:
     return frozenset(found)
 
 
+def _answered_questions(items: Sequence[Item]) -> frozenset[int]:
+    """The label over the questions an article answers ("Frequently Asked Questions"; see
+    ``is_questions_label``) and the questions under it, each straight over its answer: the
+    headings of the FAQ block a web page sets at its end. The block runs on over questions and
+    the lines of their answers (sentences, paragraphs, a list's items) up to a short line with no
+    closing mark (the next heading, "Final Thoughts"); a question straight over another question
+    is one the text asks, not one it answers."""
+    found: list[int] = []
+    for label, item in enumerate(items):
+        if item.count > MAX_HEADING_WORDS or not is_questions_label(item.text):
+            continue
+        questions = []
+        k = label + 1
+        while k < len(items):
+            line = items[k]
+            if line.end == "?" and line.count <= MAX_HEADING_WORDS:
+                if k + 1 < len(items) and items[k + 1].end != "?":
+                    questions.append(k)
+            elif not (line.end or line.count > MAX_HEADING_WORDS or line.numbered or _BULLET.match(line.text)):
+                break
+            k += 1
+        if questions:
+            found += [label, *questions]
+    return frozenset(found)
+
+
 def _under_section_names(items: Sequence[Item], names: frozenset[int]) -> frozenset[int]:
     """The lines of each section name's section (``CleanText.section_lines``): the short lines
     straight under it, up to the next name, a blank line or a paragraph."""
@@ -1353,6 +1381,7 @@ def block_context(
         dropped=frozenset(n.line for n in clean.noise),
         stamps=frozenset(n.line for n in clean.noise if len(n.text) <= DATED_BYLINE_CHARS and _dated(n.text)),
         asked=_question_runs(items),
+        answered=_answered_questions(items),
         alike=_runs_alike(items),
         link_lines=clean.link_lines,
         section_lines=clean.section_lines,

@@ -1422,6 +1422,19 @@ def is_reference_label(text: str) -> bool:
     return len(text) <= 40 and _REFERENCE_LABEL.fullmatch(text) is not None
 
 
+# "Frequently Asked Questions", "FAQs", "Common Questions About Moving On": the label over the
+# questions an article answers, each over its answer (the block a web page marks up as its FAQ).
+_QUESTIONS_LABEL = re.compile(r"\s*(?:frequently asked questions|faqs?|common questions|questions and answers|"
+                              r"q\s?&\s?a|your questions,? answered)(?:\s+(?:about|on)\s.{1,60})?\s*:?\s*", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def is_questions_label(text: str) -> bool:
+    """Whether a line is the label over the questions the article answers (``Frequently Asked
+    Questions``, ``FAQ``). (Cached: the heading and section stages ask it of the same lines.)"""
+    return len(text) <= 80 and _QUESTIONS_LABEL.fullmatch(text.strip("*_#: ")) is not None
+
+
 _MARKDOWN_HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
 
 

@@ -8,9 +8,11 @@ for any text before the first heading, anchored ``introduction``). Levels:
   it names a part in the lexicon ("Signs He Doesn't See Your Worth", "The Cost of Staying") and
   at least two subsections follow it, or when it is an unnumbered heading followed by numbered
   ones (a list of numbered subsections under it), or when it carries its own part label
-  ("Part One: What Staying Costs You"). A closing heading ("Final Thoughts"), the next part or
-  part label, and (under an ALL-CAPS part) the next ALL-CAPS heading end a part. Every other
-  heading is level 2.
+  ("Part One: What Staying Costs You"), or when it labels the questions the article answers
+  ("Frequently Asked Questions": its questions are its subsections). A closing heading ("Final
+  Thoughts"), the next part, part label or FAQ label, and (under an ALL-CAPS part) the next
+  ALL-CAPS heading end a part; an FAQ's part ends at the first heading that is no question. Every
+  other heading is level 2.
 
 Sections come back with theme ``other``; ``themes.assign_themes`` sets the real theme.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .blocks import is_numbered, number_of
-from .noise import is_part_label
+from .noise import is_part_label, is_questions_label
 from .model import Block, BlockKind, Overrides, Section, Theme
 from .text import loose, slugify, unique_slug
 from .lexicon import Lexicon, load_lexicon
@@ -63,6 +65,7 @@ class _HeadingFacts:
         self.closing = [lexicon.is_closing(h) for h in headings]
         self.opening = [lexicon.is_opening(h) for h in headings]
         self.labelled = [is_part_label(h) for h in headings]  # "Part One: ...": a part by its own label
+        self.questions = [is_questions_label(h) for h in headings]  # "Frequently Asked Questions": a part of questions
         self.numbered = [is_numbered(h) for h in headings]
         self._part: dict[int, bool] = {}
         self._theme: dict[int, Theme | None] = {}
@@ -91,7 +94,7 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
     i = 0
     while i < len(headings):
         closing = facts.closing[i] or facts.opening[i]
-        named = not closing and (facts.labelled[i] or facts.is_part(i))
+        named = not closing and (facts.labelled[i] or facts.questions[i] or facts.is_part(i))
         numbered_follow = (
             not facts.numbered[i] and not closing and i + 1 < len(headings) and facts.numbered[i + 1]
             and not _inside_numbering(headings, i)
@@ -99,8 +102,10 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
         if named or numbered_follow:
             j = i + 1
             while j < len(headings):
-                if facts.closing[j] or facts.labelled[j]:
+                if facts.closing[j] or facts.labelled[j] or facts.questions[j]:
                     break
+                if facts.questions[i] and not headings[j].rstrip("*_ ").endswith("?"):
+                    break  # an FAQ's part holds its questions
                 # Headings written in the same capitals as the part ("SIGNS YOU'RE NOT VALUED",
                 # "WHY YOU KEEP STAYING") are the article's one level of headings: siblings.
                 if facts.capitals(i) and facts.capitals(j):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, fields, replace
 from .evidence import Weights, load_weights
 from .lexicon import LEXICON_FILE, THEMED, Lexicon, PhraseCounter, load_lexicon, phrase_pattern
 from .model import Overrides, Section, Theme
+from .noise import is_questions_label
 from .text import loose
 
 __all__ = ["LEXICON_FILE", "Lexicon", "PhraseCounter", "assign_themes", "load_lexicon", "phrase_pattern", "theme_features"]
@@ -282,6 +283,10 @@ def _automatic_theme(
     if section.heading is None:
         if len(sections) == 1:  # an article without headings: its text decides
             return _clear_winner(lexicon.text_scores(section.paragraphs)) or Theme.OTHER
+        return Theme.OTHER
+    if is_questions_label(section.heading) and not any(lexicon.heading_scores(section.heading).values()):
+        # "Frequently Asked Questions" names no theme: its questions' answers are its only text,
+        # each about what it asks; the label over them is the article's frame, as its introduction is.
         return Theme.OTHER
     part = _part_theme(section, parts, article)
     features = theme_features(section, lexicon, article, part)
