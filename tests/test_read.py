@@ -136,6 +136,7 @@ def test_a_level_and_leaving_a_section_out_of_the_checklist_are_read_from_front_
 @pytest.mark.parametrize(("written", "day"), [
     ("June 12, 2019", "2019-06-12"), ("12 June 2019", "2019-06-12"), ("Sept 3, 2020", "2020-09-03"),
     ("March 3rd, 2024 9:12 PM", "2024-03-03"), ("2019/06/12", "2019-06-12"), ("2019-6-2 08:30", "2019-06-02"),
+    ("'2020-09-29-02-05-50'", "2020-09-29"),
 ])
 def test_a_blog_s_date_written_another_way_that_cannot_be_misread_is_its_day(written, day):
     raw = read_article(f"---\ntitle: A Post\ndate: {written}\n---\nText\n".encode(), path="a.md")

@@ -430,3 +430,18 @@ def test_a_post_coming_back_between_tables_with_the_same_header_row_leaves_their
     rows = [t for t in found if " | " in t]
     assert [r.split(" | ")[0] for r in rows] == ["Day", "Monday", "Tuesday", "Day", "Saturday", "Sunday"]
     assert any("Counting the calls" in t for t in found)
+
+
+def test_a_step_heading_the_extractor_leaves_out_between_two_of_its_paragraphs_comes_back():
+    # A student magazine's list: each step an <h2> between paragraphs, in a container the
+    # extractor reads as paragraphs alone.
+    article = load_article(Path(__file__).parent / "fixtures" / "html" / "magazine_list_with_step_headings.html")
+    assert headings(article) == [
+        "1. Stop checking his profile", "2. Tell one friend the whole story", "3. Keep a small routine",
+        "4. Write down what you gave up", "5. Let yourself be sad", "6. Plan one thing to look forward to",
+        "7. Stand by your decision", "Conclusions"]
+    routine = next(s for s in article.sections if s.heading == "3. Keep a small routine")
+    assert routine.paragraphs[0].startswith("Breakfast at the same time")
+    # The sidebar's box and its heading stay out.
+    assert "Top picks for you" not in texts(article)
+    assert "Top picks for you" in {n.text for n in article.noise}

@@ -389,10 +389,11 @@ _ISO_DATE = re.compile(
 )
 # Dates blog engines also accept, read only where they cannot be misread: the year first
 # ("2019/06/12", "2019-6-2"), or the month named (``text.NAMED_DATE``: "June 12, 2019"). ("12/06/2019"
-# may be June or December: it is refused, with what to write.) A time may follow.
+# may be June or December: it is refused, with what to write.) A time may follow, also written
+# with dashes, as some blog engines stamp their posts ("2020-09-29-02-05-50").
 _YEAR_FIRST = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
-_TIME_AFTER = re.compile(r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?",
-                         re.IGNORECASE)
+_TIME_AFTER = re.compile(r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:Z|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?"
+                         r"|[-_]\d{2}-\d{2}(?:-\d{2})?)?", re.IGNORECASE)
 
 
 def _written_date(written: str) -> tuple[int, int, int] | None:

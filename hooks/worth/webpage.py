@@ -26,7 +26,7 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -334,6 +334,7 @@ def headings_of_left_out_parts(
 # A paragraph the extractor left out between two blocks it took is put back when it reads as a
 # sentence or more of running text: this many words at least, and a sentence's end.
 MIN_ENCLOSED_WORDS = 10
+MAX_ENCLOSED_HEADING_WORDS = 16
 _ENCLOSED_TAGS = frozenset("p div blockquote section article td dd".split())
 MAX_EMBEDDED_QUOTE_BLOCKS = 6
 MIN_CONTINUED_WORDS = 4  # a paragraph after an advert inside the article: "But there are two problems."
@@ -442,6 +443,10 @@ def _with_enclosed_blocks(
       a colon: "More from this series:"): the extractor drops a list of links as it drops a menu.
       A list of links under a heading of its own is not taken back: it is a related-posts box as
       often as a part of the article;
+    - a heading alone (``h1`` to ``h6``, at most ``MAX_ENCLOSED_HEADING_WORDS`` words) that is not
+      one of the article's blocks already: the heading of the paragraphs after it. The extractor
+      may read a page through its fallback, which keeps paragraphs alone, and a page of numbered
+      ``<h2>`` steps then loses every step;
     - a run that is all quoted (at most ``MAX_EMBEDDED_QUOTE_BLOCKS`` blocks), as a quote: a post
       of a social network the article embeds and quotes (its text and "— Name (@name) date"),
       which the extractor drops with the network's widget; it may sit in a part named for
@@ -451,6 +456,7 @@ def _with_enclosed_blocks(
     what the page shows between two of the article's paragraphs, as the article's, is its.
     """
     joined = " ".join(_key(b.text) for b in extracted)
+    blocks = {_key(b.text) for b in extracted}
     restored: list[tuple[int, ArticleBlock]] = []
     start = 1
     while start < len(page) - 1:
@@ -470,7 +476,7 @@ def _with_enclosed_blocks(
                     restored += [(start + n, ArticleBlock("quote", b.text, b.line, group=-1 - start)) for n, b in enumerate(run)]
                 start = end
                 continue
-            found = _enclosed(run, start, before, joined)
+            found = _enclosed(run, start, before, joined, blocks)
             if all(page[i].place in places and not page[i].caption and not page[i].quoted for i, _ in found):
                 restored += found
         start = end
@@ -478,9 +484,16 @@ def _with_enclosed_blocks(
     return _inserted(extracted, origins, restored)
 
 
-def _enclosed(run: Sequence[PageBlock], start: int, before: PageBlock, joined: str) -> list[tuple[int, ArticleBlock]]:
+def _enclosed(
+    run: Sequence[PageBlock], start: int, before: PageBlock, joined: str, blocks: Collection[str]
+) -> list[tuple[int, ArticleBlock]]:
     """The blocks of a left-out ``run`` that come back (see ``_with_enclosed_blocks``), with their
-    place on the page; ``joined`` is the article's text."""
+    place on the page; ``joined`` is the article's text, ``blocks`` each of its blocks (``_key``)."""
+    if len(run) == 1 and _HEADING_TAG.match(run[0].tag):
+        text = run[0].text
+        if len(text.split()) <= MAX_ENCLOSED_HEADING_WORDS and _key(text) not in blocks:
+            return [(start, _as_article_block(run[0], group=0))]
+        return []
     if len(run) == 1 and run[0].tag in _ENCLOSED_TAGS:
         text = run[0].text
         if len(text.split()) >= MIN_ENCLOSED_WORDS and ends_a_sentence(text) and _key(text) not in joined:
