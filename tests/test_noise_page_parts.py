@@ -48,6 +48,7 @@ def _around(*lines: str) -> str:
     "Photo courtesy of the author",
     "Paid Partnership",
     "Scroll to continue with content",
+    "Scroll down for video",
     "This post contains affiliate links. We may earn a commission if you buy through them.",
     "The content on this site is not intended to be a substitute for professional medical advice.",
     "Always seek the advice of a qualified health provider with any questions you may have.",

@@ -778,6 +778,8 @@ FURNITURE: tuple[FurnitureKind, ...] = (
         "site-navigation",
         starts=("tags:", "tagged:", "tagged with", "filed under", "categories:", "category:", "home >", "home \u00bb",
                 "home /", "home \u203a", "back to top", "skip to content", "skip to main content", "table of contents",
+                # a news page's pointer to the video or gallery further down it
+                "scroll down for", "scroll down to see", "scroll down to watch",
                 "jump to:", "in this article:", "jump to navigation", "jump to search", "jump to section",
                 "this page was last edited", "this page was last modified", "retrieved from \"http",
                 # a wiki's note pointing to another page, over a section
