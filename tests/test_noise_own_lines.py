@@ -175,3 +175,24 @@ def test_a_letters_sign_off_over_the_answer_that_names_it_is_the_articles_own():
     kept = [line.text for line in result.lines]
     assert "— Tired in Tulsa" in kept and "— Worried Brother" in kept
     assert "Share this column" in {n.text for n in result.noise}
+
+
+def test_a_short_question_closed_inside_its_quotation_marks_is_read_as_closed_and_kept():
+    # A blogger's own post, written as questions put to herself, each in bold and in quotes.
+    text = ("---\ntitle: What the Quiet Taught Me\n---\n"
+            + "".join(f"**\u201c{q}\u201d**\n\n{a}\n\n" for q, a in [
+                ("And then?", "Then I waited for a message that did not come, and I told myself it meant nothing."),
+                ("Why?", "Because saying it out loud would have made it real, and I was not ready for that yet."),
+                ("What changed?", "I stopped carrying every conversation, and the silence told me what I needed to know."),
+                ("Lessons learned?", "Ambiguity drains me.  \nClarity restores me."),
+                ("And the confusion?", "Gone."),
+            ]))
+    raw = read_article(text.encode(), path="quiet.md")
+    result = clean_lines(raw)
+    questions = {"**\u201cLessons learned?\u201d**", "**\u201cAnd the confusion?\u201d**"}
+    assert not {n.text for n in result.noise} & questions
+    assert not {n.text for n in result.suspects} & questions  # nor shown to the editor as doubtful
+    article = ArticleLines.of(raw)
+    features = next(noise_features(i, article) for i in article.order
+                    if article.views[i].stripped == "**\u201cLessons learned?\u201d**")
+    assert "short line closed like a sentence" in features

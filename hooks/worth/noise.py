@@ -1778,7 +1778,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     # (Looked for as plain text first, as the verbs above: most lines hold no address.)
     if ("http" in lowered or "www." in lowered or ".com" in lowered) and _URL.search(lowered):
         f["web address"] = 1.0
-    end = text.rstrip("*_ ")[-1:]
+    end = text.rstrip("*_ " + _CLOSING_QUOTES)[-1:]  # (the mark inside a closing quote: "Which was?")
     if end in ".!?" and n >= 6:
         f["sentence"] = 1.0
     elif end in ".?:" and n < 6:
