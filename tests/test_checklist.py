@@ -443,3 +443,13 @@ def test_a_merged_sign_links_to_the_other_article_too():
     second = article("second", *signs_part(section("Dismissed Achievements", "He shrugs off your wins.")))
     page = render(collect_items([first, second]))
     assert '<a href="second.md#dismissed-achievements">Also in Second</a>' in page
+
+
+def test_a_question_an_faq_answers_is_no_sign_even_when_its_answer_names_one():
+    faq = section("Frequently Asked Questions", theme=Theme.OTHER, level=2, anchor="frequently-asked-questions", part=None)
+    asked = section("Does he ignore my texts on purpose?",
+                    "He ignores your texts.\n\nHe reads them and answers days later, only when he needs something.",
+                    part="frequently-asked-questions")
+    told = article("faq", *signs_part(section("He Answers Days Later", "He reads your messages and replies a week later.")),
+                   faq, asked)
+    assert labels(collect_items([told])) == ["He Answers Days Later"]

@@ -29,6 +29,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Proto
 from . import yamltext
 from .errors import ArticleError
 from .model import Article, SectionKey, Theme
+from .noise import is_questions_label
 from .text import FUNCTION_WORDS, loose_heading, sentences, stem, straight_quotes
 
 # ---------------------------------------------------------------------------------------------
@@ -334,14 +335,16 @@ def _items_of(article: Article, hints: _Hints, taken: set[str], titles: _Hints |
     heading (once per site). ``taken`` holds the hints (``_plain``) items already use, and gets
     this article's."""
     parts_with_children = {s.part for s in article.sections if s.part}
+    # The questions an FAQ answers ("Does he ignore your texts?") are the reader's, not signs.
+    answered = {s.anchor for s in article.sections if s.heading and is_questions_label(s.heading)}
     left_out = {loose_heading(h) for h in article.overrides.not_in_checklist}  # "checklist: {h: false}"
     tables = (_by_loose_heading(article.overrides.checklist), hints)
     out = []
     for section in article.sections:
         if section.theme is not Theme.SIGNS or not section.heading or loose_heading(section.heading) in left_out:
             continue
-        if section.anchor in parts_with_children:
-            continue  # a part heading introducing its signs, not a sign
+        if section.anchor in parts_with_children or section.part in answered:
+            continue  # a part heading introducing its signs, not a sign; a question an FAQ answers
         hint = _hint_for(section.heading, tables)
         title = _hint_for(section.heading, (titles or {},))
         chosen = hint is not None or title is not None  # an editor listed it: it is an item
