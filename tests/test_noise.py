@@ -152,6 +152,16 @@ def test_teaser_near_the_top_that_repeats_a_later_sentence_is_dropped():
     assert dropped(text) == {"The action implied is even blunter: walk away.": "teaser"}
 
 
+def test_a_headline_under_a_cover_image_is_the_title_not_a_teaser_of_the_blurb_naming_it():
+    # Book notes in Markdown: the cover, the book's title, its author, and a blurb that names it.
+    text = ("![Cover](https://example.org/cover.jpg)\n# The Women Who Wait Too Long\n*Dana Whitfield*\n\n"
+            ">The Women Who Wait Too Long (2004) follows women who shrink their lives to fit a partner who does not notice them.\n\n"
+            f"# What the book is about\n\n{BODY}\n")
+    result = clean(text, path="notes.md")
+    assert result.title == "The Women Who Wait Too Long"
+    assert "# The Women Who Wait Too Long" not in {n.text for n in result.noise}
+
+
 def test_teaser_under_the_title_repeated_word_for_word_far_below_is_dropped_once():
     teaser = "The quietest sign is the one that hurts the most."
     filler = "\n\n".join([BODY, LATER] * 3)

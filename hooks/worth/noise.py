@@ -1096,8 +1096,9 @@ class Teaser(NoiseFilter):
 
     def test(self, index: int, article: ArticleLines) -> bool:
         # The lines just under the first: the first line is the headline, which a summary
-        # further down may well repeat.
-        if not 1 <= article.rank[index] <= self.LEAD_LINES:
+        # further down may well repeat. (Markup above it, a cover image, is no line of the text.)
+        first = next((i for i in article.order if i not in article.markup), index)
+        if not 1 <= article.rank[index] - article.rank[first] <= self.LEAD_LINES:
             return False
         text = article.views[index].loose
         if not self.MIN_WORDS <= len(text.split()) <= self.MAX_WORDS:
