@@ -754,3 +754,13 @@ def test_questions_under_an_faq_label_that_answer_nothing_are_not_headings():
     text = (f"{TITLE}\n\n{LONG}\n\nFAQ\nWhat do I want?\nWhat am I afraid of?\nWhat would I tell a friend?\n\n{LONG}\n")
     blocks = blocks_of(text)
     assert not {"What do I want?", "What am I afraid of?", "What would I tell a friend?"} & set(headings(blocks))
+
+
+def test_a_heading_mark_with_no_heading_shows_nothing():
+    # A blog's Markdown with an empty heading left between two sections ("# " alone on its line).
+    text = f"---\ntitle: {TITLE}\n---\n{LONG}\n\n# \n\n## What Staying Cost Me\n\n{LONG}\n"
+    raw = read_article(text.encode(), path="post.md")
+    result = clean_lines(raw)
+    blocks = detect_blocks(result, format=raw.format, overrides=raw.overrides)
+    assert [line for b in blocks for line in b.lines if line.strip("# ") == ""] == []
+    assert headings(blocks) == ["What Staying Cost Me"]

@@ -38,6 +38,15 @@ def test_a_place_is_a_name_only_where_the_article_never_writes_it_in_lower_case(
     assert "a button's label" not in features["Share with Friends"]  # "with" leads to no place on the web
 
 
+def test_read_on_to_a_word_of_the_site_is_a_lead_in_not_a_button():
+    text = (f"Why We Stay\n{PROSE}\nRead on to discover\n- why the first hurt is the hardest to see\n"
+            f"- what staying teaches you to expect\n- how to start asking for more\n{PROSE}\n")
+    features = _features(text)
+    assert "a button's label" not in features["Read on to discover"]  # going on reading, not a link to "Discover"
+    result = clean_lines(read_article(text.encode(), path="a.txt"))
+    assert "Read on to discover" in {line.text for line in result.lines}
+
+
 def test_the_buttons_of_a_saved_page_go_and_its_headings_stay():
     result = clean_lines(read_article(BUTTONS.read_bytes(), path=str(BUTTONS)))
     dropped = {n.text for n in result.noise}

@@ -1517,8 +1517,11 @@ def _is_markup(text: str) -> bool:
 def _is_markdown_markup(text: str) -> bool:
     """Whether a line of Markdown its author wrote is markup no page shows as text: a code
     block's fence (its lines are kept), a link reference definition or an abbreviation's, a
-    note-taking app's comment. (In a scraped text such a line is what the page showed.)"""
+    note-taking app's comment, a heading mark with no heading ("#", "## "). (In a scraped text
+    such a line is what the page showed.)"""
     t = text.strip()
+    if t.startswith("#"):
+        return len(t) <= 6 and t == "#" * len(t)  # (CommonMark: an empty heading, which shows nothing)
     if t.startswith(("```", "~~~")):
         return _CODE_FENCE.fullmatch(t) is not None
     if t.startswith("[") and "]:" in t:
@@ -1594,7 +1597,7 @@ _FIELD = re.compile(r"(?:^|\s)[A-Z][a-z]+:\s")
 # label ("Full episode: Watch on YouTube"). No library names these; the words are the page's own.
 _BUTTON_LABEL = re.compile(
     r"(?:[^:]{1,40}:\s*)?(?:add|adding|added|remove|removing|removed|save|saving|saved|view|open|read|watch|listen|"
-    r"share|follow|download|play|print)\s+(?:to|from|on|in|at|via)\s+"
+    r"share|follow|download|play|print)\s+(?:to|from|on|in|at|via)\s+(?!to\s)"  # ("Read on to discover": go on reading)
     r"(?P<before>(?:the|your|my)\s+)?(?P<also>\w[\w'.-]*\s+)?(?P<place>\w[\w'.-]*)",
     re.IGNORECASE)
 _BUTTON_PLACES = SITE_WORDS | frozenset("favorite favourite cart basket wishlist list homepage playlist profile feed "
