@@ -389,6 +389,7 @@ class ArticleLines:
     schemes: Mapping[str, int] = field(default_factory=dict)  # lines per heading scheme
     scheme_of: Mapping[int, str] = field(default_factory=dict)  # index -> heading_scheme, where one
     markup: frozenset[int] = frozenset()  # lines of markup alone (_is_markup)
+    first_text: int = 0  # the rank of the first line that is not markup alone (a cover image may stand above)
     drop: frozenset[str] = frozenset()  # the loose lines the editor listed under ``drop``
     keep: frozenset[str] = frozenset()  # the loose lines the editor listed under ``keep``
     shapes: Mapping[str, int] = field(default_factory=dict)  # a line's shape (_shape) -> how many lines have it
@@ -428,8 +429,9 @@ class ArticleLines:
             script=ranked[0][0] if ranked else "LATIN",
             mixed_scripts=second >= MIN_BILINGUAL_LINES and second * 5 >= len(order),
             schemes=dict(Counter(scheme_of.values())), scheme_of=scheme_of,
-            markup=frozenset(i for i in order if _is_markup(views[i].stripped)
-                             or (authored and _is_markdown_markup(views[i].stripped))),
+            markup=(markup := frozenset(i for i in order if _is_markup(views[i].stripped)
+                                        or (authored and _is_markdown_markup(views[i].stripped)))),
+            first_text=next((r for r, i in enumerate(order) if i not in markup), 0),
             drop=frozenset(loose(d) for d in raw.overrides.drop),
             keep=frozenset(loose(k) for k in raw.overrides.keep),
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
@@ -1097,8 +1099,7 @@ class Teaser(NoiseFilter):
     def test(self, index: int, article: ArticleLines) -> bool:
         # The lines just under the first: the first line is the headline, which a summary
         # further down may well repeat. (Markup above it, a cover image, is no line of the text.)
-        first = next((i for i in article.order if i not in article.markup), index)
-        if not 1 <= article.rank[index] - article.rank[first] <= self.LEAD_LINES:
+        if not 1 <= article.rank[index] - article.first_text <= self.LEAD_LINES:
             return False
         text = article.views[index].loose
         if not self.MIN_WORDS <= len(text.split()) <= self.MAX_WORDS:
