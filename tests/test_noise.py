@@ -55,7 +55,8 @@ def kept(text: str) -> list[str]:
         ("Subscribe to our newsletter", "share-subscribe"),
         ("Advertisement", "advertisement"),
         ("Tags: relationships, self-worth, dating", "site-navigation"),
-        ("Home > Relationships > Advice", "site-navigation"),
+        ("Home > Relationships > Advice", "breadcrumb"),
+        ("Kinder Hearts > Blog > Relationships", "breadcrumb"),
         ("5 min read", "site-navigation"),
         # A forum's stamps: its writer's handle, and the time told from now, in words or shortened.
         ("Posted by u/quietleaf 2 years ago", "byline"),
@@ -160,6 +161,19 @@ def test_a_headline_under_a_cover_image_is_the_title_not_a_teaser_of_the_blurb_n
     result = clean(text, path="notes.md")
     assert result.title == "The Women Who Wait Too Long"
     assert "# The Women Who Wait Too Long" not in {n.text for n in result.noise}
+
+
+def test_a_headline_in_title_case_whose_words_the_text_repeats_is_the_title_not_a_teaser():
+    # A search-minded post: a notice and a breadcrumb over the headline, which its closing
+    # paragraph repeats word for word in lower case.
+    text = ("Every guide here is written and checked by our editors before it is published. Read how we check them\n"
+            "Kinder Hearts > Blog > Relationships\n"
+            "How to Stop Waiting for Him to Change Your Mind\n"
+            f"{BODY}\n\n{LATER}\n\n"
+            "That is the whole of how to stop waiting for him to change your mind: decide what you need first.\n")
+    result = clean(text)
+    assert result.title == "How to Stop Waiting for Him to Change Your Mind"
+    assert dropped(text).get("Kinder Hearts > Blog > Relationships") == "breadcrumb"
 
 
 def test_teaser_under_the_title_repeated_word_for_word_far_below_is_dropped_once():

@@ -592,17 +592,18 @@ class ContentsLink(NoiseFilter):
 
 
 class Breadcrumb(NoiseFilter):
-    """A category path: two or more short capitalised labels between ``|``, ``›`` or ``»``
-    (``Self | Wellness``). A title or heading is one phrase, not a path of labels."""
+    """A category path: two or more short capitalised labels between ``|``, ``>``, ``›`` or ``»``
+    (``Self | Wellness``, ``Home > Blog > Relationships``). A title or heading is one phrase, not a
+    path of labels."""
 
     name = "breadcrumb"
-    SEPARATORS = "|\u203a\u00bb"
+    SEPARATORS = "|>\u203a\u00bb"
     SEPARATOR = re.compile(rf"\s+[{re.escape(SEPARATORS)}]\s+")
     MAX_LABEL_WORDS = 3
 
     def test(self, index: int, article: ArticleLines) -> bool:
         text = article.views[index].stripped
-        if "|" not in text and "\u203a" not in text and "\u00bb" not in text:  # one label: not a path
+        if not any(mark in text for mark in self.SEPARATORS):  # one label: not a path
             return False
         labels = self.SEPARATOR.split(text)
         if len(labels) < 2:
@@ -1088,7 +1089,9 @@ class LinkAfterLabel(NoiseFilter):
 
 
 class Teaser(NoiseFilter):
-    """A teaser near the top that repeats a sentence found later, inside a longer paragraph."""
+    """A teaser near the top that repeats a sentence found later, inside a longer paragraph. A
+    line in title case is no teaser: a headline under a site's menu or breadcrumb, whose words
+    a search-minded text repeats ("... how to leave and not look back ...")."""
 
     name = "teaser"
     LEAD_LINES = 3  # content lines after the title where a teaser can stand
@@ -1103,6 +1106,8 @@ class Teaser(NoiseFilter):
             return False
         text = article.views[index].loose
         if not self.MIN_WORDS <= len(text.split()) <= self.MAX_WORDS:
+            return False
+        if _capital_share(words(article.views[index].shown)) >= TITLE_CASE_SHARE:
             return False
         number = article.lines[index].number
         for later in article.order[article.rank[index] + 1:]:
@@ -1830,7 +1835,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         f["signs a quotation"] = 1.0  # "— Dana, reader" under the words she is quoted saying
     if over_paragraph:
         f["paragraph follows"] = 1.0
-        if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= 0.75:
+        if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= TITLE_CASE_SHARE:
             f["title case over a paragraph"] = 1.0  # how headings stand
     scheme = article.scheme_of.get(index)
     if scheme is not None and article.schemes.get(scheme, 0) >= 3:
@@ -1958,6 +1963,9 @@ def _over_the_byline(article: ArticleLines, candidates: Sequence[int]) -> int | 
     above = [i for i in candidates if byline - BYLINE_REACH <= article.rank[i] < byline
              and _headline_length(article.views[i])]
     return above[0] if above else None
+
+
+TITLE_CASE_SHARE = 0.75  # of the words of four letters or more (and the first) capitalised: a title
 
 
 def _capital_share(found: Sequence[str]) -> float:
