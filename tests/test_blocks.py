@@ -764,3 +764,12 @@ def test_a_heading_mark_with_no_heading_shows_nothing():
     blocks = detect_blocks(result, format=raw.format, overrides=raw.overrides)
     assert [line for b in blocks for line in b.lines if line.strip("# ") == ""] == []
     assert headings(blocks) == ["What Staying Cost Me"]
+
+
+def test_a_question_word_written_with_its_verb_starts_a_question():
+    text = (f"{TITLE}\n\n{LONG}\n\nWhat\u2019s the best way to tell him it is over?\n\n{LONG}\n\n"
+            f"What's left when the hurt goes quiet?\n\n{LONG}\n")
+    ctx = context_of(text)
+    for k, item in enumerate(ctx.items):
+        if item.text.startswith("What"):
+            assert "starts like a question" in heading_features(k, ctx), item.text

@@ -52,7 +52,9 @@ SMALL_WORDS = frozenset("a an the and but or nor for so yet of in on at to by up
 PRONOUNS = frozenset("i you he she we they it this that there".split())
 CONJUNCTIONS = frozenset("and but so or yet because then also plus nor".split())
 QUESTION_STARTS = frozenset("what why how when where who which whose is are am was were do does did can could "
-                            "should would will shall has have had may might must".split())
+                            "should would will shall has have had may might must".split()) | frozenset(
+    # "What's the best way ...?", "How's", "Who's": a question word and its verb in one
+    f"{word}{apostrophe}s" for word in "what how who where why when".split() for apostrophe in "'\u2019")
 # A heading broken over two lines often breaks after one of these words.
 CONNECTING_WORDS = SMALL_WORDS | frozenset("when your his her their our my about that who what how why if".split())
 CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
@@ -63,6 +65,7 @@ NEXT_LONGER_BY = 4  # the paragraph after a heading is at least this many words 
 # when it has at most this many; a longer line (a paragraph) is just "long", told without listing
 # its words (most of the time the rules spent here went into listing the words of paragraphs).
 WORD_CAP = max(LONG_PARAGRAPH_WORDS, MAX_HEADING_WORDS + NEXT_LONGER_BY)
+TITLE_CASE = 0.75  # a line with this share of its words capitalised (``title_case_share``) is in title case
 # Matches (at the start) exactly when a text has more than WORD_CAP words as ``noise.words``
 # finds them: the same word, letters and digits joined by apostrophes, made possessive so that
 # a word can never be split in two to reach the count.
@@ -729,15 +732,15 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         end == "" and 0 < index < len(ctx.items) - 1
         and ctx.items[index - 1].end in _SENTENCE_ENDS and ctx.items[index + 1].end in _SENTENCE_ENDS)
     alone = f["paragraph follows"] and f["paragraph before"]
-    f["title case between paragraphs"] = alone and share >= 0.75 and end == ""
-    f["sentence case between paragraphs"] = alone and share < 0.75 and end == ""
+    f["title case between paragraphs"] = alone and share >= TITLE_CASE and end == ""
+    f["sentence case between paragraphs"] = alone and share < TITLE_CASE and end == ""
     f["question between paragraphs"] = alone and end == "?"
     f["question in a question-and-answer article"] = end == "?" and ctx.question_headings
     f["full question between paragraphs among sentence-case headings"] = (
         alone and end == "?" and n >= 5 and ctx.sentence_case_headings)
     # Sentences of nine words or more do not capitalise most of them; headlines and titles do.
-    f["nine words or more in title case"] = n >= 9 and share >= 0.75 and end == ""
-    f["statement starting with a pronoun"] = first in PRONOUNS and share < 0.75
+    f["nine words or more in title case"] = n >= 9 and share >= TITLE_CASE and end == ""
+    f["statement starting with a pronoun"] = first in PRONOUNS and share < TITLE_CASE
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = f["part label"] and f["short line follows"]
     # ... and that first subheading, straight under the part's label, over its own paragraph.
@@ -763,8 +766,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # "Counting every favour"): the first line of that heading's section.
     before = ctx.items[index - 1] if index > 0 else None
     f["sentence case under a title-case line"] = (
-        before is not None and share < 0.75 and not item.blank_before and before.end == ""
-        and before.share is not None and before.share >= 0.75 and 2 <= before.count <= MAX_HEADING_WORDS)
+        before is not None and share < TITLE_CASE and not item.blank_before and before.end == ""
+        and before.share is not None and before.share >= TITLE_CASE and 2 <= before.count <= MAX_HEADING_WORDS)
     # (Each trait above is true or false, or a share; the judge is given those that hold, as numbers.)
     return {name: float(value) for name, value in f.items() if value}
 
@@ -893,7 +896,7 @@ class TwoLineHeading(PlainTextDetector):
         if loose(a.text) in ctx.not_headings or loose(b.text) in ctx.not_headings:
             return False
         joined = f"{a.text} {b.text}"
-        if title_case_share(joined) < 0.75 and not wb[0][0].islower():
+        if title_case_share(joined) < TITLE_CASE and not wb[0][0].islower():
             return False
         if ctx.capped_count(index + 2) < LONG_PARAGRAPH_WORDS:
             return False
@@ -986,7 +989,10 @@ class ScoredHeading(PlainTextDetector):
         return features is not None and ctx.weights.heading.says(features)
 
     def run(self, index: int, ctx: BlockContext) -> tuple[Block, int]:
-        return _heading(ctx.items[index]), 1
+        # A heading written twice in a row (a page's heading, then a picture captioned with it) is
+        # one heading.
+        twice = index + 1 < len(ctx.items) and ctx.items[index + 1].text == ctx.items[index].text
+        return _heading(ctx.items[index]), 1 + twice
 
 
 MOST_OF_A_SEQUENCE = 2 / 3
@@ -1165,19 +1171,23 @@ def _runs_alike(items: Sequence[Item]) -> frozenset[int]:
     neither numbered nor bulleted, that close alike and open alike (a capital, or not): the items of a list
     written one a line ("Having friends of your own", "Knowing what you want", ...), however long
     each is. A blank line or furniture dropped between two lines ends a run. Looser than the
-    six-word lines of ``ShortLineList``, so it only weighs as evidence."""
+    six-word lines of ``ShortLineList``, so it only weighs as evidence. A line written twice in a
+    row counts once (a page's heading copied under itself, from a picture's caption, is one
+    heading, not two items of a list)."""
     def form(item: Item) -> tuple[str, bool] | None:
         if (item.found is None or not item.found or item.count >= LONG_PARAGRAPH_WORDS or item.numbered
                 or _BULLET.match(item.text)):
             return None  # (numbered and bulleted lists are lists by their marks)
-        return (item.end, item.found[0][0].isupper())
+        # (A title-case line after sentence-case items is the next heading: "How to Leave" under
+        # "Alienate you from your family".)
+        return (item.end, item.found[0][0].isupper(), (item.share or 0.0) >= TITLE_CASE)
 
     forms = [form(item) for item in items]
     found: list[int] = []
     start = 0
     for k in range(1, len(items) + 1):
         if k == len(items) or forms[k] is None or forms[k] != forms[start] or items[k].blank_before:
-            if forms[start] is not None and k - start >= MIN_ALIKE_RUN:
+            if forms[start] is not None and len({items[j].text for j in range(start, k)}) >= MIN_ALIKE_RUN:
                 found.extend(range(start, k))
             start = k
     return frozenset(found)
@@ -1338,7 +1348,7 @@ def _sentence_case_headings(items: Sequence[Item]) -> bool:
         if (
             found is not None and 2 <= len(found) <= MAX_HEADING_WORDS and item.end == ""
             and found[0][0].isupper() and found[0].lower() not in PRONOUNS
-            and item.share < 0.75
+            and item.share < TITLE_CASE
             and items[i - 1].count >= LONG_PARAGRAPH_WORDS
             and items[i + 1].count >= LONG_PARAGRAPH_WORDS
         ):

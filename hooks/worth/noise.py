@@ -226,14 +226,18 @@ _CONTENTS_LABELS = frozenset(("table of contents", "in this article", "in this p
                               "on this page", "in this story", "what's inside", "article contents", "jump to",
                               "jump to section", "skip to section", "quick links", "what we'll cover"))
 CONTENTS_ENTRY_WORDS = 14
+# A run of this many entries is a table of contents with no label over it (a page's contents box
+# whose label was an icon or an image): four lines in a row, each the next heading of the article.
+MIN_UNLABELLED_CONTENTS = 4
 
 
 def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Mapping[int, int],
                       later: frozenset[int]) -> frozenset[int]:
     """The entries of a table of contents: a run of short lines each written again further down,
     in the same order, the copies standing apart from each other as headings do (each over its
-    own text), under a site's contents label. The page makes its own contents; a verse or a
-    passage quoted twice repeats lines that stand together both times."""
+    own text), under a site's contents label, or ``MIN_UNLABELLED_CONTENTS`` or more of them
+    under none. The page makes its own contents; a verse or a passage quoted twice repeats lines
+    that stand together both times."""
     short = sorted(rank[i] for i in later if len(views[i].words) <= CONTENTS_ENTRY_WORDS)
     runs: list[list[int]] = []
     for r in short:
@@ -241,8 +245,8 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Map
             runs[-1].append(r)
         else:
             runs.append([r])
-    runs = [run for run in runs
-            if run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS]
+    runs = [run for run in runs if len(run) >= MIN_UNLABELLED_CONTENTS
+            or (run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS)]
     if not runs:  # (most articles: nothing below is asked)
         return frozenset()
     wanted = {views[order[q]].loose for run in runs for q in run}
@@ -251,22 +255,57 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Map
         if views[index].loose in wanted:
             ranks.setdefault(views[index].loose, []).append(r)
     return frozenset(order[q] for run in runs if _copied_apart(run, [ranks[views[order[q]].loose] for q in run])
-                     for q in run)
+                     for q in run) | _contents_again(views, order, rank)
+
+
+def _contents_again(views: Sequence[LineView], order: Sequence[int], rank: Mapping[int, int]) -> frozenset[int]:
+    """A table of contents a page prints again under the article: a run of
+    ``MIN_UNLABELLED_CONTENTS`` or more short lines each written earlier, the earlier copies in
+    the run's order and standing apart from each other as headings do (``_copied_apart``, seen
+    from below)."""
+    ranks: dict[str, list[int]] = {}
+    for r, index in enumerate(order):
+        ranks.setdefault(views[index].loose, []).append(r)
+    again = [r for r, index in enumerate(order)
+             if len(ranks[views[index].loose]) > 1 and ranks[views[index].loose][0] < r
+             and len(views[index].words) <= CONTENTS_ENTRY_WORDS]
+    runs: list[list[int]] = []
+    for r in again:
+        if runs and runs[-1][-1] == r - 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    found: set[int] = set()
+    last = len(order) - 1
+    for run in runs:
+        if len(run) < MIN_UNLABELLED_CONTENTS:
+            continue
+        # Seen from the bottom of the article, the earlier copies come after the run.
+        mirrored = [last - q for q in reversed(run)]
+        copies = [sorted(last - c for c in ranks[views[order[q]].loose]) for q in reversed(run)]
+        if _copied_apart(mirrored, copies):
+            found.update(order[q] for q in run)
+    return frozenset(found)
 
 
 def _copied_apart(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
     """Whether the next copy of each line of ``run`` (ranks of consecutive lines; ``ranks``: the
     sorted ranks of each one's copies) stands below the run, in the run's order, two or more
     lines from the one before: a copy inside the run, out of order or standing with the next is
-    no heading. (Each copy is found by bisection, and the first that fails ends the look: a page
-    of one line written thousands of times is one long run.)"""
-    end, before = run[-1] + 1, -1
+    no heading. One copy may stand straight under the one before (a part's heading over its
+    first subsection); a passage quoted twice stands together both times. (Each copy is found
+    by bisection, and the first that fails ends the look: a page of one line written thousands
+    of times is one long run.)"""
+    end, before, together = run[-1] + 1, -1, 0
     for q, copies in zip(run, ranks):
         found = bisect.bisect_right(copies, q)
         if found == len(copies):
             return False
         copy = copies[found]
-        if copy < end or (before >= 0 and copy - before < 2):
+        if copy < end or copy <= before:
+            return False
+        together += before >= 0 and copy - before < 2
+        if together > 1:
             return False
         before = copy
     return True
@@ -1144,7 +1183,8 @@ def _is_word_character(ch: str) -> bool:
 # Labels that stand alone above one recommended story's title.
 _LINK_LABELS = frozenset(("you may also like", "you might also like", "recommended", "recommended for you",
                           "related", "related story", "related article", "read next", "read more", "also read",
-                          "read also", "most read", "don't miss", "more from us", "see also"))
+                          "read also", "most read", "don't miss", "more from us", "see also", "see more",
+                          "more like this", "you may also enjoy", "you might also enjoy"))
 
 
 def build_noise_filters() -> list[NoiseFilter]:
