@@ -8,6 +8,7 @@ import pytest
 
 from worth.noise import ArticleLines, clean_lines
 from worth.read import read_article
+from worth.pipeline import load_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROSE = (
@@ -207,3 +208,25 @@ def test_a_closing_sentence_under_an_advertisement_or_a_caption_stays(above):
     result = _clean(text)
     assert "You are worth more than a favour." in _kept(result)
     assert above in _dropped(result)
+
+
+def test_a_scraped_guide_keeps_its_headings_once_and_loses_both_copies_of_its_contents():
+    # Written in the pattern of search-minded guides scraped from their pages: a notice, a
+    # breadcrumb, the headline and its byline; the contents with no label over them, printed
+    # again under the article; headings printed twice (over a picture captioned with them);
+    # share buttons and related posts at the end.
+    path = FIXTURES / "article_scraped_with_contents_twice.txt"
+    article = load_article(path)
+    assert article.title == "How to Leave a Partner Who Never Sees You"
+    headings = [s.heading for s in article.sections if s.heading]
+    assert headings == ["Why It Is So Hard to Go", "Signs You Are Being Overlooked", "How to Leave",
+                        "Tell someone you trust", "Make a plan for the first week", "Where to find support",
+                        "The bottom line"]
+    rules = {}
+    for n in article.noise:
+        rules.setdefault(n.rule, []).append(n.text)
+    assert rules["contents-entry"] == headings * 2
+    assert rules["breadcrumb"] == ["Kinder Hearts > Blog > Relationships"]
+    signs = next(s for s in article.sections if s.heading == "Signs You Are Being Overlooked")
+    assert "Plans are made without asking you" in signs.paragraphs
+    assert not any("Anniversary Messages" in p for s in article.sections for p in s.paragraphs)
