@@ -188,3 +188,15 @@ def test_inspect_meets_bad_front_matter_with_one_line_and_no_traceback(tmp_path,
     done = subprocess.run([sys.executable, "-m", "worth.cli", "inspect", str(article)], capture_output=True, text=True, cwd=ROOT / "hooks")
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and expected in done.stderr and "Traceback" not in done.stderr
+
+
+def test_inspect_piped_into_a_reader_that_stops_early_ends_quietly():
+    # ``worth inspect articles/*.txt | head``: the pipe closes before the outline is written.
+    articles = sorted(str(p) for p in (Path(__file__).parent / "fixtures").glob("*.txt"))
+    proc = subprocess.Popen([sys.executable, "-m", "worth.cli", "inspect", *articles],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert first.strip()
+    assert b"Traceback" not in err and proc.returncode == 0, err.decode()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path, PurePath
@@ -277,6 +278,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     except ArticleError as err:
         print(str(err), file=stderr)
         return 1
+    except BrokenPipeError:
+        # The reader of the output stopped early (``worth inspect ... | head``): nothing is wrong.
+        # Python's own advice: point stdout at devnull, so that the flush at exit fails no more.
+        if stdout is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
