@@ -1223,8 +1223,10 @@ def _answered_questions(items: Sequence[Item]) -> frozenset[int]:
     closing mark (the next heading, "Final Thoughts"); a question straight over another question
     is one the text asks, not one it answers."""
     found: list[int] = []
-    for label, item in enumerate(items):
-        if item.count > MAX_HEADING_WORDS or not is_questions_label(item.text):
+    label = 0
+    while label < len(items):
+        if items[label].count > MAX_HEADING_WORDS or not is_questions_label(items[label].text):
+            label += 1
             continue
         questions = []
         k = label + 1
@@ -1238,6 +1240,7 @@ def _answered_questions(items: Sequence[Item]) -> frozenset[int]:
             k += 1
         if questions:
             found += [label, *questions]
+        label = max(k, label + 1)  # (the block's lines are no labels of their own: one pass)
     return frozenset(found)
 
 

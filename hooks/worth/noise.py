@@ -261,31 +261,20 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Map
 def _contents_again(views: Sequence[LineView], order: Sequence[int], rank: Mapping[int, int]) -> frozenset[int]:
     """A table of contents a page prints again under the article: a run of
     ``MIN_UNLABELLED_CONTENTS`` or more short lines each written earlier, the earlier copies in
-    the run's order and standing apart from each other as headings do (``_copied_apart``, seen
-    from below)."""
+    the run's order and standing apart from each other as headings do (``_copied_apart_above``)."""
     ranks: dict[str, list[int]] = {}
     for r, index in enumerate(order):
         ranks.setdefault(views[index].loose, []).append(r)
     again = [r for r, index in enumerate(order)
-             if len(ranks[views[index].loose]) > 1 and ranks[views[index].loose][0] < r
-             and len(views[index].words) <= CONTENTS_ENTRY_WORDS]
+             if ranks[views[index].loose][0] < r and len(views[index].words) <= CONTENTS_ENTRY_WORDS]
     runs: list[list[int]] = []
     for r in again:
         if runs and runs[-1][-1] == r - 1:
             runs[-1].append(r)
         else:
             runs.append([r])
-    found: set[int] = set()
-    last = len(order) - 1
-    for run in runs:
-        if len(run) < MIN_UNLABELLED_CONTENTS:
-            continue
-        # Seen from the bottom of the article, the earlier copies come after the run.
-        mirrored = [last - q for q in reversed(run)]
-        copies = [sorted(last - c for c in ranks[views[order[q]].loose]) for q in reversed(run)]
-        if _copied_apart(mirrored, copies):
-            found.update(order[q] for q in run)
-    return frozenset(found)
+    return frozenset(order[q] for run in runs if len(run) >= MIN_UNLABELLED_CONTENTS
+                     and _copied_apart_above(run, [ranks[views[order[q]].loose] for q in run]) for q in run)
 
 
 def _copied_apart(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
@@ -308,6 +297,22 @@ def _copied_apart(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
         if together > 1:
             return False
         before = copy
+    return True
+
+
+def _copied_apart_above(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
+    """``_copied_apart`` seen from below: whether the last copy above the run of each line of
+    ``run`` stands in the run's order, apart from the one before (one may stand straight under
+    it)."""
+    before, together = -1, 0
+    for copies in ranks:
+        found = bisect.bisect_left(copies, run[0]) - 1
+        if found < 0 or copies[found] <= before:
+            return False
+        together += before >= 0 and copies[found] - before < 2
+        if together > 1:
+            return False
+        before = copies[found]
     return True
 
 
