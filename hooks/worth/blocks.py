@@ -1187,7 +1187,8 @@ def _runs_alike(items: Sequence[Item]) -> frozenset[int]:
     start = 0
     for k in range(1, len(items) + 1):
         if k == len(items) or forms[k] is None or forms[k] != forms[start] or items[k].blank_before:
-            if forms[start] is not None and len({items[j].text for j in range(start, k)}) >= MIN_ALIKE_RUN:
+            if (forms[start] is not None and k - start >= MIN_ALIKE_RUN
+                    and len({items[j].text for j in range(start, k)}) >= MIN_ALIKE_RUN):
                 found.extend(range(start, k))
             start = k
     return frozenset(found)

@@ -237,7 +237,8 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Map
     in the same order, the copies standing apart from each other as headings do (each over its
     own text), under a site's contents label, or ``MIN_UNLABELLED_CONTENTS`` or more of them
     under none. The page makes its own contents; a verse or a passage quoted twice repeats lines
-    that stand together both times."""
+    that stand together both times. (The same contents printed again under the article:
+    ``_contents_again``.)"""
     short = sorted(rank[i] for i in later if len(views[i].words) <= CONTENTS_ENTRY_WORDS)
     runs: list[list[int]] = []
     for r in short:
@@ -255,26 +256,34 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Map
         if views[index].loose in wanted:
             ranks.setdefault(views[index].loose, []).append(r)
     return frozenset(order[q] for run in runs if _copied_apart(run, [ranks[views[order[q]].loose] for q in run])
-                     for q in run) | _contents_again(views, order, rank)
+                     for q in run)
 
 
-def _contents_again(views: Sequence[LineView], order: Sequence[int], rank: Mapping[int, int]) -> frozenset[int]:
+def _contents_again(views: Sequence[LineView], order: Sequence[int], copies: Mapping[str, int]) -> frozenset[int]:
     """A table of contents a page prints again under the article: a run of
     ``MIN_UNLABELLED_CONTENTS`` or more short lines each written earlier, the earlier copies in
-    the run's order and standing apart from each other as headings do (``_copied_apart_above``)."""
+    the run's order and standing apart from each other as headings do (``_copied_apart_above``).
+    ``copies``: how many lines have each loose text."""
+    seen: set[str] = set()
+    runs: list[list[int]] = []
+    for r, index in enumerate(order):
+        key = views[index].loose
+        if copies[key] < 2:  # (most lines: written once)
+            continue
+        if key in seen and len(views[index].words) <= CONTENTS_ENTRY_WORDS:
+            if runs and runs[-1][-1] == r - 1:
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+        seen.add(key)
+    runs = [run for run in runs if len(run) >= MIN_UNLABELLED_CONTENTS]
+    if not runs:
+        return frozenset()
     ranks: dict[str, list[int]] = {}
     for r, index in enumerate(order):
         ranks.setdefault(views[index].loose, []).append(r)
-    again = [r for r, index in enumerate(order)
-             if ranks[views[index].loose][0] < r and len(views[index].words) <= CONTENTS_ENTRY_WORDS]
-    runs: list[list[int]] = []
-    for r in again:
-        if runs and runs[-1][-1] == r - 1:
-            runs[-1].append(r)
-        else:
-            runs.append([r])
-    return frozenset(order[q] for run in runs if len(run) >= MIN_UNLABELLED_CONTENTS
-                     and _copied_apart_above(run, [ranks[views[order[q]].loose] for q in run]) for q in run)
+    return frozenset(order[q] for run in runs if _copied_apart_above(run, [ranks[views[order[q]].loose] for q in run])
+                     for q in run)
 
 
 def _copied_apart(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
@@ -481,7 +490,7 @@ class ArticleLines:
             shapes=Counter(_shape(views[i]) for i in order if views[i].has_digit),
             siblings=_spaced_siblings(views, order, copies), refrains=_refrains(views, order, copies),
             written_markdown=authored,
-            contents=(contents := _contents_entries(views, order, rank, later)),
+            contents=(contents := _contents_entries(views, order, rank, later) | _contents_again(views, order, copies)),
             page_parts=PagePart.find(views, order, contents),
         )
         asked = [f for f in (_default_filters() if filters is None else filters) if f.applies(article)]
@@ -647,8 +656,8 @@ class Breadcrumb(NoiseFilter):
 
     def test(self, index: int, article: ArticleLines) -> bool:
         text = article.views[index].stripped
-        if not any(mark in text for mark in self.SEPARATORS):  # one label: not a path
-            return False
+        if "|" not in text and ">" not in text and "\u203a" not in text and "\u00bb" not in text:
+            return False  # one label: not a path (asked of every line: four plain looks)
         labels = self.SEPARATOR.split(text)
         if len(labels) < 2:
             return False
