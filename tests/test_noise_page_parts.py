@@ -230,3 +230,15 @@ def test_a_scraped_guide_keeps_its_headings_once_and_loses_both_copies_of_its_co
     signs = next(s for s in article.sections if s.heading == "Signs You Are Being Overlooked")
     assert "Plans are made without asking you" in signs.paragraphs
     assert not any("Anniversary Messages" in p for s in article.sections for p in s.paragraphs)
+
+
+def test_a_pages_yes_and_no_buttons_and_the_form_under_them_go():
+    text = _around().replace(MORE_PROSE + "\n", MORE_PROSE + "\n\nYes\nNo\n"
+                              "Tell us more. What were you looking for? (optional)\nYour email (required)\n"
+                              "Please leave this field empty.\n")
+    result = _clean(text)
+    assert {"Yes", "No", "Tell us more. What were you looking for? (optional)", "Your email (required)"} <= _dropped(result)
+    assert MORE_PROSE in _kept(result)
+    # A lone answer in the text is the writer's own.
+    answer = _clean(_around("Did he ever ask how my week went?", "No.", "Not once in two years."))
+    assert "No." in _kept(answer)

@@ -1007,11 +1007,15 @@ class PagePart(NoiseFilter):
     """The page's parts around the article, each known by what the article holds elsewhere or by
     a shape of its own: an entry of a table of contents written as plain lines
     (``_contents_entries``), the writer's bio (``is_author_bio``), the heading of the comments
-    ("14 thoughts on \"...\"", "One response to ...")."""
+    ("14 thoughts on \"...\"", "One response to ..."), the two buttons that answer a page's
+    question about itself ("Yes" and "No") and the fields of the form under them ("How could this
+    page be more helpful? (optional)")."""
 
     name = "contents-entry"
     BIO = "author-bio"
     COMMENTS = "comments-heading"
+    BUTTONS = "answer-buttons"
+    FORM_FIELDS = 3  # fields of the form under the buttons looked at
     MAX_WORDS = 80
     AFTER_NAME = (" is ", " has ", " writes ", " lives ", ", ", " (", " covers ", " was ")
     AFTER_FIRST_NAME = (" is a ", " is an ", " is the ", " has written ", " writes about ", " has been writing ")
@@ -1033,12 +1037,19 @@ class PagePart(NoiseFilter):
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.name, self.BIO, self.COMMENTS)
+        return (self.name, self.BIO, self.COMMENTS, self.BUTTONS)
 
     @classmethod
     def find(cls, views: Sequence[LineView], order: Sequence[int], contents: frozenset[int]) -> dict[int, str]:
         """The page's parts of the article's lines, by line, with the rule that names each."""
         parts = dict.fromkeys(contents, cls.name)
+        for r in range(len(order) - 1):
+            if views[order[r]].furniture in ("yes", "no") and {views[order[r]].furniture, views[order[r + 1]].furniture} == {"yes", "no"}:
+                parts.update(dict.fromkeys(order[r:r + 2], cls.BUTTONS))
+                for field in order[r + 2:r + 2 + cls.FORM_FIELDS]:
+                    if not views[field].furniture.endswith(("(optional)", "(required)")):
+                        break
+                    parts[field] = cls.BUTTONS
         first = cls.FIRST_LETTERS
         opening = [i for i in order if views[i].lowered[:1] in first and views[i].lowered.startswith(cls.OPENINGS)]
         for i in opening:
