@@ -53,6 +53,7 @@ def _around(*lines: str) -> str:
     "This post contains affiliate links. We may earn a commission if you buy through them.",
     "The content on this site is not intended to be a substitute for professional medical advice.",
     "Always seek the advice of a qualified health provider with any questions you may have.",
+    "This article has been written and researched by our editors through a careful process. Learn how we work",
     "Jump to navigation Jump to search",
     "This page was last edited on 2 May 2024, at 14:03.",
     "Enter your email address",

@@ -819,7 +819,11 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                 "this article may contain affiliate", "this page contains affiliate", "this page may contain affiliate",
                 "we may earn a commission", "we may receive a commission", "as an amazon associate",
                 # how a health site says it checks its pages
-                "how we reviewed this article", "our editorial process", "our experts continually monitor"),
+                "how we reviewed this article", "our editorial process", "our experts continually monitor",
+                "this article has been written and researched", "this article was written and researched",
+                "this article has been reviewed", "this article was reviewed", "this article has been fact-checked",
+                "this article was fact-checked", "this article has been medically reviewed",
+                "this article was medically reviewed"),
         max_words=60,
     ),
     FurnitureKind(
