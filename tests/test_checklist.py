@@ -181,6 +181,7 @@ def test_advice_causes_and_stories_under_the_signs_are_not_items():
             section("Talk to Someone Outside", "A friend can help you see what is happening to you."),
             section("Why Experts Get Stuck Too", "Even people who know the signs stay, because you hope he changes."),
             section("Types of One-Sided Relationships", "Some partners withdraw, others take; you give in both."),
+            section("Identifying the Signs of Neglect", "He may not mean it, but you feel it in what he leaves out."),
             section("What Is Emotional Neglect?", "It is when your partner does not respond to what you feel."),
         ),
     )

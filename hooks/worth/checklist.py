@@ -294,7 +294,8 @@ NOT_A_SIGN_OPENINGS: tuple[str, ...] = (
     "real-world", "real world", "example", "for example", "case study", "story", "breaking ", "resetting ",
     "rebuilding ", "healing ", "boundaries as", "signs ",
     # advice given as a command, a definition, a myth answered, spotting the signs in general
-    "don't ", "do not ", "fight ", "defining ", "myth", "recognizing ", "recognising ", "spotting ",
+    "don't ", "do not ", "fight ", "defining ", "myth", "recognizing ", "recognising ", "spotting ", "identifying ",
+    "understanding ",
     # an overview of kinds of relationship rather than one thing he does
     "types of ", "kinds of ", "different types", "different kinds", "what is ", "what are ",
 )
