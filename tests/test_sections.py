@@ -259,3 +259,28 @@ def test_an_faq_holds_its_questions_and_ends_the_part_before_it():
     items = collect_items([article])
     assert items and [item.key for item in items if item.key.anchor in asked] == []
     assert by_heading["How can I tell if he really values me?"].theme is Theme.SIGNS
+
+
+def test_a_part_named_by_its_signs_ends_where_a_heading_over_numbered_steps_begins(tmp_path):
+    para = ("He rarely asks how your day went, and when you tell him anyway he answers with his own news. "
+            "Over months the silence teaches you to stop offering anything at all.")
+    text = "\n".join([
+        "Seeing It Clearly and Acting On It", para,
+        "Identifying the Signs of a Lopsided Relationship", para,
+        "He Never Asks", para, "Plans Move for Him", para, "Your News Gets a Nod", para,
+        "Moving Forward: Steps to Take", para,
+        "1. Name What You Need", para, "2. Say It Once, Plainly", para, "3. Decide What You Will Do", para,
+        "Final Thoughts", para,
+    ]) + "\n"
+    path = tmp_path / "lopsided.txt"
+    path.write_text(text, encoding="utf-8")
+    got = {s.heading: (s.level, s.part) for s in load_article(path).sections}
+    signs = slugify("Identifying the Signs of a Lopsided Relationship")
+    steps = slugify("Moving Forward: Steps to Take")
+    assert got["Identifying the Signs of a Lopsided Relationship"] == (2, None)
+    assert [h for h, (_, part) in got.items() if part == signs] == ["He Never Asks", "Plans Move for Him",
+                                                                      "Your News Gets a Nod"]
+    assert got["Moving Forward: Steps to Take"] == (2, None)
+    assert [h for h, (_, part) in got.items() if part == steps] == [
+        "1. Name What You Need", "2. Say It Once, Plainly", "3. Decide What You Will Do"]
+    assert got["Final Thoughts"] == (2, None)

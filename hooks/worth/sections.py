@@ -116,6 +116,9 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
                     break
                 if numbered_follow and not named and not facts.numbered[j]:
                     break
+                if (named and not facts.numbered[j] and j + 1 < len(headings) and facts.numbered[j + 1]
+                        and not facts.labelled[j + 1] and not any(facts.numbered[i + 1:j])):
+                    break  # a heading over numbered ones is a part of its own ("Steps to Take" over "1. ...")
                 j += 1
             if j - i - 1 >= (MIN_PART_CHILDREN if not numbered_follow else 2):
                 for k in range(i + 1, j):
