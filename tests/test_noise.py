@@ -472,3 +472,12 @@ def test_a_forum_posts_title_under_its_forums_name_and_stamp_is_the_title():
     result = clean(text)
     assert result.title == "My boyfriend never notices anything I do for him. Am I asking too much?"
     assert dropped(text)["Posted by u/quietleaf 2 years ago"] == "byline"
+
+
+def test_in_markdown_the_furniture_rules_read_the_words_a_line_shows_not_its_link_addresses():
+    # "Source: [title](address)": eight words shown, many more with the address's own.
+    source = "Source: [The Women Who Wait Too Long by Dana Whitfield](https://books.example.org/the-women-who-wait-too-long-2004-en)"
+    text = f"---\ntitle: Notes on Waiting\n---\n{BODY}\n\n{LATER}\n\n{source}\n"
+    result = clean(text, path="notes.md")
+    assert {n.text: n.rule for n in result.noise}.get(source) == "source-credit"
+    assert BODY in {line.text for line in result.lines}

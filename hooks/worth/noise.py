@@ -397,8 +397,9 @@ class LineView:
 
     ``shown`` is the line as its reader sees it: the words a line of inline Markdown shows
     (``<p>Call someone today.</p>`` shows ``Call someone today.``), else the line itself; the
-    furniture features read its shape (how it opens and closes) from it. ``lowered`` is the
-    line with straight quotes, in lower case; ``words`` its words and ``furniture`` the same
+    furniture features read its shape (how it opens and closes) from it, and the rules its words
+    (a link's address is no word of its line). ``lowered`` is the shown line with straight
+    quotes, in lower case; ``words`` its words and ``furniture`` the same
     without edge markup (``**Share this**`` reads ``share this``); ``loose`` is ``text.loose``
     of the shown line (how copies of a line are recognised)."""
 
@@ -408,7 +409,7 @@ class LineView:
         self.text = text
         self.stripped = text.strip()
         self.shown = self.stripped if shown is None else shown.strip()
-        self.lowered = _plain_quotes(self.stripped).lower()
+        self.lowered = _plain_quotes(self.shown).lower()
         self.words = words(self.lowered)
         self.furniture = self.lowered.strip("*_#>").strip()
         self.loose = loose(text if shown is None else shown)
