@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from .evidence import Weights, load_weights
 from .model import Block, BlockKind, Overrides, SourceLine
 from .noise import (
-    CLOCK, SALUTATION, CleanText, find_date, heading_scheme, is_part_label, is_questions_label, is_reference_label, loose,
-    words,
+    CLOCK, SALUTATION, TITLE_CASE, CleanText, find_date, heading_scheme, is_part_label, is_questions_label,
+    is_reference_label, loose, words,
 )
 from .text import markdown_text, without_html_comments
 
@@ -65,7 +65,6 @@ NEXT_LONGER_BY = 4  # the paragraph after a heading is at least this many words 
 # when it has at most this many; a longer line (a paragraph) is just "long", told without listing
 # its words (most of the time the rules spent here went into listing the words of paragraphs).
 WORD_CAP = max(LONG_PARAGRAPH_WORDS, MAX_HEADING_WORDS + NEXT_LONGER_BY)
-TITLE_CASE = 0.75  # a line with this share of its words capitalised (``title_case_share``) is in title case
 # Matches (at the start) exactly when a text has more than WORD_CAP words as ``noise.words``
 # finds them: the same word, letters and digits joined by apostrophes, made possessive so that
 # a word can never be split in two to reach the count.

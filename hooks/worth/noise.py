@@ -25,7 +25,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 
@@ -239,13 +239,7 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Map
     under none. The page makes its own contents; a verse or a passage quoted twice repeats lines
     that stand together both times. (The same contents printed again under the article:
     ``_contents_again``.)"""
-    short = sorted(rank[i] for i in later if len(views[i].words) <= CONTENTS_ENTRY_WORDS)
-    runs: list[list[int]] = []
-    for r in short:
-        if runs and runs[-1][-1] == r - 1:
-            runs[-1].append(r)
-        else:
-            runs.append([r])
+    runs = _consecutive(sorted(rank[i] for i in later if len(views[i].words) <= CONTENTS_ENTRY_WORDS))
     runs = [run for run in runs if len(run) >= MIN_UNLABELLED_CONTENTS
             or (run[0] > 0 and views[order[run[0] - 1]].furniture.rstrip(":").strip() in _CONTENTS_LABELS)]
     if not runs:  # (most articles: nothing below is asked)
@@ -262,66 +256,63 @@ def _contents_entries(views: Sequence[LineView], order: Sequence[int], rank: Map
 def _contents_again(views: Sequence[LineView], order: Sequence[int], copies: Mapping[str, int]) -> frozenset[int]:
     """A table of contents a page prints again under the article: a run of
     ``MIN_UNLABELLED_CONTENTS`` or more short lines each written earlier, the earlier copies in
-    the run's order and standing apart from each other as headings do (``_copied_apart_above``).
-    ``copies``: how many lines have each loose text."""
+    the run's order and standing apart from each other as headings do (``_copied_apart`` seen
+    from below). ``copies``: how many lines have each loose text."""
     seen: set[str] = set()
-    runs: list[list[int]] = []
+    again: list[int] = []
     for r, index in enumerate(order):
         key = views[index].loose
         if copies[key] < 2:  # (most lines: written once)
             continue
         if key in seen and len(views[index].words) <= CONTENTS_ENTRY_WORDS:
-            if runs and runs[-1][-1] == r - 1:
-                runs[-1].append(r)
-            else:
-                runs.append([r])
+            again.append(r)
         seen.add(key)
-    runs = [run for run in runs if len(run) >= MIN_UNLABELLED_CONTENTS]
+    runs = [run for run in _consecutive(again) if len(run) >= MIN_UNLABELLED_CONTENTS]
     if not runs:
         return frozenset()
     ranks: dict[str, list[int]] = {}
     for r, index in enumerate(order):
         ranks.setdefault(views[index].loose, []).append(r)
-    return frozenset(order[q] for run in runs if _copied_apart_above(run, [ranks[views[order[q]].loose] for q in run])
-                     for q in run)
+    return frozenset(order[q] for run in runs
+                     if _copied_apart(run, [ranks[views[order[q]].loose] for q in run], above=True) for q in run)
 
 
-def _copied_apart(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
+def _consecutive(ranks: Iterable[int]) -> list[list[int]]:
+    """Ascending ``ranks`` cut into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for r in ranks:
+        if runs and runs[-1][-1] == r - 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return runs
+
+
+def _copied_apart(run: Sequence[int], ranks: Sequence[Sequence[int]], *, above: bool = False) -> bool:
     """Whether the next copy of each line of ``run`` (ranks of consecutive lines; ``ranks``: the
-    sorted ranks of each one's copies) stands below the run, in the run's order, two or more
-    lines from the one before: a copy inside the run, out of order or standing with the next is
-    no heading. One copy may stand straight under the one before (a part's heading over its
-    first subsection); a passage quoted twice stands together both times. (Each copy is found
-    by bisection, and the first that fails ends the look: a page of one line written thousands
-    of times is one long run.)"""
-    end, before, together = run[-1] + 1, -1, 0
+    sorted ranks of each one's copies) stands below the run (with ``above``: the copy before it,
+    above the run), in the run's order, two or more lines from the one before: a copy inside the
+    run, out of order or standing with the next is no heading. One copy may stand straight under
+    the one before (a part's heading over its first subsection); a passage quoted twice stands
+    together both times. (Each copy is found by bisection, and the first that fails ends the
+    look: a page of one line written thousands of times is one long run.)"""
+    start, end, before, together = run[0], run[-1] + 1, -1, 0
     for q, copies in zip(run, ranks):
-        found = bisect.bisect_right(copies, q)
-        if found == len(copies):
-            return False
+        if above:
+            found = bisect.bisect_left(copies, q) - 1
+            if found < 0 or copies[found] >= start:
+                return False
+        else:
+            found = bisect.bisect_right(copies, q)
+            if found == len(copies) or copies[found] < end:
+                return False
         copy = copies[found]
-        if copy < end or copy <= before:
+        if copy <= before:
             return False
         together += before >= 0 and copy - before < 2
         if together > 1:
             return False
         before = copy
-    return True
-
-
-def _copied_apart_above(run: Sequence[int], ranks: Sequence[Sequence[int]]) -> bool:
-    """``_copied_apart`` seen from below: whether the last copy above the run of each line of
-    ``run`` stands in the run's order, apart from the one before (one may stand straight under
-    it)."""
-    before, together = -1, 0
-    for copies in ranks:
-        found = bisect.bisect_left(copies, run[0]) - 1
-        if found < 0 or copies[found] <= before:
-            return False
-        together += before >= 0 and copies[found] - before < 2
-        if together > 1:
-            return False
-        before = copies[found]
     return True
 
 
@@ -1176,7 +1167,7 @@ class Teaser(NoiseFilter):
         text = article.views[index].loose
         if not self.MIN_WORDS <= len(text.split()) <= self.MAX_WORDS:
             return False
-        if _capital_share(words(article.views[index].shown)) >= TITLE_CASE_SHARE:
+        if _capital_share(words(article.views[index].shown)) >= TITLE_CASE:
             return False
         number = article.lines[index].number
         for later in article.order[article.rank[index] + 1:]:
@@ -1905,7 +1896,7 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
         f["signs a quotation"] = 1.0  # "— Dana, reader" under the words she is quoted saying
     if over_paragraph:
         f["paragraph follows"] = 1.0
-        if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= TITLE_CASE_SHARE:
+        if 2 <= n <= SHORT_LINE_WORDS and end not in ".!?,;:" and _capital_share(words(text)) >= TITLE_CASE:
             f["title case over a paragraph"] = 1.0  # how headings stand
     scheme = article.scheme_of.get(index)
     if scheme is not None and article.schemes.get(scheme, 0) >= 3:
@@ -2035,7 +2026,9 @@ def _over_the_byline(article: ArticleLines, candidates: Sequence[int]) -> int | 
     return above[0] if above else None
 
 
-TITLE_CASE_SHARE = 0.75  # of the words of four letters or more (and the first) capitalised: a title
+# A line with this share of its words capitalised is written in title case (counted here by
+# ``_capital_share``, and by ``blocks.title_case_share``, which passes over small words instead).
+TITLE_CASE = 0.75
 
 
 def _capital_share(found: Sequence[str]) -> float:
