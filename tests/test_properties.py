@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from worth.blocks import detect_blocks
 from worth.errors import ArticleError
+from worth.noise import clean_lines
 from worth.pipeline import article_from_raw
 from worth.read import read_article
 
@@ -63,3 +66,22 @@ def test_any_bytes_either_read_or_give_one_clear_error(data):
         read_article(data, path="a.txt")
     except ArticleError as err:
         assert str(err).startswith("a.txt") and "\n" not in str(err)
+
+
+long_lines = st.one_of(lines, st.lists(st.sampled_from(["word", "Word", "it's", "self-esteem", "—", "_", "İstanbul", "3"]),
+                                       min_size=15, max_size=30).map(" ".join))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=st.lists(long_lines, max_size=25), suffix=st.sampled_from([".txt", ".md"]))
+def test_blocks_are_the_same_whether_or_not_the_furniture_stage_counted_the_words(body, suffix):
+    # The block stage skips listing the words of lines the furniture stage saw as long: the
+    # headings and paragraphs it finds must be those it finds counting every word itself.
+    try:
+        raw = read_article("\n".join(body).encode("utf-8", "surrogatepass"), path=f"a{suffix}")
+    except ArticleError:
+        return  # (bad front matter: told as such)
+    clean = clean_lines(raw)
+    counted = detect_blocks(clean, format=raw.format, overrides=raw.overrides)
+    uncounted = detect_blocks(replace(clean, word_counts={}), format=raw.format, overrides=raw.overrides)
+    assert counted == uncounted

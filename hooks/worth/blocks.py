@@ -65,12 +65,6 @@ NEXT_LONGER_BY = 4  # the paragraph after a heading is at least this many words 
 # when it has at most this many; a longer line (a paragraph) is just "long", told without listing
 # its words (most of the time the rules spent here went into listing the words of paragraphs).
 WORD_CAP = max(LONG_PARAGRAPH_WORDS, MAX_HEADING_WORDS + NEXT_LONGER_BY)
-# Matches (at the start) exactly when a text has more than WORD_CAP words as ``noise.words``
-# finds them: the same word, letters and digits joined by apostrophes, made possessive so that
-# a word can never be split in two to reach the count.
-_MORE_THAN_CAP_WORDS = re.compile(r"(?:[\W_]*+[^\W_]++(?:['\u2019][^\W_]++)*+){%d}" % (WORD_CAP + 1))
-# The same for a text without "_", where ``\w`` is exactly ``[^\W_]``: a plain class, matched faster.
-_MORE_THAN_CAP_PLAIN_WORDS = re.compile(r"(?:\W*+\w++(?:['\u2019]\w++)*+){%d}" % (WORD_CAP + 1))
 _ATTRIBUTION_DASHES = ("--", "\u2014", "\u2013", "\u2015")  # "-- Name", "\u2014 Sarah, reader"
 # A letter's salutation: "Dear Abby: I have been...", "Dear Worried, you are not...". The name
 # is its first word.
@@ -84,10 +78,6 @@ _MARKS = frozenset(".!?\u2026,;:")  # the closing punctuation ``ending`` reports
 # The full-width marks of Chinese and Japanese text close a line as their Latin twins do.
 _WIDE_MARKS = {"\u3002": ".", "\uff0e": ".", "\uff01": "!", "\uff1f": "?", "\uff1a": ":", "\uff0c": ",",
                "\u3001": ",", "\uff1b": ";"}
-# Lines up to this long mostly have at most WORD_CAP words (a paragraph line is longer): for them
-# ``_short_words`` lists the words at once rather than first matching _MORE_THAN_CAP_WORDS.
-# Only the speed depends on it.
-_LIST_WORDS_FIRST_UP_TO = 96
 
 
 def core_text(text: str) -> str:
@@ -109,17 +99,6 @@ def _capital_share(found: Sequence[str]) -> float:
             judged += 1
             capitals += w[0].isupper()
     return capitals / judged if judged else 0.0
-
-
-def _short_words(text: str) -> list[str] | None:
-    """``words(text)`` for a line of at most ``WORD_CAP`` words, None for a longer one."""
-    if len(text) <= _LIST_WORDS_FIRST_UP_TO:
-        # Most such lines are short: listing their words straight away is quickest.
-        found = words(text)
-        return found if len(found) <= WORD_CAP else None
-    if (_MORE_THAN_CAP_WORDS if "_" in text else _MORE_THAN_CAP_PLAIN_WORDS).match(text):
-        return None
-    return words(text)
 
 
 def ending(text: str) -> str:
@@ -173,12 +152,16 @@ class Item:
 
     __slots__ = ("line", "blank_before", "text", "end", "numbered", "found", "count", "core", "share", "shape", "scheme")
 
-    def __init__(self, line: SourceLine, blank_before: bool) -> None:
+    def __init__(self, line: SourceLine, blank_before: bool, shown_words: int = 0) -> None:
         self.line = line
         self.blank_before = blank_before
         self.text = text = line.text.strip()
         self.end = ending(text)
-        self.found = found = _short_words(text)
+        # ``shown_words``: how many words the furniture stage saw in the line, where it counted
+        # them. A line showing more than WORD_CAP holds more; the words of a paragraph are not
+        # listed again.
+        found = words(text) if shown_words <= WORD_CAP else None
+        self.found = found = found if found is not None and len(found) <= WORD_CAP else None
         self.numbered: bool | None = None
         self.core: list[str] | None = None
         self.share: float | None = None
@@ -1146,7 +1129,10 @@ def _unwrapped(lines: Sequence[SourceLine]) -> list[tuple[SourceLine, int]]:
     return out
 
 
-def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]:
+def _items(lines: Sequence[SourceLine], format: str = "txt", word_counts: Mapping[int, int] | None = None) -> tuple[Item, ...]:
+    """The non-blank lines as ``Item``\ s (a ``.txt`` paragraph written over several lines as one);
+    ``word_counts``: ``CleanText.word_counts``."""
+    counts = word_counts or {}
     items, blank, last_number = [], True, None
     read = _unwrapped(lines) if format == "txt" else [(line, line.number) for line in lines]
     for line, last in read:
@@ -1156,7 +1142,7 @@ def _items(lines: Sequence[SourceLine], format: str = "txt") -> tuple[Item, ...]
         # A gap in line numbers is a dropped noise line: it separates blocks like a blank line.
         # (A paragraph joined from hard-wrapped lines ends at the last of them.)
         gap = last_number is not None and line.number != last_number + 1
-        items.append(Item(line, blank or gap))
+        items.append(Item(line, blank or gap, counts.get(line.number, 0)))
         blank, last_number = False, last
     return tuple(items)
 
@@ -1376,7 +1362,7 @@ def block_context(
     clean: CleanText, *, format: str = "txt", overrides: Overrides = Overrides(), weights: Weights | None = None
 ) -> BlockContext:
     """What the detectors know of the whole article whose kept lines are ``clean``."""
-    items = _items(clean.lines, format)
+    items = _items(clean.lines, format, clean.word_counts)
     main, lesser = _numbered_sequences(items)
     return BlockContext(
         items=items,

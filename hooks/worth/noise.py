@@ -1257,6 +1257,10 @@ class CleanText:
     link_lines: frozenset[int] = frozenset()
     # Numbers of the lines that are the article's section names (``_is_section_name``).
     section_lines: frozenset[int] = frozenset()
+    # How many words each kept line shows, as this stage counted them (``LineView.words``), by
+    # line number: the block stage lists the words of a line only when it is short enough to be
+    # a heading, and a line cannot hold fewer words than it shows.
+    word_counts: Mapping[int, int] = field(default_factory=dict)
 
 
 MAX_TITLE_WORDS = 25
@@ -1332,7 +1336,8 @@ def clean_lines(
                      article.written_markdown,
                      frozenset(raw.lines[index].number for index in article.link_blocks),
                      frozenset(raw.lines[index].number for index in article.siblings
-                               if _is_section_name(index, article, title_index)))
+                               if _is_section_name(index, article, title_index)),
+                     {raw.lines[index].number: len(article.views[index].words) for index in article.order})
 
 
 def _kept_with_their_list(
