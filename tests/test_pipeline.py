@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 import pickle
 from pathlib import Path
 
@@ -92,6 +93,25 @@ def test_reading_and_making_the_pages_leave_the_cycle_collector_as_it_found_it_e
     with pytest.raises(ArticleError):
         load_articles(tmp_path)  # reading alone pauses it too
     assert gc.isenabled()
+
+
+def test_what_reading_leaves_behind_can_still_be_collected(tmp_path):
+    # The preview server reads the articles again and again: nothing may stay frozen out of the
+    # collector's reach, and a reference cycle left over is still freed by a full collection.
+    (tmp_path / "one.txt").write_text("A title\n\nSome text here.\n", encoding="utf-8")
+    loop = Loop()
+    loop.me = loop  # garbage only a full collection frees, made just before a reading
+    gone = weakref.ref(loop)
+    del loop
+    load_articles(tmp_path)
+    generate_pages(Settings(articles_dir=tmp_path, config_dir=FIXTURES.parent.parent))
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert gone() is None
+
+
+class Loop:
+    me: Loop
 
 
 def test_a_missing_articles_folder_is_named_with_what_to_do(tmp_path):
