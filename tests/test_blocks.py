@@ -773,3 +773,33 @@ def test_a_question_word_written_with_its_verb_starts_a_question():
     for k, item in enumerate(ctx.items):
         if item.text.startswith("What"):
             assert "starts like a question" in heading_features(k, ctx), item.text
+
+
+# Most pages' text is copied one block a line, with no blank line between: a heading is then
+# known by where it stands among the paragraphs and by the article's other headings, not by space.
+
+def test_numbered_sentences_over_their_paragraphs_are_headings_in_text_copied_one_block_a_line():
+    blocks = fixture_blocks("article_copied_one_block_a_line_with_numbered_sentences.txt")
+    assert headings(blocks) == [
+        "1. He's never on time.", "2. He forgets what I tell him.", "3. He jokes about my work in front of others.",
+        "4. He keeps the money talk for himself.", "5. He disappears when I need help.", "6. He never asks how I am.",
+        "7. He makes promises he doesn't keep.", "8. He blames me for his moods.", "What finally changed"]
+    # The short numbered list at the end stands in one run: its lines are its items.
+    [recap] = [b.lines for b in blocks if b.kind is BlockKind.LIST]
+    assert [line.split(". ", 1)[1] for line in recap] == [
+        "Notice the pattern.", "Write it down.", "Tell one person you trust.", "Decide on a date."]
+
+
+def test_headings_ending_in_a_colon_are_found_in_text_copied_one_block_a_line():
+    blocks = fixture_blocks("article_copied_one_block_a_line_with_colon_headings.txt")
+    assert headings(blocks) == ["Conversations Run One Way:", "Plans Depend on You:", "Affection Has Become an Effort:",
+                                "Your Needs Are Treated as Demands:", "Apologies Have Disappeared:"]
+    # A lead-in over a list, whose items are left open, stays the text's.
+    assert "What helped me decide:" not in headings(blocks)
+
+
+def test_lines_ending_in_a_colon_over_list_items_are_no_headings_however_long_the_items():
+    items = "\n".join(f"Item {k} is a reason that goes on for many words without ever closing like a sentence"
+                      for k in range(3))
+    text = f"{TITLE}\n{LONG}\nThe first reasons were these:\n{items}\n{LONG}\nThe other reasons were these:\n{items}\n{LONG}\n"
+    assert "one of the article's headings ending in :" not in _features(text)["The first reasons were these:"]

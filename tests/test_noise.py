@@ -145,6 +145,15 @@ def test_title_is_the_first_line_left_and_its_repeats_are_noise():
     assert {n.text: n.rule for n in result.noise}["When He Doesn't Appreciate You"] == "repeated-title"
 
 
+def test_the_first_of_an_articles_numbered_lines_is_not_its_title():
+    # A page whose headline was not copied with its text opens on its list: "1." is an item or a
+    # heading like "2." and "3.", and the article is named by its file instead.
+    text = f"{BODY}\n1. He is moody.\n{LATER}\n2. He lies.\n{LATER}\n3. He works too much.\n{LATER}\n"
+    result = clean(text)
+    assert result.title != "1. He is moody."
+    assert "1. He is moody." in [line.text for line in result.lines]
+
+
 def test_teaser_near_the_top_that_repeats_a_later_sentence_is_dropped():
     text = (
         "Title Line\n\nThe action implied is even blunter: walk away.\n\n"

@@ -204,6 +204,7 @@ class BlockContext:
     # Short lines (loose) written more than once: where the first copy is and how many there are.
     copies: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     main_sequence: frozenset[int] = frozenset()  # numbered lines counting on across paragraphs
+    main_over_paragraphs: bool = False  # most of them straight over a paragraph (``_over_paragraphs``)
     main_span: tuple[int, int] = (0, 0)  # the first and last of them (none: an empty span)
     lesser_sequence: frozenset[int] = frozenset()  # the same, in a shorter sequence than the main one
     written_markdown: bool = False  # see ``CleanText.written_markdown``
@@ -666,6 +667,10 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         "bold": text.startswith(("**", "__")),
         "shares a scheme": ctx.schemes.get(item.scheme, 0) >= 3,
         "numbered in the main sequence": index in ctx.main_sequence,
+        # "1. He's moody." / a paragraph / "2. He lies." / a paragraph: the numbered lines head the
+        # text under them, whether written as names or as sentences; a recap's numbered lines
+        # stand in one run.
+        "numbered in the main sequence, each over a paragraph": index in ctx.main_sequence and ctx.main_over_paragraphs,
         "numbered in a lesser sequence": index in ctx.lesser_sequence,
         "written again later": copies >= 2,
         "repeats an earlier line": first_copy < index,
@@ -722,7 +727,8 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
         alone and end == "?" and n >= 5 and ctx.sentence_case_headings)
     # Sentences of nine words or more do not capitalise most of them; headlines and titles do.
     f["nine words or more in title case"] = n >= 9 and share >= TITLE_CASE and end == ""
-    f["statement starting with a pronoun"] = first in PRONOUNS and share < TITLE_CASE
+    # ("2. He lies." is numbered as one of a list's items or headings: its numbering says more.)
+    f["statement starting with a pronoun"] = first in PRONOUNS and share < TITLE_CASE and not item.numbered
     # "Part 1: ..." with its first subheading straight under it: a part heading, not a list line.
     f["part label over a short line"] = f["part label"] and f["short line follows"]
     # ... and that first subheading, straight under the part's label, over its own paragraph.
@@ -736,8 +742,11 @@ def heading_features(index: int, ctx: BlockContext) -> dict[str, float] | None:
     # sentence so set ("Then it changed.") is as often a paragraph's first line: closed lines so
     # set are headings when the article writes three or more of them ("Stop waiting.", "Stop
     # explaining.", ...).
-    set_over = bool(ctx.spaced and f["paragraph follows"] and not byline and _set_over_paragraph(index, ctx.items))
-    f["set apart above, straight over a paragraph"] = set_over and end not in _CLOSED
+    # (Where nothing is set apart by blank lines, one block a line, as a page's text is copied, a
+    # line stands apart below a closed paragraph: its sentences count, an open line's is the
+    # "between paragraphs" of the traits above.)
+    set_over = bool(f["paragraph follows"] and not byline and _set_over_paragraph(index, ctx.items, ctx.spaced))
+    f["set apart above, straight over a paragraph"] = ctx.spaced and set_over and end not in _CLOSED
     closed_set_over = set_over and end in _CLOSED
     f["one of three or more sentences set over their paragraphs"] = (
         closed_set_over and ctx.sentences_set_over_count >= MIN_SENTENCES_SET_OVER)
@@ -839,6 +848,20 @@ def _numbered_sequences(items: Sequence[Item]) -> tuple[frozenset[int], frozense
     main = frozenset(i for i, _ in longest)
     lesser = frozenset(i for seq in spaced if seq is not longest for i, _ in seq)
     return main, lesser
+
+
+MIN_HEADED_SEQUENCE = 3
+MOST_OVER_PARAGRAPHS = 0.75
+
+
+def _over_paragraphs(lines: frozenset[int], items: Sequence[Item]) -> bool:
+    """Whether three or more numbered lines stand, most of them (``MOST_OVER_PARAGRAPHS``),
+    straight over a paragraph."""
+    if len(lines) < MIN_HEADED_SEQUENCE:
+        return False
+    over = sum(1 for i in lines if i + 1 < len(items) and items[i + 1].count >= LONG_PARAGRAPH_WORDS
+               and not items[i + 1].numbered)
+    return over >= MOST_OVER_PARAGRAPHS * len(lines)
 
 
 def _copies(items: Sequence[Item]) -> dict[str, tuple[int, int]]:
@@ -1281,18 +1304,19 @@ def _question_headings(items: Sequence[Item]) -> bool:
 MIN_COLON_HEADINGS = 2
 
 
-def _colon_headings(items: Sequence[Item]) -> bool:
+def _colon_headings(items: Sequence[Item], spaced: bool) -> bool:
     """Whether the article writes its headings ending in a colon: two or more lines of two words
-    or more ending ":", each set apart above and straight over a paragraph ("What it cost me in
-    money:" / "I covered the rent..."), not over a list. One such line alone is a lead-in."""
+    or more ending ":", each set apart above and straight over a paragraph closed as a sentence
+    ("What it cost me in money:" / "I covered the rent..."), not over a list (whose long items
+    are left open). One such line alone is a lead-in."""
     count = 0
     for i in range(len(items) - 1):
         item = items[i]
         if item.end != ":" or item.found is None or not 2 <= len(item.found) <= MAX_HEADING_WORDS:
             continue
         after = items[i + 1]
-        if (item.blank_before or i == 0) and after.count >= LONG_PARAGRAPH_WORDS and not after.numbered \
-                and not _BULLET.match(after.text) and not _GREETING.match(item.text):
+        if _apart_above(i, items, spaced) and after.count >= LONG_PARAGRAPH_WORDS and after.end in _SENTENCE_ENDS \
+                and not after.numbered and not _BULLET.match(after.text) and not _GREETING.match(item.text):
             count += 1
             if count >= MIN_COLON_HEADINGS:
                 return True
@@ -1309,22 +1333,32 @@ def _spaced(items: Sequence[Item]) -> bool:
     return len(after) >= 3 and sum(after) >= SPACED_SHARE * len(after)
 
 
-def _set_over_paragraph(index: int, items: Sequence[Item]) -> bool:
-    """Whether the line has a blank line (or furniture) above it and its paragraph straight under it."""
-    return (items[index].blank_before and index + 1 < len(items) and not items[index + 1].blank_before
-            and items[index + 1].count >= LONG_PARAGRAPH_WORDS)
+def _apart_above(index: int, items: Sequence[Item], spaced: bool) -> bool:
+    """Whether the line stands apart from the text above it: it opens the text, or a blank line
+    (or furniture) stands above it; in an article that sets nothing apart with blank lines (one
+    block a line, as most pages' text is copied), a closed paragraph does too."""
+    if index == 0 or items[index].blank_before:
+        return True
+    above = items[index - 1]
+    return not spaced and above.count >= LONG_PARAGRAPH_WORDS and above.end != ""
+
+
+def _set_over_paragraph(index: int, items: Sequence[Item], spaced: bool) -> bool:
+    """Whether the line stands apart above (``_apart_above``) with its paragraph straight under it."""
+    return (index + 1 < len(items) and not items[index + 1].blank_before
+            and items[index + 1].count >= LONG_PARAGRAPH_WORDS and _apart_above(index, items, spaced))
 
 
 MIN_SENTENCES_SET_OVER = 3
 
 
-def _sentences_set_over(items: Sequence[Item]) -> Counter[str]:
+def _sentences_set_over(items: Sequence[Item], spaced: bool) -> Counter[str]:
     """The short lines closed like a sentence that stand set apart above and straight over a
-    paragraph ("Stop waiting." / "I spent years waiting..."), counted by their first word (in
-    lower case)."""
-    return Counter(item.found[0].lower() for index, item in enumerate(items)
-                   if item.end in _CLOSED and item.found and len(item.found) <= MAX_HEADING_WORDS
-                   and _set_over_paragraph(index, items))
+    paragraph ("Stop waiting." / "I spent years waiting..."), counted by their first word after
+    any numbering ("2. He lies." opens with "he"), in lower case."""
+    return Counter(item.core[0].lower() for index, item in enumerate(items)
+                   if item.end in _CLOSED and item.core and len(item.core) <= MAX_HEADING_WORDS
+                   and _set_over_paragraph(index, items, spaced))
 
 
 def _sentence_case_headings(items: Sequence[Item]) -> bool:
@@ -1364,6 +1398,7 @@ def block_context(
     """What the detectors know of the whole article whose kept lines are ``clean``."""
     items = _items(clean.lines, format, clean.word_counts)
     main, lesser = _numbered_sequences(items)
+    spaced = _spaced(items)
     return BlockContext(
         items=items,
         format=format,
@@ -1374,6 +1409,7 @@ def block_context(
         schemes=_schemes(items),
         copies=_copies(items),
         main_sequence=main,
+        main_over_paragraphs=_over_paragraphs(main, items),
         main_span=(min(main), max(main)) if main else (0, 0),
         lesser_sequence=lesser,
         written_markdown=clean.written_markdown,
@@ -1388,9 +1424,9 @@ def block_context(
         heads_section_names=_heads_section_names(items, clean.section_lines, under),
         labelled=_labelled_lines(items, clean.noise),
         title_line=clean.title_line,
-        colon_headings=_colon_headings(items),
-        spaced=(spaced := _spaced(items)),
-        sentences_set_over=(set_over := _sentences_set_over(items) if spaced else Counter()),
+        colon_headings=_colon_headings(items, spaced),
+        spaced=spaced,
+        sentences_set_over=(set_over := _sentences_set_over(items, spaced)),
         sentences_set_over_count=set_over.total(),
         weights=weights or load_weights(),
     )

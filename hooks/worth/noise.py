@@ -1948,13 +1948,17 @@ TITLE_WINDOW = 12  # the title is looked for among this many first non-blank lin
 
 def title_candidates(article: ArticleLines, decided: frozenset[int]) -> tuple[int, ...]:
     """The lines the title is looked for among: the first few that are not furniture. A copy of
-    an earlier line is no candidate: a headline printed twice is one headline and a copy."""
+    an earlier line is no candidate: a headline printed twice is one headline and a copy. Nor is
+    a line numbered as others of the article are ("1. He's moody." over "2. He lies."): it is one
+    of a list's items or headings, where a page's headline was not copied with its text."""
     seen: set[str] = set()
     found: list[int] = []
+    schemes, scheme_of = article.schemes, article.scheme_of
     # The last line is no candidate: a title over nothing would leave the article without text.
     for i in article.order[:-1]:
         key = article.views[i].loose
-        if i not in decided and key not in seen:
+        numbered = scheme_of.get(i) not in (None, "symbol", "[Edit]") and schemes[scheme_of[i]] >= 2
+        if i not in decided and key not in seen and not numbered:
             found.append(i)
         seen.add(key)
         if len(found) == TITLE_WINDOW:
