@@ -284,3 +284,31 @@ def test_a_part_named_by_its_signs_ends_where_a_heading_over_numbered_steps_begi
     assert [h for h, (_, part) in got.items() if part == steps] == [
         "1. Name What You Need", "2. Say It Once, Plainly", "3. Decide What You Will Do"]
     assert got["Final Thoughts"] == (2, None)
+
+
+def test_a_heading_naming_a_part_with_a_long_text_of_its_own_is_a_section_beside_the_next_ones(tmp_path):
+    # "Signs of Codependency" over its own list of signs: the headings after it are its
+    # neighbours ("How to Overcome Codependency" is no sign), not its subsections.
+    says = iter(f"{opening} and most people inside it do not see it for a long time, {closing}." for opening, closing in (
+        ("It grows out of a childhood spent keeping the peace,", "because it feels like kindness"),
+        ("Often one partner was praised for being easy,", "and learnt to want very little"),
+        ("The signs are small on their own,", "which is why they are easy to miss"),
+        ("Each one can be explained away in a busy week,", "but together they make a life"),
+        ("Friends usually notice before you do,", "and say so gently if they say it at all"),
+        ("Living this way is tiring in a way sleep does not fix,", "since the work never stops"),
+        ("Your own wishes fade from view,", "until you cannot name what you would choose"),
+        ("Change starts with noticing one habit at a time,", "not with a grand decision"),
+        ("Support from people who know the pattern helps,", "as does time spent on your own interests")))
+    signs = "\n".join(f"- {s}" for s in ("Putting his needs first every time", "Feeling responsible for his moods",
+                                          "Losing touch with your own friends", "Fearing what happens if you say no"))
+    text = (f"Living for Someone Else\n{next(says)}\nCauses of Codependency\n{next(says)}\n{next(says)}\n"
+            f"Signs of Codependency\n{next(says)}\n{signs}\n{next(says)}\n"
+            f"Why It Wears You Down\n{next(says)}\n{next(says)}\nHow to Overcome Codependency\n{next(says)}\n{next(says)}\n")
+    path = tmp_path / "codependency.txt"
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path)
+    assert [(h, level) for h, level, _ in outline(article) if h] == [
+        ("Causes of Codependency", 2), ("Signs of Codependency", 2), ("Why It Wears You Down", 2),
+        ("How to Overcome Codependency", 2)]
+    by_heading = {s.heading: s for s in article.sections}
+    assert by_heading["How to Overcome Codependency"].theme is not Theme.SIGNS

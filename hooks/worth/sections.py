@@ -28,6 +28,7 @@ from .lexicon import Lexicon, load_lexicon
 
 INTRODUCTION_ANCHOR = "introduction"
 MIN_PART_CHILDREN = 2
+MAX_PART_INTRODUCTION = 3  # blocks under a part heading before its first subsection
 
 
 def _split(blocks: Sequence[Block]) -> list[tuple[Block | None, list[Block]]]:
@@ -87,14 +88,20 @@ class _HeadingFacts:
         return self._capitals[k]
 
 
-def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, int | None]]:
-    """For plain-text headings in order: (level, index of the part heading or None)."""
+def text_levels(
+    headings: Sequence[str], lexicon: Lexicon, own_blocks: Sequence[Sequence[Block]] | None = None
+) -> list[tuple[int, int | None]]:
+    """For plain-text headings in order: (level, index of the part heading or None).
+    ``own_blocks``: the blocks that stand under each heading before the next one."""
     result: list[tuple[int, int | None]] = [(2, None)] * len(headings)
     facts = _HeadingFacts(headings, lexicon)
+    introduces = [_introduces(blocks) for blocks in own_blocks] if own_blocks is not None else [True] * len(headings)
     i = 0
     while i < len(headings):
         closing = facts.closing[i] or facts.opening[i]
-        named = not closing and (facts.labelled[i] or facts.questions[i] or facts.is_part(i))
+        # A heading naming a part by its words ("Signs of Codependency") that says its whole say
+        # itself (its signs in a list of its own) is a section like the ones beside it.
+        named = not closing and (facts.labelled[i] or facts.questions[i] or (facts.is_part(i) and introduces[i]))
         numbered_follow = (
             not facts.numbered[i] and not closing and i + 1 < len(headings) and facts.numbered[i + 1]
             and not _inside_numbering(headings, i)
@@ -127,6 +134,12 @@ def text_levels(headings: Sequence[str], lexicon: Lexicon) -> list[tuple[int, in
                 continue
         i += 1
     return result
+
+
+def _introduces(blocks: Sequence[Block]) -> bool:
+    """Whether the text under a heading reads as a part's introduction: a few paragraphs
+    (``MAX_PART_INTRODUCTION``) and no list, which would be the part's own say."""
+    return len(blocks) <= MAX_PART_INTRODUCTION and all(b.kind is not BlockKind.LIST for b in blocks)
 
 
 def _inside_numbering(headings: Sequence[str], i: int) -> bool:
@@ -174,7 +187,7 @@ def build_sections(
             if level == 2:
                 last_top = n
     else:
-        levels = text_levels(headings, lexicon)
+        levels = text_levels(headings, lexicon, [body for h, body in groups if h is not None])
     if overrides.levels:
         levels = _editor_levels(headings, levels, overrides)
     taken: set[str] = set()
