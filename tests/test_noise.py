@@ -87,6 +87,15 @@ def kept(text: str) -> list[str]:
         ("Listen to this article (6 min)", "media-caption"),
         ("Disclaimer: This content does not replace advice from a qualified professional.", "disclaimer"),
         ("Updated 3 hours ago", "site-navigation"),
+        # A link label of the site's glued to another page's title, whatever words it uses.
+        ("Recommended Story: Who Leaves First and Why", "recommended-link"),
+        ("Related Reading: How to Plan a Safe Exit", "recommended-link"),
+        ("Suggested Read: Seven Quiet Signs of Contempt", "recommended-link"),
+        # A field of the page's template left unfilled, and a bare dateline.
+        ("Last Updated: [Current Date]", "template-field"),
+        ("Reviewed by: [Expert Name]", "template-field"),
+        ("January 2015", "stamp"),
+        ("Sept. 2019", "stamp"),
     ],
 )
 def test_furniture_is_dropped_with_the_rule_that_names_it(line, rule):
@@ -120,12 +129,26 @@ def test_furniture_is_dropped_with_the_rule_that_names_it(line, rule):
         "Reviewed by nobody, my choices were mine alone, and that felt strange at first.",
         "Listen to the way he talks about you when he thinks you cannot hear.",
         "Dinner | Dishes | Laundry | Kids was the order of every evening, and I never asked why.",
+        "Get support from friends who knew you before him.",
+        "Reach out today to one person you trust.",
+        "Related reading helped me more than I expected: other women's stories of leaving.",
+        "May 2015 was the month I finally left.",
+        "He said the note was [not important] and threw it away.",
     ],
 )
 def test_article_text_that_resembles_furniture_is_kept(line):
     text = f"A Title About Worth\n\n{BODY}\n\n{line}\n\n{LATER}\n"
     assert dropped(text) == {}
     assert line in kept(text)
+
+
+def test_a_services_button_written_in_capitals_and_urging_now_is_a_call_to_action():
+    # "Get Support From <a clinic> Now!": a button's words, in capitals, copied among the paragraphs.
+    # (Weighed as evidence: on a page that shows its furniture, a share prompt, it goes.)
+    button = "Get Support From Harbor Counselling Now!"
+    assert "call to action" in dropped(f"A Title About Worth\n{BODY}\n{button}\nShare this article\n{LATER}\n")[button]
+    # The same verbs in the writer's advice stay: "Get help now." closes a sentence.
+    assert dropped(f"A Title About Worth\n{BODY}\nGet help now.\n{LATER}\n") == {}
 
 
 def test_stamp_date_becomes_the_article_date_day_first():

@@ -157,6 +157,18 @@ def find_date(text: str) -> tuple[str, str] | None:
     return None
 
 
+# "Recommended Story: Who Cheats More...", "Related Reading: ...", "Suggested Read: ...": a label
+# of the site's, made of these words, glued to another page's title.
+_LINK_LABELS_BEFORE_A_TITLE = tuple(
+    f"{kind} {thing}:" for kind in ("recommended", "related", "suggested", "must", "further", "popular", "trending")
+    for thing in ("story", "article", "read", "reading", "post", "content", "guide", "video"))
+
+
+_MONTH_AND_YEAR = re.compile(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?:19|20)\d\d", re.IGNORECASE)
+
+
 def _shape(view: LineView) -> str:
     """A line with its numbers blanked: the lines of one template ("Post has 3 replies and 147
     likes", "Guest 11:05 a.m.") share it."""
@@ -554,6 +566,19 @@ class Markup(NoiseFilter):
         return index in article.markup or ((len(text) >= 2 or text in self.DOTS) and self.SEPARATOR.issuperset(text))
 
 
+class TemplateField(NoiseFilter):
+    """A field of a page's template left unfilled: a label and a bracketed note of what goes
+    there ("Last Updated: [Current Date]", "Reviewed by: [Expert Name]"). (A placeholder alone,
+    "[Author bio]", is a kind of ``FURNITURE``.)"""
+
+    name = "template-field"
+    FIELD = re.compile(r"[^\[\]:]{1,30}:\s*\[[A-Za-z][A-Za-z .'-]{2,40}\]")
+
+    def test(self, index: int, article: ArticleLines) -> bool:
+        text = article.views[index].stripped
+        return text.endswith("]") and self.FIELD.fullmatch(text) is not None
+
+
 class Stamp(NoiseFilter):
     """A category and date/time stamp, e.g. ``Facts 01/02/2026 22:54`` or ``Health | May 3, 2025``.
     The date is kept as the article's date."""
@@ -570,7 +595,7 @@ class Stamp(NoiseFilter):
         text = view.text
         found = find_date(text)
         if not found:
-            return False
+            return _MONTH_AND_YEAR.fullmatch(view.stripped) is not None  # a dateline: "January 2015"
         rest = _TIME.sub(" ", text.replace(found[1], " "))
         rest_words = [w for w in words(rest) if w.lower() not in self.LABELS and not w.isdigit()]
         if len(rest_words) > self.MAX_OTHER_WORDS or self.CLOSING_STOP.search(rest.strip()):
@@ -754,7 +779,7 @@ FURNITURE: tuple[FurnitureKind, ...] = (
                 "read also", "also read", "read next", "related:", "related articles", "related posts",
                 "related stories", "related news", "see also", "more from", "more stories", "don't miss",
                 "trending:", "popular:", "most read", "next article", "previous article", "next post",
-                "previous post", "continue reading"),
+                "previous post", "continue reading", *_LINK_LABELS_BEFORE_A_TITLE),
         lines=frozenset(("keep reading", "load more", "show more", "see more", "view all", "see all", "more stories",
                          "editor's picks", "similar threads", "similar posts", "similar articles", "ready for more?",
                          "newer post older post home")),
@@ -1214,6 +1239,7 @@ def build_noise_filters() -> list[NoiseFilter]:
         EditorDrop(),
         Markup(),
         Stamp(),
+        TemplateField(),
         Byline(),
         PipedByline(),
         ContentsLink(),
@@ -1654,10 +1680,16 @@ SITE_WORDS = frozenset(
     "reference source sources".split()
 )
 CALLS_TO_ACTION = ("download ", "join ", "sign up", "subscribe", "take our", "click", "tap ", "check out",
-                   "want to ", "ready to ", "read more", "learn more")
+                   "want to ", "ready to ", "read more", "learn more",
+                   # a service's own: "Contact us today", "Book a session with our team"
+                   "contact us", "call us", "book a session", "book an appointment",
+                   "book your appointment", "book a consultation", "book your consultation",
+                   "schedule a consultation", "schedule an appointment", "schedule your", "request a consultation")
 # Verbs that open advice as often as a sales button: a call to action only beside the site's words.
-IMPERATIVES = ("try ", "start ", "get ", "watch ", "view ", "follow ", "share ", "discover ", "explore ")
-_SELLING = frozenset("our free premium trial app".split())
+IMPERATIVES = ("try ", "start ", "get ", "watch ", "view ", "follow ", "share ", "discover ", "explore ", "contact ",
+               "reach out ", "book ", "schedule ")
+_URGED = re.compile(r"\b(?:now|today)\W*$")
+_SELLING = frozenset("our free premium trial app consultation appointment".split())
 _BUTTON = re.compile(r"\b(?:tap|click|press)\s+(?:on\s+)?(?:the\s+)?(?:\"|here\b|below\b)")
 # The site's own things, as a label names them ("Platform tip:", "Sponsored:"); not its verbs.
 _SITE_THINGS = frozenset("platform app feature features tool tools premium member members newsletter quiz "
@@ -1825,8 +1857,11 @@ def noise_features(index: int, article: ArticleLines) -> dict[str, float]:
     lowered = view.furniture
     if lowered.startswith(CALLS_TO_ACTION):
         f["call to action"] = 1.0
-    elif lowered.startswith(IMPERATIVES) and (site > 1 or not _SELLING.isdisjoint(found)):
-        f["call to action"] = 1.0  # "Start your free trial", not "Start small."
+    elif lowered.startswith(IMPERATIVES) and (site > 1 or not _SELLING.isdisjoint(found) or (
+            len(found) >= 4 and _URGED.search(lowered) and _capital_share(words(view.shown)) >= TITLE_CASE)):
+        # "Start your free trial", "Get Support From Harbor Clinic Now!" (a button's words, in
+        # capitals, urging now), not "Start small." or "Leave now."
+        f["call to action"] = 1.0
     # (Most lines name none of its verbs: they are looked for as plain text first, far quicker.)
     if ("tap" in lowered or "click" in lowered or "press" in lowered) and _BUTTON.search(lowered):
         f["tells to tap or click"] = 1.0
