@@ -177,6 +177,12 @@ def test_the_first_of_an_articles_numbered_lines_is_not_its_title():
     assert "1. He is moody." in [line.text for line in result.lines]
 
 
+def test_a_long_search_engine_headline_is_the_title_over_the_first_entry_of_its_contents():
+    headline = "7 Clear Signs You Deserve Better in Your Relationship and What to Do About Each One of Them Today"
+    text = f"{headline}\nIn This Article\nWhy the Signs Matter\n{BODY}\nWhy the Signs Matter\n{LATER}\n"
+    assert clean(text).title == headline
+
+
 def test_teaser_near_the_top_that_repeats_a_later_sentence_is_dropped():
     text = (
         "Title Line\n\nThe action implied is even blunter: walk away.\n\n"
