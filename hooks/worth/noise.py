@@ -2004,12 +2004,18 @@ def title_candidates(article: ArticleLines, decided: frozenset[int]) -> tuple[in
 def _headline_length(view: LineView) -> bool:
     # (A line of one token, a forum's "r/relationship_advice" or a web address, is no headline,
     # however many words its marks part.)
-    return HEADLINE_WORDS[0] <= len(view.words) <= HEADLINE_WORDS[1] and " " in view.stripped
+    # (A headline of more than ONE_SENTENCE_HEADLINE words is one sentence: two are a notice,
+    # "Every guide here is checked by our editors before it is published. Read how we check them".)
+    n = len(view.words)
+    return (HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1] and " " in view.stripped
+            and (n <= ONE_SENTENCE_HEADLINE or _SENTENCE_BREAK.search(view.stripped) is None))
 
 
 # A headline is three words or more; one written for search engines runs to twenty ("7 Clear Signs
 # You Deserve Better in Your Relationship and What to Do About...").
 HEADLINE_WORDS = (3, 20)
+ONE_SENTENCE_HEADLINE = 16
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 
 
 def title_features(
