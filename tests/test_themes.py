@@ -351,6 +351,18 @@ def test_a_heading_advising_against_a_sign_or_a_cost_does_not_name_it(heading, t
     assert set(got.values()) == {Theme.OTHER}
 
 
+@pytest.mark.parametrize("heading", ["How to Fix a One-Sided Relationship", "Combating Gaslighting",
+                                     "How to Respond to Gaslighting", "Dealing With Manipulation"])
+def test_a_heading_naming_a_remedy_for_a_sign_does_not_name_the_sign(heading):
+    # "How to Fix a One-Sided Relationship" is about what to do, not one more sign of his.
+    lexicon = load_lexicon()
+    assert lexicon.heading_scores(heading)[Theme.SIGNS] > 0  # the words alone would name it
+    section = Section(heading=heading, level=2, theme=Theme.OTHER, blocks=(), line=1, anchor="a")
+    features = theme_features(section, lexicon, ArticleThemes.of([section], lexicon, None), None)
+    assert "heading names signs" not in features
+    assert "heading advises against signs" in features
+
+
 def test_a_negation_inside_a_theme_phrase_or_before_letting_go_still_names_the_theme():
     lexicon = load_lexicon()
     for heading, theme in [("He Doesn't Value Your Time", Theme.SIGNS), ("Don't Ask About Your Ex", Theme.LETTING_GO),

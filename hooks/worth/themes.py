@@ -235,11 +235,15 @@ def theme_features(
 
 
 # Advice against something: a heading opening with "Don't", "Stop" or "Avoid", or a "not",
-# "without" or "instead of" before a verb in -ing ("Tips on Not Sacrificing Yourself"), up to the
-# next mark of punctuation.
+# "without" or "instead of" before a verb in -ing ("Tips on Not Sacrificing Yourself"), or a
+# remedy for it ("How to Fix a One-Sided Relationship", "Combating Gaslighting", "How to Respond
+# to Gaslighting"), up to the next mark of punctuation.
 _ADVICE_AGAINST = re.compile(
     r"^\W*(?:\d{1,3}[.):]?\s+)?(?:don't|do not|stop|avoid|quit)\s+([^?.!:;,]*)"
     r"|\b(?:not|without|instead of)\s+(\w+ing\b[^?.!:;,]*)"
+    r"|\b(?:fix(?:ing)?|overcom(?:e|ing)|combat(?:ing)?|counter(?:ing)?|respond(?:ing)? to|deal(?:ing)? with"
+    r"|cop(?:e|ing) with|handl(?:e|ing)|heal(?:ing)? from|recover(?:ing)? from|protect(?:ing)? yourself from"
+    r"|break(?:ing)? free from|escap(?:e|ing))\s+([^?.!:;,]*)"
 )
 
 
@@ -251,7 +255,7 @@ def _advised_against(heading: str, lexicon: Lexicon) -> dict[Theme, float]:
     found = _ADVICE_AGAINST.search(loose(heading))
     if found is None:
         return {}
-    scores = lexicon.heading_scores(found[1] or found[2], lead=False)
+    scores = lexicon.heading_scores(found[1] or found[2] or found[3], lead=False)
     return {t: scores[t] for t in (Theme.SIGNS, Theme.COSTS) if scores[t]}
 
 
