@@ -90,6 +90,14 @@ def test_short_lines_with_different_shapes_stay_paragraphs_and_parallel_short_li
     assert [b.lines for b in blocks if b.kind is BlockKind.LIST] == [("Time", "Friends", "Sleep", "Laughter")]
 
 
+def test_two_lines_in_lower_case_over_a_paragraph_are_a_lists_items_not_one_broken_heading():
+    text = (f"{TITLE}\n{LONG}\nYou may notice changes in yourself:\nan urge to say sorry all the time\n"
+            f"feeling that nothing you do is right\n{LONG}\n")
+    blocks = blocks_of(text)
+    assert headings(blocks) == []
+    assert "an urge to say sorry all the time" in [line for b in blocks for line in b.lines]
+
+
 def test_a_heading_broken_over_two_lines_is_one_heading():
     assert headings(fixture_blocks("article_with_heading_over_two_lines.txt")) == [
         "The Hard Truth About Walking Away From Someone You Love",

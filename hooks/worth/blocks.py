@@ -892,6 +892,8 @@ class TwoLineHeading(PlainTextDetector):
         wa, wb = a.core, b.core
         if not wa or not wb or len(wa) + len(wb) > MAX_HEADING_WORDS or a.end or b.end:
             return False
+        if wa[0][0].islower():
+            return False  # a heading opens with a capital: lines in lower case are a list's items
         if b.blank_before or b.line.number != a.line.number + 1 or b.numbered:
             return False
         if is_part_label(a.text) or is_part_label(b.text):
