@@ -151,6 +151,16 @@ def test_a_services_button_written_in_capitals_and_urging_now_is_a_call_to_actio
     assert dropped(f"A Title About Worth\n{BODY}\nGet help now.\n{LATER}\n") == {}
 
 
+def test_the_value_under_a_bare_field_label_of_the_page_is_furniture_with_its_label():
+    text = f"A Title About Worth\nPost Author\nMara Quill\nCategory\nDating Advice\n{BODY}\n{LATER}\n"
+    noise = dropped(text)
+    assert noise["Mara Quill"] == noise["Dating Advice"] == "page-field"
+    assert {"Post Author", "Category"} <= set(noise)
+    # A section of the text under a line that only looks like a label stays.
+    kept_text = f"A Title About Worth\n{BODY}\nDate\nHe never asked me out again.\n{LATER}\n"
+    assert "He never asked me out again." in kept(kept_text)
+
+
 def test_stamp_date_becomes_the_article_date_day_first():
     assert clean(f"Facts 01/02/2026 22:54\n\nTitle\n\n{BODY}\n").date == "2026-02-01"
 

@@ -1173,6 +1173,25 @@ class LinkAfterLabel(NoiseFilter):
         return len(label.words) <= self.MAX_LABEL_WORDS and label.furniture.rstrip(":").strip() in _LINK_LABELS
 
 
+class FieldValue(NoiseFilter):
+    """The value under a field's bare label in a page's header or a post card ("Category" over
+    "Dating Advice", "Post Author" over a name, "Tags" over the tags): printed on a line of its
+    own, it is the page's, as its label is."""
+
+    name = "page-field"
+    MAX_WORDS = 6
+    LABELS = frozenset(("author", "post author", "authors", "written by", "date", "published", "published on",
+                        "posted on", "updated", "last updated", "category", "categories", "tags", "tagged",
+                        "filed under", "posted in", "reading time", "read time"))
+
+    def test(self, index: int, article: ArticleLines) -> bool:
+        view = article.views[index]
+        if not view.words or len(view.words) > self.MAX_WORDS or view.stripped[-1:] in ".!?":
+            return False
+        previous = article.neighbour(index, -1)
+        return previous is not None and article.views[previous].furniture.rstrip(":").strip() in self.LABELS
+
+
 class Teaser(NoiseFilter):
     """A teaser near the top that repeats a sentence found later, inside a longer paragraph. A
     line in title case is no teaser: a headline under a site's menu or breadcrumb, whose words
@@ -1248,6 +1267,7 @@ def build_noise_filters() -> list[NoiseFilter]:
         PagePart(),
         InvitationToAct(),
         LinkAfterLabel(),
+        FieldValue(),
         OtherLanguage(),
         Teaser(),
     ]
