@@ -161,6 +161,14 @@ def test_the_value_under_a_bare_field_label_of_the_page_is_furniture_with_its_la
     assert "He never asked me out again." in kept(kept_text)
 
 
+def test_a_closing_heading_over_short_lines_at_the_end_is_the_articles_not_furniture():
+    # "Final Reflection" over a few short lines of verse, at the end of a long text, looks like
+    # a page's label.
+    verse = "\n".join(f"It took me {n} {unit} to see it," for n in range(2, 9) for unit in ("days", "weeks"))
+    text = f"A Title About Worth\n{BODY}\n{LATER}\n{verse}\nFinal Reflection\nIt happens on a Tuesday.\nYou stop waiting.\n"
+    assert "Final Reflection" in kept(text)
+
+
 def test_stamp_date_becomes_the_article_date_day_first():
     assert clean(f"Facts 01/02/2026 22:54\n\nTitle\n\n{BODY}\n").date == "2026-02-01"
 

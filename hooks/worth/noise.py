@@ -31,6 +31,7 @@ from itertools import chain
 
 from .model import NoiseLine, RawArticle, SourceLine
 from .evidence import Judge, Weights, load_weights
+from .lexicon import load_lexicon
 from .text import NAMED_DATE, STOP_WORDS as ENGLISH_STOP_WORDS, loose, markdown_text, named_date, words
 from .text import straight_quotes as _plain_quotes
 
@@ -1346,10 +1347,12 @@ def clean_lines(
             continue
         chance = chances.get(index, 0.0)
         # A heading its author wrote as one (in Markdown, or marked by a wiki's glued "[Edit]"), a
-        # part's label, the label over the article's references or one of its section names is
-        # dropped only by a rule. (Asked only of a line likely to be furniture.)
+        # part's label, the label over the article's references, a closing heading ("Final
+        # Reflection", the lexicon's) or one of its section names is dropped only by a rule.
+        # (Asked only of a line likely to be furniture.)
         written = chance >= SUSPECT_CHANCE and (
             written_heading(line.text, raw.format) or is_part_label(line.text) or is_reference_label(line.text)
+            or load_lexicon().is_closing(line.text)
             or _marked_by_its_edit_link(view) or _is_section_name(index, article, title_index)
             or under_section_name(index, article, title_index))
         rule = None
