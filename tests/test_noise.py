@@ -169,6 +169,27 @@ def test_a_closing_heading_over_short_lines_at_the_end_is_the_articles_not_furni
     assert "Final Reflection" in kept(text)
 
 
+@pytest.mark.parametrize("front", [
+    'title: "Why I Stopped Waiting" date: 2019-05-14 10:20:00 layout: post categories:\nlife\ntags:\nself-worth\nbreakups',
+    '+++ title = "Why I Stopped Waiting" date = 2019-05-14 draft = false +++',
+    "Title: Why I Stopped Waiting Date: 2019-05-14 09:30 Category: Personal Tags: love, leaving",
+])
+def test_front_matter_printed_as_text_is_furniture_and_names_the_title_and_date(front):
+    # A post whose engine never read its front matter: its keys run together on the first line,
+    # its lists' values on the lines after it.
+    result = clean(f"{front}\n{BODY}\n{LATER}\n")
+    assert result.title == "Why I Stopped Waiting"
+    assert result.date == "2019-05-14"
+    assert {n.rule for n in result.noise} == {"front-matter"}
+    assert len(result.noise) == len(front.splitlines())
+    assert kept(f"{front}\n{BODY}\n{LATER}\n") == [BODY, LATER]
+
+
+def test_a_line_of_the_text_with_one_key_like_word_is_no_front_matter():
+    text = f"What He Never Asked\nDate: the night he forgot my birthday again\n{BODY}\n{LATER}\n"
+    assert "Date: the night he forgot my birthday again" in kept(text)
+
+
 def test_stamp_date_becomes_the_article_date_day_first():
     assert clean(f"Facts 01/02/2026 22:54\n\nTitle\n\n{BODY}\n").date == "2026-02-01"
 

@@ -567,6 +567,69 @@ class Markup(NoiseFilter):
         return index in article.markup or ((len(text) >= 2 or text in self.DOTS) and self.SEPARATOR.issuperset(text))
 
 
+class LeakedFrontMatter(NoiseFilter):
+    """A blog post's front matter printed as text, its keys run together on one line near the top
+    ("title: "How I Left" date: 2018-04-21 tags: ..."): its engine did not read it (a blank line
+    or another mark came before its opening ``---``; Hugo's ``+++``). Its title is the article's
+    (``front_matter_title``). The lines its lists and later keys were printed on ("tags:", "life",
+    "thumbnail: https://...") go with it."""
+
+    name = "front-matter"
+    TOP_LINES = 3
+    MAX_LINES = 15  # its lines, the opening one and those of its lists and later keys
+
+    def test(self, index: int, article: ArticleLines) -> bool:
+        rank = article.rank[index]
+        if rank >= self.MAX_LINES:
+            return False
+        if rank < self.TOP_LINES and is_leaked_front_matter(article.views[index].stripped):
+            return True
+        for r in range(rank, -1, -1):
+            view = article.views[article.order[r]]
+            if r < rank and r < self.TOP_LINES and is_leaked_front_matter(view.stripped):
+                return True
+            if not _front_matter_item(view):
+                return False
+        return False
+
+
+def _front_matter_item(view: LineView) -> bool:
+    # A key's line ("tags:", "thumbnail: https://...") or a list's value ("life", "self-care").
+    text = view.stripped
+    return _KEY_LINE.match(text) is not None or (
+        1 <= len(view.words) <= 3 and text[:1].islower() and text[-1:] not in ".!?")
+
+
+_KEY_LINE = re.compile(r"[a-z][a-z0-9_]*:(?:\s|$)")
+
+
+# Keys every blog engine's front matter uses, as "key:" (YAML) or "key =" (TOML).
+_FRONT_MATTER_KEYS = ("title", "date", "layout", "tags", "categories", "author", "permalink", "permlink", "slug",
+                      "draft", "description", "summary", "excerpt", "thumbnail", "image", "cover", "published",
+                      "lastmod", "keywords", "type", "lang")
+# (Pelican's and MultiMarkdown's metadata write them capitalised: "Title: ... Date: ...".)
+_FRONT_MATTER_KEY = re.compile(r"(?:^|\s)(" + "|".join(_FRONT_MATTER_KEYS) + r")(?::|\s=)\s", re.IGNORECASE)
+_FRONT_MATTER_TITLE = re.compile(
+    r"(?:^|\s)title(?::|\s=)\s*(?:\"([^\"]+)\"|'([^']+)'|(.+?)(?=\s[A-Za-z_]+(?::|\s=)\s|$))", re.IGNORECASE)
+MIN_FRONT_MATTER_KEYS = 2
+
+
+def is_leaked_front_matter(text: str) -> bool:
+    """Whether a line is front matter printed as text: it opens with a key (perhaps after the
+    ``---`` or ``+++`` that opened it) and names two or more of the keys engines use."""
+    body = text.lstrip("-+ ")
+    opening = _FRONT_MATTER_KEY.match(body)
+    return opening is not None and len({m.group(1).lower() for m in _FRONT_MATTER_KEY.finditer(body)}) >= MIN_FRONT_MATTER_KEYS
+
+
+def front_matter_title(text: str) -> str | None:
+    """The title a leaked front matter line names (``LeakedFrontMatter``), without its quotes."""
+    found = _FRONT_MATTER_TITLE.search(text.lstrip("-+ "))
+    if found is None:
+        return None
+    return " ".join((found.group(1) or found.group(2) or found.group(3) or "").split()) or None
+
+
 class TemplateField(NoiseFilter):
     """A field of a page's template left unfilled: a label and a bracketed note of what goes
     there ("Last Updated: [Current Date]", "Reviewed by: [Expert Name]"). (A placeholder alone,
@@ -1259,6 +1322,7 @@ def build_noise_filters() -> list[NoiseFilter]:
         EditorDrop(),
         Markup(),
         Stamp(),
+        LeakedFrontMatter(),
         TemplateField(),
         Byline(),
         PipedByline(),
@@ -1332,6 +1396,10 @@ def clean_lines(
     chances = {index: weights.noise.probability(f) for index, f in features.items()}
     title_index = _find_title(raw, article, chances, weights, decided)
     title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
+    leaked = next((i for i, rule in article.rules.items() if rule == LeakedFrontMatter.name), None)
+    if leaked is not None and not raw.metadata.title and front_matter_title(article.views[leaked].stripped):
+        # The title its front matter names, printed as text (the line itself is furniture).
+        title_index, title = None, front_matter_title(article.views[leaked].stripped)
     loose_title = loose(raw.metadata.title or title or "")
     keep = article.keep
     with_their_list = _kept_with_their_list(article, chances, weights.noise.threshold, decided)
@@ -1606,9 +1674,10 @@ def _why(judge: Judge, features: Mapping[str, float]) -> str:
 
 
 def _first_date(lines: Sequence[SourceLine], rules: Mapping[int, str]) -> str | None:
-    """The date of the first stamp line dropped (``Stamp``), the article's date."""
+    """The date of the first stamp line dropped (``Stamp``), or of the front matter printed as
+    text (``LeakedFrontMatter``): the article's date."""
     for index in sorted(rules):
-        if rules[index] == Stamp.name:
+        if rules[index] in (Stamp.name, LeakedFrontMatter.name):
             found = find_date(lines[index].text)
             if found:
                 return found[0]
