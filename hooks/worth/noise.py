@@ -592,6 +592,9 @@ class LeakedFrontMatter(NoiseFilter):
                 return False
         return False
 
+    def applies(self, article: ArticleLines) -> bool:
+        return any(is_leaked_front_matter(article.views[i].stripped) for i in article.order[:self.TOP_LINES])
+
 
 def _front_matter_item(view: LineView) -> bool:
     # A key's line ("tags:", "thumbnail: https://...") or a list's value ("life", "self-care").
@@ -641,6 +644,9 @@ class TemplateField(NoiseFilter):
     def test(self, index: int, article: ArticleLines) -> bool:
         text = article.views[index].stripped
         return text.endswith("]") and self.FIELD.fullmatch(text) is not None
+
+    def applies(self, article: ArticleLines) -> bool:
+        return any(article.views[i].stripped.endswith("]") for i in article.order)
 
 
 class Stamp(NoiseFilter):
@@ -723,6 +729,9 @@ class ContentsLink(NoiseFilter):
     def test(self, index: int, article: ArticleLines) -> bool:
         text = article.views[index].stripped
         return "](#" in text and self.LINK.fullmatch(text) is not None
+
+    def applies(self, article: ArticleLines) -> bool:
+        return any("](#" in article.views[i].stripped for i in article.order)
 
 
 class Breadcrumb(NoiseFilter):
@@ -1236,6 +1245,10 @@ class LinkAfterLabel(NoiseFilter):
         label = article.views[previous]
         return len(label.words) <= self.MAX_LABEL_WORDS and label.furniture.rstrip(":").strip() in _LINK_LABELS
 
+    def applies(self, article: ArticleLines) -> bool:
+        return any(len(article.views[i].words) <= self.MAX_LABEL_WORDS
+                   and article.views[i].furniture.rstrip(":").strip() in _LINK_LABELS for i in article.order)
+
 
 class FieldValue(NoiseFilter):
     """The value under a field's bare label in a page's header or a post card ("Category" over
@@ -1254,6 +1267,11 @@ class FieldValue(NoiseFilter):
             return False
         previous = article.neighbour(index, -1)
         return previous is not None and article.views[previous].furniture.rstrip(":").strip() in self.LABELS
+
+    def applies(self, article: ArticleLines) -> bool:
+        # (A page with no bare field label, most, is not asked line by line.)
+        return any(len(article.views[i].words) <= 3 and article.views[i].furniture.rstrip(":").strip() in self.LABELS
+                   for i in article.order)
 
 
 class Teaser(NoiseFilter):
