@@ -405,7 +405,8 @@ class LineView:
     (a link's address is no word of its line). ``lowered`` is the shown line with straight
     quotes, in lower case; ``words`` its words and ``furniture`` the same
     without edge markup (``**Share this**`` reads ``share this``); ``loose`` is ``text.loose``
-    of the shown line (how copies of a line are recognised)."""
+    of the shown line (how copies of a line are recognised); ``script`` the writing system of
+    its letters (``script_of``)."""
 
     __slots__ = ("text", "stripped", "shown", "lowered", "words", "furniture", "loose", "has_digit", "script")
 
@@ -418,7 +419,8 @@ class LineView:
         self.furniture = self.lowered.strip("*_#>").strip()
         self.loose = loose(text if shown is None else shown)
         self.has_digit = _DIGIT.search(text) is not None
-        self.script = script_of(text)
+        # (The shown line's letters, its quotes made straight: more lines are plain ASCII, told at once.)
+        self.script = script_of(self.lowered)
 
     @property
     def named_words(self) -> frozenset[str]:
