@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from typing import NamedTuple
 
 from .evidence import Weights, load_weights
 from .lexicon import LEXICON_FILE, THEMED, Lexicon, PhraseCounter, load_lexicon, phrase_pattern
@@ -155,6 +156,34 @@ def _own_theme(heading: str, body: Mapping[Theme, float], lexicon: Lexicon) -> T
     return _best({t: named[t] + body[t] for t in THEMED})
 
 
+class _FeatureNames(NamedTuple):
+    """The names of the features that speak for one theme (``theme_features``)."""
+
+    heading: str
+    text: str
+    article: str
+    title: str
+    opening: str
+    both: str
+    part: str
+    part_silent: str
+    advised_against: str
+    beside: str
+
+
+def _feature_names(theme: Theme) -> _FeatureNames:
+    name = theme.value
+    return _FeatureNames(
+        f"heading names {name}", f"text speaks of {name}", f"article speaks of {name}", f"title names {name}",
+        f"heading opens with {name}", f"heading and text name {name}", f"part is {name}",
+        f"part is {name} and its own words are silent", f"heading advises against {name}",
+        f"sections beside it name {name}")
+
+
+# Written once: the theme stage names them for every section of every article.
+_NAMES = {t: _feature_names(t) for t in Theme}
+
+
 def theme_features(
     section: Section, lexicon: Lexicon, article: ArticleThemes, part_theme: Theme | None
 ) -> dict[str, float]:
@@ -191,23 +220,23 @@ def theme_features(
     per_hundred = 100 / max(words, MIN_WORDS)
     f: dict[str, float] = {"bias": 1.0}
     for t in THEMED:
-        name = t.value
+        named = _NAMES[t]
         if heading[t]:
-            f[f"heading names {name}"] = math.log1p(heading[t])
+            f[named.heading] = math.log1p(heading[t])
         if body[t]:
-            f[f"text speaks of {name}"] = math.log1p(body[t] * per_hundred)
+            f[named.text] = math.log1p(body[t] * per_hundred)
         if article.density[t]:
-            f[f"article speaks of {name}"] = math.log1p(article.density[t])
+            f[named.article] = math.log1p(article.density[t])
         if article.title_theme is t:
-            f[f"title names {name}"] = 1.0
+            f[named.title] = 1.0
     if total:
         f["text speaks of the themes"] = math.log1p(total * per_hundred)
     opens = lexicon.heading_opens_with(section.heading)
     if opens is not None:  # "Leaving, One Step at a Time": what the section does comes first
-        f[f"heading opens with {opens.value}"] = 1.0
+        f[_NAMES[opens].opening] = 1.0
     said = _best(heading)
     if said is not None and said is _best(body):
-        f[f"heading and text name {said.value}"] = 1.0
+        f[_NAMES[said].both] = 1.0
     for group, count in people.items():
         if count:
             f[f"text speaks of {group}"] = math.log1p(count * per_hundred)
@@ -217,20 +246,20 @@ def theme_features(
         if count:
             f[f"text speaks of {subject}"] = math.log1p(count * per_hundred)
     if part_theme is not None:
-        f[f"part is {part_theme.value}"] = 1.0
+        f[_NAMES[part_theme].part] = 1.0
         if not any(heading.values()) and not total:
-            f[f"part is {part_theme.value} and its own words are silent"] = 1.0
+            f[_NAMES[part_theme].part_silent] = 1.0
     if lexicon.is_closing(section.heading) or lexicon.is_opening(section.heading):
         f["introduction or conclusion"] = 1.0
     for t, score in advised_against.items():
-        f[f"heading advises against {t.value}"] = math.log1p(score)
+        f[_NAMES[t].advised_against] = math.log1p(score)
     # Sections side by side mostly speak of one theme (the steps of a list, the insights of a
     # book's notes): what the headed sections just before and after name by their own words.
     beside = [article.own[a] for a in (article.preceding.get(section.anchor), article.following.get(section.anchor)) if a]
     for t in THEMED:
         share = sum(n is t for n in beside)
         if share:
-            f[f"sections beside it name {t.value}"] = share / len(beside)
+            f[_NAMES[t].beside] = share / len(beside)
     return f
 
 
