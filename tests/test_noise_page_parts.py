@@ -119,6 +119,20 @@ def test_a_table_of_contents_goes_and_the_headings_it_lists_stay():
         assert kept.count(heading) == 1
 
 
+def test_contents_that_number_numbered_headings_again_go_and_the_headings_stay():
+    # A contents widget puts its own number before each numbered heading: "1 1. Why It Hurts".
+    headings = ("1. Why It Hurts So Much", "2. What Holding On Costs", "3. How to Begin Letting Go",
+                "4. Who Helps")
+    texts = (PROSE, MORE_PROSE, PROSE.replace("Being", "Staying"), MORE_PROSE.replace("Friends", "Sisters"))
+    text = ("Letting Go of Someone Who Never Chose You\nContents\n"
+            + "\n".join(f"{h[0]} {h}" for h in headings) + "\n"
+            + "\n".join(f"{h}\n{t}" for h, t in zip(headings, texts)) + "\n")
+    result = _clean(text)
+    assert [n.text for n in result.noise if n.rule == "contents-entry"] == [f"{h[0]} {h}" for h in headings]
+    kept = [line.text for line in result.lines]
+    assert all(kept.count(h) == 1 for h in headings)
+
+
 def test_lines_written_twice_together_are_no_table_of_contents():
     # A verse quoted twice stands together both times: no headings follow its lines one by one.
     verse = "I gave and gave\nand called it love\nand waited to be seen"

@@ -26,7 +26,8 @@ from collections.abc import Collection
 # Quotes and loose comparison
 
 _QUOTE_SWAPS = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
-_NUMBERING = re.compile(r"^\s*(?:\d+|[ivxlc]+)[.):]\s+", re.IGNORECASE)
+# "1. ", "iv) ", and a contents widget's own number before a heading's ("1 1. The first sign").
+_NUMBERING = re.compile(r"^\s*(?:(\d+)\s+\1[.):]|\d+[.):]|[ivxlc]+[.):])\s+", re.IGNORECASE)
 _MARKUP = "*_`#>"
 _EDGE_PUNCTUATION = " \t.:;,!?\"'-\u2013\u2014()[]"
 _NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
