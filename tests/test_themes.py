@@ -351,6 +351,13 @@ def test_a_heading_advising_against_a_sign_or_a_cost_does_not_name_it(heading, t
     assert set(got.values()) == {Theme.OTHER}
 
 
+@pytest.mark.parametrize("heading", ["5. Put Downs", "Love Bombing", "Guilt Trips", "Name-Calling",
+                                     "Coercion", "He Is Possessive", "Devaluing You"])
+def test_what_an_abusive_partner_does_names_the_signs(heading):
+    scores = load_lexicon().heading_scores(heading)
+    assert max(scores, key=scores.get) is Theme.SIGNS and scores[Theme.SIGNS] > 0, heading
+
+
 @pytest.mark.parametrize("heading", ["How to Fix a One-Sided Relationship", "Combating Gaslighting",
                                      "How to Respond to Gaslighting", "Dealing With Manipulation"])
 def test_a_heading_naming_a_remedy_for_a_sign_does_not_name_the_sign(heading):
