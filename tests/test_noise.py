@@ -190,6 +190,17 @@ def test_a_line_of_the_text_with_one_key_like_word_is_no_front_matter():
     assert "Date: the night he forgot my birthday again" in kept(text)
 
 
+def test_an_mdx_posts_module_lines_are_markup_and_its_headline_the_title():
+    text = ("import TableOfContents from '../../components/blog/TableOfContents.astro'\n<TableOfContents />\n"
+            f"Breaking Free: How I Left\n{BODY}\n{LATER}\n")
+    result = clean(text)
+    assert result.title == "Breaking Free: How I Left"
+    assert {n.rule for n in result.noise} == {"markup"}
+    # The same words in a sentence of the text are the text's.
+    assert "Import your contacts from the old phone first." in kept(f"A Title About Worth\n{BODY}\n"
+                                                                    "Import your contacts from the old phone first.\n")
+
+
 def test_stamp_date_becomes_the_article_date_day_first():
     assert clean(f"Facts 01/02/2026 22:54\n\nTitle\n\n{BODY}\n").date == "2026-02-01"
 

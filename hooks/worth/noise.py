@@ -558,7 +558,8 @@ class EditorDrop(NoiseFilter):
 class Markup(NoiseFilter):
     """A whole line of markup no page shows as text: an HTML comment or tag line (a leaked
     ``<style>`` block), a kramdown attribute list (``{: .class}``), a Liquid tag (``{% ... %}``),
-    a wiki link (``[[page|label]]``), or a rule made of ``*``, ``-``, ``_`` or ``=``."""
+    a wiki link (``[[page|label]]``), an MDX post's ``import``/``export`` line, or a rule made of
+    ``*``, ``-``, ``_`` or ``=``."""
 
     name = "markup"
     SEPARATOR = frozenset("*-_=~#. \t\u00b7\u2022|")
@@ -1710,7 +1711,9 @@ def _first_date(lines: Sequence[SourceLine], rules: Mapping[int, str]) -> str | 
 def _is_markup(text: str) -> bool:
     t = text.strip()
     if t[:1] not in "<{[!":
-        return False  # (most lines: asked of every one)
+        # (Most lines: asked of every one.) An MDX post's module lines are markup as well:
+        # "import TableOfContents from '../components/Toc.astro'".
+        return t[:7] in ("import ", "export ") and _MDX_MODULE_LINE.fullmatch(t) is not None
     if t.startswith("<!--") or t[:8].lower().startswith(("<style", "<script", "</", "<figure", "<img")):  # (not a paragraph lowered)
         return True
     if t.startswith("<") and t.endswith(">"):
@@ -1776,6 +1779,9 @@ _MARKDOWN_IMAGE_LINE = re.compile(
 _SHORTCODE_TAG = re.compile(r"""\[/?[a-z][a-z0-9_]*+(?:\s++[a-z_]++=(?:"[^"\]]*+"|'[^'\]]*+'|[^\s\]]++))*+\s*+/?\]""")
 _MEDIA_SHORTCODE = re.compile(r"\[(caption|embed|video|audio|gallery|playlist)\b[^\]]*+\].*\[/\1\]")
 _TAG = re.compile(r"<[^<>]*+>")
+_MDX_MODULE_LINE = re.compile(
+    r"import\s+(?:[\w*{}, ]{1,200}\s+from\s+)?['\"][^'\"\s]{1,300}['\"];?"
+    r"|export\s+(?:const|let|default|function)\s+\w[^\n]{0,300}")
 _PLACEHOLDER = re.compile(r"\[[^\[\]]{1,60}\]")
 _GLUED_STAMP = re.compile(r"[^\W\d_]\d{1,2}:\d\d")
 _URL = re.compile(r"https?://|www\.|\.com\b")
