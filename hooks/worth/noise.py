@@ -32,7 +32,7 @@ from itertools import chain
 from .model import NoiseLine, RawArticle, SourceLine
 from .evidence import Judge, Weights, load_weights
 from .lexicon import load_lexicon
-from .text import NAMED_DATE, STOP_WORDS as ENGLISH_STOP_WORDS, loose, markdown_text, named_date, words
+from .text import MONTH_AND_YEAR, NAMED_DATE, STOP_WORDS as ENGLISH_STOP_WORDS, loose, markdown_text, named_date, words
 from .text import straight_quotes as _plain_quotes
 
 
@@ -163,11 +163,6 @@ def find_date(text: str) -> tuple[str, str] | None:
 _LINK_LABELS_BEFORE_A_TITLE = tuple(
     f"{kind} {thing}:" for kind in ("recommended", "related", "suggested", "must", "further", "popular", "trending")
     for thing in ("story", "article", "read", "reading", "post", "content", "guide", "video"))
-
-
-_MONTH_AND_YEAR = re.compile(
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?:19|20)\d\d", re.IGNORECASE)
 
 
 def _shape(view: LineView) -> str:
@@ -668,7 +663,7 @@ class Stamp(NoiseFilter):
         text = view.text
         found = find_date(text)
         if not found:
-            return _MONTH_AND_YEAR.fullmatch(view.stripped) is not None  # a dateline: "January 2015"
+            return MONTH_AND_YEAR.fullmatch(view.stripped) is not None  # a dateline: "January 2015"
         rest = _TIME.sub(" ", text.replace(found[1], " "))
         rest_words = [w for w in words(rest) if w.lower() not in self.LABELS and not w.isdigit()]
         if len(rest_words) > self.MAX_OTHER_WORDS or self.CLOSING_STOP.search(rest.strip()):
@@ -1418,9 +1413,10 @@ def clean_lines(
     title_index = _find_title(raw, article, chances, weights, decided)
     title = _strip_title_markup(raw.lines[title_index].text, raw.format) if title_index is not None else None
     leaked = next((i for i, rule in article.rules.items() if rule == LeakedFrontMatter.name), None)
-    if leaked is not None and not raw.metadata.title and front_matter_title(article.views[leaked].stripped):
+    named = front_matter_title(article.views[leaked].stripped) if leaked is not None else None
+    if named and not raw.metadata.title:
         # The title its front matter names, printed as text (the line itself is furniture).
-        title_index, title = None, front_matter_title(article.views[leaked].stripped)
+        title_index, title = None, named
     loose_title = loose(raw.metadata.title or title or "")
     keep = article.keep
     with_their_list = _kept_with_their_list(article, chances, weights.noise.threshold, decided)
@@ -1799,8 +1795,8 @@ SITE_WORDS = frozenset(
 )
 CALLS_TO_ACTION = ("download ", "join ", "sign up", "subscribe", "take our", "click", "tap ", "check out",
                    "want to ", "ready to ", "read more", "learn more",
-                   # a service's own: "Contact us today", "Book a session with our team"
-                   "contact us", "call us", "book a session", "book an appointment",
+                   # a clinic's or a coach's own: "Contact us today", "Book an appointment"
+                   "contact us", "call us", "book an appointment",
                    "book your appointment", "book a consultation", "book your consultation",
                    "schedule a consultation", "schedule an appointment", "schedule your", "request a consultation")
 # Verbs that open advice as often as a sales button: a call to action only beside the site's words.

@@ -172,6 +172,8 @@ _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), start=1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTH_NAME = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# A month and a year alone, as a dateline prints them ("January 2015", "Sept. 2019").
+MONTH_AND_YEAR = re.compile(rf"{_MONTH_NAME},?\s+(?:19|20)\d\d", re.IGNORECASE)
 NAMED_DATE = re.compile(
     rf"\b(?:{_MONTH_NAME}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAME.replace('?P<m>', '?P<m2>')}\s+(?P<y2>\d{{4}}))\b",
     re.IGNORECASE,
